@@ -1,0 +1,129 @@
+"""The analysis flow: a source (path, URL or text) -> Document -> Analysis.
+
+Stages, each a small component with its own module and tests:
+
+    ingest.load            bytes -> Document (clean body + metadata)
+    nlp.model              spaCy pipeline with the actor catalogue as an entity ruler in front of the NER
+    nlp.segment            body -> blocks and sentences, questions split from answers
+    nlp.speakers           interviewees and their roles; who says each sentence
+    nlp.actors             actor and person mentions
+    nlp.relations          actor-actor relations (PLOVER-style types, polarity, modality)
+    nlp.memberships        state-in-organisation claims, checked against the catalogue
+    nlp.stances            each speaker's attitude towards actors
+    nlp.figures/events     numeric claims and dated happenings
+
+`iter_analyses` runs the flow over many sources, optionally in worker processes (the spaCy model is loaded
+once per worker) and yields outcomes in input order, so a single writer can store them.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from multivector.errors import IngestError, MultivectorError
+from multivector.records import Analysis, Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass(slots=True)
+class Outcome:
+    """The result of analysing one source: an analysis or a one-line error."""
+
+    source: str
+    name: str
+    analysis: Analysis | None = None
+    error: str | None = None
+    detail: str | None = None  # traceback, shown only with --debug
+
+    @property
+    def ok(self) -> bool:
+        return self.analysis is not None
+
+
+def _looks_like_location(source: str) -> bool:
+    if source.startswith(("http://", "https://")):
+        return True
+    return "\n" not in source and len(source) < 4096 and Path(source).exists()
+
+
+def load_document(source: str | Path | Document) -> Document:
+    """A Document from a path, an http(s) URL, raw article text, or a Document (returned as is)."""
+    from multivector import ingest
+
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, Path) or _looks_like_location(source):
+        return ingest.load(source)
+    return ingest.from_text(source)
+
+
+def analyze(source: str | Path | Document, *, nlp: Language | None = None) -> Analysis:
+    """Analyse one article: a path, an http(s) URL, the article text itself, or a Document."""
+    return analyze_document(load_document(source), nlp=nlp)
+
+
+def analyze_document(document: Document, *, nlp: Language | None = None) -> Analysis:
+    """Run the NLP stages over an ingested document."""
+    from multivector.nlp import assemble
+
+    return assemble.analyze_document(document, nlp=nlp)
+
+
+def _analyze_source(source: str | Path) -> Outcome:
+    from multivector.ingest import source_name
+
+    text = str(source)
+    try:
+        name = source_name(source)
+    except Exception:  # a name is cosmetic: never let it sink the analysis
+        name = "input"
+    try:
+        return Outcome(text, name, analysis=analyze(Path(source) if isinstance(source, Path) else source))
+    except IngestError as exc:
+        return Outcome(text, name, error=exc.reason, detail=traceback.format_exc())
+    except MultivectorError as exc:
+        return Outcome(text, name, error=str(exc), detail=traceback.format_exc())
+    except Exception as exc:  # one bad input must not stop a batch of thousands
+        return Outcome(text, name, error=f"internal error: {type(exc).__name__}: {exc}", detail=traceback.format_exc())
+
+
+def _worker_init() -> None:
+    from multivector.nlp.model import load_pipeline
+
+    load_pipeline()
+
+
+def iter_analyses(sources: Iterable[str | Path | IngestError], *, workers: int = 1) -> Iterator[Outcome]:
+    """Analyse many sources, yielding one Outcome per source in input order.
+
+    Errors found while listing sources (unreadable files, symlink loops) arrive as IngestError items and come
+    out as failed outcomes, so the caller reports them with the rest.
+    """
+    items = list(sources)
+    if workers <= 1 or len(items) < 2:
+        for item in items:
+            yield _error_outcome(item) if isinstance(item, IngestError) else _analyze_source(item)
+        return
+    yield from _iter_parallel(items, workers)
+
+
+def _error_outcome(error: IngestError) -> Outcome:
+    return Outcome(error.source, Path(error.source).stem or "input", error=error.reason)
+
+
+def _iter_parallel(items: list[str | Path | IngestError], workers: int) -> Iterator[Outcome]:
+    import multiprocessing as mp
+
+    context = mp.get_context("fork" if os.name == "posix" else "spawn")
+    work = [item for item in items if not isinstance(item, IngestError)]
+    with context.Pool(processes=workers, initializer=_worker_init) as pool:
+        results = pool.imap(_analyze_source, work, chunksize=4)
+        for item in items:
+            yield _error_outcome(item) if isinstance(item, IngestError) else next(results)

@@ -1,0 +1,175 @@
+"""The typed records that flow through multivector, defined once.
+
+ingest produces a :class:`Document`; the nlp stages turn it into an :class:`Analysis` made of the
+record types below; the store persists them; analysis and interfaces read them back. Every record
+extracted from text carries ``evidence`` (a verbatim slice of ``Analysis.body``) and ``span``
+(``[start, end]`` character offsets of that slice in the body), so ``body[start:end] == evidence``.
+
+The JSON form (:meth:`Analysis.to_dict`) is documented in docs/format.md; every key is always present.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Polarity = Literal["+", "-", "0"]
+Modality = Literal["asserted", "negated", "hypothetical", "future"]
+ActorKind = Literal["state", "organisation", "bloc", "project", "group", "place", "company", "entity"]
+
+#: Schema version of the analysis JSON; bump when a key changes meaning.
+FORMAT_VERSION = 1
+
+
+@dataclass(slots=True)
+class Document:
+    """Bytes turned into clean text plus metadata: the output of the ingest stage."""
+
+    source: str  # path or URL as given
+    name: str  # file stem or URL slug, used for output file names
+    body: str  # article text, page furniture removed
+    raw_text: str = ""  # decoded input text (HTML already converted to text for .html inputs)
+    title: str | None = None
+    published: str | None = None  # ISO date at the precision known: YYYY-MM-DD, YYYY-MM or YYYY
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    encoding: str | None = None
+    content_type: str = "text"  # text | html | markdown
+
+    @property
+    def id(self) -> str:
+        return document_id(self.body)
+
+
+def document_id(body: str) -> str:
+    """Stable id: hash of the whitespace-normalised body, so re-scrapes of one article collide."""
+    normalised = re.sub(r"\s+", " ", body).strip().casefold()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class Actor:
+    id: str  # canonical id: ISO alpha-3, organisation acronym or UPPER_SNAKE name
+    name: str
+    kind: str
+    mentions: int = 0
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    role: str | None = None
+    mentions: int = 0
+
+
+@dataclass(slots=True)
+class Relation:
+    a: str
+    b: str
+    type: str  # cooperation, partnership, alliance, trade, transit, rivalry, conflict, pressure, ...
+    polarity: Polarity
+    score: float  # -1..1, from the per-type table in data/relation_types.json
+    modality: Modality
+    evidence: str
+    span: list[int]
+    speaker: str | None = None
+    quad_class: int = 0  # PLOVER/CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+
+
+@dataclass(slots=True)
+class Membership:
+    member: str
+    org: str
+    evidence: str
+    span: list[int]
+    status: Literal["confirmed", "contradicted", "unknown"] = "unknown"  # against the catalogue's member list
+
+
+@dataclass(slots=True)
+class Stance:
+    speaker: str
+    target: str
+    polarity: Polarity
+    evidence: str
+    span: list[int]
+    modality: Modality = "asserted"
+
+
+@dataclass(slots=True)
+class Figure:
+    value: float
+    unit: str  # USD, EUR, percent, times, years, days, tonnes, km, count, ...
+    subject: str
+    evidence: str
+    span: list[int]
+
+
+@dataclass(slots=True)
+class Event:
+    date: str  # YYYY-MM-DD | YYYY-MM | YYYY
+    what: str
+    evidence: str
+    span: list[int]
+
+
+@dataclass(slots=True)
+class Analysis:
+    """Everything multivector knows about one article."""
+
+    id: str
+    source: str
+    language: str | None
+    title: str | None
+    published: str | None
+    outlet: str | None
+    authors: list[str]
+    speakers: list[Speaker]
+    body: str
+    actors: list[Actor] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    name: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("name")
+        data["format_version"] = FORMAT_VERSION
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        kinds = {
+            "speakers": Speaker,
+            "actors": Actor,
+            "people": Person,
+            "relations": Relation,
+            "memberships": Membership,
+            "stances": Stance,
+            "figures": Figure,
+            "events": Event,
+        }
+        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k not in kinds}
+        lists = {k: [kind(**item) for item in data.get(k) or []] for k, kind in kinds.items()}
+        return cls(**fields, **lists)
+
+
+def evidence_span(body: str, start: int, end: int) -> tuple[str, list[int]]:
+    """The verbatim evidence for body[start:end], trimmed of surrounding whitespace, with its span."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return body[start:end], [start, end]

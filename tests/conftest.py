@@ -1,0 +1,59 @@
+"""Shared fixtures. The seed articles are other people's writing: tests read them from ../shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+SEEDS_RAW = SHARED_EVAL / "seeds" / "raw"
+SEEDS_GOLD = SHARED_EVAL / "seeds" / "gold"
+EXAMPLES = REPO / "examples"
+
+
+def _need_seeds() -> None:
+    if not SEEDS_RAW.is_dir():
+        pytest.skip("the seed articles (../shared/eval/seeds) are not beside this checkout")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    _need_seeds()
+    return SEEDS_RAW
+
+
+@pytest.fixture(scope="session")
+def seed_text():
+    """seed_text("000") -> the raw text of the seed whose file name starts with 000."""
+    _need_seeds()
+
+    def read(prefix: str) -> str:
+        (path,) = sorted(SEEDS_RAW.glob(f"{prefix}*.txt"))
+        return path.read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def seed_path():
+    _need_seeds()
+
+    def find(prefix: str) -> Path:
+        (path,) = sorted(SEEDS_RAW.glob(f"{prefix}*.txt"))
+        return path
+
+    return find
+
+
+@pytest.fixture(scope="session")
+def seed_gold():
+    _need_seeds()
+
+    def read(prefix: str) -> dict:
+        (path,) = sorted(SEEDS_GOLD.glob(f"{prefix}*.json"))
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    return read
