@@ -22,6 +22,23 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from multivector import __version__
+
+        typer.echo(f"multivector {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Evidence-linked models of the international system described by expert interviews and analysis articles."""
+
+
 def _stderr_console():
     from rich.console import Console
 

@@ -1,0 +1,303 @@
+"""Find the article body in a plain-text page scrape.
+
+Contract: :func:`split_page` takes the decoded text of a scraped page (menus, headline lists, "Read also"
+blocks, widgets and all) and returns a :class:`Page`: every line classified, and the body as the article's
+own lines kept VERBATIM (only stripped of surrounding whitespace) and joined with blank lines, so any slice of
+the body is also found in the input. It never raises.
+
+How: each line is classified (prose, short line, dateline, furniture, byline, section heading, listed headline)
+and scored: prose positively by its length, furniture negatively; the body is the highest-scoring contiguous
+run of lines (maximum subarray), which cannot cross the heading of an "end" block such as "Latest news".
+Furniture inside that run is dropped line by line. The article's headline, when the run starts on it, and a
+standfirst that only restates the headline, are not body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from multivector.ingest.dates import is_dateline
+from multivector.ingest.furniture import (
+    byline_name,
+    is_aside_link,
+    is_furniture,
+    looks_like_person_name,
+    section_marker,
+)
+
+BLANK, PROSE, SHORT = "blank", "prose", "short"
+END, ASIDE, ASIDE_LINK = "end", "aside", "aside_link"
+FURNITURE, DATELINE, BYLINE, LISTED = "furniture", "dateline", "byline", "listed"
+
+#: Kinds never kept in a body, even inside the chosen run.
+DROPPED = {END, ASIDE, ASIDE_LINK, FURNITURE, DATELINE, BYLINE, LISTED}
+
+_SCORES = {SHORT: -6.0, LISTED: -25.0, FURNITURE: -25.0, BYLINE: -25.0, ASIDE_LINK: -5.0, DATELINE: -40.0}
+_ASIDE_SCORE = -60.0
+_BARRIER = -1e9  # an "end" heading: the body never runs across it
+
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
+_QA_PREFIX = re.compile(r"^(?:[-–—•]\s|\d{1,2}[).]\s|Q\s*[:.]|A\s*[:.]|Question\s*:|Answer\s*:)", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
+
+
+@dataclass(slots=True)
+class Line:
+    number: int  # 0-based line number in the input
+    text: str  # stripped of surrounding whitespace, otherwise verbatim
+    kind: str
+    unit: int  # lines of one hard-wrapped paragraph share a unit
+
+
+@dataclass(slots=True)
+class Page:
+    lines: list[Line]
+    body_lines: list[int] = field(default_factory=list)  # indexes into lines, in order
+    title_line: int | None = None  # index into lines of the article's headline, when the page shows one
+
+    @property
+    def body(self) -> str:
+        return join_lines(self.lines, self.body_lines)
+
+    @property
+    def start(self) -> int | None:
+        return self.body_lines[0] if self.body_lines else None
+
+    @property
+    def end(self) -> int | None:
+        return self.body_lines[-1] if self.body_lines else None
+
+
+def split_page(text: str) -> Page:
+    """Classify the lines of ``text`` and pick the article body."""
+    lines = classify_lines(text)
+    page = Page(lines)
+    start, end = best_run(lines)
+    if start is None:
+        page.body_lines = _fallback_body(lines)
+        return page
+    page.title_line = find_title_line(lines, start)
+    start = _skip_title_and_standfirst(lines, start, end, page.title_line)
+    page.body_lines = [i for i in range(start, end + 1) if lines[i].kind not in DROPPED and lines[i].kind != BLANK]
+    return page
+
+
+# --- classification -------------------------------------------------------------------------------------
+
+
+def classify_lines(text: str) -> list[Line]:
+    raw = text.split("\n")
+    lines = [Line(n, s.strip(), classify(s.strip()), n) for n, s in enumerate(raw)]
+    _merge_wrapped(lines)
+    _mark_listed_headlines(lines)
+    _mark_aside_blocks(lines)
+    return lines
+
+
+def classify(text: str) -> str:
+    """Kind of one stripped line, on its own."""
+    if not text:
+        return BLANK
+    marker = section_marker(text)
+    if marker:
+        return marker
+    if is_aside_link(text):
+        return ASIDE_LINK
+    if is_dateline(text):
+        return DATELINE
+    if is_furniture(text):
+        return FURNITURE
+    if byline_name(text):
+        return BYLINE
+    return PROSE if is_prose(text) else SHORT
+
+
+def is_prose(text: str) -> bool:
+    """A sentence or paragraph, as opposed to a headline, label or menu."""
+    words = len(_WORD.findall(text))
+    if _TERMINAL.search(text):
+        return words >= 3 or (words >= 1 and bool(_QA_PREFIX.match(text)))
+    return len(text) >= 150 and words >= 15
+
+
+def _merge_wrapped(lines: list[Line]) -> None:
+    """Hard-wrapped paragraphs become one unit, classified on their joined text."""
+    for block in _text_blocks(lines):
+        if _is_wrapped_block(block):
+            for line in block[1:]:
+                line.unit = block[0].unit
+    for prev, line in zip(lines, lines[1:], strict=False):
+        # a line that stops mid-sentence and a next line that starts in lower case
+        if prev.kind in (PROSE, SHORT) and line.kind in (PROSE, SHORT) and len(prev.text) >= 30:
+            if not _TERMINAL.search(prev.text) and line.text[:1].islower():
+                line.unit = prev.unit
+    units: dict[int, list[Line]] = {}
+    for line in lines:
+        units.setdefault(line.unit, []).append(line)
+    for members in units.values():
+        if len(members) > 1:
+            kind = PROSE if is_prose(" ".join(m.text for m in members)) else SHORT
+            for m in members:
+                m.kind = kind
+
+
+def _text_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of consecutive prose/short lines (no blank line, no furniture between them)."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.kind in (PROSE, SHORT):
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [b for b in blocks if len(b) >= 2]
+
+
+def _is_wrapped_block(block: list[Line]) -> bool:
+    """Lines of a fixed width that run on mid-sentence and end on a full stop: one paragraph wrapped."""
+    widths = [len(line.text) for line in block[:-1]]
+    if min(widths) < 45 or max(widths) > 120 or max(widths) - min(widths) > 0.35 * max(widths):
+        return False
+    if not _TERMINAL.search(block[-1].text) or len(block[-1].text) > max(widths) + 5:
+        return False
+    return any(re.search(r"[^\W\d_,]$|,$", line.text) and line.text[-1:].islower() or line.text.endswith(",")
+               for line in block[:-1])
+
+
+def _mark_listed_headlines(lines: list[Line]) -> None:
+    """Headlines of other articles: a short line followed (within two lines) by a timestamp line."""
+    content = [i for i, line in enumerate(lines) if line.kind != BLANK]
+    for pos, i in enumerate(content):
+        if lines[i].kind != DATELINE:
+            continue
+        for back in (1, 2):
+            if pos - back < 0:
+                break
+            j = content[pos - back]
+            if lines[j].kind not in (SHORT, PROSE) or not _headline_shaped(lines[j].text):
+                break
+            if back == 2 or _is_list_region(lines, content, pos):
+                lines[j].kind = LISTED
+
+
+def _is_list_region(lines: list[Line], content: list[int], pos: int) -> bool:
+    """At least two timestamp lines among the six content lines around position ``pos``."""
+    window = content[max(0, pos - 4) : pos + 5]
+    return sum(1 for i in window if lines[i].kind == DATELINE) >= 2
+
+
+def _headline_shaped(text: str) -> bool:
+    return len(text) < 200 and not text.endswith((".", ":", ";"))
+
+
+def _mark_aside_blocks(lines: list[Line]) -> None:
+    """Lines listed under a "Read also" heading, up to the next paragraph of prose."""
+    inside = False
+    for line in lines:
+        if line.kind in (ASIDE, END):
+            inside = True
+        elif inside and line.kind in (SHORT, LISTED):
+            line.kind = LISTED
+        elif inside and line.kind == PROSE and not _headline_shaped(line.text):
+            inside = False
+
+
+# --- choosing the run of body lines ---------------------------------------------------------------------
+
+
+def line_score(line: Line) -> float:
+    if line.kind == PROSE:
+        return 10.0 + min(len(line.text), 3000) / 25.0
+    if line.kind == END:
+        return _BARRIER
+    if line.kind == ASIDE:
+        return _ASIDE_SCORE
+    return _SCORES.get(line.kind, 0.0)
+
+
+def best_run(lines: list[Line]) -> tuple[int | None, int | None]:
+    """Indexes of the first and last line of the highest-scoring run that starts and ends on prose."""
+    best, best_span = 0.0, (None, None)
+    total, run_start = 0.0, None
+    for i, line in enumerate(lines):
+        score = line_score(line)
+        if run_start is None:
+            if score <= 0:
+                continue
+            run_start, total = i, 0.0
+        total += score
+        if total <= 0:
+            run_start, total = None, 0.0
+            continue
+        if line.kind == PROSE and total > best:
+            best, best_span = total, (run_start, i)
+    return best_span
+
+
+def _fallback_body(lines: list[Line]) -> list[int]:
+    """No paragraph of prose anywhere (a one-line note, a list): keep every line that is not furniture."""
+    return [i for i, line in enumerate(lines) if line.kind in (SHORT, PROSE)]
+
+
+# --- headline and standfirst ----------------------------------------------------------------------------
+
+
+def find_title_line(lines: list[Line], body_start: int) -> int | None:
+    """The article's headline: the first headline-shaped line above the body that is not page furniture."""
+    content = [i for i in range(body_start + 1) if lines[i].kind != BLANK]
+    for pos, i in enumerate(content):
+        line = lines[i]
+        if line.kind not in (SHORT, PROSE, LISTED) or not _title_shaped(line.text):
+            continue
+        if _is_list_region(lines, content, min(pos + 1, len(content) - 1)) and _starts_a_list(lines, content, pos):
+            continue
+        return i
+    return None
+
+
+def _title_shaped(text: str) -> bool:
+    words = _WORD.findall(text)
+    if len(words) < 3 or not 12 <= len(text) <= 250 or looks_like_person_name(text) or _QA_PREFIX.match(text):
+        return False
+    return not text.endswith((".", ",", ";")) or text.endswith("...")
+
+
+def _starts_a_list(lines: list[Line], content: list[int], pos: int) -> bool:
+    following = [lines[i].kind for i in content[pos + 1 : pos + 5]]
+    return following.count(DATELINE) >= 2
+
+
+def _skip_title_and_standfirst(lines: list[Line], start: int, end: int, title: int | None) -> int:
+    if title is None:
+        return start
+    if start <= title:
+        start = _next_prose(lines, title + 1, end)
+    between = [i for i in range(title + 1, start) if lines[i].kind != BLANK]
+    if not between and _restates(lines[start].text, lines[title].text):
+        start = _next_prose(lines, start + 1, end)
+    return start
+
+
+def _next_prose(lines: list[Line], i: int, end: int) -> int:
+    while i < end and lines[i].kind != PROSE:
+        i += 1
+    return i
+
+
+def _restates(line: str, headline: str) -> bool:
+    """A standfirst that mostly repeats the headline's words."""
+    if len(line) > 300:
+        return False
+    a = {w.casefold() for w in _WORD.findall(line) if len(w) > 3}
+    b = {w.casefold() for w in _WORD.findall(headline) if len(w) > 3}
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.6
+
+
+def join_lines(lines: list[Line], indexes: list[int]) -> str:
+    """Body text: lines of one wrapped paragraph joined by a newline, paragraphs by a blank line."""
+    parts: list[str] = []
+    for pos, i in enumerate(indexes):
+        if pos:
+            parts.append("\n" if lines[indexes[pos - 1]].unit == lines[i].unit else "\n\n")
+        parts.append(lines[i].text)
+    return "".join(parts)

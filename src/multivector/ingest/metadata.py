@@ -1,0 +1,327 @@
+"""Title, publication date, outlet and authors of a text page scrape.
+
+Contract: :func:`page_metadata` reads a :class:`~multivector.ingest.boilerplate.Page` (lines classified, body
+chosen) and returns :class:`Metadata`. Everything is taken from the page furniture around THIS article: the
+headline above the body, the dateline and byline between headline and body or in the labelled table right
+after it; never from the lists of other headlines. The outlet comes from the URL's domain, then from the
+body's own cues ("X talks to", "in an interview with X", "correspondent of the X", "... to X:"), then from
+outlet names in the furniture; names resolve through ``data/outlets.json``. Unknown values are None / [].
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
+from multivector.ingest.dates import find_dates
+from multivector.ingest.furniture import byline_name, looks_like_person_name
+
+_UPDATED = re.compile(r"\b(?:updated|modified|обновлено|изменено|yenilənib|güncellendi)\b", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(r"^(?:author|authors|автор|авторы|müəllif|автор материала|by)\s*:?$", re.IGNORECASE)
+_DOMAIN_LIKE = re.compile(
+    r"^[A-Z0-9][\w\-]*(?:\.[A-Za-z][\w\-]*)*\.(?:az|kz|uz|kg|tj|tm|am|ge|mn|ru|ua|by|tr|cn|com|org|net|info|"
+    r"media|news|asia|eu|uk)$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(r"^(?:фото|photo|photos|image|video|видео|source|источник|credit|foto|şəkil|сурет|mənbə)\b", re.I)
+_NEWSY = re.compile(r"\b(?:news|agency|times|media|press|post|daily|tv|radio|gazeta|journal|review|portal)\b", re.I)
+_OUTLET_TOKEN = r"(?P<o>(?:the\s+)?[A-Z0-9][\w\-]*(?:\.[A-Za-z]{2,8})*(?:\s+[A-Z][\w\-]*(?:\.[A-Za-z]{2,8})*){0,3})"
+# Cues that name the publisher of an interview or report, in the article's own words.
+_OUTLET_CUES = [
+    re.compile(
+        rf"{_OUTLET_TOKEN}\s+(?:talks|talked|speaks|spoke|has talked|had a conversation|had an interview|"
+        rf"presents an interview|presents|interviewed|asked|spoke exclusively)\b"
+    ),
+    re.compile(rf"\b(?:in an?|an|exclusive) (?:exclusive )?interview (?:with|to|for) (?:the )?{_OUTLET_TOKEN}"),
+    re.compile(rf"\bcorrespondent (?:of|for) (?:the )?{_OUTLET_TOKEN}"),
+    re.compile(rf"\b(?:told|tells|said to) (?:the )?{_OUTLET_TOKEN}"),
+    re.compile(rf"\bto (?:the )?{_OUTLET_TOKEN}:\s*$"),
+    re.compile(rf"\b(?:opinions?|comments?|interview) (?:at|on|for) {_OUTLET_TOKEN}"),
+]
+_TALK_TAIL = re.compile(
+    r"\s+(?:talks|talked|speaks|spoke|tells|told) (?:to|with)?\s*[A-Z].*$|\s+(?:opinions?|interview) (?:at|on|for) .*$"
+)
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    authors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    name: str
+    domains: tuple[str, ...]
+    aliases: tuple[str, ...]
+
+
+def page_metadata(page: Page, url: str | None = None) -> Metadata:
+    """Metadata of the article in ``page`` (``url``, when known, names the publisher)."""
+    return Metadata(
+        title=page_title(page),
+        published=page_published(page),
+        outlet=page_outlet(page, url),
+        authors=page_authors(page),
+    )
+
+
+# --- title ------------------------------------------------------------------------------------------------
+
+
+def page_title(page: Page) -> str | None:
+    if page.title_line is None:
+        return None
+    return clean_title(page.lines[page.title_line].text)
+
+
+def clean_title(title: str) -> str | None:
+    """The headline without an appended "Outlet talks to NAME" / "opinions at Outlet" tail."""
+    text = title.strip()
+    m = _TALK_TAIL.search(text)
+    if m:
+        head = text[: m.start()]
+        cut = _outlet_suffix_start(head)
+        if cut is not None and len(head[:cut].split()) >= 2:
+            text = head[:cut].rstrip(" -–—|:")
+        elif m.group(0).lstrip().lower().startswith(("opinion", "interview")):
+            text = _drop_trailing_noun_phrase(head)
+    return text or None
+
+
+def _outlet_suffix_start(head: str) -> int | None:
+    """Where an outlet name that ends ``head`` starts, if it does."""
+    for name in sorted(_outlet_names(), key=len, reverse=True):
+        if head.casefold().endswith(" " + name.casefold()):
+            return len(head) - len(name)
+    last = head.rsplit(" ", 1)
+    if len(last) == 2 and _DOMAIN_LIKE.match(last[1]):
+        return len(last[0]) + 1
+    return None
+
+
+def _drop_trailing_noun_phrase(head: str) -> str:
+    # "... ties Expert opinions at X": the tail's subject ("Expert", "Experts'") is part of the appendix.
+    words = head.split()
+    while words and words[-1][:1].isupper() and len(words) > 3:
+        words.pop()
+    return " ".join(words)
+
+
+# --- publication date -------------------------------------------------------------------------------------
+
+
+def page_published(page: Page) -> str | None:
+    for line in _header_datelines(page) + _footer_datelines(page):
+        dates = find_dates(line.text)
+        if dates:
+            return dates[0].iso
+    return _body_dateline(page)
+
+
+def _header_datelines(page: Page) -> list[Line]:
+    """Datelines above the body, the ones under the headline first; "updated" stamps last."""
+    start = page.start if page.start is not None else len(page.lines)
+    top = page.title_line if page.title_line is not None else -1
+    lines = page.lines[:start]
+    stamps = [line for line in lines if line.kind == DATELINE and not _in_list(page, line.number)]
+    stamps.sort(key=lambda line: (line.number < top, bool(_UPDATED.search(line.text)), abs(line.number - top)))
+    return stamps
+
+
+def _footer_datelines(page: Page) -> list[Line]:
+    """Datelines in the metadata table right after the body, before any list of other articles."""
+    if page.end is None:
+        return []
+    found: list[Line] = []
+    for line in page.lines[page.end + 1 : page.end + 16]:
+        if line.kind in (END, LISTED) or line.kind == "aside":
+            break
+        if line.kind == DATELINE and not _in_list(page, line.number):
+            found.append(line)
+    return sorted(found, key=lambda line: bool(_UPDATED.search(line.text)))
+
+
+def _body_dateline(page: Page) -> str | None:
+    """Wire style: "ASTANA, June 1, 2023 – ..." at the head of the first paragraph."""
+    if page.start is None:
+        return None
+    head = page.lines[page.start].text[:60]
+    dates = find_dates(head)
+    if dates and re.match(r"\s*(?:\(|[-–—]|/|$)", head[dates[0].end :]) and len(dates[0].iso) == 10:
+        return dates[0].iso
+    return None
+
+
+def _in_list(page: Page, number: int) -> bool:
+    """A timestamp of another headline: a listed headline sits right above it."""
+    for line in reversed(page.lines[max(0, number - 3) : number]):
+        if line.kind == LISTED and not _is_title(page, line):
+            return True
+        if line.kind not in (BLANK, LISTED):
+            return False
+    return False
+
+
+def _is_title(page: Page, line: Line) -> bool:
+    return page.title_line is not None and line.number == page.lines[page.title_line].number
+
+
+# --- authors ----------------------------------------------------------------------------------------------
+
+
+def page_authors(page: Page) -> list[str]:
+    names = _header_authors(page) + _footer_authors(page)
+    unique: list[str] = []
+    for name in names:
+        if name.casefold() not in {u.casefold() for u in unique}:
+            unique.append(name)
+    return unique
+
+
+def _header_authors(page: Page) -> list[str]:
+    start = page.start if page.start is not None else len(page.lines)
+    after = page.title_line if page.title_line is not None else -1
+    body_head = " ".join(page.lines[i].text for i in page.body_lines[:3])
+    names: list[str] = []
+    for line in page.lines[after + 1 : start]:
+        if line.kind == BYLINE:
+            names.append(byline_name(line.text) or "")
+        elif line.kind == SHORT and looks_like_person_name(line.text) and not _is_outlet_name(line.text):
+            # a lone name under the headline is a byline unless the article is about that person
+            if _surname(line.text) not in body_head:
+                names.append(line.text)
+    return [n for n in names if n]
+
+
+def _footer_authors(page: Page) -> list[str]:
+    if page.end is None:
+        return []
+    names: list[str] = []
+    tail = [line for line in page.lines[page.end + 1 : page.end + 16] if line.kind != BLANK]
+    for prev, line in zip(tail, tail[1:], strict=False):
+        if prev.kind in (END, LISTED) or prev.kind == "aside":
+            break
+        if _AUTHOR_LABEL.match(prev.text) and looks_like_person_name(line.text):
+            names.append(line.text)
+    names += [byline_name(line.text) or "" for line in tail[:6] if line.kind == BYLINE]
+    return [n for n in names if n]
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1]
+
+
+# --- outlet -----------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def load_outlets() -> tuple[Outlet, ...]:
+    """The outlet catalogue (data/outlets.json)."""
+    raw = json.loads(resources.files("multivector").joinpath("data/outlets.json").read_text(encoding="utf-8"))
+    return tuple(Outlet(o["name"], tuple(o.get("domains", [])), tuple(o.get("aliases", []))) for o in raw)
+
+
+@lru_cache(maxsize=1)
+def _outlet_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for outlet in load_outlets():
+        for key in (outlet.name, *outlet.aliases, *outlet.domains):
+            index.setdefault(key.casefold(), outlet.name)
+    return index
+
+
+def _outlet_names() -> list[str]:
+    return [key for outlet in load_outlets() for key in (outlet.name, *outlet.aliases, *outlet.domains)]
+
+
+def outlet_for_url(url: str) -> str | None:
+    """Catalogue name of the outlet a URL belongs to (subdomains included), else None."""
+    try:
+        host = (urlsplit(url).hostname or "").casefold()
+    except ValueError:
+        return None
+    host = host.removeprefix("www.")
+    for outlet in load_outlets():
+        if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            return outlet.name
+    return None
+
+
+def resolve_outlet(name: str) -> str | None:
+    """Catalogue name for an outlet name as written; the name itself when it looks like an outlet."""
+    text = re.sub(r"^the\s+", "", name.strip().strip(".,;:'\"“”’"), flags=re.IGNORECASE)
+    if not text:
+        return None
+    hit = _outlet_index().get(text.casefold()) or _outlet_index().get(("the " + text).casefold())
+    if hit:
+        return hit
+    if _DOMAIN_LIKE.match(text) or _NEWSY.search(text):
+        return text
+    return None
+
+
+def _is_outlet_name(text: str) -> bool:
+    return text.casefold() in _outlet_index()
+
+
+def page_outlet(page: Page, url: str | None = None) -> str | None:
+    if url:
+        by_url = outlet_for_url(url)
+        if by_url:
+            return by_url
+    return _outlet_from_cues(page) or _outlet_from_furniture(page)
+
+
+def _outlet_from_cues(page: Page) -> str | None:
+    """An outlet the title or the first paragraphs credit with the interview or report."""
+    texts = [page.lines[page.title_line].text] if page.title_line is not None else []
+    texts += [page.lines[i].text[:2000] for i in page.body_lines[:4]]
+    for text in texts:
+        for cue in _OUTLET_CUES:
+            for m in cue.finditer(text):
+                outlet = _resolve_candidate(m.group("o"))
+                if outlet:
+                    return outlet
+    return None
+
+
+def _resolve_candidate(candidate: str) -> str | None:
+    """The longest leading part of ``candidate`` that is an outlet ("Caliber.Az had" -> "Caliber.Az")."""
+    words = candidate.split()
+    for n in range(len(words), 0, -1):
+        outlet = resolve_outlet(" ".join(words[:n]))
+        if outlet:
+            return outlet
+    # cues like "told X" capture a longer phrase whose tail is the outlet
+    for n in range(1, len(words)):
+        outlet = _outlet_index().get(" ".join(words[n:]).casefold())
+        if outlet:
+            return outlet
+    return None
+
+
+def _outlet_from_furniture(page: Page) -> str | None:
+    """The catalogue outlet the page furniture names most (masthead, copyright line, "opinions at X" tags)."""
+    body = set(page.body_lines)
+    counts: Counter[str] = Counter()
+    keys = sorted(_outlet_index().items(), key=lambda kv: len(kv[0]), reverse=True)
+    for index, line in enumerate(page.lines):
+        if index in body or index == page.title_line or line.kind == BLANK or _CREDIT.match(line.text):
+            continue
+        folded = line.text.casefold()
+        for key, name in keys:
+            if len(key) > 2 and re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", folded):
+                # the site's own masthead or copyright line outweighs a passing mention
+                own = folded.strip(" .") == key or "©" in folded or "copyright" in folded or "rights" in folded
+                counts[name] += 3 if own else 1
+                break
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,396 @@
+"""`multivector ingest` and `multivector query`: the corpus from the command line.
+
+Contract:
+- ``ingest PATH... [--db FILE] [--workers N]`` analyses the inputs and stores them in the corpus (default
+  ./multivector.db). Files whose bytes were ingested before are skipped without analysis; documents already stored
+  (same content hash) are counted as already present. A failing input is reported on stderr with its reason and the
+  batch goes on; the summary line counts stored / already present / failed; exit status 1 when anything failed.
+  A corpus that cannot be used (corrupt, foreign, newer schema) is one error line and exit status 1.
+- ``query docs|actors|relations|memberships|stances|figures|events|search`` prints a rich table on stdout, or a JSON
+  list (--json) or CSV (--csv). Bad filter values are one error line and exit status 2.
+
+Only typer is imported at module level: the store, rich and the pipeline load inside the commands, so
+`multivector --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+DEFAULT_DB = Path("multivector.db")
+
+Db = Annotated[Path, typer.Option("--db", help="Corpus file (SQLite).")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", help="Actor id, e.g. RUS, SCO, MIDDLE_CORRIDOR.")]
+SpeakerOpt = Annotated[str | None, typer.Option("--speaker", "-s", help="Speaker name (case-insensitive part).")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive: YYYY[-MM[-DD]].")]
+PolarityOpt = Annotated[str | None, typer.Option("--polarity", "-p", help="+, - or 0 (or positive/negative/neutral).")]
+SearchOpt = Annotated[str | None, typer.Option("--search", "-q", help='Full-text filter (words, "phrase", pre*).')]
+DocumentOpt = Annotated[str | None, typer.Option("--document", "-d", help="Only this document id.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=0, help="Rows to show (0 = all).")]
+OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Rows to skip.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON list.")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV (for pandas, spreadsheets).")]
+
+_POLARITIES = {"+": "+", "-": "-", "0": "0", "positive": "+", "pos": "+", "negative": "-", "neg": "-"}
+_POLARITIES |= {"neutral": "0", "zero": "0"}
+
+#: Columns of the table view, per query (JSON and CSV carry every column).
+TABLE_COLUMNS = {
+    "docs": ("id", "published", "outlet", "title", "speakers"),
+    "actors": ("id", "name", "kind", "documents", "mentions"),
+    "relations": ("published", "a", "type", "polarity", "b", "speaker", "evidence"),
+    "memberships": ("published", "member", "org", "status", "evidence"),
+    "stances": ("published", "speaker", "target", "polarity", "evidence"),
+    "figures": ("published", "value", "unit", "subject", "evidence"),
+    "events": ("date", "what", "evidence", "document_id"),
+    "search": ("kind", "published", "title", "snippet", "document_id"),
+}
+
+
+def register(app: typer.Typer) -> None:
+    """Add `ingest` and the `query` sub-commands to the main app."""
+    app.command("ingest")(ingest)
+    query_app = typer.Typer(
+        name="query", help="Query the corpus: tables, or --json / --csv for pipes.", no_args_is_help=True
+    )
+    for function in (docs, actors, relations, memberships, stances, figures, events, search):
+        query_app.command(function.__name__)(function)
+    app.add_typer(query_app, name="query")
+
+
+# -- ingest --------------------------------------------------------------------------------------------------------
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .md), directories (walked) or http(s) URLs.")],
+    db: Db = DEFAULT_DB,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
+) -> None:
+    """Analyse articles and store them with all their records in the corpus (idempotent: re-runs add only new ones)."""
+    from rich.console import Console
+
+    from multivector.errors import CorpusError
+
+    console = Console(stderr=True)
+    try:
+        _ingest(paths, db, workers, debug, console)
+    except CorpusError as exc:
+        console.print(f"[red]error[/red] {_escape(str(exc))}")
+        raise typer.Exit(1) from None
+
+
+def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any) -> None:
+    from multivector.ingest import iter_sources
+    from multivector.pipeline import iter_analyses
+    from multivector.store import Corpus
+
+    with Corpus(db) as corpus:
+        sources = list(iter_sources(paths))
+        hashes = _file_hashes(sources)
+        todo = [s for s in sources if not (str(s) in hashes and corpus.has_file(hashes[str(s)]))]
+        stored, present, failed = 0, len(sources) - len(todo), 0
+        with _Progress(console, len(sources), done=present) as advance:
+            for outcome in iter_analyses(todo, workers=workers):
+                advance()
+                error = outcome.error
+                if outcome.analysis is not None:
+                    outcome.analysis.name = outcome.analysis.name or outcome.name
+                    try:
+                        new = corpus.add(outcome.analysis, file_sha256=hashes.get(outcome.source))
+                    except ValueError as exc:
+                        error = str(exc)
+                    else:
+                        stored, present = stored + new, present + (not new)
+                        continue
+                failed += 1
+                console.print(f"[red]error[/red] {_escape(outcome.source)}: {_escape(error or 'failed')}")
+                if debug and outcome.detail:
+                    console.print(_escape(outcome.detail))
+    console.print(f"stored {stored}, already present {present}, failed {failed}")
+    if not sources:
+        console.print("[red]error[/red] no inputs found")
+    if failed or not sources:
+        raise typer.Exit(1)
+
+
+def _file_hashes(sources: list[Any]) -> dict[str, str]:
+    """sha256 of each local input file's bytes, keyed by the source string the pipeline reports."""
+    import hashlib
+
+    hashes = {}
+    for source in sources:
+        if isinstance(source, str | Path) and not str(source).startswith(("http://", "https://")):
+            try:
+                hashes[str(source)] = hashlib.sha256(Path(source).read_bytes()).hexdigest()
+            except OSError:
+                continue  # the pipeline reports unreadable files with their reason
+    return hashes
+
+
+class _Progress:
+    """A rich progress bar on stderr while ingesting more than one input; `advance()` counts one input."""
+
+    def __init__(self, console: Any, total: int, done: int) -> None:
+        self.console, self.total, self.done = console, total, done
+        self.bar: Any = None
+
+    def __enter__(self) -> Any:
+        if self.total - self.done < 2:
+            return lambda: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=self.console
+        )
+        self.bar.__enter__()
+        task = self.bar.add_task("ingest", total=self.total, completed=self.done)
+        return lambda: self.bar.advance(task)
+
+    def __exit__(self, *exc: object) -> bool:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+        return False
+
+
+# -- query ---------------------------------------------------------------------------------------------------------
+
+
+def docs(
+    actor: ActorOpt = None,
+    speaker: SpeakerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    search: SearchOpt = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Publisher, exactly as stored.")] = None,
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Documents, newest first."""
+    filters = dict(actor=actor, speaker=speaker, since=since, until=until, search=search, outlet=outlet)
+    _run("docs", db, filters, limit, offset, as_json, as_csv)
+
+
+def actors(
+    actor: ActorOpt = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="state, organisation, bloc, project, ...")] = None,
+    speaker: SpeakerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    search: SearchOpt = None,
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Actors by the number of documents that mention them (counted over the documents the filters select)."""
+    filters = dict(actor=actor, kind=kind, speaker=speaker, since=since, until=until, search=search)
+    _run("actors", db, filters, limit, offset, as_json, as_csv)
+
+
+def relations(
+    actor: ActorOpt = None,
+    speaker: SpeakerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    polarity: PolarityOpt = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="cooperation, rivalry, pressure, ...")] = None,
+    search: SearchOpt = None,
+    document: DocumentOpt = None,
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Relations between actors with their evidence, newest documents first."""
+    filters = dict(actor=actor, speaker=speaker, since=since, until=until, polarity=_polarity(polarity), type=type,
+                   search=search, document=document)  # fmt: skip
+    _run("relations", db, filters, limit, offset, as_json, as_csv)
+
+
+def memberships(
+    actor: ActorOpt = None,
+    status: Annotated[str | None, typer.Option("--status", help="confirmed, contradicted or unknown.")] = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    search: SearchOpt = None,
+    document: DocumentOpt = None,
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """State-in-organisation claims, checked against the catalogue (status)."""
+    filters = dict(actor=actor, status=status, since=since, until=until, search=search, document=document)
+    _run("memberships", db, filters, limit, offset, as_json, as_csv)
+
+
+def stances(
+    actor: ActorOpt = None,
+    speaker: SpeakerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    polarity: PolarityOpt = None,
+    search: SearchOpt = None,
+    document: DocumentOpt = None,
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Each speaker's attitude towards actors (--actor is the target)."""
+    filters = dict(actor=actor, speaker=speaker, since=since, until=until, polarity=_polarity(polarity),
+                   search=search, document=document)  # fmt: skip
+    _run("stances", db, filters, limit, offset, as_json, as_csv)
+
+
+def figures(
+    actor: ActorOpt = None,
+    speaker: SpeakerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="USD, percent, tonnes, ...")] = None,
+    search: SearchOpt = None,
+    document: DocumentOpt = None,
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Cited figures (--actor: in documents that mention the actor)."""
+    filters = dict(actor=actor, speaker=speaker, since=since, until=until, unit=unit, search=search,
+                   document=document)  # fmt: skip
+    _run("figures", db, filters, limit, offset, as_json, as_csv)
+
+
+def events(
+    actor: ActorOpt = None,
+    speaker: SpeakerOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    search: SearchOpt = None,
+    document: DocumentOpt = None,
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Dated events, latest first (--since/--until compare the event's own date)."""
+    filters = dict(actor=actor, speaker=speaker, since=since, until=until, search=search, document=document)
+    _run("events", db, filters, limit, offset, as_json, as_csv)
+
+
+def search(
+    text: Annotated[str, typer.Argument(help='Words (all must occur), "a phrase", prefix*, OR, NOT.')],
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 20,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """Full-text search over article bodies and the evidence of every record, best matches first."""
+    _run("search", db, {"text": text}, limit, offset, as_json, as_csv)
+
+
+def _polarity(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.strip().lower() not in _POLARITIES:
+        raise typer.BadParameter("use +, - or 0 (or positive, negative, neutral)", param_hint="--polarity")
+    return _POLARITIES[value.strip().lower()]
+
+
+def _run(query: str, db: Path, filters: dict[str, Any], limit: int, offset: int, as_json: bool, as_csv: bool) -> None:
+    from multivector.errors import CorpusError
+    from multivector.store import Corpus
+
+    if as_json and as_csv:
+        raise typer.BadParameter("choose one of --json and --csv")
+    filters = {key: value for key, value in filters.items() if value is not None}
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            rows = getattr(corpus, query)(limit=limit or None, offset=offset, **filters)
+    except CorpusError as exc:
+        _fail(str(exc), 1)
+    except ValueError as exc:
+        _fail(str(exc), 2)
+    if as_json:
+        _print_json(rows)
+    elif as_csv:
+        _print_csv(rows, TABLE_COLUMNS[query])
+    else:
+        _print_table(query, rows)
+
+
+def _fail(message: str, status: int) -> NoReturn:
+    from rich.console import Console
+
+    Console(stderr=True).print(f"[red]error[/red] {_escape(message)}")
+    raise typer.Exit(status)
+
+
+def _print_json(rows: list[dict[str, Any]]) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+
+
+def _print_csv(rows: list[dict[str, Any]], fallback_columns: tuple[str, ...]) -> None:
+    import csv
+    import json
+
+    columns = list(rows[0]) if rows else list(fallback_columns)
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:  # lists (authors, speakers) as JSON, so a CSV cell holds one value
+        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in row.items()})
+
+
+def _print_table(query: str, rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from multivector.store import MARKS
+
+    if not rows:
+        Console(stderr=True).print("no results")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    columns = TABLE_COLUMNS[query]
+    for column in columns:
+        wide = column in ("evidence", "snippet", "title", "what")
+        table.add_column(column, overflow="fold", ratio=3 if wide else None, no_wrap=column in ("id", "document_id"))
+    for row in rows:
+        table.add_row(*(_cell(row.get(column), MARKS) for column in columns))
+    Console().print(table)
+
+
+def _cell(value: Any, marks: tuple[str, str]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = _escape(str(value))
+    return text.replace(marks[0], "[bold yellow]").replace(marks[1], "[/bold yellow]")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,330 @@
+"""Actor and person mentions in a parsed document (a spaCy Doc made by :func:`multivector.nlp.model.load_pipeline`).
+
+Contract:
+- ``actor_mentions(doc)`` returns, in text order, one :class:`ActorMention` per recognised mention of a catalogue
+  actor (the actor ruler's entities: ``ent.ent_id_`` is the actor id), after disambiguation: bare words that are
+  also common first names, surnames or US places ("Jordan Peterson", "George Washington", "Atlanta, Georgia",
+  "Kanye West") are dropped. Places (kind ``place``) are only returned with ``include_places=True``.
+- Names the catalogue does not know are added by general rules, never by seed-specific strings:
+  * an organisation acronym joined by a hyphen to another capitalised acronym ("OTS-URTA") is also a
+    sub-organisation, id ``OTS_URTA``;
+  * a capitalised name ending in a transport/energy head noun ("... Customs Corridor", "Lachin Corridor") is a
+    project, id UPPER_SNAKE of the name (``include_new_projects``);
+  * with ``include_ner_orgs=True``, institutional names ("X Institute for Strategic Studies", "... Expert
+    Council") found by a head-noun rule, and spaCy ORG entities, become organisations with id UPPER_SNAKE of the
+    name, or the acronym given right after them in parentheses. Government bodies ("Ministry of Foreign Affairs of
+    the Republic of X", "State Department") are not separate actors: the state named in them is the mention.
+- ``person_mentions(doc)`` returns PERSON entities cleaned of titles and possessives, dropping entities that are
+  really actors ("Türkiye" mislabelled as a person). ``canonical`` is the catalogue's full name for well-known
+  people ("Putin" -> "Vladimir Putin"), else the fullest form of the same person in the document ("Amrebayev" ->
+  the full name used earlier; first name + patronymic -> the full name with that first name), else the cleaned
+  name itself.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from multivector.nlp.catalogue import Catalogue, fold, strip_person_titles
+
+# Bare words that name a country or bloc but are just as often a first name, a surname or a US place.
+AMBIGUOUS_WORDS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Washington", "West", "Guinea", "Turkey", "Lima"})
+# Words after "Georgia" that point to the US state.
+US_STATE_CONTEXT = frozenset(
+    {"governor", "senator", "senate", "legislature", "republicans", "democrats", "voters", "primary", "county",
+     "house", "election", "elections", "runoff", "state", "atlanta", "peach"}
+)
+
+ORG_HEADS = frozenset(
+    "Institute Institution Council Centre Center University Academy Agency Bank Fund Foundation Committee Commission "
+    "Association Associations Union Corporation Company Forum Organization Organisation Party Movement Chamber "
+    "Society Alliance Consortium Holding Authority Assembly Club Network Coalition School College Secretariat "
+    "Federation Confederation Conference Board Bureau Group Trust Observatory Consultancy".split()
+)
+GOVERNMENT_HEADS = frozenset(
+    "Ministry Ministries Department Parliament Government Cabinet Presidency Administration Embassy Consulate Office "
+    "Senate Congress Duma Majilis Mazhilis Majlis Kurultai Oliy Milli Forces Army Navy Police Guard Prosecutor "
+    "Court Judiciary Kremlin Service".split()
+)
+PROJECT_HEADS = frozenset("Corridor Railway Railroad Pipeline Highway Route Bridge Canal Dam Port Tunnel".split())
+# Words that open a person's role ("Director of the X Institute"), not an organisation's name.
+ROLE_WORDS = frozenset(
+    "Director President Head Chairman Chair Minister Professor Assistant Associate Deputy Senior Fellow Researcher "
+    "Expert Analyst Member Rector Dean Secretary General Executive Founder Vice Prime Ambassador CEO Advisor Adviser "
+    "Lecturer Representative Envoy Spokesman Spokeswoman Speaker Leader Chief Coordinator Editor".split()
+)
+NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+PATRONYMIC = re.compile(r"(ovich|evich|ich|ovna|evna|ichna|uly|ulu|kyzy|qizi|oglu|ogly)$", re.IGNORECASE)
+OUTLET = re.compile(r"\.(az|kz|uz|kg|tj|tm|ru|ge|am|com|net|org|info|news|mn|tr)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    id: str
+    kind: str
+    start: int  # character offsets in doc.text
+    end: int
+    text: str
+    via: str  # name | alias | acronym | capital | demonym | ner | rule
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str  # as written, titles and possessive removed
+    canonical: str
+    start: int
+    end: int
+
+
+# ----- actors -----------------------------------------------------------------------------------------------------
+def actor_mentions(
+    doc: Doc,
+    *,
+    include_ner_orgs: bool = False,
+    include_new_projects: bool = True,
+    include_places: bool = False,
+    catalogue: Catalogue | None = None,
+) -> list[ActorMention]:
+    """Mentions of actors in ``doc``, in text order (see the module docstring for the rules)."""
+    catalogue = catalogue or Catalogue.default()
+    known = [ent for ent in doc.ents if ent.ent_id_ and ent.label_ != "PERSON" and catalogue.get(ent.ent_id_)]
+    mentions: list[ActorMention] = []
+    hidden: set[int] = set()  # start chars of catalogue mentions absorbed by an emitted organisation name
+    if include_ner_orgs:
+        for mention, inside in _unknown_organisations(doc, catalogue, known):
+            mentions.append(mention)
+            hidden.update(ent.start_char for ent in inside if catalogue.get(ent.ent_id_).kind != "state")
+    for ent in known:
+        entry = catalogue.get(ent.ent_id_)
+        if ent.start_char in hidden or (entry.kind == "place" and not include_places):
+            continue
+        if not _plausible(ent):
+            continue
+        via = (catalogue.lookup(ent.text) or (None, "alias"))[1]
+        mentions.append(ActorMention(entry.id, entry.kind, ent.start_char, ent.end_char, ent.text, via))
+    mentions.extend(_compound_acronyms(doc, catalogue, known))
+    if include_new_projects:
+        mentions.extend(_new_projects(doc, catalogue))
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _plausible(ent: Span) -> bool:
+    """False when a bare ambiguous word is a person's name, part of another proper name, or a US place."""
+    if len(ent) != 1 or ent.text not in AMBIGUOUS_WORDS:
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and _is_other_name_part(before) and not before.is_sent_start:
+        return False  # "George Washington", "Kanye West", "Michael Jordan"
+    if after is not None and _is_other_name_part(after):
+        return False  # "Jordan Peterson", "Washington Post", "Chad Johnson"
+    if ent.text == "Georgia" and _us_state_context(ent):
+        return False
+    return True
+
+
+def _is_other_name_part(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and not token.ent_id_ and token.ent_type_ != "PERSON" and (
+        token.lower_ not in {"the", "and", "of", "in", "with", "for", "to", "from", "by"}
+    )
+
+
+def _us_state_context(ent: Span) -> bool:
+    doc = ent.doc
+    # "Atlanta, Georgia": a capitalised place name and a comma right before.
+    if ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].text[:1].isupper():
+        if not doc[ent.start - 2].ent_id_:
+            return True
+    window = doc[ent.end : min(len(doc), ent.end + 4)]
+    return any(t.lower_ in US_STATE_CONTEXT for t in window if t.text not in {"'s", "’s"})
+
+
+def _compound_acronyms(doc: Doc, catalogue: Catalogue, known: list[Span]) -> list[ActorMention]:
+    """'OTS-URTA': an organisation acronym hyphenated to an unknown acronym names a body of that organisation."""
+    out = []
+    for ent in known:
+        entry = catalogue.get(ent.ent_id_)
+        if entry.kind != "organisation" or len(ent) != 1 or ent.end + 1 >= len(doc):
+            continue
+        hyphen, tail = doc[ent.end], doc[ent.end + 1]
+        joined = not ent[-1].whitespace_ and hyphen.text == "-" and not hyphen.whitespace_
+        if joined and tail.is_alpha and tail.is_upper and len(tail) >= 2 and not tail.ent_id_:
+            out.append(
+                ActorMention(
+                    f"{entry.id}_{tail.text}", "organisation", ent.start_char, tail.idx + len(tail), "", "rule"
+                )
+            )
+    return [ActorMention(m.id, m.kind, m.start, m.end, doc.text[m.start : m.end], m.via) for m in out]
+
+
+def _new_projects(doc: Doc, catalogue: Catalogue) -> list[ActorMention]:
+    """Capitalised names ending in a project head noun that the catalogue does not know ('Lachin Corridor')."""
+    out = []
+    for span in _capitalised_runs(doc):
+        if span[-1].text not in PROJECT_HEADS or len(span) < 2:
+            continue
+        if any(t.ent_id_ for t in span):
+            continue  # the catalogue already names it (or part of it)
+        out.append(ActorMention(upper_snake(span.text), "project", span.start_char, span.end_char, span.text, "rule"))
+    return out
+
+
+def _unknown_organisations(doc: Doc, catalogue: Catalogue, known: list[Span]) -> list[tuple[ActorMention, list]]:
+    """Organisations the catalogue does not know: head-noun names and spaCy ORG entities."""
+    found: list[tuple[ActorMention, list]] = []
+    taken: set[int] = set()
+    candidates = [s for s in _capitalised_runs(doc) if _is_org_name(s)]
+    candidates += [e for e in doc.ents if e.label_ == "ORG" and not e.ent_id_]
+    for span in candidates:
+        span = _trim_org(span)
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        if not _acceptable_org(span):
+            continue
+        inside = [ent for ent in known if ent.start >= span.start and ent.end <= span.end]
+        if inside and inside[0].start == span.start and inside[0].end == span.end:
+            continue  # exactly a catalogue actor
+        taken.update(range(span.start, span.end))
+        ident, end_char = _org_id(span)
+        found.append((ActorMention(ident, "organisation", span.start_char, end_char, span.text, "ner"), inside))
+    return found
+
+
+def _capitalised_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of capitalised words, with 'of/for/and/on/the' and hyphens allowed inside."""
+    runs, start = [], None
+    for i, token in enumerate(doc):
+        capital = token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+        inner = start is not None and (
+            token.lower_ in NAME_CONNECTORS or (token.text in {"-", "–"} and not doc[i - 1].whitespace_)
+        )
+        if token.is_sent_start and start is not None:
+            runs.append(doc[start:i])
+            start = None
+        if capital:
+            start = i if start is None else start
+        elif not inner:
+            if start is not None:
+                runs.append(doc[start:i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:])
+    return [r for r in (_strip_connectors(r) for r in runs) if r is not None]
+
+
+def _strip_connectors(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in NAME_CONNECTORS or span.doc[start].text in {"-", "–"}):
+        start += 1
+    while end > start and (span.doc[end - 1].lower_ in NAME_CONNECTORS or span.doc[end - 1].text in {"-", "–"}):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _is_org_name(span: Span) -> bool:
+    return any(t.text in ORG_HEADS and not t.ent_id_ for t in span) and len(span) >= 2
+
+
+def _trim_org(span: Span) -> Span | None:
+    """Drop a leading person role ('Director of the ...') and a leading article; None if nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].text in ROLE_WORDS:
+        start += 1
+        while start < end and doc[start].lower_ in NAME_CONNECTORS | {"at", "in"}:
+            start += 1
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
+        end -= 1
+    return doc[start:end] if end - start >= 1 else None
+
+
+def _acceptable_org(span: Span) -> bool:
+    text = span.text
+    if OUTLET.search(text) or not any(c.isalpha() for c in text):
+        return False
+    if any(t.text in GOVERNMENT_HEADS for t in span):
+        return False  # a government body stands for its state, which is already a mention
+    if len(span) == 1 and not (span[0].is_upper and len(span[0]) >= 3):
+        return False  # one ordinary word ("Telegram") is too weak; a bare acronym may pass
+    return span[0].text[:1].isupper()
+
+
+def _org_id(span: Span) -> tuple[str, int]:
+    """The acronym given in parentheses right after the name, else UPPER_SNAKE of the name."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(":
+        close = next((j for j in range(span.end + 1, min(len(doc), span.end + 6)) if doc[j].text == ")"), None)
+        if close is not None:
+            acronym = doc[span.end + 1 : close].text.replace(" ", "")
+            if acronym.replace("-", "").isalnum() and acronym.upper() == acronym and len(acronym) >= 2:
+                return upper_snake(acronym), span.end_char
+    return upper_snake(span.text), span.end_char
+
+
+def upper_snake(text: str) -> str:
+    """'Azerbaijani-Kazakh Expert Council' -> 'AZERBAIJANI_KAZAKH_EXPERT_COUNCIL' (diacritics dropped)."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"['’]s\b", "", text)
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper()
+
+
+# ----- people -----------------------------------------------------------------------------------------------------
+def person_mentions(doc: Doc, *, catalogue: Catalogue | None = None) -> list[PersonMention]:
+    """PERSON entities, cleaned and linked to a canonical full name (see the module docstring)."""
+    catalogue = catalogue or Catalogue.default()
+    raw: list[tuple[str, str | None, int, int]] = []  # (clean name, catalogue name or None, start, end)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = _clean_person(ent.text)
+        if not name or _is_actor_not_person(ent, name, catalogue):
+            continue
+        known = ent.ent_id_ or (p.name if (p := catalogue.person(name)) else None)
+        raw.append((name, known, ent.start_char, ent.start_char + len(name)))
+    full_names = _full_names(raw)
+    return [
+        PersonMention(name, _canonical(name, known, full_names), start, end) for name, known, start, end in raw
+    ]
+
+
+def _clean_person(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" \"'“”‘’.,;:()")
+    text = strip_person_titles(text)
+    return re.sub(r"\s*['’]s?$", "", text).strip()
+
+
+def _is_actor_not_person(ent: Span, name: str, catalogue: Catalogue) -> bool:
+    """Mislabelled actors ("Türkiye"), outlets ("Axar.az") and strings that are no name at all."""
+    if ent.ent_id_:
+        return False  # the catalogue's own person patterns
+    if catalogue.lookup(name) or OUTLET.search(name) or any(ch.isdigit() for ch in name):
+        return True
+    words = name.split()
+    if not words or len(words) > 5 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
+        return True
+    return any(catalogue.lookup(w) and not catalogue.person(w) for w in re.split(r"[\s-]+", name) if len(w) > 2)
+
+
+def _full_names(raw: list[tuple[str, str | None, int, int]]) -> list[str]:
+    names = [known or name for name, known, _, _ in raw]
+    return sorted({n for n in names if len(n.split()) >= 2}, key=lambda n: -len(n))
+
+
+def _canonical(name: str, known: str | None, full_names: list[str]) -> str:
+    words = name.split()
+    if len(words) >= 2 and known:
+        return known
+    for full in full_names:
+        parts = full.split()
+        if len(words) == 1 and fold(parts[-1]) == fold(words[0]):
+            return full  # a surname alone -> the full name used in the same document
+        if len(words) == 2 and PATRONYMIC.search(words[1]) and fold(parts[0]) == fold(words[0]):
+            return full  # first name + patronymic -> the full name with that first name
+    return known or name

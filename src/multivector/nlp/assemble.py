@@ -1,0 +1,278 @@
+"""Run the NLP components over an ingested Document and assemble the Analysis.
+
+Order: parse (spaCy, with the actor catalogue as an entity ruler before the NER) -> blocks and sentences ->
+actor and person mentions -> speakers and attribution -> per-sentence relations, memberships and stances ->
+figures and events -> aggregation into the Analysis record. Each step is its own module; this one only wires
+them, so a component can be replaced or tested alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from multivector.nlp import segment
+from multivector.nlp.context import Mention, SentenceContext
+from multivector.nlp.lexicon import word_pattern
+from multivector.nlp.memberships import code_memberships
+from multivector.nlp.relations import code_relations
+from multivector.nlp.speakers import SpeakerInfo, attribute, find_speakers
+from multivector.nlp.stances import code_stances
+from multivector.records import Actor, Analysis, Document, Person, Speaker
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+CHUNK_CHARS = 100_000  # spaCy parses long bodies in paragraph-aligned chunks of about this size
+
+
+def analyze_document(document: Document, *, nlp: Language | None = None) -> Analysis:
+    from multivector.nlp.actors import actor_mentions, person_mentions
+    from multivector.nlp.catalogue import Catalogue
+    from multivector.nlp.events import extract_events
+    from multivector.nlp.figures import extract_figures
+
+    body = document.body
+    nlp = nlp or pipeline()
+    catalogue = Catalogue.default()
+    interview = segment.is_interview(body, document.title)
+    blocks = segment.classify_blocks(body, segment.split_blocks(body), interview)
+
+    sentences: list[tuple[int, int]] = []
+    actors: list = []
+    persons: list = []
+    for offset, doc in _parse(nlp, body):
+        sentences.extend(_sentences(doc, offset, blocks))
+        actors.extend(_shift(m, offset) for m in actor_mentions(doc))
+        persons.extend(_shift(p, offset) for p in person_mentions(doc))
+    persons = _merge_person_variants(persons)
+
+    speakers = find_speakers(body, persons, blocks, interview, document.authors)
+    speakers = _keep_narrative_quoted(speakers, blocks, interview)
+    mentions = [Mention(m.id, m.kind, m.start, m.end, m.via) for m in actors]
+    for speaker in speakers:
+        speaker.state = _speaker_state(body, speaker, mentions)
+    by_sentence = attribute(body, sentences, blocks, speakers, interview)
+    contexts = _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
+
+    relations, memberships, stances = [], [], []
+    previous = None
+    for context in contexts:
+        relations.extend(code_relations(context, catalogue))
+        memberships.extend(code_memberships(context, catalogue, previous))
+        stances.extend(code_stances(context))
+        previous = context
+    memberships = _unique(memberships, lambda m: (m.member, m.org))
+
+    return Analysis(
+        id=document.id,
+        source=document.source,
+        language=document.language,
+        title=document.title,
+        published=document.published,
+        outlet=document.outlet,
+        authors=list(document.authors),
+        speakers=[Speaker(s.name, s.role) for s in speakers],
+        body=body,
+        actors=_actors(actors, catalogue),
+        people=_people(persons, speakers, document.authors),
+        relations=relations,
+        memberships=memberships,
+        stances=stances,
+        figures=extract_figures(body, sentences),
+        events=extract_events(body, document.published, sentences),
+        name=document.name,
+    )
+
+
+def pipeline() -> Language:
+    """The shared spaCy pipeline, with the block-boundary component in front of the parser."""
+    from multivector.nlp.model import load_pipeline
+
+    nlp = load_pipeline()
+    segment_component = "mv_block_boundaries"
+    if segment_component not in nlp.pipe_names:
+        _register_boundary_component()
+        nlp.add_pipe(segment_component, before="parser")
+        _split_glued_turns(nlp)
+    return nlp
+
+
+def _register_boundary_component() -> None:
+    from spacy.language import Language
+
+    if "mv_block_boundaries" in Language.factories:
+        return
+
+    @Language.component("mv_block_boundaries")
+    def block_boundaries(doc: Doc) -> Doc:
+        """Sentences never cross a paragraph or an interview turn."""
+        starts = {b.start for b in segment.split_blocks(doc.text)}
+        for token in doc[1:]:
+            if token.idx in starts:
+                token.is_sent_start = True
+        return doc
+
+
+def _split_glued_turns(nlp: Language) -> None:
+    """Tokenise 'stage.- In' as 'stage', '.', '-' so a turn glued to a sentence can start a new one."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [r"(?<=[.!?])[-–—]", *nlp.Defaults.suffixes]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
+def _parse(nlp: Language, body: str):
+    """(offset, Doc) pairs over paragraph-aligned chunks of the body."""
+    chunks, start = [], 0
+    while start < len(body):
+        end = min(len(body), start + CHUNK_CHARS)
+        if end < len(body):
+            cut = body.rfind("\n", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut != -1 else end
+        chunks.append((start, body[start:end]))
+        start = end
+    docs = nlp.pipe(text for _, text in chunks)
+    return [(offset, doc) for (offset, _), doc in zip(chunks, docs, strict=True)]
+
+
+def _shift(mention, offset: int):
+    if offset == 0:
+        return mention
+    from dataclasses import replace
+
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
+
+
+def _sentences(doc: Doc, offset: int, blocks: list[segment.Block]) -> list[tuple[int, int]]:
+    """spaCy sentences, cut again at block boundaries and trimmed of whitespace."""
+    cuts = sorted({b.start for b in blocks} | {b.end for b in blocks})
+    spans = []
+    text = doc.text
+    for sent in doc.sents:
+        start, end = sent.start_char + offset, sent.end_char + offset
+        inner = [c for c in cuts if start < c < end]
+        for lo, hi in zip([start, *inner], [*inner, end], strict=True):
+            piece = text[lo - offset : hi - offset]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece) - len(piece.rstrip())
+                spans.append((lo + lead, hi - trail))
+    return spans
+
+
+def _merge_person_variants(persons: list) -> list:
+    """'Yerkin Valitkhanovich' (name + patronymic) and 'Tukumov' are the full name mentioned before."""
+    full = [p.canonical for p in persons if len(p.canonical.split()) >= 2]
+    merged = []
+    for person in persons:
+        target = _full_name_for(person.canonical, full)
+        merged.append(person if target == person.canonical else _renamed(person, target))
+    return merged
+
+
+def _full_name_for(name: str, full_names: list[str]) -> str:
+    parts = name.split()
+    for candidate in full_names:
+        cparts = candidate.split()
+        if candidate == name:
+            return name
+        if len(parts) == 1 and parts[0] == cparts[-1]:
+            return candidate
+        if len(parts) == 2 and parts[0] == cparts[0] and re.search(r"(?:ovich|evich|ich|ovna|evna|ichna|uly|kyzy|qizi|o'g'li)$", parts[1]):
+            return candidate
+    return name
+
+
+def _renamed(person, name: str):
+    from dataclasses import replace
+
+    return replace(person, canonical=name)
+
+
+def _keep_narrative_quoted(speakers: list[SpeakerInfo], blocks, interview: bool) -> list[SpeakerInfo]:
+    """In an interview, people the interviewee cites inside an answer are not speakers of the article."""
+    if not interview or not speakers:
+        return speakers
+    answer_spans = [(b.start, b.end) for b in blocks if b.kind == "answer"]
+    main = speakers[0]
+    return [main] + [s for s in speakers[1:] if not any(lo <= s.start < hi for lo, hi in answer_spans)]
+
+
+def _speaker_state(body: str, speaker: SpeakerInfo, mentions: list[Mention]) -> str | None:
+    """The speaker's country: a state named or implied (demonym) in the role, else None."""
+    if not speaker.role:
+        return None
+    at = body.find(speaker.role, max(0, speaker.start - 300))
+    if at == -1:
+        return None
+    for mention in mentions:
+        if mention.kind == "state" and at <= mention.start < at + len(speaker.role):
+            return mention.id
+    return None
+
+
+def _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons) -> list[SentenceContext]:
+    questions = [(b.start, b.end) for b in blocks if b.kind == "question"]
+    states = {s.name: s.state for s in speakers}
+    we = word_pattern("we_pronouns")
+    ordered = sorted(mentions, key=lambda m: m.start)
+    contexts, i = [], 0
+    for start, end in sentences:
+        while i < len(ordered) and ordered[i].end <= start:
+            i += 1
+        inside = [m for m in ordered[i:] if m.start < end and m.end <= end and m.start >= start]
+        speaker = _embedded_speaker(body, start, end, persons) or by_sentence.get((start, end))
+        question = any(lo <= start < hi for lo, hi in questions)
+        state = states.get(speaker)
+        if state and not question:
+            inside += [Mention(state, "state", start + m.start(), start + m.end(), "we") for m in we.finditer(body[start:end])]
+            inside.sort(key=lambda m: m.start)
+        contexts.append(SentenceContext(body, start, end, speaker, inside, question))
+    return contexts
+
+
+def _embedded_speaker(body: str, start: int, end: int, persons) -> str | None:
+    """'NAME said that ...' inside a sentence: the view is NAME's, not the interviewee's."""
+    from multivector.nlp.speakers import _is_speech_subject
+
+    for person in persons:
+        if start <= person.start < end and _is_speech_subject(body, person.start, person.end):
+            after = body[person.end : end]
+            if re.match(r"\s*(?:,[^,]{0,80},\s*)?(?:has |had )?\w+\s+that\b|\s*,?\s*(?:said|says|believes|noted)\b", after):
+                return person.canonical
+    return None
+
+
+def _actors(mentions: list, catalogue) -> list[Actor]:
+    counts = Counter(m.id for m in mentions)
+    kinds = {m.id: m.kind for m in mentions}
+    texts = {m.id: m.text for m in mentions}
+    actors = []
+    for actor_id, count in counts.most_common():
+        entry = catalogue.get(actor_id)
+        actors.append(Actor(actor_id, entry.name if entry else texts[actor_id], kinds[actor_id], count))
+    return actors
+
+
+def _people(persons: list, speakers: list[SpeakerInfo], authors: list[str]) -> list[Person]:
+    roles = {s.name: s.role for s in speakers}
+    author_surnames = {a.split()[-1].casefold() for a in authors if a.split()}
+    counts = Counter(p.canonical for p in persons)
+    return [
+        Person(name, roles.get(name), count)
+        for name, count in counts.most_common()
+        if name.split()[-1].casefold() not in author_surnames
+    ]
+
+
+def _unique(items: list, key) -> list:
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out

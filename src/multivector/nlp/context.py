@@ -1,0 +1,92 @@
+"""Sentence-level context shared by the relation, membership and stance coders.
+
+A :class:`SentenceContext` is one sentence of the body with the actor mentions inside it (the speaker's own
+state added where the speaker says "we", "our country"), the sentence's speaker, and helpers to cut an
+evidence fragment and read the modality (negated, hypothetical, future) of a cue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from multivector.nlp.lexicon import word_pattern
+from multivector.records import evidence_span
+
+MAX_EVIDENCE_WORDS = 25
+_CLAUSE_BREAK = re.compile(r"[;:!?]|,\s+(?:but|while|whereas|although|though|yet)\b|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
+@dataclass(slots=True)
+class Mention:
+    id: str
+    kind: str
+    start: int
+    end: int
+    via: str = "name"
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    body: str
+    start: int
+    end: int
+    speaker: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    question: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.body[self.start : self.end]
+
+    def fragment(self, core_start: int, core_end: int) -> tuple[str, list[int]]:
+        """Evidence: the core span grown to whole words and up to MAX_EVIDENCE_WORDS within the sentence."""
+        core_start, core_end = max(self.start, core_start), min(self.end, core_end)
+        words = list(re.finditer(r"\S+", self.body[self.start : self.end]))
+        if not words:
+            return evidence_span(self.body, self.start, self.end)
+        spans = [(self.start + w.start(), self.start + w.end()) for w in words]
+        first = next((i for i, (s, e) in enumerate(spans) if e > core_start), 0)
+        last = max((i for i, (s, e) in enumerate(spans) if s < core_end), default=len(spans) - 1)
+        last = max(last, first)
+        while last - first + 1 < min(12, len(spans)):  # give short cores some context on both sides
+            if first > 0:
+                first -= 1
+            if last - first + 1 < min(12, len(spans)) and last < len(spans) - 1:
+                last += 1
+            if first == 0 and last == len(spans) - 1:
+                break
+        if last - first + 1 > MAX_EVIDENCE_WORDS and core_end - core_start < len(self.text):
+            last = min(last, first + MAX_EVIDENCE_WORDS - 1)
+        start, end = spans[first][0], spans[last][1]
+        text = self.body[start:end]
+        trimmed = text.rstrip(",;:-–—")
+        return evidence_span(self.body, start, start + len(trimmed))
+
+    def clause_bounds(self, position: int) -> tuple[int, int]:
+        """The clause of the sentence that contains `position` (split at semicolons, 'but', 'while', dashes)."""
+        text = self.text
+        offset = position - self.start
+        start, end = 0, len(text)
+        for m in _CLAUSE_BREAK.finditer(text):
+            if m.end() <= offset:
+                start = m.end()
+            elif m.start() >= offset:
+                end = m.start()
+                break
+        return self.start + start, self.start + end
+
+
+def modality(body: str, sentence_start: int, cue_start: int, cue_end: int) -> str:
+    """asserted | negated | hypothetical | future, read from the words before the cue in its clause."""
+    window_start = max(sentence_start, cue_start - 60)
+    before = body[window_start:cue_start]
+    clause = re.split(r"[,;:]|\bbut\b|\bwhile\b", before)[-1]
+    near = " ".join(clause.split()[-4:])
+    if word_pattern("negations").search(near) or re.search(r"n't\b", near):
+        return "negated"
+    if word_pattern("hedges").search(clause):
+        return "hypothetical"
+    if word_pattern("future").search(clause) or word_pattern("future").search(body[cue_end : cue_end + 15]):
+        return "future"
+    return "asserted"

@@ -1,0 +1,491 @@
+"""Figures: the numeric claims of an article body (money, percentages, multiples, volumes, counts, durations).
+
+Contract: :func:`extract_figures` returns one :class:`~multivector.records.Figure` per informative number of the
+text, with ``value`` (scale words applied: "$330 million" -> 330000000), ``unit`` (the scorer's canonical names
+USD, EUR, percent, times, years, months, days, tonnes, km, km2, TEU, count; other currencies as ISO 4217 codes;
+other units as written in data/figure_units.json), ``subject`` (a short phrase saying what is measured) and
+``evidence`` (a verbatim clause-bounded fragment of at most ~25 words of one sentence, ``text[span[0]:span[1]]``).
+It never raises. Repeats of one claim (same value, unit and subject) are reported once.
+
+What is a figure: a number with a currency, a percent sign/word, a unit, a time unit ("44-day war", "three decades
+of ..."), an anniversary ("30th anniversary" -> 30 years), a multiple ("tripled", "threefold", "five times more"),
+or a count of a plural noun ("four nuclear-armed states", "top four").
+
+What is not (precision matters as much as recall): dates and years (events), ordinals used as ranks, "one" as a
+pronoun or idiom, numbers inside names (G7, C5+1, F-16s), list numbering, times of day, anaphoric counts that refer
+back to named parties ("the two countries", "these three factors", "Kazakhstan and Türkiye, two key countries"),
+negated numbers ("not 30 years, but ..."), and time windows that frame another claim ("over the past three
+decades", "in the next five years").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from multivector.nlp.events import find_date_spans
+from multivector.nlp.numbers import NumberMatch, clause_fragment, find_numbers, lexicon, split_sentences
+from multivector.records import Figure
+
+_WORD = r"[A-Za-z\u00c0-\u024f][\w'’\-]*"
+_FUNCTION_WORDS = frozenset(
+    "in of to is are was were be been being has have had will would can could may might must should shall and or "
+    "but that which who whom whose at on by for with from as than the a an this these those it its their our his "
+    "her my your we they he she you there here not no also only just about over under between among into onto per "
+    "via after before since until while when where if so yet than then now today".split()
+)
+_NOT_PLURAL_NOUNS = frozenset(
+    "always perhaps thus various numerous previous serious famous towards besides whereas afterwards sometimes "
+    "its this has was is as us yes less unless across plus overseas news lens bus gas status basis analysis crisis "
+    "ones others sides things times words hands eyes terms means".split()
+)
+_VERB_CUE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must|reached|reaches|"
+    r"reach|amounted|amounts|amount|totall?ed|totals|stood|stands|grew|grows|rose|rises|increased|increases|"
+    r"fell|falls|decreased|declined|dropped|exceeded|exceeds|expected|estimated|accounted|accounts|celebrate|"
+    r"celebrates|celebrated|marks|marked|expressed|doubled|tripled|trebled|quadrupled|halved|jumped|surged|"
+    r"plans|planned|aims|allocated|invested|spent|received|provided|lost|includes|included|comprises|spans|lasted|"
+    r"handles|carries|carried|transports|hosts|employs|unites|come|comes|came|make|makes|"
+    r"made|set|sets|costs|cost|reaching|totalling|amounting|worth)\b",
+    re.IGNORECASE,
+)
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:and|but|or|so|yet|while|whereas|with|as|that|which|since|because|although|though|when|if|of|in|on|"
+    r"at|by|for|from|to|according|thus|therefore|meanwhile|however|moreover|also|only|the|a|an|its|their|our|"
+    r"this|these|those|his|her|such)\s+)+",
+    re.IGNORECASE,
+)
+_TRAILING_HEDGE = re.compile(
+    r"(?:\b(?:nearly|almost|about|around|approximately|roughly|some|over|more|less|fewer|than|at|least|most|up|to|"
+    r"only|just|under|by|of|in|the|a|an|its|their|our)\s*)+$",
+    re.IGNORECASE,
+)
+_NP_AFTER = re.compile(
+    rf"^\s*(?:-worth|\s*worth)?\s*(?:(?:increase|growth|rise|decrease|decline|drop|jump|reduction|share|stake)\s+)?"
+    rf"(?:of|in|for|on|into)\s+(?P<np>(?:{_WORD}\s*){{1,7}})"
+)
+_WORTH_NP = re.compile(rf"^-?\s?worth(?:\s+of)?\s+(?P<np>(?:{_WORD}\s*){{1,4}})")
+_NEGATED = re.compile(r"\bnot\s+(?:(?:even|only|just|more\s+than|less\s+than|over|about|quite)\s+)?$", re.IGNORECASE)
+_CAPITALISED = r"[A-Z\u00c0-\u00de][\w'’\-]*"
+_APPOSITIVE = re.compile(
+    rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+and\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*\s*,\s*$"
+)
+_WINDOW = re.compile(r"\b(?:past|last|next|coming|previous|recent|following|first|initial|final)\s+$", re.I)
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:increas|grow|grew|rise|rose|expand|jump|surg|multipl|climb|boost|rais|reduc|decreas|fell|fall|drop|"
+    r"cut|exceed|outpac|larger|bigger|higher|more)\w*\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|over\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Claim:
+    start: int  # span of the figure phrase (number plus unit), used to cut the evidence
+    end: int
+    value: float
+    unit: str
+    subject: str
+
+
+def extract_figures(
+    text: str, sentences: Sequence[tuple[int, int]] | None = None, doc: Any | None = None
+) -> list[Figure]:
+    """Informative numbers of ``text`` as Figures (see the module docstring). ``sentences`` are the character spans
+    of the sentences (a regex splitter is used when None). ``doc`` is accepted for pipeline symmetry and unused:
+    the rules below need no parser."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    sents = list(sentences) if sentences else split_sentences(text)
+    dates = find_date_spans(text)
+    numbers = [n for n in find_numbers(text) if not any(n.start < e and s < n.end for s, e in dates)]
+    figures: list[Figure] = []
+    kept: list[_Claim] = []
+    for sentence in sents:
+        for claim in _claims_in_sentence(text, sentence, [n for n in numbers if sentence[0] <= n.start < sentence[1]]):
+            if any(_same_claim(claim, other) for other in kept):
+                continue
+            kept.append(claim)
+            evidence, span = clause_fragment(text, sentence, claim.start, claim.end)
+            figures.append(
+                Figure(value=claim.value, unit=claim.unit, subject=claim.subject, evidence=evidence, span=span)
+            )
+    return figures
+
+
+def _same_claim(a: _Claim, b: _Claim) -> bool:
+    """A repeat of one claim: same value and unit, about the same thing (the subjects share a content word)."""
+    if a.unit != b.unit or abs(a.value - b.value) > 1e-9 * max(1.0, abs(a.value)):
+        return False
+    words_a = {w for w in re.findall(r"\w{4,}", a.subject.lower()) if w not in _FUNCTION_WORDS}
+    words_b = {w for w in re.findall(r"\w{4,}", b.subject.lower()) if w not in _FUNCTION_WORDS}
+    return bool(words_a & words_b)
+
+
+def _claims_in_sentence(text: str, sentence: tuple[int, int], numbers: list[NumberMatch]) -> list[_Claim]:
+    claims = _multiple_verbs(text, sentence) + _multiple_words(text, sentence) + _fractions(text, sentence)
+    claims += _ordinal_word_anniversaries(text, sentence)
+    for number in numbers:
+        if any(c.start <= number.start < c.end for c in claims):
+            continue
+        claim = _classify(text, sentence, number)
+        if claim is not None:
+            claims.append(claim)
+    return sorted(claims, key=lambda c: c.start)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Classifying one number by its context
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _classify(text: str, sentence: tuple[int, int], n: NumberMatch) -> _Claim | None:
+    s0, e0 = sentence
+    before, after = text[s0 : n.start], text[n.end : e0]
+    if _NEGATED.search(before) or _list_numbering(before, after):
+        return None
+    for detector in (_money, _percent, _times, _unit_measure, _duration, _anniversary, _top_n, _count):
+        claim = detector(text, sentence, n, before, after)
+        if claim is not None:
+            return claim if claim.unit else None  # unit "" means "recognised, but not a figure"
+    return None
+
+
+def _list_numbering(before: str, after: str) -> bool:
+    return before.strip() == "" and bool(re.match(r"^[.)]\s", after))
+
+
+def _money(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    currency, end = _currency_after(after)
+    if currency is None:
+        currency = _currency_before(before)
+        end = len(_WORTH.match(after).group(0)) if _WORTH.match(after) else 0
+    if currency is None:
+        return None
+    start = n.start - _symbol_length(before)
+    subject = _subject_after(after[end:]) or _subject_after(after) or _subject_before(text, sentence, start)
+    return _Claim(start, n.end + end, n.value, currency, subject)
+
+
+_WORTH = re.compile(r"^-?\s?worth\b")
+
+
+@cache
+def _currency_word_regex() -> re.Pattern[str]:
+    words = sorted(lexicon()["currency_words"], key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    codes = "|".join(lexicon()["currency_codes"])
+    return re.compile(rf"^(?:-worth\s+of\s+|\s*)(?:(?i:(?P<word>{alternation}))|(?P<code>{codes}))\b")
+
+
+def _currency_after(after: str) -> tuple[str | None, int]:
+    m = _currency_word_regex().match(after)
+    if not m:
+        return None, 0
+    if m.group("word"):
+        return lexicon()["currency_words"][m.group("word").lower()], m.end()
+    code = m.group("code")
+    return ("CNY" if code == "RMB" else code), m.end()
+
+
+def _currency_before(before: str) -> str | None:
+    tail = before.rstrip()
+    for symbol, code in sorted(lexicon()["currency_symbols"].items(), key=lambda kv: -len(kv[0])):
+        if tail.endswith(symbol) and (len(before) - len(tail) <= 1):
+            return code
+    m = re.search(r"\b([A-Z]{3})\s?$", before)
+    if m and m.group(1) in lexicon()["currency_codes"]:
+        return "CNY" if m.group(1) == "RMB" else m.group(1)
+    return None
+
+
+def _symbol_length(before: str) -> int:
+    tail = before.rstrip()
+    for symbol in sorted(lexicon()["currency_symbols"], key=len, reverse=True):
+        if tail.endswith(symbol):
+            return len(symbol) + len(before) - len(tail)
+    m = re.search(r"\b[A-Z]{3}\s?$", before)
+    return len(m.group(0)) if m and m.group(0).strip() in lexicon()["currency_codes"] else 0
+
+
+@cache
+def _percent_regex() -> re.Pattern[str]:
+    words = sorted(lexicon()["percent_words"], key=len, reverse=True)
+    return re.compile(
+        r"^\s?(?:" + "|".join(re.escape(w) + (r"\b" if w[-1].isalpha() else "") for w in words) + ")", re.I
+    )
+
+
+def _percent(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    m = _percent_regex().match(after)
+    if not m:
+        return None
+    subject = _subject_after(after[m.end() :]) or _subject_before(text, sentence, n.start)
+    return _Claim(n.start, n.end + m.end(), n.value, "percent", subject)
+
+
+def _times(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    fold = re.match(r"^[- ]?fold\b", after, re.I)
+    times = re.match(r"^\s+times\b(?P<rest>\s+(?P<cmp>\w+))?", after, re.I)
+    if fold:
+        end = fold.end()
+    elif times and (_comparative(times.group("cmp")) or _GROWTH_BEFORE.search(before)):
+        end = (
+            times.end("cmp")
+            if _comparative(times.group("cmp"))
+            else len(times.group(0)) - len(times.group("rest") or "")
+        )
+    else:
+        return None
+    subject = _subject_after(after[end:]) or _subject_before(text, sentence, n.start)
+    return _Claim(n.start, n.end + end, n.value, "times", subject)
+
+
+def _comparative(word: str | None) -> bool:
+    return bool(word) and (word or "").lower() in lexicon()["comparatives"]
+
+
+@cache
+def _unit_regex(kind: str) -> re.Pattern[str]:
+    words = sorted(lexicon()[kind], key=len, reverse=True)
+    return re.compile(r"^(?P<sep>[ \u00a0-]?)(?P<unit>" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _unit_measure(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    m = _unit_regex("units").match(after)
+    if not m:
+        return None
+    unit, factor = lexicon()["units"][m.group("unit").lower()]
+    subject = _subject_after(after[m.end() :]) or _subject_before(text, sentence, n.start)
+    return _Claim(n.start, n.end + m.end(), n.value * factor, unit, subject)
+
+
+def _duration(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    m = _unit_regex("time_units").match(after)
+    if not m:
+        return None
+    rest = after[m.end() :]
+    hyphenated = m.group("sep") == "-"
+    skip = _Claim(n.start, n.end, 0, "", "")
+    if not hyphenated and (n.value == 1 and n.spelled or re.match(r"^\s+(?:ago|later|earlier)\b", rest, re.I)):
+        return skip  # "one day", "two years ago" (an event), "three days later"
+    if not hyphenated and (_WINDOW.search(before) or re.search(r"\b(?:these|those|all)\s+$", before, re.I)):
+        return skip  # "over the past three decades": a window framing another claim
+    unit, factor = lexicon()["time_units"][m.group("unit").lower()]
+    if hyphenated:
+        subject = _noun_after(rest) or _subject_before(text, sentence, n.start)
+    else:
+        subject = _subject_after(rest) or _subject_before(text, sentence, n.start)
+    return _Claim(n.start, n.end + m.end(), n.value * factor, unit, subject)
+
+
+def _anniversary(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    m = re.match(r"^(?:st|nd|rd|th)\s+anniversary\b", after, re.I)
+    if not m:
+        return None
+    subject = _subject_after(after[m.end() :]) or _subject_before(text, sentence, n.start)
+    return _Claim(n.start, n.end + m.end(), n.value, "years", subject)
+
+
+def _ordinal_word_anniversaries(text: str, sentence: tuple[int, int]) -> list[_Claim]:
+    ordinals = lexicon()["ordinal_words"]
+    claims = []
+    for m in _lexicon_regex("ordinal_words", r"\b({})\s+anniversary\b").finditer(text, sentence[0], sentence[1]):
+        subject = _subject_after(text[m.end() : sentence[1]]) or _subject_before(text, sentence, m.start())
+        claims.append(_Claim(m.start(), m.end(), float(ordinals[m.group(1).lower()]), "years", subject))
+    return claims
+
+
+def _top_n(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    if not re.search(r"\btop[- ]$", before, re.I):
+        return None
+    noun = _counted_noun(after)
+    subject = noun[0] if noun else "top " + text[n.start : n.end]
+    return _Claim(n.start - 4, n.end + (noun[1] if noun else 0), n.value, "count", subject)
+
+
+def _count(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    if n.value == 1 or n.value != int(n.value) or not after[:1].isspace():
+        return None  # "one of", "2.5 ...", "two-way"
+    if _anaphoric(before):
+        return None
+    noun = _counted_noun(after)
+    if noun is None:
+        return None
+    return _Claim(n.start, n.end + noun[1], n.value, "count", noun[0])
+
+
+def _anaphoric(before: str) -> bool:
+    """'the two countries', 'these three factors', 'Kazakhstan and Türkiye, two key countries'."""
+    previous = re.search(r"([A-Za-z]+)\s+$", before)
+    if previous and previous.group(1).lower() in lexicon()["anaphoric_determiners"]:
+        return True
+    return bool(_APPOSITIVE.search(before))
+
+
+def _counted_noun(after: str) -> tuple[str, int] | None:
+    """The plural noun a number counts, with up to three modifiers: ' nuclear-armed states at once' ->
+    ('nuclear-armed states', 21). None when no plural noun follows before a function word or punctuation."""
+    words = list(re.finditer(r"\S+", after))[:4]
+    for m in words:
+        word = m.group(0)
+        bare = word.rstrip(",.;:!?)»”\"'’")
+        lower = bare.lower()
+        if not bare or not re.fullmatch(_WORD, bare) or lower in _FUNCTION_WORDS:
+            return None
+        if bare[0].islower() and _plural_noun(lower):
+            phrase = after[words[0].start() : m.start() + len(bare)]
+            return phrase, m.start() + len(bare)
+        if bare != word:
+            return None  # punctuation ends the noun phrase
+    return None
+
+
+def _plural_noun(word: str) -> bool:
+    if word in lexicon()["irregular_plurals"]:
+        return True
+    if word in _NOT_PLURAL_NOUNS or len(word) < 4 or not word.endswith("s"):
+        return False
+    return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Multiples without digits and fractions
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@cache
+def _lexicon_regex(key: str, template: str) -> re.Pattern[str]:
+    """``template`` with ``{}`` replaced by the alternation of the lexicon entry ``key`` (longest first)."""
+    words = sorted(lexicon()[key], key=len, reverse=True)
+    return re.compile(template.format("|".join(re.escape(w) for w in words)), re.IGNORECASE)
+
+
+@cache
+def _multiple_verb_regex() -> re.Pattern[str]:
+    verbs = lexicon()["multiple_verbs"]
+    past = "|".join(w for w in verbs if w.endswith(("ed", "ing")))
+    base = "|".join(w for w in verbs if not w.endswith(("ed", "ing")))
+    return re.compile(
+        rf"\b(?P<past>{past})\b(?!\s+down)"
+        rf"|\b(?:to|will|would|could|can|may|might|should|shall)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?"
+        rf"(?P<base>{base})\b(?!\s+(?:down|standards?|taxation))",
+        re.IGNORECASE,
+    )
+
+
+def _multiple_verbs(text: str, sentence: tuple[int, int]) -> list[_Claim]:
+    """'has tripled', 'doubling', 'expected to triple', 'will double', 'twice as large': growth multiples."""
+    verbs = lexicon()["multiple_verbs"]
+    pattern = _multiple_verb_regex()
+    claims = [
+        _Claim(m.start(), m.end(), 2.0, "times", _subject_before(text, sentence, m.start()))
+        for m in re.finditer(r"\btwice\s+(?:as\s+\w+|the|more|less|over)\b", text[: sentence[1]])
+        if m.start() >= sentence[0]
+    ]
+    for m in pattern.finditer(text, sentence[0], sentence[1]):
+        word = (m.group("past") or m.group("base")).lower()
+        verb_start = m.start("past") if m.group("past") else m.start("base")
+        subject = _subject_before(text, sentence, verb_start, verb_end=True)
+        claims.append(_Claim(verb_start, m.end(), float(verbs[word]), "times", subject))
+    return claims
+
+
+def _multiple_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
+    """'threefold', 'a two-fold increase' (digit forms like '2.5-fold' are handled with the numbers)."""
+    words = lexicon()["multiple_words"]
+    claims = []
+    for m in _lexicon_regex("multiple_words", r"\b({})\b").finditer(text, sentence[0], sentence[1]):
+        subject = _subject_after(text[m.end() : sentence[1]]) or _subject_before(text, sentence, m.start())
+        claims.append(_Claim(m.start(), m.end(), float(words[m.group(1).lower()]), "times", subject))
+    return claims
+
+
+def _fractions(text: str, sentence: tuple[int, int]) -> list[_Claim]:
+    """'two-thirds of exports' -> 66.67 percent; 'half of the population' -> 50 percent."""
+    fractions = lexicon()["fractions"]
+    claims = []
+    for m in _lexicon_regex("fractions", r"\b({})\s+of\b").finditer(text, sentence[0], sentence[1]):
+        subject = _subject_after(text[m.end(1) : sentence[1]]) or _subject_before(text, sentence, m.start())
+        value = round(fractions[m.group(1).lower()] * 100, 2)
+        claims.append(_Claim(m.start(), m.end(1), value, "percent", subject))
+    return claims
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Subjects
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _subject_after(after: str) -> str:
+    """'... of diplomatic relations between us' / '... in foreign investment' -> the noun phrase, or ''."""
+    m = _NP_AFTER.match(after) or _WORTH_NP.match(after)
+    if not m:
+        return ""
+    words: list[str] = []
+    for word in m.group("np").split():
+        bare = word.rstrip(",.;:!?)»”\"'’")
+        if bare.lower() in _FUNCTION_WORDS - {"of", "between"} or _VERB_CUE.fullmatch(bare) or not bare:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return " ".join(words[:7])
+
+
+def _subject_before(text: str, sentence: tuple[int, int], position: int, verb_end: bool = False) -> str:
+    """The noun phrase the clause before ``position`` is about: its words up to the first verb, without leading
+    conjunctions, prepositions and determiners ('..., with its freight volume expected to' -> 'freight volume')."""
+    clause = _clause_before(text, sentence, position)
+    if verb_end:
+        clause = re.sub(
+            r"\s+(?:has|have|had|was|were|is|are|will|would|could|to|be|been|more\s+than)(?:\s+\w+ly)?\s*$", "", clause
+        )
+    verb = _VERB_CUE.search(clause) or _past_tense_after_noun(clause)
+    head = clause[: verb.start()] if verb else clause
+    head = re.sub(r"\baccording to\b.*$", "", head, flags=re.I)
+    head = _LEAD_WORDS.sub("", head.strip() + " ")
+    head = _TRAILING_HEDGE.sub("", head).strip(" ,;:-–—\"'“”«»()")
+    words = head.split()
+    if not words:
+        # "For three decades, Armenia relied on Russia": the clause after the figure says what it measures
+        after = re.split(r"[;:.]|\s[-–—]\s", text[position : sentence[1]])[0]
+        words = re.sub(r"^[^,]*,\s*", "", after, count=1).split()[:6]
+    return " ".join(words[:10]).strip(" ,;:-–—\"'“”«»()")
+
+
+def _noun_after(rest: str) -> str:
+    """The noun phrase right after a hyphenated figure: '-day war ended ...' -> 'war', ' security deal' -> ..."""
+    words: list[str] = []
+    for word in re.sub(r"^-old\b", "", rest).split()[:3]:
+        bare = word.rstrip(",.;:!?)»”\"'’")
+        if not re.fullmatch(_WORD, bare) or bare.lower() in _FUNCTION_WORDS or _looks_like_verb(bare):
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return " ".join(words)
+
+
+def _looks_like_verb(word: str) -> bool:
+    return bool(_VERB_CUE.fullmatch(word)) or (word.islower() and len(word) > 4 and word.endswith("ed"))
+
+
+def _past_tense_after_noun(clause: str) -> re.Match[str] | None:
+    """A lowercase '-ed' word after at least one other word: 'The port handled' -> 'handled'."""
+    return re.search(r"(?<=\w\s)(?:[a-z]{3,}ed)\b", clause)
+
+
+def _clause_before(text: str, sentence: tuple[int, int], position: int) -> str:
+    """The clause that ends at ``position``: back to the last comma, semicolon, colon or dash of the sentence,
+    skipping clause breaks that leave nothing but a verb phrase."""
+    chunk = text[sentence[0] : position]
+    parts = re.split(r"[;:,()]|\s[-–—]\s|[–—]", chunk)
+    clause = parts[-1]
+    index = len(parts) - 1
+    while index > 0 and (len(clause.split()) < 2 or _VERB_CUE.match(clause.strip())):
+        index -= 1
+        clause = parts[index] + "," + clause
+    return clause

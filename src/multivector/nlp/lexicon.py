@@ -1,0 +1,27 @@
+"""Access to the cue lexicons kept as data (data/cues.json, data/relation_types.json)."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("multivector.data").joinpath("cues.json").read_text(encoding="utf-8"))
+
+
+@cache
+def relation_types() -> dict[str, dict[str, Any]]:
+    data = json.loads(resources.files("multivector.data").joinpath("relation_types.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@cache
+def word_pattern(key: str) -> re.Pattern[str]:
+    """One case-insensitive alternation of a word list, on word boundaries."""
+    words = sorted(lexicon()[key], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)

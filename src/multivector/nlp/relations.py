@@ -1,0 +1,202 @@
+"""Relations between actors, coded sentence by sentence from cue lexicons (data/cues.json).
+
+Contract: ``code_relations(sentence, catalogue)`` returns the relations one sentence asserts between the actors
+mentioned in it. Two mentions are related when a cue (cooperate, partner, ally, trade, transit, rival, pressure,
+sanction, depend, mediate, ...) stands between them, or when coordinated actors ("X and Y", "between X and Y")
+share a reciprocal cue ("X and Y are partners"). Lists ("Russia, China, India and Pakistan") relate their members
+to the rest of the sentence, not to each other. The type sets a PLOVER-style score (data/relation_types.json);
+negation and hedging set the modality so a negated or hypothetical statement is never reported as a fact, and a
+pair coded both + and - in one sentence is reported once as balanced (0). A state and an organisation it belongs
+to are a membership, not a relation, unless the cue says more (pressure, sanctions, conflict, rivalry).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from multivector.nlp.context import Mention, SentenceContext, modality
+from multivector.nlp.lexicon import lexicon, relation_types, word_pattern
+from multivector.records import Relation
+
+MAX_PAIR_GAP = 160  # characters between two related mentions
+_COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|–|-|/)\s*|\s+)+$", re.IGNORECASE)
+_BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
+
+
+@dataclass(slots=True, frozen=True)
+class Cue:
+    start: int
+    end: int
+    type: str
+    polarity: str
+    reciprocal: bool
+
+
+@cache
+def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
+    compiled = []
+    for entry in lexicon()["relation_cues"]:
+        alternation = "|".join(sorted(entry["patterns"], key=len, reverse=True))
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        compiled.append((pattern, entry["type"], entry["polarity"], bool(entry.get("reciprocal"))))
+    return compiled
+
+
+def find_cues(text: str, offset: int, mentions: list[Mention]) -> list[Cue]:
+    """Relation cues in a sentence, outside actor names (the 'Union' of 'Eurasian Economic Union' is no cue)."""
+    cues = []
+    for pattern, kind, polarity, reciprocal in _cue_patterns():
+        for m in pattern.finditer(text):
+            start, end = offset + m.start(), offset + m.end()
+            if any(mention.start < end and start < mention.end for mention in mentions):
+                continue
+            cues.append(Cue(start, end, kind, polarity, reciprocal))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
+    if sentence.question:
+        return []
+    mentions = _distinct_runs(sentence.mentions)
+    if len({m.id for m in mentions}) < 2:
+        return []
+    body = sentence.body
+    cues = find_cues(sentence.text, sentence.start, sentence.mentions)
+    group_of = dict(zip((m.start for m in mentions), _coordination_groups(body, mentions), strict=True))
+    found: dict[frozenset[str], list[tuple[Mention, Mention, Cue]]] = {}
+    for i, first in enumerate(mentions):
+        for second in mentions[i + 1 :]:
+            if first.id == second.id or second.start - first.end > MAX_PAIR_GAP:
+                continue
+            cue = _linking_cue(body, first, second, cues, group_of, sentence)
+            if cue is None or _is_membership(first, second, cue, catalogue):
+                continue
+            found.setdefault(frozenset((first.id, second.id)), []).append((first, second, cue))
+    return [_relation(sentence, links) for links in found.values()]
+
+
+def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention that repeats the previous one's actor right away ('the Organization (OTS)')."""
+    out: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if out and out[-1].id == mention.id and mention.start - out[-1].end <= 3:
+            continue
+        out.append(mention)
+    return out
+
+
+def _coordination_groups(body: str, mentions: list[Mention]) -> list[int]:
+    """Group index per mention: consecutive mentions joined only by commas/'and'/'or' share a group."""
+    groups, current = [], 0
+    for i, mention in enumerate(mentions):
+        if i and not _COORDINATION.match(body[mentions[i - 1].end : mention.start]):
+            current += 1
+        groups.append(current)
+    return groups
+
+
+def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
+    if group_of[first.start] == group_of[second.start]:
+        return _reciprocal_cue(body, first, second, cues, sentence)
+    # Cues count only after the last mention in between: "X ... ties with Y or rivalry with Z" links X-Z by rivalry.
+    lo = max([first.end] + [m.end for m in sentence.mentions if first.end <= m.start and m.end <= second.start])
+    between = [c for c in cues if lo <= c.start and c.end <= second.start]
+    if not between and first.via == "we":
+        return _stance_cue(body, first, second)
+    if not between and second.via == "we":
+        return _stance_cue(body, second, first)
+    return _strongest(between)
+
+
+def _strongest(cues: list[Cue]) -> Cue | None:
+    """The first polar cue (the predicate that governs what follows), else the last neutral one."""
+    polar = [c for c in cues if c.polarity != "0"]
+    if polar:
+        return polar[0]
+    return cues[-1] if cues else None
+
+
+def _reciprocal_cue(body, first, second, cues, sentence) -> Cue | None:
+    """'between X and Y' + a cue, or 'X and Y ... partnership': coordinated actors related to each other."""
+    members = [m for m in sentence.mentions if first.start <= m.start <= second.start]
+    if len({m.id for m in members}) != 2:
+        return None  # a longer list is an enumeration
+    before = body[max(sentence.start, first.start - 60) : first.start]
+    after = [c for c in cues if c.start >= second.end and c.reciprocal]
+    prior = [c for c in cues if c.end <= first.start and c.reciprocal]
+    if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", before, re.IGNORECASE):
+        if prior:
+            return prior[-1]
+        if after:
+            return after[0]
+    if after and after[0].start - second.end < 120 and not _other_mention_between(sentence, second.end, after[0].start):
+        return after[0]
+    return None
+
+
+def _other_mention_between(sentence: SentenceContext, start: int, end: int) -> bool:
+    return any(start <= m.start < end for m in sentence.mentions)
+
+
+def _stance_cue(body: str, we: Mention, other: Mention) -> Cue | None:
+    """'we feel discomfort from X', 'we look cautiously at X': the speaker's state's attitude as a relation."""
+    lo, hi = (we.end, other.start) if we.start < other.start else (other.end, we.start)
+    span = body[lo:hi]
+    for key, polarity in (("stance_negative", "-"), ("stance_neutral", "0"), ("stance_positive", "+")):
+        m = word_pattern(key).search(span)
+        if m:
+            return Cue(lo + m.start(), lo + m.end(), "influence" if polarity != "+" else "cooperation", polarity, False)
+    return None
+
+
+def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
+    if cue.type in _BEYOND_MEMBERSHIP or catalogue is None:
+        return False
+    for state, org in ((first, second), (second, first)):
+        if state.kind == "state" and org.kind == "organisation" and catalogue.is_member(state.id, org.id):
+            return True
+    return False
+
+
+def _relation(sentence: SentenceContext, links: list[tuple[Mention, Mention, Cue]]) -> Relation:
+    first, second, cue = links[0]
+    polarities = {_polarity(sentence, c) for _, _, c in links}
+    mood = modality(sentence.body, sentence.start, cue.start, cue.end)
+    polarity = "0" if {"+", "-"} <= polarities else _polarity(sentence, cue)
+    if mood == "negated":
+        polarity = "0"
+    lo = min(first.start, cue.start)
+    hi = max(second.end, cue.end)
+    evidence, span = sentence.fragment(lo, hi)
+    table = relation_types()[cue.type]
+    sign = {"+": 1.0, "-": -1.0, "0": 0.0}[polarity]
+    score = round(table["score"] * sign * (0.5 if mood == "hypothetical" else 1.0), 3)
+    return Relation(
+        a=first.id,
+        b=second.id,
+        type=cue.type,
+        polarity=polarity,
+        score=score,
+        modality=mood,
+        evidence=evidence,
+        span=span,
+        speaker=sentence.speaker,
+        quad_class=table["quad_class"] if polarity != "0" or cue.type == "influence" else 1,
+    )
+
+
+def _polarity(sentence: SentenceContext, cue: Cue) -> str:
+    """The cue's polarity; a neutral cue (influence) takes the tone of its clause."""
+    if cue.polarity != "0":
+        return cue.polarity
+    lo, hi = sentence.clause_bounds(cue.start)
+    clause = sentence.body[lo:hi]
+    positive = len(word_pattern("stance_positive").findall(clause))
+    negative = len(word_pattern("stance_negative").findall(clause))
+    if positive > negative:
+        return "+"
+    if negative > positive:
+        return "-"
+    return "0"

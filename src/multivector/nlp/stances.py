@@ -1,0 +1,80 @@
+"""Stances: what the speaker of a sentence thinks of an actor it mentions.
+
+Contract: ``code_stances(sentence)`` returns the speaker's evaluative attitudes in one sentence. A stance needs a
+speaker (questions and the journalist's narration have none), an evaluative cue from the stance lexicon
+(data/cues.json: stance_positive / stance_negative / stance_neutral) and the actor that cue is about: the nearest
+actor mention in the same clause. A negated cue ("not sufficient", "won't replicate") turns a positive cue
+negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical". The speaker's own
+state when it is only "we"/"our country" is not a target: that is self-description, not a stance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from multivector.nlp.context import Mention, SentenceContext, modality
+from multivector.nlp.lexicon import word_pattern
+from multivector.records import Stance
+
+MAX_CUE_DISTANCE = 90  # characters between an evaluative cue and its target
+_KEYS = (("stance_positive", "+"), ("stance_negative", "-"), ("stance_neutral", "0"))
+
+
+def code_stances(sentence: SentenceContext) -> list[Stance]:
+    if sentence.question or not sentence.speaker:
+        return []
+    targets = [m for m in sentence.mentions if m.via != "we" and m.kind != "person"]
+    if not targets:
+        return []
+    votes: dict[str, list[tuple[str, int, int, str]]] = {}
+    for start, end, polarity in _cues(sentence, targets):
+        target = _target(sentence, targets, start, end)
+        if target is None:
+            continue
+        mood = modality(sentence.body, sentence.start, start, end)
+        if mood == "negated":
+            polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
+        votes.setdefault(target.id, []).append((polarity, min(start, target.start), max(end, target.end), mood))
+    return [_stance(sentence, target_id, items) for target_id, items in votes.items()]
+
+
+def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    found = []
+    for key, polarity in _KEYS:
+        for m in word_pattern(key).finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if not any(x.start < end and start < x.end for x in mentions):
+                found.append((start, end, polarity))
+    return found
+
+
+def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: int) -> Mention | None:
+    lo, hi = sentence.clause_bounds(start)
+    in_clause = [m for m in targets if lo <= m.start < hi]
+    if not in_clause:
+        return None
+    nearest = min(in_clause, key=lambda m: _distance(m, start, end))
+    return nearest if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
+
+
+def _distance(mention: Mention, start: int, end: int) -> int:
+    if mention.end <= start:
+        return start - mention.end
+    if mention.start >= end:
+        return mention.start - end
+    return 0
+
+
+def _stance(sentence: SentenceContext, target: str, items: list[tuple[str, int, int, str]]) -> Stance:
+    score = sum({"+": 1, "-": -1, "0": 0}[p] for p, *_ in items)
+    polarity = "+" if score > 0 else "-" if score < 0 else "0"
+    lo = min(i[1] for i in items)
+    hi = max(i[2] for i in items)
+    evidence, span = sentence.fragment(lo, hi)
+    moods = {i[3] for i in items}
+    mood = "asserted" if "asserted" in moods else sorted(moods)[0]
+    return Stance(sentence.speaker or "", target, polarity, evidence, span, mood)
+
+
+def clean_speaker(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip()

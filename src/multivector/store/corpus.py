@@ -1,0 +1,461 @@
+"""The corpus: every analysed article and its records in one SQLite file.
+
+Contract:
+- ``Corpus(path, readonly=False)`` opens (or, writable and missing, creates) a corpus. Before anything is written the
+  file is opened read-only and checked: a non-SQLite file, a corrupt one, a foreign SQLite database or a schema
+  version newer than :data:`SCHEMA_VERSION` raises :class:`CorpusError` with a one-line reason, and the file is left
+  byte for byte as it was.
+- ``add(analysis)`` stores one document and all its records in a single transaction and returns True, or returns
+  False when a document with the same ``Analysis.id`` (content hash) is already stored; nothing changes then. A
+  process killed at any moment leaves only whole documents behind (WAL, one transaction per document).
+- Readers and one writer may work at the same time (WAL); a writer waits up to ``timeout`` seconds for another.
+- The query methods (``docs``, ``actors``, ``relations``, ...) return lists of plain dicts; see
+  :mod:`multivector.store.queries` for the filters.
+- A Corpus object is not meant to be used by two threads at once: open one per thread or request (opening is cheap).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from multivector.errors import CorpusError
+from multivector.records import Actor, Analysis
+from multivector.store import queries
+from multivector.store.schema import APPLICATION, DDL, MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_TIMEOUT_S = 30.0
+REQUIRED_TABLES = frozenset(
+    {"meta", "documents", "speakers", "actors", "document_actors", "people", "relations", "relation_actors"}
+    | {"memberships", "stances"}
+    | {"figures", "events", "speaker_names", "source_files", "documents_fts", "evidence_fts"}
+)
+
+
+class Corpus:
+    """A multivector corpus in SQLite; use as a context manager."""
+
+    def __init__(
+        self, path: str | Path = "multivector.db", *, readonly: bool = False, timeout: float = DEFAULT_TIMEOUT_S
+    ):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._conn = _open_readonly(self.path, timeout) if readonly else _open_writable(self.path, timeout)
+        self._conn.row_factory = sqlite3.Row
+
+    # -- lifecycle -------------------------------------------------------------------------------------------------
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        if not self.readonly:
+            try:  # keeps the planner's statistics fresh after large ingests; cheap when nothing changed
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+        self._conn.close()
+        self._conn = None
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection (rows are sqlite3.Row), for raw SQL."""
+        if self._conn is None:
+            raise CorpusError(f"{self.path}: corpus is closed")
+        return self._conn
+
+    # -- writing ---------------------------------------------------------------------------------------------------
+
+    def add(self, analysis: Analysis, *, file_sha256: str | None = None) -> bool:
+        """Store one analysis with all its records; False (and no change) when its id is already stored.
+
+        ``file_sha256`` is the hash of the input file's bytes, remembered so a re-run can skip that file before
+        analysing it (:meth:`has_file`). Invalid record data raises ValueError and stores nothing.
+        """
+        if self.readonly:
+            raise CorpusError(f"{self.path}: opened read-only")
+        with self._transaction(analysis.source) as conn:
+            present = conn.execute("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)).fetchone() is not None
+            if not present:
+                _insert_analysis(conn, analysis)
+            if file_sha256:
+                conn.execute(
+                    "INSERT OR IGNORE INTO source_files (sha256, document_id, source) VALUES (?, ?, ?)",
+                    (file_sha256, analysis.id, analysis.source),
+                )
+        return not present
+
+    def add_many(self, analyses: Iterable[Analysis]) -> tuple[int, int]:
+        """Add each analysis in its own transaction; returns (stored, already present)."""
+        stored = present = 0
+        for analysis in analyses:
+            if self.add(analysis):
+                stored += 1
+            else:
+                present += 1
+        return stored, present
+
+    @contextmanager
+    def _transaction(self, source: str) -> Iterator[sqlite3.Connection]:
+        conn = self.connection
+        try:
+            conn.execute("BEGIN IMMEDIATE")  # take the write lock now, so the existence check stays true
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:  # SQLite may already have rolled back (disk full, I/O error)
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlite3.IntegrityError as exc:
+            raise ValueError(f"{source}: cannot store this analysis: {exc}") from exc
+        except sqlite3.OperationalError as exc:
+            raise CorpusError(f"{self.path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"{self.path}: corrupt corpus: {exc}") from exc
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Analysis:
+        """The stored analysis of a document, exactly as it was added; KeyError when absent."""
+        row = self._read("SELECT name, body, analysis FROM documents WHERE id = ?", (doc_id,))
+        if not row:
+            raise KeyError(doc_id)
+        data = json.loads(row[0]["analysis"])
+        data["body"] = row[0]["body"]
+        analysis = Analysis.from_dict(data)
+        analysis.name = row[0]["name"]
+        return analysis
+
+    def __contains__(self, doc_id: object) -> bool:
+        return isinstance(doc_id, str) and bool(self._read("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
+
+    def has_file(self, sha256: str) -> bool:
+        """True when a file with these bytes was already ingested."""
+        return bool(self._read("SELECT 1 FROM source_files WHERE sha256 = ?", (sha256,)))
+
+    def count(self) -> int:
+        return self._read("SELECT count(*) FROM documents")[0][0]
+
+    def check(self) -> list[str]:
+        """SQLite's integrity check: an empty list when the file is sound (reads the whole file: slow on big ones)."""
+        problems = [row[0] for row in self._read("PRAGMA integrity_check")]
+        return [] if problems == ["ok"] else problems
+
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        try:
+            return self.connection.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"{self.path}: {exc}") from exc
+
+    # -- queries (documented in multivector.store.queries) ---------------------------------------------------------
+
+    def docs(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._query(queries.docs, filters)
+
+    def actors(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._query(queries.actors, filters)
+
+    def relations(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._query(queries.relations, filters)
+
+    def memberships(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._query(queries.memberships, filters)
+
+    def stances(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._query(queries.stances, filters)
+
+    def figures(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._query(queries.figures, filters)
+
+    def events(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._query(queries.events, filters)
+
+    def search(self, text: str, limit: int = 20, **options: Any) -> list[dict[str, Any]]:
+        return self._query(queries.search, {"text": text, "limit": limit, **options})
+
+    def _query(self, function: Any, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        try:
+            return function(self.connection, **filters)
+        except sqlite3.DatabaseError as exc:
+            raise CorpusError(f"{self.path}: {exc}") from exc
+
+
+# -- opening and checking ------------------------------------------------------------------------------------------
+
+
+def _file_state(path: Path) -> str:
+    """'missing', 'empty' or 'sqlite'; CorpusError for anything that is not an SQLite file."""
+    if not path.exists():
+        return "missing"
+    if not path.is_file():
+        raise CorpusError(f"{path}: not a file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if not header:
+        return "empty"
+    if header != SQLITE_MAGIC:
+        raise CorpusError(f"{path}: not an SQLite database (not a multivector corpus)")
+    return "sqlite"
+
+
+def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    return sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False)
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    """The corpus schema version (0 for an empty SQLite database); CorpusError when it is not a usable corpus."""
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and version == 0:
+            return 0
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"{path}: corrupt or unreadable SQLite database ({exc})") from exc
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall()) if "meta" in tables else {}
+    except sqlite3.OperationalError:  # someone else's table called meta
+        meta = {}
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"{path}: corrupt or unreadable SQLite database ({exc})") from exc
+    if meta.get("application") != APPLICATION:
+        raise CorpusError(f"{path}: an SQLite database, but not a multivector corpus")
+    if version > SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path}: corpus schema version {version} is newer than this multivector supports ({SCHEMA_VERSION}); "
+            "upgrade multivector"
+        )
+    if meta.get("schema_version") != str(version):
+        raise CorpusError(f"{path}: corrupt corpus (schema version {version}, meta says {meta.get('schema_version')})")
+    missing = REQUIRED_TABLES - tables if version == SCHEMA_VERSION else set()
+    if missing:
+        raise CorpusError(f"{path}: corrupt corpus (missing tables: {', '.join(sorted(missing))})")
+    return version
+
+
+def _open_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    state = _file_state(path)
+    if state != "sqlite":
+        raise CorpusError(f"{path}: no corpus here (create one with `multivector ingest`)")
+    conn = _connect_readonly(path, timeout)
+    try:
+        version = _schema_version(conn, path)
+        if version != SCHEMA_VERSION:
+            raise CorpusError(f"{path}: corpus needs an upgrade to schema {SCHEMA_VERSION}: open it writable once")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _open_writable(path: Path, timeout: float) -> sqlite3.Connection:
+    state = _file_state(path)
+    if state == "sqlite":  # check read-only first: a foreign or corrupt file must not be touched
+        probe = _connect_readonly(path, timeout)
+        try:
+            _schema_version(probe, path)
+        finally:
+            probe.close()
+    elif state == "missing":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise CorpusError(f"{path}: cannot open: {exc}") from exc
+    try:
+        _configure(conn)
+        _create_or_migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise CorpusError(f"{path}: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")  # readers never block the writer, a killed writer loses only its txn
+    conn.execute("PRAGMA synchronous = NORMAL")  # durable against process crashes; fsync only at checkpoints
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def _create_or_migrate(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = _schema_version(conn, path)  # again, under the lock: another process may have created it
+        if version == 0:
+            for statement in _statements(DDL):
+                conn.execute(statement)
+            now = _now()
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("application", APPLICATION), ("schema_version", str(SCHEMA_VERSION)), ("created_at", now)],
+            )
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+        while 0 < version < SCHEMA_VERSION:
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            version += 1
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+            conn.execute(f"PRAGMA user_version = {version:d}")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a DDL script into statements (executescript would commit our transaction)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if not pending and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- writing one analysis ------------------------------------------------------------------------------------------
+
+
+def _span(span: list[int]) -> tuple[int, int]:
+    try:
+        start, end = span
+        return int(start), int(end)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"bad span {span!r}: expected [start, end]") from exc
+
+
+def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    data = analysis.to_dict()
+    body = data.pop("body")
+    conn.execute(
+        "INSERT INTO documents (id, source, name, title, published, outlet, language, authors, body, analysis,"
+        " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            analysis.id,
+            analysis.source,
+            analysis.name or "",
+            analysis.title,
+            analysis.published,
+            analysis.outlet,
+            analysis.language,
+            json.dumps(analysis.authors, ensure_ascii=False),
+            body,
+            json.dumps(data, ensure_ascii=False),
+            _now(),
+        ),
+    )
+    _insert_speaker_names(conn, analysis)
+    _insert_actors(conn, analysis)
+    _insert_records(conn, analysis)
+
+
+def _insert_speaker_names(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    names = {s.name for s in analysis.speakers}
+    names |= {r.speaker for r in analysis.relations if r.speaker} | {s.speaker for s in analysis.stances}
+    conn.executemany(
+        "INSERT OR IGNORE INTO speaker_names (name, folded) VALUES (?, ?)", [(n, n.casefold()) for n in names]
+    )
+
+
+def _insert_actors(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    merged: dict[str, Actor] = {}
+    for actor in analysis.actors:  # one row per actor and document, even if the analysis repeats an id
+        if actor.id in merged:
+            merged[actor.id].mentions += actor.mentions
+        else:
+            merged[actor.id] = Actor(actor.id, actor.name, actor.kind, actor.mentions)
+    # A placeholder (name = id, kind 'entity') is upgraded by the first document that describes the actor.
+    conn.executemany(
+        "INSERT INTO actors (id, name, kind, documents, mentions) VALUES (?, ?, ?, 1, ?)"
+        " ON CONFLICT (id) DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions,"
+        " name = CASE WHEN name = id AND kind = 'entity' THEN excluded.name ELSE name END,"
+        " kind = CASE WHEN name = id AND kind = 'entity' THEN excluded.kind ELSE kind END",
+        [(a.id, a.name, a.kind, a.mentions) for a in merged.values()],
+    )
+    conn.executemany(
+        "INSERT INTO document_actors (document_id, actor_id, mentions) VALUES (?, ?, ?)",
+        [(analysis.id, a.id, a.mentions) for a in merged.values()],
+    )
+    referenced = {x for r in analysis.relations for x in (r.a, r.b)} | {s.target for s in analysis.stances}
+    referenced |= {x for m in analysis.memberships for x in (m.member, m.org)}
+    conn.executemany(
+        "INSERT OR IGNORE INTO actors (id, name, kind) VALUES (?, ?, 'entity')",
+        [(x, x) for x in sorted(referenced - merged.keys())],
+    )
+
+
+def _insert_records(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    doc, published = analysis.id, analysis.published
+    conn.executemany(
+        "INSERT INTO speakers (document_id, position, name, role) VALUES (?, ?, ?, ?)",
+        [(doc, i, s.name, s.role) for i, s in enumerate(analysis.speakers)],
+    )
+    conn.executemany(
+        "INSERT INTO people (document_id, position, name, role, mentions) VALUES (?, ?, ?, ?, ?)",
+        [(doc, i, p.name, p.role, p.mentions) for i, p in enumerate(analysis.people)],
+    )
+    for i, r in enumerate(analysis.relations):
+        cursor = conn.execute(
+            "INSERT INTO relations (document_id, position, published, a, b, type, polarity, score, modality,"
+            " quad_class, evidence, span_start, span_end, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc, i, published, r.a, r.b, r.type, r.polarity, r.score, r.modality, r.quad_class, r.evidence)
+            + _span(r.span)
+            + (r.speaker,),
+        )
+        conn.executemany(
+            "INSERT INTO relation_actors (actor_id, published, relation_id) VALUES (?, ?, ?)",
+            [(actor, published, cursor.lastrowid) for actor in sorted({r.a, r.b})],
+        )
+    conn.executemany(
+        "INSERT INTO memberships (document_id, position, published, member, org, status, evidence, span_start,"
+        " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc, i, published, m.member, m.org, m.status, m.evidence, *_span(m.span))
+            for i, m in enumerate(analysis.memberships)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO stances (document_id, position, published, speaker, target, polarity, modality, evidence,"
+        " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc, i, published, s.speaker, s.target, s.polarity, s.modality, s.evidence, *_span(s.span))
+            for i, s in enumerate(analysis.stances)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO figures (document_id, position, published, value, unit, subject, evidence, span_start,"
+        " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (doc, i, published, f.value, f.unit, f.subject, f.evidence, *_span(f.span))
+            for i, f in enumerate(analysis.figures)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO events (document_id, position, date, what, evidence, span_start, span_end)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(doc, i, e.date, e.what, e.evidence, *_span(e.span)) for i, e in enumerate(analysis.events)],
+    )

@@ -1,0 +1,459 @@
+"""Read queries over a corpus: what `multivector query`, the Python API and the web app call.
+
+Contract: every function takes an open connection plus keyword filters and returns a list of plain dicts (JSON-ready:
+lists are lists, not JSON text). SQL is assembled only from the fixed fragments in this module; user values always
+travel as parameters. Filters, all optional and combined with AND:
+
+- ``actor``: a canonical actor id. relations: a or b; memberships: member or org; stances: target; actors: that
+  actor; docs, figures, events: documents that mention the actor.
+- ``speaker``: case-insensitive substring of a speaker's name. relations/stances: the record's speaker; elsewhere:
+  documents in which that person speaks.
+- ``since`` / ``until``: ISO date prefixes (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. Compared with the document's
+  ``published`` date, except for events, where the event's own date is used. ``until="2023"`` includes
+  "2023-12-31". Rows with no date never match a date filter.
+- ``polarity`` ("+", "-", "0"), ``type`` (relation type), ``modality``, ``kind`` (actor kind), ``unit`` (figure
+  unit), ``status`` (membership status), ``outlet``, ``language``: exact matches.
+- ``search``: a full-text query. docs and actors: over titles and bodies; records: over their own evidence.
+- ``document``: one document id.
+- ``limit`` (None for all) / ``offset``: paging.
+
+Search syntax (:func:`fts_query`): words must all occur (stemmed: "sanction" finds "sanctions"); "a phrase" in double
+quotes; ``word*`` is a prefix; OR and NOT between words work as in FTS5. Anything else is quoted, so user text can
+never be a syntax error except a dangling operator, reported as ValueError.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+DEFAULT_LIMIT = 50
+#: Matches in search snippets are wrapped in these markers (pick others with `marks=`).
+MARKS = ("\u27e6", "\u27e7")
+
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_SPEAKER_NAMES = "(SELECT name FROM speaker_names WHERE instr(folded, ?) > 0)"
+_FTS_TOKEN = re.compile(r'"[^"]*"?|\S+')
+
+
+class _Where:
+    """WHERE clauses from this module's constants, with their parameters kept apart."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+
+# -- filter helpers ------------------------------------------------------------------------------------------------
+
+
+def _date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    for value in (since, until):
+        if value is not None and not _ISO_PREFIX.fullmatch(value):
+            raise ValueError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    # '~' sorts after digits and '-', so every date that starts with `until` is <= until + '~'.
+    return since, (until + "~" if until is not None else None)
+
+
+def _add_dates(where: _Where, column: str, since: str | None, until: str | None) -> None:
+    low, high = _date_bounds(since, until)
+    if low is not None:
+        where.add(f"{column} >= ?", low)
+    if high is not None:
+        where.add(f"{column} <= ?", high)
+
+
+def _add_document_filters(
+    where: _Where,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
+    doc_column: str = "d.id",
+    date_column: str = "d.published",
+) -> None:
+    """Filters on the document a row belongs to (documents are aliased `d`; records carry document_id, published)."""
+    if actor is not None:
+        where.add(f"{doc_column} IN (SELECT document_id FROM document_actors WHERE actor_id = ?)", actor)
+    if speaker is not None:
+        where.add(f"{doc_column} IN (SELECT document_id FROM speakers WHERE name IN {_SPEAKER_NAMES})", _fold(speaker))
+    _add_dates(where, date_column, since, until)
+    if search is not None:
+        where.add("d.number IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", fts_query(search))
+    if document is not None:
+        where.add(f"{doc_column} = ?", document)
+    if outlet is not None:
+        where.add("d.outlet = ?", outlet)
+    if language is not None:
+        where.add("d.language = ?", language)
+
+
+def _add_evidence_search(where: _Where, table: str, alias: str, search: str | None) -> None:
+    if search is not None:
+        where.add(
+            f"{alias}.id IN (SELECT record_id FROM evidence_fts WHERE evidence_fts MATCH ? AND kind = '{table}')",
+            fts_query(search),
+        )
+
+
+def _fold(text: str) -> str:
+    return text.strip().casefold()
+
+
+def _page(limit: int | None, offset: int) -> tuple[str, list[int]]:
+    if limit is not None and limit < 0 or offset < 0:
+        raise ValueError("limit and offset must not be negative")
+    return " LIMIT ? OFFSET ?", [-1 if limit is None else int(limit), int(offset)]
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list[Any], json_columns: tuple[str, ...] = ()) -> list[dict]:
+    try:
+        cursor = conn.execute(sql, params)
+    except sqlite3.OperationalError as exc:
+        if "fts5" in str(exc):
+            raise ValueError(f"bad search query: {exc}") from exc
+        raise
+    names = [column[0] for column in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    for row in rows:
+        for column in json_columns:
+            row[column] = json.loads(row[column]) if row[column] else []
+    return rows
+
+
+def fts_query(text: str) -> str:
+    """User search text -> a safe FTS5 query (see the module docstring)."""
+    parts: list[str] = []
+    for token in _FTS_TOKEN.findall(text):
+        if token in ("OR", "NOT", "AND"):
+            parts.append(token)
+        elif token.startswith('"'):
+            phrase = token.strip('"')
+            if phrase.strip():
+                parts.append('"' + phrase + '"')
+        elif token.endswith("*") and token.rstrip("*"):
+            parts.append('"' + token.rstrip("*").replace('"', '""') + '"*')
+        else:
+            parts.append('"' + token.replace('"', '""') + '"')
+    if not any(p not in ("OR", "NOT", "AND") for p in parts):
+        raise ValueError("empty search query")
+    return " ".join(parts)
+
+
+# -- the queries ---------------------------------------------------------------------------------------------------
+
+_DOC_COLUMNS = (
+    "d.id, d.title, d.published, d.outlet, d.language, d.authors, d.source, d.name, d.ingested_at,"
+    " (SELECT json_group_array(name) FROM (SELECT name FROM speakers s WHERE s.document_id = d.id"
+    " ORDER BY position)) AS speakers"
+)
+
+
+def docs(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Documents, newest first: id, title, published, outlet, language, authors, source, name, ingested_at,
+    speakers (names)."""
+    where = _Where()
+    _add_document_filters(
+        where, actor=actor, speaker=speaker, since=since, until=until, search=search, document=document,
+        outlet=outlet, language=language,
+    )  # fmt: skip
+    page, page_params = _page(limit, offset)
+    sql = f"SELECT {_DOC_COLUMNS} FROM documents d{where.sql()} ORDER BY d.published DESC, d.id DESC{page}"
+    return _rows(conn, sql, where.params + page_params, ("authors", "speakers"))
+
+
+def actors(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    kind: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Actors with the number of documents mentioning them and their total mentions, most documented first.
+
+    Without document filters the running totals in `actors` answer at once; with them, the counts are over the
+    matching documents only.
+    """
+    page, page_params = _page(limit, offset)
+    where = _Where()
+    if actor is not None:
+        where.add("a.id = ?", actor)
+    if kind is not None:
+        where.add("a.kind = ?", kind)
+    order = " ORDER BY documents DESC, mentions DESC, a.id"
+    if all(value is None for value in (speaker, since, until, search, document)):
+        where.add("a.documents > 0")
+        sql = f"SELECT a.id, a.name, a.kind, a.documents, a.mentions FROM actors a{where.sql()}{order}{page}"
+        return _rows(conn, sql, where.params + page_params)
+    _add_document_filters(where, speaker=speaker, since=since, until=until, search=search, document=document)
+    # CROSS JOIN fixes the join order: narrow the documents first, then count their actors.
+    sql = (
+        "SELECT a.id, a.name, a.kind, count(*) AS documents, sum(da.mentions) AS mentions FROM documents d"
+        " CROSS JOIN document_actors da ON da.document_id = d.id CROSS JOIN actors a ON a.id = da.actor_id"
+        f"{where.sql()} GROUP BY a.id{order}{page}"
+    )
+    return _rows(conn, sql, where.params + page_params)
+
+
+_RECORD_CONTEXT = "r.document_id, r.published, d.title"
+_RECORD_JOIN = " JOIN documents d ON d.id = r.document_id"
+#: Newest documents first; matches the (..., published DESC, id) indexes, so a page is read without sorting.
+_RECORD_ORDER = " ORDER BY r.published DESC, r.id"
+_RECORD_DOCUMENT = {"doc_column": "r.document_id", "date_column": "r.published"}
+
+
+def relations(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    polarity: str | None = None,
+    type: str | None = None,
+    modality: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Relations between actors: id, a, b, type, polarity, score, modality, quad_class, speaker, evidence,
+    span_start, span_end, document_id, published, title."""
+    where = _Where()
+    source, order, date_column = " FROM relations r", _RECORD_ORDER, "r.published"
+    if actor is not None:  # walk relation_actors' (actor, published) index: a page costs a few rows, not all
+        source = " FROM relation_actors ra CROSS JOIN relations r ON r.id = ra.relation_id"
+        order, date_column = " ORDER BY ra.published DESC, ra.relation_id", "ra.published"
+        where.add("ra.actor_id = ?", actor)
+    if speaker is not None:
+        where.add(f"r.speaker IN {_SPEAKER_NAMES}", _fold(speaker))
+    if polarity is not None:
+        where.add("r.polarity = ?", polarity)
+    if type is not None:
+        where.add("r.type = ?", type)
+    if modality is not None:
+        where.add("r.modality = ?", modality)
+    _add_evidence_search(where, "relations", "r", search)
+    _add_document_filters(where, since=since, until=until, document=document, doc_column="r.document_id",
+                          date_column=date_column)  # fmt: skip
+    page, page_params = _page(limit, offset)
+    sql = (
+        "SELECT r.id, r.a, r.b, r.type, r.polarity, r.score, r.modality, r.quad_class, r.speaker, r.evidence,"
+        f" r.span_start, r.span_end, {_RECORD_CONTEXT}{source}{_RECORD_JOIN}{where.sql()}{order}{page}"
+    )
+    return _rows(conn, sql, where.params + page_params)
+
+
+def memberships(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    status: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Membership claims: id, member, org, status, evidence, span_start, span_end, document_id, published, title."""
+    where = _Where()
+    if actor is not None:
+        where.add("(r.member = ? OR r.org = ?)", actor, actor)
+    if status is not None:
+        where.add("r.status = ?", status)
+    _add_evidence_search(where, "memberships", "r", search)
+    _add_document_filters(where, speaker=speaker, since=since, until=until, document=document, **_RECORD_DOCUMENT)
+    page, page_params = _page(limit, offset)
+    sql = (
+        "SELECT r.id, r.member, r.org, r.status, r.evidence, r.span_start, r.span_end,"
+        f" {_RECORD_CONTEXT} FROM memberships r{_RECORD_JOIN}"
+        f"{where.sql()}{_RECORD_ORDER}{page}"
+    )
+    return _rows(conn, sql, where.params + page_params)
+
+
+def stances(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    polarity: str | None = None,
+    modality: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Speakers' stances: id, speaker, target, polarity, modality, evidence, span_start, span_end, document_id,
+    published, title."""
+    where = _Where()
+    if actor is not None:
+        where.add("r.target = ?", actor)
+    if speaker is not None:
+        where.add(f"r.speaker IN {_SPEAKER_NAMES}", _fold(speaker))
+    if polarity is not None:
+        where.add("r.polarity = ?", polarity)
+    if modality is not None:
+        where.add("r.modality = ?", modality)
+    _add_evidence_search(where, "stances", "r", search)
+    _add_document_filters(where, since=since, until=until, document=document, **_RECORD_DOCUMENT)
+    page, page_params = _page(limit, offset)
+    sql = (
+        "SELECT r.id, r.speaker, r.target, r.polarity, r.modality, r.evidence, r.span_start, r.span_end,"
+        f" {_RECORD_CONTEXT} FROM stances r{_RECORD_JOIN}"
+        f"{where.sql()}{_RECORD_ORDER}{page}"
+    )
+    return _rows(conn, sql, where.params + page_params)
+
+
+def figures(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    unit: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Cited figures: id, value, unit, subject, evidence, span_start, span_end, document_id, published, title."""
+    where = _Where()
+    if unit is not None:
+        where.add("r.unit = ?", unit)
+    _add_evidence_search(where, "figures", "r", search)
+    _add_document_filters(
+        where, actor=actor, speaker=speaker, since=since, until=until, document=document, **_RECORD_DOCUMENT
+    )
+    page, page_params = _page(limit, offset)
+    sql = (
+        "SELECT r.id, r.value, r.unit, r.subject, r.evidence, r.span_start, r.span_end,"
+        f" {_RECORD_CONTEXT} FROM figures r{_RECORD_JOIN}"
+        f"{where.sql()}{_RECORD_ORDER}{page}"
+    )
+    return _rows(conn, sql, where.params + page_params)
+
+
+def events(
+    conn: sqlite3.Connection,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    search: str | None = None,
+    document: str | None = None,
+    limit: int | None = DEFAULT_LIMIT,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Dated events, latest first: id, date, what, evidence, span_start, span_end, document_id, published, title.
+    since/until compare the event's date."""
+    where = _Where()
+    _add_dates(where, "r.date", since, until)
+    _add_evidence_search(where, "events", "r", search)
+    _add_document_filters(where, actor=actor, speaker=speaker, document=document, doc_column="r.document_id")
+    page, page_params = _page(limit, offset)
+    sql = (
+        "SELECT r.id, r.date, r.what, r.evidence, r.span_start, r.span_end, r.document_id, d.published, d.title"
+        f" FROM events r{_RECORD_JOIN}"
+        f"{where.sql()} ORDER BY r.date DESC, r.id{page}"
+    )
+    return _rows(conn, sql, where.params + page_params)
+
+
+def search(
+    conn: sqlite3.Connection,
+    *,
+    text: str,
+    limit: int | None = 20,
+    offset: int = 0,
+    marks: tuple[str, str] = MARKS,
+) -> list[dict[str, Any]]:
+    """Full-text hits over document bodies (and titles) and record evidence, best first.
+
+    Each hit: kind ("documents" or the record's table), document_id, record_id (None for documents), title,
+    published, snippet (matches wrapped in `marks`), rank (bm25; lower is better).
+    """
+    query = fts_query(text)
+    wanted = None if limit is None else int(limit) + int(offset)
+    page, page_params = _page(wanted, 0)
+    # Rank first, without snippets: snippet() costs a read of the text, so it is done only for the page shown.
+    hits = _rows(
+        conn,
+        "SELECT 'documents' AS kind, rowid AS number, NULL AS record_id, rank FROM documents_fts"
+        f" WHERE documents_fts MATCH ? ORDER BY rank{page}",
+        [query, *page_params],
+    )
+    hits += _rows(
+        conn,
+        "SELECT kind, rowid AS number, record_id, rank FROM evidence_fts"
+        f" WHERE evidence_fts MATCH ? ORDER BY rank{page}",
+        [query, *page_params],
+    )
+    hits.sort(key=lambda hit: hit["rank"])
+    hits = hits[offset:] if limit is None else hits[offset : offset + limit]
+    return [_search_hit(conn, hit, query, marks) for hit in hits]
+
+
+def _search_hit(conn: sqlite3.Connection, hit: dict[str, Any], query: str, marks: tuple[str, str]) -> dict[str, Any]:
+    if hit["kind"] == "documents":
+        sql = (
+            "SELECT d.id, d.title, d.published, snippet(documents_fts, -1, ?, ?, '…', 24) FROM documents_fts"
+            " JOIN documents d ON d.number = documents_fts.rowid"
+            " WHERE documents_fts MATCH ? AND documents_fts.rowid = ?"
+        )
+    else:
+        sql = (
+            "SELECT d.id, d.title, d.published, snippet(evidence_fts, 0, ?, ?, '…', 24) FROM evidence_fts"
+            " JOIN documents d ON d.id = evidence_fts.document_id"
+            " WHERE evidence_fts MATCH ? AND evidence_fts.rowid = ?"
+        )
+    document_id, title, published, snippet = conn.execute(sql, (*marks, query, hit["number"])).fetchone()
+    return {
+        "kind": hit["kind"],
+        "document_id": document_id,
+        "record_id": hit["record_id"],
+        "title": title,
+        "published": published,
+        "snippet": snippet,
+        "rank": hit["rank"],
+    }

@@ -1,0 +1,136 @@
+"""extract_events on the seed articles (against their gold) and on hand-written Central Asia / Caucasus news text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from multivector.nlp.events import extract_events
+
+
+def _body(seed_text, seed_gold, prefix: str) -> str:
+    """The article body of a seed: from the line holding the gold body_start to the line holding body_end."""
+    gold = seed_gold(prefix)
+    lines = seed_text(prefix).splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if gold["body_start"] in line)
+    last = next(i for i, line in enumerate(lines) if gold["body_end"] in line)
+    return "".join(lines[first : last + 1])
+
+
+def _dates(text: str, published: str | None = "2024-06-15") -> list[str]:
+    return [e.date for e in extract_events(text, published)]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_events_match_gold(seed_text, seed_gold, prefix: str) -> None:
+    gold = seed_gold(prefix)
+    body = _body(seed_text, seed_gold, prefix)
+    events = extract_events(body, gold["published"])
+    assert sorted(e.date for e in events) == sorted(e["date"] for e in gold["events"])
+    for event in events:
+        assert body[event.span[0] : event.span[1]] == event.evidence
+        assert event.what and len(event.evidence.split()) <= 25
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("The agreement was signed on November 20, 2024, in Istanbul.", "2024-11-20"),
+        ("The agreement was ratified on 20 November 2024.", "2024-11-20"),
+        ("The decree of 20.11.2024 entered into force.", "2024-11-20"),
+        ("The law was published on 2024-11-20.", "2024-11-20"),
+        ("In May 2022 the leaders met in Tashkent.", "2022-05"),
+        ("Armenia joined the Eurasian Economic Union in 2015.", "2015"),
+        ("According to the Central Asia Barometer survey (2022), support was high.", "2022"),
+        ("The corridor should carry 10 million tonnes by 2030.", "2030"),
+        ("Since 1991 Georgia has pursued closer ties with the West.", "1991"),
+        ("Talks in spring 2023 failed to produce a deal.", "2023"),
+        ("In the first quarter of 2024 trade with China rose.", "2024"),
+        ("This year Bishkek hosts the summit.", "2024"),
+        ("Mutual trade reached $330 million according to last year's data.", "2023"),
+        ("Next year Astana will host the SCO summit.", "2025"),
+        ("I visited Baku in May this year.", "2024-05"),
+        ("Moscow still saved it during last January's events.", "2024-01"),
+        ("The ministers met in Yerevan last month.", "2024-05"),
+        ("Three years ago the border with Tajikistan was closed.", "2021"),
+        ("On 5 March the foreign ministers met in Baku.", "2024-03-05"),
+        ("The period 2021-2025 is covered by the programme.", "2021"),
+    ],
+)
+def test_date_forms(sentence: str, date: str) -> None:
+    events = extract_events(sentence, "2024-06-15")
+    assert [e.date for e in events] == [date]
+    assert sentence[events[0].span[0] : events[0].span[1]] == events[0].evidence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the past year, mutual trade has tripled.",
+        "Throughout all these years of independence we stayed close.",
+        "For three decades Armenia relied on Russia.",
+        "Today the talks continue, and now both sides wait.",
+        "In the 1990s the economy of Kyrgyzstan collapsed.",
+        "After the January events in Kazakhstan, the CSTO gained weight.",
+        "The Kazakhstan-2050 Strategy and Vision 2030 set long-term targets.",
+        "Over 2000 troops arrived at the border.",
+        "The meeting started at 15:14 and lasted 44 days.",
+    ],
+)
+def test_not_events(sentence: str) -> None:
+    assert _dates("Analysts agree on this. " + sentence) == []
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    text = "Analysts agree. I visited Baku in May this year and last year trade grew. It was signed in 2019."
+    assert _dates(text, None) == ["2019"]
+
+
+def test_last_january_in_january_means_the_previous_year() -> None:
+    assert _dates("Analysts agree. Last January the protests began.", "2023-01-20") == ["2022-01"]
+
+
+def test_news_lede_is_dated_at_the_publication_month() -> None:
+    text = (
+        "President of Uzbekistan Shavkat Mirziyoyev arrived in Bishkek on a state visit, where he met with Sadyr "
+        "Japarov. The sides discussed water and energy. The treaty was signed in 2022."
+    )
+    events = extract_events(text, "2024-09-05")
+    assert [e.date for e in events] == ["2024-09", "2022"]
+    assert "arrived" in events[0].evidence
+
+
+def test_lede_rule_only_applies_to_a_past_tense_first_sentence() -> None:
+    assert _dates("News.Az presents an interview with an analyst. Later the minister visited Baku.") == []
+    assert _dates("President Japarov will visit Tashkent. He arrived late.") == []
+    assert _dates("The minister visited Baku on 3 May 2024.") == ["2024-05-03"]
+
+
+def test_two_dates_in_one_sentence_are_two_events() -> None:
+    text = (
+        "Analysts agree. The agreement, signed on November 11, 2022, during the Samarkand summit, came into effect "
+        "on November 29, 2024."
+    )
+    events = extract_events(text, "2024-12-10")
+    assert [e.date for e in events] == ["2022-11-11", "2024-11-29"]
+    assert all("signed" in e.what or "came into effect" in e.what for e in events)
+
+
+_NEWSY = st.lists(
+    st.sampled_from(
+        list("0123456789 ,.-/()\n")
+        + ["May ", "last ", "this ", "year ", "in ", "2022 ", "ago ", "signed ", "November ", "January's "]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.one_of(st.text(max_size=120), _NEWSY), st.sampled_from([None, "2024", "2024-01", "2024-01-31", "junk"]))
+def test_extract_events_never_raises_and_evidence_is_verbatim(text: str, published: str | None) -> None:
+    for event in extract_events(text, published):
+        start, end = event.span
+        assert 0 <= start <= end <= len(text)
+        assert text[start:end] == event.evidence
+        assert len(event.date) in (4, 7, 10)

@@ -1,0 +1,143 @@
+"""Sentence-level relation, stance and membership coding on sentences written for these tests.
+
+Mentions are placed by hand (the recogniser has its own tests), so these tests pin the coding rules alone.
+"""
+
+import re
+
+from multivector.nlp.context import Mention, SentenceContext
+from multivector.nlp.memberships import code_memberships
+from multivector.nlp.relations import code_relations
+from multivector.nlp.stances import code_stances
+
+KINDS = {"CSTO": "organisation", "EAEU": "organisation", "SCO": "organisation", "OTS": "organisation",
+         "C5P1": "organisation", "TURKIC_WORLD": "bloc", "MIDDLE_CORRIDOR": "project"}
+NAMES = {
+    "Kazakhstan": "KAZ", "Uzbekistan": "UZB", "Russia": "RUS", "Moscow": "RUS", "China": "CHN", "Beijing": "CHN",
+    "Mongolia": "MNG", "Japan": "JPN", "Georgia": "GEO", "Armenia": "ARM", "Azerbaijan": "AZE", "Türkiye": "TUR",
+    "the West": "WEST", "Kyrgyzstan": "KGZ", "the US": "USA", "Washington": "USA", "CSTO": "CSTO", "EAEU": "EAEU",
+    "SCO": "SCO", "OTS": "OTS", "the Turkic world": "TURKIC_WORLD", "Middle Corridor": "MIDDLE_CORRIDOR",
+    "C5+1": "C5P1", "PRC": "CHN",
+}
+
+
+def context(text: str, speaker: str | None = None, we: str | None = None) -> SentenceContext:
+    mentions = []
+    for name, actor in sorted(NAMES.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if not any(x.start < m.end() and m.start() < x.end for x in mentions):
+                mentions.append(Mention(actor, KINDS.get(actor, "state"), m.start(), m.end()))
+    if we:
+        for m in re.finditer(r"\b(?:we|our country|us)\b", text, re.IGNORECASE):
+            mentions.append(Mention(we, "state", m.start(), m.end(), "we"))
+    mentions.sort(key=lambda m: m.start)
+    return SentenceContext(text, 0, len(text), speaker, mentions)
+
+
+class Members:
+    table = {"CSTO": {"KAZ", "RUS", "KGZ", "ARM"}, "EAEU": {"KAZ", "RUS", "KGZ", "ARM"}, "SCO": {"KAZ", "CHN", "RUS"},
+             "OTS": {"KAZ", "TUR", "AZE", "UZB", "KGZ"}, "C5P1": {"KAZ", "UZB", "KGZ", "USA"}}
+
+    def is_member(self, state: str, org: str) -> bool | None:
+        return state in self.table[org] if org in self.table else None
+
+
+def pairs(relations) -> set[tuple[frozenset, str]]:
+    return {(frozenset((r.a, r.b)), r.polarity) for r in relations}
+
+
+def test_cue_between_two_actors_relates_them_with_the_cue_polarity():
+    got = code_relations(context("Washington is trying to contain Chinese influence and Beijing's growth."), None)
+    assert pairs(got) == {(frozenset({"USA", "CHN"}), "-")}
+    assert got[0].type == "rivalry" and got[0].score < 0 and got[0].modality == "asserted"
+
+
+def test_evidence_is_a_verbatim_slice_with_its_span():
+    text = "Kazakhstan and Uzbekistan are developing a strategic partnership in trade and energy."
+    (rel,) = code_relations(context(text), None)
+    assert text[rel.span[0] : rel.span[1]] == rel.evidence
+    assert rel.type == "partnership" and rel.polarity == "+"
+
+
+def test_an_enumeration_does_not_relate_its_members_to_each_other():
+    text = "The region borders four nuclear powers: Russia, China, India and Pakistan."
+    assert code_relations(context(text), None) == []
+
+
+def test_rivalry_between_coordinated_actors():
+    got = code_relations(context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None)
+    assert (frozenset({"RUS", "CHN"}), "-") in pairs(got)
+
+
+def test_negated_cue_is_flagged_and_never_a_positive_fact():
+    got = code_relations(context("Georgia will not join any alliance with Russia."), None)
+    assert got and all(r.polarity == "0" and r.modality == "negated" and r.score == 0 for r in got)
+
+
+def test_hypothetical_and_future_modality():
+    (hyp,) = code_relations(context("Kyrgyzstan could become a partner of Japan."), None)
+    assert hyp.modality == "hypothetical"
+    (fut,) = code_relations(context("Kazakhstan will expand trade with Japan."), None)
+    assert fut.modality == "future"
+
+
+def test_both_polarities_for_one_pair_in_one_sentence_is_balanced():
+    text = "Some call for keeping ties with Russia, others for severing ties with Moscow, said analysts in Kazakhstan."
+    got = code_relations(context("In Kazakhstan, analysts call for keeping ties with Russia or for rivalry with Moscow."), None)
+    assert (frozenset({"KAZ", "RUS"}), "0") in pairs(got)
+    assert text  # the sentence above is the same construction in another order
+
+
+def test_membership_pair_is_not_a_relation_unless_the_cue_says_more():
+    assert code_relations(context("Kazakhstan cooperates closely within the CSTO."), Members()) == []
+    got = code_relations(context("Russia puts pressure on the CSTO."), Members())
+    assert pairs(got) == {(frozenset({"RUS", "CSTO"}), "-")}
+
+
+def test_we_of_the_speaker_stands_for_the_speakers_state():
+    got = code_relations(context("We feel discomfort from the pressure of Russia.", "A. Expert", we="KAZ"), None)
+    assert (frozenset({"KAZ", "RUS"}), "-") in pairs(got)
+
+
+def test_stance_needs_a_speaker_and_targets_the_nearest_actor_in_the_clause():
+    text = "For many, the Turkic world gives hope, but Russia is a source of risk."
+    assert code_stances(context(text)) == []  # the journalist's narration carries no stance
+    got = {(s.target, s.polarity) for s in code_stances(context(text, "A. Expert"))}
+    assert got == {("TURKIC_WORLD", "+"), ("RUS", "-")}
+
+
+def test_negated_positive_stance_turns_negative():
+    got = code_stances(context("The influence of the US is not sufficient and it is not a reliable partner.", "A. Expert"))
+    assert {(s.target, s.polarity) for s in got} == {("USA", "-")}
+
+
+def test_memberships_from_general_constructions():
+    cases = {
+        "Kazakhstan is a key player due to its membership in the EAEU, SCO, and CSTO.":
+            {("KAZ", "EAEU"), ("KAZ", "SCO"), ("KAZ", "CSTO")},
+        "The OTS countries – Azerbaijan and Türkiye – support the corridor.": {("AZE", "OTS"), ("TUR", "OTS")},
+        "As a member of the CSTO, where Russia dominates, Kazakhstan cannot join another bloc.": {("KAZ", "CSTO")},
+        "Kazakhstan remains a key player due to its membership in the EAEU and SCO.": {("KAZ", "EAEU"), ("KAZ", "SCO")},
+        "Kazakhstan, as a member of the CSTO, cannot join another bloc.": {("KAZ", "CSTO")},
+        "The CSTO, where Russia holds a dominant position, is weak.": {("RUS", "CSTO")},
+        "Moscow may block the withdrawal of Kazakhstan and Kyrgyzstan from the CSTO and EAEU.":
+            {("KAZ", "CSTO"), ("KGZ", "CSTO"), ("KAZ", "EAEU"), ("KGZ", "EAEU")},
+    }
+    for text, expected in cases.items():
+        got = {(m.member, m.org) for m in code_memberships(context(text), Members())}
+        assert expected <= got, text
+        assert all(text[m.span[0] : m.span[1]] == m.evidence for m in code_memberships(context(text), Members()))
+
+
+def test_membership_claim_checked_against_the_catalogue():
+    (claim,) = code_memberships(context("Analysts discuss the C5+1 bloc (PRC) in Central Asia."), Members())
+    assert (claim.member, claim.org, claim.status) == ("CHN", "C5P1", "contradicted")
+    (ok,) = code_memberships(context("Kyrgyzstan, as a member of the CSTO, hosts a base."), Members())
+    assert ok.status == "confirmed"
+
+
+def test_their_within_org_takes_the_states_of_the_previous_sentence():
+    previous = context("Russia and Kazakhstan are strategic partners.")
+    current = context("Their cooperation within the SCO will continue.")
+    got = {(m.member, m.org) for m in code_memberships(current, Members(), previous)}
+    assert got == {("RUS", "SCO"), ("KAZ", "SCO")}
