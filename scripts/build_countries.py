@@ -211,7 +211,7 @@ UGA|Uganda|Ugandan|Kampala
 UKR|Ukraine;the Ukraine|Ukrainian;Ukrainians|Kyiv;Kiev
 ARE|United Arab Emirates;UAE;the Emirates|Emirati|Abu Dhabi
 GBR|United Kingdom;UK;U.K.;Britain;Great Britain;the United Kingdom of Great Britain and Northern Ireland|British;Briton|London;Downing Street;Whitehall
-USA|United States;the US;US;USA;U.S.;U.S.A.;America;United States of America|American;Americans|Washington;Washington DC;Washington, D.C.;the White House;White House;the Pentagon;Pentagon;State Department
+USA|United States;the US;US;USA;U.S.;U.S.A.;America;United States of America|American;Americans|Washington;Washington DC;Washington, D.C.;the White House;White House;the Pentagon;Pentagon;State Department;USAID;US Agency for International Development;United States Agency for International Development
 URY|Uruguay|Uruguayan|Montevideo
 UZB|Uzbekistan;Özbekistan;Ozbekiston;Oʻzbekiston;Republic of Uzbekistan|Uzbek;Uzbekistani;Uzbeks|Tashkent;Toshkent
 VUT|Vanuatu|Ni-Vanuatu|Port Vila

@@ -68,6 +68,8 @@ def test_seed_figures_match_gold(seed_text, seed_gold, prefix: str) -> None:
         ("Brussels put Kazakhstan in its top four, besides Brazil and Chile.", 4, "count"),
         ("Over 2,000 Kazakh troops took part in the drills.", 2000, "count"),
         ("Almost two-thirds of Kyrgyz remittances come from Russia.", 66.67, "percent"),
+        ("The population of Central Asia will reach 100 million by 2030.", 1e8, "count"),
+        ("The visit of the Uzbek delegation lasted three days.", 3, "days"),
     ],
 )
 def test_figure_forms(sentence: str, value: float, unit: str) -> None:
@@ -94,6 +96,7 @@ def test_figure_forms(sentence: str, value: float, unit: str) -> None:
         "As was explained in the last two answers, the union is stable.",
         "The New Cold War pits the Golden Billion against the Global South.",
         "Three years ago the border was closed.",
+        "Over these six years, the five leaders met in Astana and Tashkent.",
         "Uzbekistan adopted its Strategy 2030 in the 1990s style.",
         "Double standards and double taxation remain a problem.",
     ],

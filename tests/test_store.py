@@ -43,10 +43,28 @@ def pipeline_article() -> Analysis:
         "Trade between the two neighbours grew by 12 percent. Uzbekistan is not a member of the CSTO."
     )
     relations = [
-        Relation("UZB", "KGZ", "cooperation", "+", 0.6, "asserted", *_piece(body, "Tashkent and Bishkek agreed on a "
-                 "water-sharing scheme"), speaker="Dilnoza Karimova", quad_class=2),  # fmt: skip
-        Relation("RUS", "KGZ", "pressure", "-", -0.6, "asserted", *_piece(body, "Moscow keeps putting pressure on "
-                 "Bishkek"), speaker="Dilnoza Karimova", quad_class=3),  # fmt: skip
+        Relation(
+            "UZB",
+            "KGZ",
+            "cooperation",
+            "+",
+            0.6,
+            "asserted",
+            *_piece(body, "Tashkent and Bishkek agreed on a water-sharing scheme"),
+            speaker="Dilnoza Karimova",
+            quad_class=2,
+        ),  # fmt: skip
+        Relation(
+            "RUS",
+            "KGZ",
+            "pressure",
+            "-",
+            -0.6,
+            "asserted",
+            *_piece(body, "Moscow keeps putting pressure on Bishkek"),
+            speaker="Dilnoza Karimova",
+            quad_class=3,
+        ),  # fmt: skip
     ]
     return Analysis(
         id=document_id(body), source="tests/water.txt", language="en", title="Water diplomacy in the valley",
@@ -79,7 +97,8 @@ def second_article() -> Analysis:
                             *_piece(body, "Baku and Yerevan resumed border talks"), speaker=None),
                    Relation("GEO", "ARM", "mediation", "+", 0.3, "asserted",
                             *_piece(body, "Georgia offers mediation"), speaker="Levan Beridze")],
-        stances=[Stance("Levan Beridze", "ARM", "-", *_piece(body, "doubts that Armenia will trust the peace process"))],
+        stances=[Stance("Levan Beridze", "ARM", "-",
+                        *_piece(body, "doubts that Armenia will trust the peace process"))],
         events=[Event("2021", "border talks resumed", *_piece(body, "resumed border talks in 2021"))],
         name="border",
     )  # fmt: skip
@@ -236,7 +255,9 @@ def test_search_finds_bodies_and_evidence_with_highlighted_snippets(corpus: Corp
 
 def test_fts_query_quotes_user_text():
     assert fts_query("gas pipeline") == '"gas" "pipeline"'
-    assert fts_query('C5+1 "Middle Corridor" sanction* OR tariffs') == '"C5+1" "Middle Corridor" "sanction"* OR "tariffs"'
+    assert (
+        fts_query('C5+1 "Middle Corridor" sanction* OR tariffs') == '"C5+1" "Middle Corridor" "sanction"* OR "tariffs"'
+    )
 
 
 # -- refusing files that are not corpora ---------------------------------------------------------------------------

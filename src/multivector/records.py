@@ -83,6 +83,7 @@ class Relation:
     span: list[int]
     speaker: str | None = None
     quad_class: int = 0  # PLOVER/CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    count: int = 1  # sentences supporting this claim (in Analysis.relations); 1 for a single mention
 
 
 @dataclass(slots=True)
@@ -102,6 +103,7 @@ class Stance:
     evidence: str
     span: list[int]
     modality: Modality = "asserted"
+    count: int = 1  # sentences supporting this stance (in Analysis.stances); 1 for a single mention
 
 
 @dataclass(slots=True)
@@ -141,6 +143,10 @@ class Analysis:
     stances: list[Stance] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Every sentence-level instance behind `relations` and `stances` (GDELT keeps events and their mentions apart
+    # the same way): `relations` holds one claim per actor pair, `stances` one per speaker and target.
+    relation_mentions: list[Relation] = field(default_factory=list)
+    stance_mentions: list[Stance] = field(default_factory=list)
     name: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,6 +166,8 @@ class Analysis:
             "stances": Stance,
             "figures": Figure,
             "events": Event,
+            "relation_mentions": Relation,
+            "stance_mentions": Stance,
         }
         fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k not in kinds}
         lists = {k: [kind(**item) for item in data.get(k) or []] for k, kind in kinds.items()}

@@ -25,6 +25,7 @@ from multivector.records import Document
 DEFAULT_MAX_BYTES = 64 * 2**20
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
+_HOST_LIKE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\])(?::\d+)?$|:\d+$", re.IGNORECASE)
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
 
 __all__ = ["load", "load_bytes", "from_text", "iter_sources", "source_name", "IngestError"]
@@ -152,7 +153,8 @@ def _from_html(markup: str, source: str, url: str | None) -> Document:
     # trafilatura already removed most furniture; the text pass only trims what it left (lists, prompts)
     body = page.body if page.body_lines and len(page.body) >= 0.5 * len(article.text) else article.text
     meta = page_metadata(page, url)
-    outlet = (url and outlet_for_url(url)) or (article.sitename and resolve_outlet(article.sitename)) or meta.outlet
+    sitename = article.sitename if article.sitename and not _HOST_LIKE.match(article.sitename) else None
+    outlet = (url and outlet_for_url(url)) or (sitename and resolve_outlet(sitename)) or meta.outlet
     title = article.title or html_title(markup) or meta.title
     return Document(
         source=source,
@@ -161,7 +163,6 @@ def _from_html(markup: str, source: str, url: str | None) -> Document:
         raw_text=article.text,
         title=clean_title(title) if title else None,
         published=article.published or meta.published,
-        outlet=outlet or article.sitename,
+        outlet=outlet or sitename,
         authors=article.authors or meta.authors,
     )
-

@@ -39,6 +39,11 @@ _BARRIER = -1e9  # an "end" heading: the body never runs across it
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _QA_PREFIX = re.compile(r"^(?:[-–—•]\s|\d{1,2}[).]\s|Q\s*[:.]|A\s*[:.]|Question\s*:|Answer\s*:)", re.IGNORECASE)
+# A line ending like this stops mid-sentence: the text was wrapped, not broken into headlines.
+_RUN_ON = re.compile(
+    r"(?:[,\-–]|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|from|with|as|that|which|its|their|is|are|was|were|"
+    r"и|в|на|с|по|к|о|что|ve|və|ilə|bilan|va|мен|және))$"
+)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
@@ -160,8 +165,10 @@ def _is_wrapped_block(block: list[Line]) -> bool:
         return False
     if not _TERMINAL.search(block[-1].text) or len(block[-1].text) > max(widths) + 5:
         return False
-    return any(re.search(r"[^\W\d_,]$|,$", line.text) and line.text[-1:].islower() or line.text.endswith(",")
-               for line in block[:-1])
+    internal = [line.text for line in block[:-1]]
+    if sum(1 for text in internal if _TERMINAL.search(text)) * 2 > len(internal):
+        return False
+    return any(_RUN_ON.search(text) for text in internal)
 
 
 def _mark_listed_headlines(lines: list[Line]) -> None:
@@ -243,8 +250,14 @@ def _fallback_body(lines: list[Line]) -> list[int]:
 
 
 def find_title_line(lines: list[Line], body_start: int) -> int | None:
-    """The article's headline: the first headline-shaped line above the body that is not page furniture."""
+    """The article's headline: the first headline-shaped line above the body that is not page furniture.
+
+    When lists of other articles ("Latest news") stand above the article, the headline is instead the last
+    headline-shaped line before the body's dateline/byline block: list items are followed by list items.
+    """
     content = [i for i in range(body_start + 1) if lines[i].kind != BLANK]
+    if any(lines[i].kind in (END, ASIDE) for i in content):
+        return _title_after_lists(lines, content)
     for pos, i in enumerate(content):
         line = lines[i]
         if line.kind not in (SHORT, PROSE, LISTED) or not _title_shaped(line.text):
@@ -252,6 +265,16 @@ def find_title_line(lines: list[Line], body_start: int) -> int | None:
         if _is_list_region(lines, content, min(pos + 1, len(content) - 1)) and _starts_a_list(lines, content, pos):
             continue
         return i
+    return None
+
+
+def _title_after_lists(lines: list[Line], content: list[int]) -> int | None:
+    for i in reversed(content[:-1]):
+        line = lines[i]
+        if line.kind in (END, ASIDE):
+            return None
+        if line.kind in (SHORT, PROSE, LISTED) and _title_shaped(line.text):
+            return i
     return None
 
 
@@ -285,8 +308,8 @@ def _next_prose(lines: list[Line], i: int, end: int) -> int:
 
 
 def _restates(line: str, headline: str) -> bool:
-    """A standfirst that mostly repeats the headline's words."""
-    if len(line) > 300:
+    """A standfirst that mostly repeats the headline's words (a news lede, a full sentence, may do that too)."""
+    if len(line) > 300 or (len(line) >= 100 and _TERMINAL.search(line)):
         return False
     a = {w.casefold() for w in _WORD.findall(line) if len(w) > 3}
     b = {w.casefold() for w in _WORD.findall(headline) if len(w) > 3}

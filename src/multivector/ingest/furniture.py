@@ -89,7 +89,9 @@ _PERSON_STOPWORDS = {
     "main", "top", "menu", "contacts", "about", "us", "day",
 }  # fmt: skip
 _NAME_TOKEN = re.compile(r"^[A-ZА-ЯЁÀ-ÞĀ-ſƏІҚҒҮҰӨҺӘ][\w'’\-]*\.?$|^[A-ZА-Я]\.$", re.UNICODE)
-_BYLINE = re.compile(r"^(?:by|author|authors|written by|автор|авторы|müəllif|автор материала)\s*:?\s+(.{3,80})$", _FLAGS)
+_BYLINE = re.compile(
+    r"^(?:by|author|authors|written by|автор|авторы|müəllif|автор материала)\s*:?\s+(.{3,80})$", _FLAGS
+)
 
 
 _SECTION_WORDS = {
@@ -101,7 +103,7 @@ _SECTION_WORDS = {
     "lifestyle", "travel", "tourism", "education", "archive", "special", "projects", "reports", "in", "focus",
     "новости", "политика", "экономика", "общество", "мир", "спорт", "культура", "аналитика", "мнения", "интервью",
     "происшествия", "видео", "фото", "регионы", "xəbərlər", "siyasət", "iqtisadiyyat", "cəmiyyət", "dünya", "idman",
-    "mədəniyyət", "müsahibə", "жаңалықтар", "саясат", "экономика", "қоғам", "әлем", "yangiliklar", "siyosat",
+    "mədəniyyət", "müsahibə", "жаңалықтар", "саясат", "қоғам", "әлем", "yangiliklar", "siyosat",
     "iqtisodiyot", "jamiyat", "dunyo",
 }  # fmt: skip
 

@@ -9,13 +9,29 @@ from __future__ import annotations
 import re
 
 _MIN_LETTERS = 20
+
+# Languages of the region langdetect does not know, told apart by their own letters or scripts.
+_SCRIPT_RULES: list[tuple[str, str, float]] = [
+    ("hy", r"[\u0531-\u0587]", 0.3),  # Armenian script
+    ("ka", r"[\u10a0-\u10ff]", 0.3),  # Georgian script
+    ("az", r"[əƏ]", 0.01),  # the schwa is Azerbaijani's own
+    ("uz", r"[oOgG][ʻ‘'’](?=\w)", 0.004),  # oʻ gʻ
+    ("tg", r"[ӣӯҳҷӢӮҲҶ]", 0.005),
+    ("kk", r"[әғқұһіӘҒҚҰҺІ]", 0.01),
+    ("ky", r"[ңҢ]", 0.005),  # after kk, which uses it too
+    ("mn", r"[өүӨҮ]", 0.01),  # Mongolian: ө ү without the Kyrgyz ң
+]
 _SAMPLE = 5000
 
 
 def detect_language(text: str) -> str | None:
     sample = text[:_SAMPLE]
-    if len(re.findall(r"[^\W\d_]", sample)) < _MIN_LETTERS:
+    letters = re.findall(r"[^\W\d_]", sample)
+    if len(letters) < _MIN_LETTERS:
         return None
+    by_letters = _by_distinctive_letters(sample, len(letters))
+    if by_letters:
+        return by_letters
     try:
         from langdetect import DetectorFactory, detect_langs
         from langdetect.lang_detect_exception import LangDetectException
@@ -28,3 +44,10 @@ def detect_language(text: str) -> str | None:
         return None
     code = candidates[0].lang
     return code.split("-")[0] if "-" in code else code
+
+
+def _by_distinctive_letters(sample: str, letters: int) -> str | None:
+    for code, pattern, share in _SCRIPT_RULES:
+        if len(re.findall(pattern, sample)) >= max(2, share * letters):
+            return code
+    return None

@@ -45,7 +45,7 @@ _OUTLET_CUES = [
     re.compile(rf"\b(?:opinions?|comments?|interview) (?:at|on|for) {_OUTLET_TOKEN}"),
 ]
 _TALK_TAIL = re.compile(
-    r"\s+(?:talks|talked|speaks|spoke|tells|told) (?:to|with)?\s*[A-Z].*$|\s+(?:opinions?|interview) (?:at|on|for) .*$"
+    r"\s+(?:talks|talked|speaks|spoke|tells|told) (?:to|with)?\s*\S.*$|\s+(?:opinions?|interview) (?:at|on|for) .*$"
 )
 
 

@@ -81,7 +81,7 @@ def ingest(
     try:
         _ingest(paths, db, workers, debug, console)
     except CorpusError as exc:
-        console.print(f"[red]error[/red] {_escape(str(exc))}")
+        console.print(f"[red]error[/red] {_escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from None
 
 
@@ -109,12 +109,14 @@ def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any)
                         stored, present = stored + new, present + (not new)
                         continue
                 failed += 1
-                console.print(f"[red]error[/red] {_escape(outcome.source)}: {_escape(error or 'failed')}")
+                console.print(
+                    f"[red]error[/red] {_escape(outcome.source)}: {_escape(error or 'failed')}", soft_wrap=True
+                )
                 if debug and outcome.detail:
                     console.print(_escape(outcome.detail))
-    console.print(f"stored {stored}, already present {present}, failed {failed}")
+    console.print(f"stored {stored}, already present {present}, failed {failed}", soft_wrap=True)
     if not sources:
-        console.print("[red]error[/red] no inputs found")
+        console.print("[red]error[/red] no inputs found", soft_wrap=True)
     if failed or not sources:
         raise typer.Exit(1)
 
@@ -339,7 +341,7 @@ def _run(query: str, db: Path, filters: dict[str, Any], limit: int, offset: int,
 def _fail(message: str, status: int) -> NoReturn:
     from rich.console import Console
 
-    Console(stderr=True).print(f"[red]error[/red] {_escape(message)}")
+    Console(stderr=True).print(f"[red]error[/red] {_escape(message)}", soft_wrap=True)
     raise typer.Exit(status)
 
 

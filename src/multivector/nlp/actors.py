@@ -59,6 +59,13 @@ ROLE_WORDS = frozenset(
 )
 NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 PATRONYMIC = re.compile(r"(ovich|evich|ich|ovna|evna|ichna|uly|ulu|kyzy|qizi|oglu|ogly)$", re.IGNORECASE)
+# Surname endings common in the region (Russian, Kazakh, Uzbek, Armenian, Georgian, Azerbaijani, Turkish, Ukrainian):
+# a two- or three-word capitalised name that the NER labelled as an organisation or place but ends like this is a
+# person ("Karlygash Nugmanova" tagged ORG).
+SURNAME = re.compile(
+    r"(ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|yn|ski|sky|skaya|enko|uk|yan|ian|shvili|dze|uly|kyzy|zade|zadeh|li|lu"
+    r"|oglu|ogly|ich|baev|bayev|bekov|bekova)$"
+)
 OUTLET = re.compile(r"\.(az|kz|uz|kg|tj|tm|ru|ge|am|com|net|org|info|news|mn|tr)\b", re.IGNORECASE)
 
 
@@ -119,7 +126,7 @@ def _plausible(ent: Span) -> bool:
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    if before is not None and _is_other_name_part(before) and not before.is_sent_start:
+    if before is not None and _is_other_name_part(before):
         return False  # "George Washington", "Kanye West", "Michael Jordan"
     if after is not None and _is_other_name_part(after):
         return False  # "Jordan Peterson", "Washington Post", "Chad Johnson"
@@ -129,9 +136,8 @@ def _plausible(ent: Span) -> bool:
 
 
 def _is_other_name_part(token: Token) -> bool:
-    return token.is_alpha and token.text[:1].isupper() and not token.ent_id_ and token.ent_type_ != "PERSON" and (
-        token.lower_ not in {"the", "and", "of", "in", "with", "for", "to", "from", "by"}
-    )
+    """A neighbouring proper noun that is not itself a catalogue name: the word is part of a longer name."""
+    return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and not token.ent_id_
 
 
 def _us_state_context(ent: Span) -> bool:
@@ -175,14 +181,16 @@ def _new_projects(doc: Doc, catalogue: Catalogue) -> list[ActorMention]:
 
 
 def _unknown_organisations(doc: Doc, catalogue: Catalogue, known: list[Span]) -> list[tuple[ActorMention, list]]:
-    """Organisations the catalogue does not know: head-noun names and spaCy ORG entities."""
-    found: list[tuple[ActorMention, list]] = []
+    """Organisations the catalogue does not know: capitalised names with an organisation head noun, from the
+    head-noun rule or spaCy's ORG entities. A name met only once, as a person's affiliation ("director of the X
+    Centre"), is a biographical detail rather than an actor of the text, so it is left out."""
+    found: list[tuple[ActorMention, list, bool]] = []
     taken: set[int] = set()
-    candidates = [s for s in _capitalised_runs(doc) if _is_org_name(s)]
-    candidates += [e for e in doc.ents if e.label_ == "ORG" and not e.ent_id_]
+    candidates = list(_capitalised_runs(doc))
+    candidates += [e for e in doc.ents if e.label_ == "ORG" and not e.ent_id_ and e[-1].lower_ not in NAME_CONNECTORS]
     for span in candidates:
         span = _trim_org(span)
-        if span is None or any(i in taken for i in range(span.start, span.end)):
+        if span is None or not _is_org_name(span) or any(i in taken for i in range(span.start, span.end)):
             continue
         if not _acceptable_org(span):
             continue
@@ -191,8 +199,30 @@ def _unknown_organisations(doc: Doc, catalogue: Catalogue, known: list[Span]) ->
             continue  # exactly a catalogue actor
         taken.update(range(span.start, span.end))
         ident, end_char = _org_id(span)
-        found.append((ActorMention(ident, "organisation", span.start_char, end_char, span.text, "ner"), inside))
-    return found
+        mention = ActorMention(ident, "organisation", span.start_char, end_char, span.text, "ner")
+        found.append((mention, inside, _is_affiliation(span)))
+    counts: dict[str, int] = {}
+    for mention, _, _ in found:
+        counts[mention.id] = counts.get(mention.id, 0) + 1
+    topical = {m.id for m, _, affiliation in found if not affiliation or counts[m.id] >= 2}
+    return [(m, inside) for m, inside, _ in found if m.id in topical]
+
+
+def _is_affiliation(span: Span) -> bool:
+    """True when the name ends a role phrase: 'director of the X', 'Professor in the Y at the X'."""
+    doc = span.doc
+    for i in range(span.start - 1, max(-1, span.start - 16), -1):
+        token = doc[i]
+        if token.text.capitalize() in ROLE_WORDS:
+            return True
+        passable = (
+            token.text[:1].isupper()
+            or token.lower_ in NAME_CONNECTORS | {"at", "in", "a"}
+            or token.text in {"-", "–", '"', "“", "”", "'", ","}
+        )
+        if not passable:
+            return False
+    return False
 
 
 def _capitalised_runs(doc: Doc) -> list[Span]:
@@ -214,7 +244,19 @@ def _capitalised_runs(doc: Doc) -> list[Span]:
             start = None
     if start is not None:
         runs.append(doc[start:])
-    return [r for r in (_strip_connectors(r) for r in runs) if r is not None]
+    pieces = [piece for run in runs for piece in _split_coordinated(run)]
+    return [r for r in (_strip_connectors(r) for r in pieces) if r is not None]
+
+
+def _split_coordinated(run: Span) -> list[Span]:
+    """'the Central Bank of X and Nazarbayev University' -> two names: split at 'and' when both sides have a head."""
+    heads = ORG_HEADS | GOVERNMENT_HEADS | PROJECT_HEADS
+    for i in range(run.start + 1, run.end - 1):
+        if run.doc[i].lower_ == "and":
+            left, right = run.doc[run.start : i], run.doc[i + 1 : run.end]
+            if any(t.text in heads for t in left) and any(t.text in heads for t in right):
+                return [left, *_split_coordinated(right)]
+    return [run]
 
 
 def _strip_connectors(span: Span) -> Span | None:
@@ -242,6 +284,9 @@ def _trim_org(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s"}):
         end -= 1
+    heads = [i for i in range(start, end) if doc[i].text in ORG_HEADS]
+    if heads and heads[-1] + 1 < end and doc[heads[-1] + 1].lower_ not in NAME_CONNECTORS:
+        end = heads[-1] + 1  # "Political Research Centre Aidar Amrebayev": the name after the head is a person
     return doc[start:end] if end - start >= 1 else None
 
 
@@ -281,8 +326,9 @@ def person_mentions(doc: Doc, *, catalogue: Catalogue | None = None) -> list[Per
     catalogue = catalogue or Catalogue.default()
     raw: list[tuple[str, str | None, int, int]] = []  # (clean name, catalogue name or None, start, end)
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" and not _person_mislabelled(ent):
             continue
+        ent = _with_ambiguous_neighbours(ent)
         name = _clean_person(ent.text)
         if not name or _is_actor_not_person(ent, name, catalogue):
             continue
@@ -294,6 +340,33 @@ def person_mentions(doc: Doc, *, catalogue: Catalogue | None = None) -> list[Per
     ]
 
 
+def _with_ambiguous_neighbours(ent: Span) -> Span:
+    """'Chad' + 'Johnson', 'Michael' + 'Jordan': take back a bare country word the ruler claimed but that is a name."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start > 0 and doc[start - 1].text in AMBIGUOUS_WORDS and doc[start - 1].ent_id_:
+        start -= 1
+    if end < len(doc) and doc[end].text in AMBIGUOUS_WORDS and doc[end].ent_id_:
+        end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label="PERSON")
+
+
+def _person_mislabelled(ent: Span) -> bool:
+    """A name the NER gave a non-person label that is really a person: first name + regional surname, or
+    first name + patronymic ("Kassym-Jomart Kemelevich")."""
+    if ent.ent_id_ or ent.label_ not in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}:
+        return False
+    words = [t for t in ent if t.text not in {"-", "the", "The"}]
+    names = ent.text.replace("the ", "").replace("The ", "").split()
+    if not 2 <= len(names) <= 3 or not all(w.is_alpha and w.text[:1].isupper() and not w.is_upper for w in words):
+        return False
+    if any(t.text in ORG_HEADS or t.text in GOVERNMENT_HEADS or t.text in PROJECT_HEADS for t in ent):
+        return False
+    surname = names[-1]
+    return len(surname) >= 6 and bool(SURNAME.search(surname) or PATRONYMIC.search(surname))
+
+
 def _clean_person(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" \"'“”‘’.,;:()")
     text = strip_person_titles(text)
@@ -302,14 +375,19 @@ def _clean_person(text: str) -> str:
 
 def _is_actor_not_person(ent: Span, name: str, catalogue: Catalogue) -> bool:
     """Mislabelled actors ("Türkiye"), outlets ("Axar.az") and strings that are no name at all."""
+    if ent.end < len(ent.doc) and ent.doc[ent.end].text in ORG_HEADS:
+        return True  # "Nazarbayev University", "Heydar Aliyev Foundation": a name inside an organisation's name
     if ent.ent_id_:
         return False  # the catalogue's own person patterns
+    if ent.start > 0 and not ent.doc[ent.start - 1].whitespace_ and ent.doc[ent.start - 1].text.endswith("."):
+        return True  # the tail of a domain name: "Caliber.Az"
     if catalogue.lookup(name) or OUTLET.search(name) or any(ch.isdigit() for ch in name):
         return True
     words = name.split()
-    if not words or len(words) > 5 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
+    if not words or len(words) > 5 or len(name) < 3 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
         return True
-    return any(catalogue.lookup(w) and not catalogue.person(w) for w in re.split(r"[\s-]+", name) if len(w) > 2)
+    words = [w for w in re.split(r"[\s-]+", name) if len(w) > 2 and w not in AMBIGUOUS_WORDS]
+    return any(catalogue.lookup(w) and not catalogue.person(w) for w in words)
 
 
 def _full_names(raw: list[tuple[str, str | None, int, int]]) -> list[str]:
@@ -322,6 +400,8 @@ def _canonical(name: str, known: str | None, full_names: list[str]) -> str:
     if len(words) >= 2 and known:
         return known
     for full in full_names:
+        if full == name:
+            continue
         parts = full.split()
         if len(words) == 1 and fold(parts[-1]) == fold(words[0]):
             return full  # a surname alone -> the full name used in the same document

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from multivector.nlp import segment
+from multivector.nlp.aggregate import relation_claims, stance_claims
 from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.lexicon import word_pattern
 from multivector.nlp.memberships import code_memberships
@@ -78,11 +79,13 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         body=body,
         actors=_actors(actors, catalogue),
         people=_people(persons, speakers, document.authors),
-        relations=relations,
+        relations=relation_claims(relations),
         memberships=memberships,
-        stances=stances,
+        stances=stance_claims(stances, {s.name: s.state for s in speakers}),
         figures=extract_figures(body, sentences),
         events=extract_events(body, document.published, sentences),
+        relation_mentions=relations,
+        stance_mentions=stances,
         name=document.name,
     )
 

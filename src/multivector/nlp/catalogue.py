@@ -119,6 +119,9 @@ def ascii_fold(text: str) -> str:
 
 def surface_variants(form: str) -> list[str]:
     """The spellings of one form that texts actually use: as written, without diacritics, other apostrophes/dashes."""
+    # A leading article is left out of the pattern: with it, "the West" in "the West Bank" would start earlier than
+    # the longer place name and win.
+    form = re.sub(r"^the\s+(?=\S)", "", form) if " " in form else form
     variants = [form, ascii_fold(form)]
     for v in list(variants):
         if "'" in v:

@@ -83,6 +83,7 @@ def modality(body: str, sentence_start: int, cue_start: int, cue_end: int) -> st
     before = body[window_start:cue_start]
     clause = re.split(r"[,;:]|\bbut\b|\bwhile\b", before)[-1]
     near = " ".join(clause.split()[-4:])
+    near = word_pattern("negation_exceptions").sub(" ", near)
     if word_pattern("negations").search(near) or re.search(r"n't\b", near):
         return "negated"
     if word_pattern("hedges").search(clause):

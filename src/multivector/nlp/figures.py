@@ -63,9 +63,14 @@ _TRAILING_HEDGE = re.compile(
     r"only|just|under|by|of|in|the|a|an|its|their|our)\s*)+$",
     re.IGNORECASE,
 )
+_NOUN_BEFORE_WORTH = re.compile(
+    r"\b((?:[\w-]+\s+){0,2}[\w-]+)\s+worth\s+(?:(?:of|over|about|nearly|almost|some|around|up\s+to|more\s+than)\s+)*$",
+    re.IGNORECASE,
+)
+_LEADING_YEAR = re.compile(r"^\W*(?:(?:in|by|since|until)\s+)?(?:1[89]|20)\d\d\b\W*", re.IGNORECASE)
 _NP_AFTER = re.compile(
     rf"^\s*(?:-worth|\s*worth)?\s*(?:(?:increase|growth|rise|decrease|decline|drop|jump|reduction|share|stake)\s+)?"
-    rf"(?:of|in|for|on|into)\s+(?P<np>(?:{_WORD}\s*){{1,7}})"
+    rf"(?:of|in|for|on|into)\s+(?:(?:the|a|an|its|their|our|this|these)\s+)?(?P<np>(?:{_WORD}\s*){{1,7}})"
 )
 _WORTH_NP = re.compile(rf"^-?\s?worth(?:\s+of)?\s+(?P<np>(?:{_WORD}\s*){{1,4}})")
 _NEGATED = re.compile(r"\bnot\s+(?:(?:even|only|just|more\s+than|less\s+than|over|about|quite)\s+)?$", re.IGNORECASE)
@@ -146,7 +151,7 @@ def _classify(text: str, sentence: tuple[int, int], n: NumberMatch) -> _Claim | 
     before, after = text[s0 : n.start], text[n.end : e0]
     if _NEGATED.search(before) or _list_numbering(before, after):
         return None
-    for detector in (_money, _percent, _times, _unit_measure, _duration, _anniversary, _top_n, _count):
+    for detector in (_money, _percent, _times, _unit_measure, _duration, _anniversary, _top_n, _count, _big_number):
         claim = detector(text, sentence, n, before, after)
         if claim is not None:
             return claim if claim.unit else None  # unit "" means "recognised, but not a figure"
@@ -165,7 +170,13 @@ def _money(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, af
     if currency is None:
         return None
     start = n.start - _symbol_length(before)
-    subject = _subject_after(after[end:]) or _subject_after(after) or _subject_before(text, sentence, start)
+    worth = _NOUN_BEFORE_WORTH.search(before[: len(before) - _symbol_length(before)])
+    subject = (
+        _subject_after(after[end:])
+        or _subject_after(after)
+        or (worth.group(1) if worth else "")
+        or _subject_before(text, sentence, start)
+    )
     return _Claim(start, n.end + end, n.value, currency, subject)
 
 
@@ -317,6 +328,14 @@ def _count(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, af
     return _Claim(n.start, n.end + noun[1], n.value, "count", noun[0])
 
 
+def _big_number(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    """'will reach 100 million by 2030': a number with a scale word is a claim even without a unit or noun."""
+    if not n.scaled or n.value < 1000:
+        return None
+    subject = _subject_after(after) or _subject_before(text, sentence, n.start)
+    return _Claim(n.start, n.end, n.value, "count", subject)
+
+
 def _anaphoric(before: str) -> bool:
     """'the two countries', 'these three factors', 'Kazakhstan and Türkiye, two key countries'."""
     previous = re.search(r"([A-Za-z]+)\s+$", before)
@@ -432,6 +451,8 @@ def _subject_after(after: str) -> str:
         words.append(bare)
         if bare != word:
             break
+    while words and words[-1].lower() in ("of", "between"):
+        words.pop()
     return " ".join(words[:7])
 
 
@@ -446,7 +467,8 @@ def _subject_before(text: str, sentence: tuple[int, int], position: int, verb_en
     verb = _VERB_CUE.search(clause) or _past_tense_after_noun(clause)
     head = clause[: verb.start()] if verb else clause
     head = re.sub(r"\baccording to\b.*$", "", head, flags=re.I)
-    head = _LEAD_WORDS.sub("", head.strip() + " ")
+    head = _LEADING_YEAR.sub("", head.strip())
+    head = _LEAD_WORDS.sub("", head + " ")
     head = _TRAILING_HEDGE.sub("", head).strip(" ,;:-–—\"'“”«»()")
     words = head.split()
     if not words:

@@ -245,7 +245,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREVIATION.search(text[start : m.start()]):
-            continue  # "Mr. Aliyev", "U.S. officials"
+            continue  # "Mr. Japarov", "U.S. officials"
         _append_span(text, spans, start, m.start())
         start = m.end()
     _append_span(text, spans, start, len(text))

@@ -21,7 +21,13 @@ from multivector.nlp.lexicon import lexicon, relation_types, word_pattern
 from multivector.records import Relation
 
 MAX_PAIR_GAP = 160  # characters between two related mentions
-_COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|–|-|/)\s*|\s+)+$", re.IGNORECASE)
+ENUMERATION = 3  # a coordinated list this long is an enumeration
+_PREPOSITIONAL_OBJECT = re.compile(r"\b(?:with|to|towards|against|from|into|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^(?:['’]s)?\s*(?:countries|states|nations|republics|authorities|governments|influence|presence|interests|position)?"
+    r"(?:\s*(?:,|and|or|&|as well as|but also|–|-|/)\s*|\s+)+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
 
 
@@ -38,8 +44,10 @@ class Cue:
 def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
     compiled = []
     for entry in lexicon()["relation_cues"]:
-        alternation = "|".join(sorted(entry["patterns"], key=len, reverse=True))
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+        words = sorted((p for p in entry["patterns"] if not p.startswith("-")), key=len, reverse=True)
+        suffixes = [p for p in entry["patterns"] if p.startswith("-")]  # "-led" attaches to the actor: "US-led"
+        alternation = rf"(?<![\w-])(?:{'|'.join(words)})" + "".join(f"|{re.escape(x)}" for x in suffixes)
+        pattern = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE)
         compiled.append((pattern, entry["type"], entry["polarity"], bool(entry.get("reciprocal"))))
     return compiled
 
@@ -63,18 +71,40 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     if len({m.id for m in mentions}) < 2:
         return []
     body = sentence.body
-    cues = find_cues(sentence.text, sentence.start, sentence.mentions)
-    group_of = dict(zip((m.start for m in mentions), _coordination_groups(body, mentions), strict=True))
+    cues = find_cues(sentence.text, sentence.start, [m for m in mentions if m.via != "we"])
+    groups = _coordination_groups(body, mentions)
+    group_of = dict(zip((m.start for m in mentions), groups, strict=True))
     found: dict[frozenset[str], list[tuple[Mention, Mention, Cue]]] = {}
     for i, first in enumerate(mentions):
         for second in mentions[i + 1 :]:
             if first.id == second.id or second.start - first.end > MAX_PAIR_GAP:
                 continue
+            if not _may_relate(sentence, first, second, group_of, groups):
+                continue
             cue = _linking_cue(body, first, second, cues, group_of, sentence)
             if cue is None or _is_membership(first, second, cue, catalogue):
                 continue
             found.setdefault(frozenset((first.id, second.id)), []).append((first, second, cue))
+    for first, second, cue in _between_constructions(sentence, mentions, cues):
+        found.setdefault(frozenset((first.id, second.id)), []).append((first, second, cue))
     return [_relation(sentence, links) for links in found.values()]
+
+
+def _may_relate(sentence: SentenceContext, first: Mention, second: Mention, group_of: dict[int, int], groups: list[int]) -> bool:
+    """Neighbouring groups relate; a later group relates back only to the sentence's first group (its subject).
+
+    "X, on the one hand, and Y ... with Z" relates X-Z and Y-Z but not every pair in a long sentence.
+    """
+    g1, g2 = group_of[first.start], group_of[second.start]
+    if groups.count(g1) >= ENUMERATION or groups.count(g2) >= ENUMERATION:
+        return False  # "Russia, China, India and Pakistan": an enumeration describes, it does not relate
+    if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(sentence.body[max(sentence.start, first.start - 12) : first.start]):
+        return False  # "ties with X in favour of contacts with Y": two objects, not two parties
+    if g2 - g1 <= 1:
+        return True
+    if first.via == "we" or second.via == "we":
+        return g2 - g1 <= 2
+    return g1 == groups[0]
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
@@ -88,7 +118,7 @@ def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
 
 
 def _coordination_groups(body: str, mentions: list[Mention]) -> list[int]:
-    """Group index per mention: consecutive mentions joined only by commas/'and'/'or' share a group."""
+    """Group index per mention: mentions joined only by commas/'and'/'or'/'not only ... but also' share a group."""
     groups, current = [], 0
     for i, mention in enumerate(mentions):
         if i and not _COORDINATION.match(body[mentions[i - 1].end : mention.start]):
@@ -100,13 +130,22 @@ def _coordination_groups(body: str, mentions: list[Mention]) -> list[int]:
 def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     if group_of[first.start] == group_of[second.start]:
         return _reciprocal_cue(body, first, second, cues, sentence)
-    # Cues count only after the last mention in between: "X ... ties with Y or rivalry with Z" links X-Z by rivalry.
-    lo = max([first.end] + [m.end for m in sentence.mentions if first.end <= m.start and m.end <= second.start])
+    # Cues count only after the last mention in between that is not coordinated with the second one:
+    # "X ... ties with Y or rivalry with Z" links X-Z by rivalry; "X contains Y's influence and Z's presence"
+    # links X-Z by containment.
+    second_group = group_of[second.start]
+    lo = max(
+        [first.end]
+        + [
+            m.end
+            for m in sentence.mentions
+            if first.end <= m.start and m.end <= second.start and group_of.get(m.start) != second_group
+        ]
+    )
     between = [c for c in cues if lo <= c.start and c.end <= second.start]
-    if not between and first.via == "we":
-        return _stance_cue(body, first, second)
-    if not between and second.via == "we":
-        return _stance_cue(body, second, first)
+    if not between and (first.via == "we" or second.via == "we"):
+        we, other = (first, second) if first.via == "we" else (second, first)
+        return _stance_cue(body, we, other, sentence)
     return _strongest(between)
 
 
@@ -140,15 +179,45 @@ def _other_mention_between(sentence: SentenceContext, start: int, end: int) -> b
     return any(start <= m.start < end for m in sentence.mentions)
 
 
-def _stance_cue(body: str, we: Mention, other: Mention) -> Cue | None:
-    """'we feel discomfort from X', 'we look cautiously at X': the speaker's state's attitude as a relation."""
+def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContext) -> Cue | None:
+    """'we feel discomfort from X', 'we look cautiously at X', 'we perceive X with hope': the speaker's state's
+    attitude as a relation. The cue nearest the other actor, between the two or just after the other actor."""
     lo, hi = (we.end, other.start) if we.start < other.start else (other.end, we.start)
-    span = body[lo:hi]
+    tail_end = min(sentence.end, other.end + 40) if we.start < other.start else other.end
+    tail = body[other.end : tail_end].split(",")[0] if we.start < other.start else ""
+    best: Cue | None = None
     for key, polarity in (("stance_negative", "-"), ("stance_neutral", "0"), ("stance_positive", "+")):
-        m = word_pattern(key).search(span)
-        if m:
-            return Cue(lo + m.start(), lo + m.end(), "influence" if polarity != "+" else "cooperation", polarity, False)
-    return None
+        for m in word_pattern(key).finditer(body[lo:hi]):
+            cue = Cue(lo + m.start(), lo + m.end(), "cooperation" if polarity == "+" else "influence", polarity, False)
+            if best is None or cue.start > best.start:
+                best = cue
+        if tail:
+            m = word_pattern(key).search(tail)
+            if m and best is None:
+                best = Cue(other.end + m.start(), other.end + m.end(), "cooperation" if polarity == "+" else "influence", polarity, False)
+    return best
+
+
+_BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+
+
+def _between_constructions(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
+    """'CUE between X('s N) and Y': rivalry/trade/war between two actors with a few words after the first."""
+    body = sentence.body
+    for m in _BETWEEN.finditer(sentence.text):
+        at = sentence.start + m.end()
+        prior = [c for c in cues if c.reciprocal and at - 60 <= c.start < at]
+        if not prior:
+            continue
+        first = next((x for x in mentions if at <= x.start <= at + 25), None)
+        if first is None:
+            continue
+        rest = re.match(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+and\s+(?:the\s+)?", body[first.end : first.end + 60])
+        if not rest:
+            continue
+        second = next((x for x in mentions if x.start == first.end + rest.end()), None)
+        if second is not None and second.id != first.id:
+            yield first, second, prior[-1]
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:

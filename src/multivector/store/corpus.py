@@ -85,7 +85,7 @@ class Corpus:
         """
         if self.readonly:
             raise CorpusError(f"{self.path}: opened read-only")
-        with self._transaction(analysis.source) as conn:
+        with self._transaction() as conn:
             present = conn.execute("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)).fetchone() is not None
             if not present:
                 _insert_analysis(conn, analysis)
@@ -107,7 +107,7 @@ class Corpus:
         return stored, present
 
     @contextmanager
-    def _transaction(self, source: str) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         conn = self.connection
         try:
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, so the existence check stays true
@@ -119,7 +119,7 @@ class Corpus:
                 raise
             conn.execute("COMMIT")
         except sqlite3.IntegrityError as exc:
-            raise ValueError(f"{source}: cannot store this analysis: {exc}") from exc
+            raise ValueError(f"cannot store this analysis: {exc}") from exc
         except sqlite3.OperationalError as exc:
             raise CorpusError(f"{self.path}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
@@ -248,15 +248,34 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
     return version
 
 
+def _probe(path: Path, timeout: float) -> int:
+    """Check an existing SQLite file without writing anything, not even WAL side files; returns its version.
+
+    With no -wal file beside it the file is opened immutable (no locks, no side files), so a foreign or corrupt
+    file is left exactly as it was; otherwise the side files already exist and a plain read-only open is used.
+    """
+    if Path(f"{path}-wal").exists():
+        conn = _connect_readonly(path, timeout)
+    else:
+        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+        conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    try:
+        return _schema_version(conn, path)
+    finally:
+        conn.close()
+
+
 def _open_readonly(path: Path, timeout: float) -> sqlite3.Connection:
-    state = _file_state(path)
-    if state != "sqlite":
+    if _file_state(path) != "sqlite":
         raise CorpusError(f"{path}: no corpus here (create one with `multivector ingest`)")
+    version = _probe(path, timeout)
+    if version == 0:
+        raise CorpusError(f"{path}: an empty SQLite database, no corpus yet (create one with `multivector ingest`)")
+    if version != SCHEMA_VERSION:
+        raise CorpusError(f"{path}: corpus needs an upgrade to schema {SCHEMA_VERSION}: open it writable once")
     conn = _connect_readonly(path, timeout)
     try:
-        version = _schema_version(conn, path)
-        if version != SCHEMA_VERSION:
-            raise CorpusError(f"{path}: corpus needs an upgrade to schema {SCHEMA_VERSION}: open it writable once")
+        _schema_version(conn, path)  # again, through the WAL: the probe may have seen an older state
     except BaseException:
         conn.close()
         raise
@@ -266,11 +285,7 @@ def _open_readonly(path: Path, timeout: float) -> sqlite3.Connection:
 def _open_writable(path: Path, timeout: float) -> sqlite3.Connection:
     state = _file_state(path)
     if state == "sqlite":  # check read-only first: a foreign or corrupt file must not be touched
-        probe = _connect_readonly(path, timeout)
-        try:
-            _schema_version(probe, path)
-        finally:
-            probe.close()
+        _probe(path, timeout)
     elif state == "missing":
         path.parent.mkdir(parents=True, exist_ok=True)
     try:

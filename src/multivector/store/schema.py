@@ -139,10 +139,10 @@ CREATE INDEX relations_b ON relations (b);
 -- Each relation under each of its actors (a and b; once when a = b): the actor filter's ordered index.
 CREATE TABLE relation_actors (
     actor_id    TEXT NOT NULL REFERENCES actors (id),
-    published   TEXT,
-    relation_id INTEGER NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
-    PRIMARY KEY (actor_id, published DESC, relation_id)
-) WITHOUT ROWID;
+    published   TEXT,                      -- = relations.published (may be NULL)
+    relation_id INTEGER NOT NULL REFERENCES relations (id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX relation_actors_order ON relation_actors (actor_id, published DESC, relation_id);
 CREATE INDEX relation_actors_relation ON relation_actors (relation_id);
 
 CREATE TABLE memberships (
