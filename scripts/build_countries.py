@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the hand-kept TABLE below is data: one state per line)
 """Generate src/multivector/data/actors/states.json from pycountry plus the hand-kept table below.
 
 Run once (``.venv/bin/python scripts/build_countries.py``) and commit the output; nothing reads pycountry

@@ -182,3 +182,49 @@ def test_lone_name_under_headline_is_the_byline_unless_the_article_is_about_them
 )
 def test_language(text: str, code: str | None) -> None:
     assert detect_language(text) == code
+
+
+KZ_SCRAPE = """\
+Most read
+Kazakhstan's oil output hits record high
+Tokayev signs law on referendums
+
+Kazakhstan and Azerbaijan sign roadmap on Trans-Caspian route
+12:45, 01 June 2023 | GMT +6
+Aigerim Seitova
+
+ASTANA. KAZINFORM – Kazakhstan and Azerbaijan signed a roadmap to increase cargo along the Trans-Caspian \
+International Transport Route to 10 million tonnes a year by 2027.
+The document was signed by the transport ministers of the two countries in Astana, the ministry said.
+Baxış sayı: 1234
+Paylaş
+Digər xəbərlər
+Astana hosts Central Asia – Gulf summit
+01.06.2023 11:00
+"""
+
+
+def test_headline_below_a_most_read_list_and_a_wire_dateline() -> None:
+    doc = from_text(KZ_SCRAPE)
+    assert doc.title == "Kazakhstan and Azerbaijan sign roadmap on Trans-Caspian route"
+    assert doc.published == "2023-06-01"
+    assert doc.outlet == "Kazinform"
+    assert doc.authors == ["Aigerim Seitova"]
+    assert doc.body.startswith("ASTANA. KAZINFORM – Kazakhstan and Azerbaijan signed")
+    assert doc.body.endswith("the ministry said.")
+
+
+@pytest.mark.parametrize(
+    ("lede", "outlet"),
+    [
+        ("BISHKEK (Kabar) - Kyrgyzstan and China agreed to start building the railway next year.", "Kabar"),
+        ("TASHKENT, June 1 (Reuters) - Uzbekistan raised its growth forecast after a strong first quarter.", "Reuters"),
+        (
+            "Baku, Azerbaijan, June 1. Trend: Azerbaijan and Turkmenistan discussed gas swaps across the Caspian.",
+            "Trend",
+        ),
+        ("The deal (signed in Baku) - a first - covers gas supplies to Europe through Georgia and Turkey.", None),
+    ],
+)
+def test_outlet_from_wire_datelines(lede: str, outlet: str | None) -> None:
+    assert from_text(lede).outlet == outlet

@@ -10,14 +10,40 @@ from multivector.nlp.memberships import code_memberships
 from multivector.nlp.relations import code_relations
 from multivector.nlp.stances import code_stances
 
-KINDS = {"CSTO": "organisation", "EAEU": "organisation", "SCO": "organisation", "OTS": "organisation",
-         "C5P1": "organisation", "TURKIC_WORLD": "bloc", "MIDDLE_CORRIDOR": "project"}
+KINDS = {
+    "CSTO": "organisation",
+    "EAEU": "organisation",
+    "SCO": "organisation",
+    "OTS": "organisation",
+    "C5P1": "organisation",
+    "TURKIC_WORLD": "bloc",
+    "MIDDLE_CORRIDOR": "project",
+}
 NAMES = {
-    "Kazakhstan": "KAZ", "Uzbekistan": "UZB", "Russia": "RUS", "Moscow": "RUS", "China": "CHN", "Beijing": "CHN",
-    "Mongolia": "MNG", "Japan": "JPN", "Georgia": "GEO", "Armenia": "ARM", "Azerbaijan": "AZE", "Türkiye": "TUR",
-    "the West": "WEST", "Kyrgyzstan": "KGZ", "the US": "USA", "Washington": "USA", "CSTO": "CSTO", "EAEU": "EAEU",
-    "SCO": "SCO", "OTS": "OTS", "the Turkic world": "TURKIC_WORLD", "Middle Corridor": "MIDDLE_CORRIDOR",
-    "C5+1": "C5P1", "PRC": "CHN",
+    "Kazakhstan": "KAZ",
+    "Uzbekistan": "UZB",
+    "Russia": "RUS",
+    "Moscow": "RUS",
+    "China": "CHN",
+    "Beijing": "CHN",
+    "Mongolia": "MNG",
+    "Japan": "JPN",
+    "Georgia": "GEO",
+    "Armenia": "ARM",
+    "Azerbaijan": "AZE",
+    "Türkiye": "TUR",
+    "the West": "WEST",
+    "Kyrgyzstan": "KGZ",
+    "the US": "USA",
+    "Washington": "USA",
+    "CSTO": "CSTO",
+    "EAEU": "EAEU",
+    "SCO": "SCO",
+    "OTS": "OTS",
+    "the Turkic world": "TURKIC_WORLD",
+    "Middle Corridor": "MIDDLE_CORRIDOR",
+    "C5+1": "C5P1",
+    "PRC": "CHN",
 }
 
 
@@ -35,8 +61,13 @@ def context(text: str, speaker: str | None = None, we: str | None = None) -> Sen
 
 
 class Members:
-    table = {"CSTO": {"KAZ", "RUS", "KGZ", "ARM"}, "EAEU": {"KAZ", "RUS", "KGZ", "ARM"}, "SCO": {"KAZ", "CHN", "RUS"},
-             "OTS": {"KAZ", "TUR", "AZE", "UZB", "KGZ"}, "C5P1": {"KAZ", "UZB", "KGZ", "USA"}}
+    table = {
+        "CSTO": {"KAZ", "RUS", "KGZ", "ARM"},
+        "EAEU": {"KAZ", "RUS", "KGZ", "ARM"},
+        "SCO": {"KAZ", "CHN", "RUS"},
+        "OTS": {"KAZ", "TUR", "AZE", "UZB", "KGZ"},
+        "C5P1": {"KAZ", "UZB", "KGZ", "USA"},
+    }
 
     def is_member(self, state: str, org: str) -> bool | None:
         return state in self.table[org] if org in self.table else None
@@ -65,7 +96,9 @@ def test_an_enumeration_does_not_relate_its_members_to_each_other():
 
 
 def test_rivalry_between_coordinated_actors():
-    got = code_relations(context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None)
+    got = code_relations(
+        context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None
+    )
     assert (frozenset({"RUS", "CHN"}), "-") in pairs(got)
 
 
@@ -83,7 +116,9 @@ def test_hypothetical_and_future_modality():
 
 def test_both_polarities_for_one_pair_in_one_sentence_is_balanced():
     text = "Some call for keeping ties with Russia, others for severing ties with Moscow, said analysts in Kazakhstan."
-    got = code_relations(context("In Kazakhstan, analysts call for keeping ties with Russia or for rivalry with Moscow."), None)
+    got = code_relations(
+        context("In Kazakhstan, analysts call for keeping ties with Russia or for rivalry with Moscow."), None
+    )
     assert (frozenset({"KAZ", "RUS"}), "0") in pairs(got)
     assert text  # the sentence above is the same construction in another order
 
@@ -107,21 +142,30 @@ def test_stance_needs_a_speaker_and_targets_the_nearest_actor_in_the_clause():
 
 
 def test_negated_positive_stance_turns_negative():
-    got = code_stances(context("The influence of the US is not sufficient and it is not a reliable partner.", "A. Expert"))
+    got = code_stances(
+        context("The influence of the US is not sufficient and it is not a reliable partner.", "A. Expert")
+    )
     assert {(s.target, s.polarity) for s in got} == {("USA", "-")}
 
 
 def test_memberships_from_general_constructions():
     cases = {
-        "Kazakhstan is a key player due to its membership in the EAEU, SCO, and CSTO.":
-            {("KAZ", "EAEU"), ("KAZ", "SCO"), ("KAZ", "CSTO")},
+        "Kazakhstan is a key player due to its membership in the EAEU, SCO, and CSTO.": {
+            ("KAZ", "EAEU"),
+            ("KAZ", "SCO"),
+            ("KAZ", "CSTO"),
+        },
         "The OTS countries – Azerbaijan and Türkiye – support the corridor.": {("AZE", "OTS"), ("TUR", "OTS")},
         "As a member of the CSTO, where Russia dominates, Kazakhstan cannot join another bloc.": {("KAZ", "CSTO")},
         "Kazakhstan remains a key player due to its membership in the EAEU and SCO.": {("KAZ", "EAEU"), ("KAZ", "SCO")},
         "Kazakhstan, as a member of the CSTO, cannot join another bloc.": {("KAZ", "CSTO")},
         "The CSTO, where Russia holds a dominant position, is weak.": {("RUS", "CSTO")},
-        "Moscow may block the withdrawal of Kazakhstan and Kyrgyzstan from the CSTO and EAEU.":
-            {("KAZ", "CSTO"), ("KGZ", "CSTO"), ("KAZ", "EAEU"), ("KGZ", "EAEU")},
+        "Moscow may block the withdrawal of Kazakhstan and Kyrgyzstan from the CSTO and EAEU.": {
+            ("KAZ", "CSTO"),
+            ("KGZ", "CSTO"),
+            ("KAZ", "EAEU"),
+            ("KGZ", "EAEU"),
+        },
     }
     for text, expected in cases.items():
         got = {(m.member, m.org) for m in code_memberships(context(text), Members())}

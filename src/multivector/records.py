@@ -82,7 +82,9 @@ class Relation:
     evidence: str
     span: list[int]
     speaker: str | None = None
-    quad_class: int = 0  # PLOVER/CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    quad_class: int = (
+        0  # PLOVER/CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    )
     count: int = 1  # sentences supporting this claim (in Analysis.relations); 1 for a single mention
 
 

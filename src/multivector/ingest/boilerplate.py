@@ -269,12 +269,14 @@ def find_title_line(lines: list[Line], body_start: int) -> int | None:
 
 
 def _title_after_lists(lines: list[Line], content: list[int]) -> int | None:
-    for i in reversed(content[:-1]):
-        line = lines[i]
-        if line.kind in (END, ASIDE):
-            return None
-        if line.kind in (SHORT, PROSE, LISTED) and _title_shaped(line.text):
-            return i
+    for pos in range(len(content) - 2, -1, -1):
+        line = lines[content[pos]]
+        if line.kind not in (SHORT, PROSE, LISTED) or not _title_shaped(line.text):
+            continue
+        following = lines[content[pos + 1]].kind
+        if following == DATELINE and _is_list_region(lines, content, pos + 1):
+            continue  # an item of a timestamped list
+        return content[pos]
     return None
 
 

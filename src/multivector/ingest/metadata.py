@@ -43,6 +43,10 @@ _OUTLET_CUES = [
     re.compile(rf"\b(?:told|tells|said to) (?:the )?{_OUTLET_TOKEN}"),
     re.compile(rf"\bto (?:the )?{_OUTLET_TOKEN}:\s*$"),
     re.compile(rf"\b(?:opinions?|comments?|interview) (?:at|on|for) {_OUTLET_TOKEN}"),
+    # wire datelines: "ASTANA. KAZINFORM –", "BISHKEK (Kabar) -", "Baku, Azerbaijan, June 1. Trend:"
+    re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\-]+(?:,? [A-ZА-ЯЁ][\w\-]+)?[.,]?\s+\(?(?P<o>[A-Z][\w.\-]+)\)?\s*[–—-]\s"),
+    re.compile(r"^[^()\n]{2,60}\((?P<o>[A-Z][\w.\-/]+(?: [A-Z][\w\-]+)?)\)\s*[–—-]\s"),
+    re.compile(r"^[A-Z][\w\-]+, [A-Z][\w\-]+(?:, [A-Z][a-z]+\.? \d{1,2})?\.\s+(?P<o>[A-Z][\w.\-]+):\s"),
 ]
 _TALK_TAIL = re.compile(
     r"\s+(?:talks|talked|speaks|spoke|tells|told) (?:to|with)?\s*\S.*$|\s+(?:opinions?|interview) (?:at|on|for) .*$"
@@ -164,7 +168,9 @@ def _body_dateline(page: Page) -> str | None:
 def _in_list(page: Page, number: int) -> bool:
     """A timestamp of another headline: a listed headline sits right above it."""
     for line in reversed(page.lines[max(0, number - 3) : number]):
-        if line.kind == LISTED and not _is_title(page, line):
+        if _is_title(page, line):
+            return False
+        if line.kind == LISTED:
             return True
         if line.kind not in (BLANK, LISTED):
             return False
@@ -195,7 +201,7 @@ def _header_authors(page: Page) -> list[str]:
     for line in page.lines[after + 1 : start]:
         if line.kind == BYLINE:
             names.append(byline_name(line.text) or "")
-        elif line.kind == SHORT and looks_like_person_name(line.text) and not _is_outlet_name(line.text):
+        elif line.kind in (SHORT, LISTED) and looks_like_person_name(line.text) and not _is_outlet_name(line.text):
             # a lone name under the headline is a byline unless the article is about that person
             if _surname(line.text) not in body_head:
                 names.append(line.text)
@@ -313,15 +319,28 @@ def _outlet_from_furniture(page: Page) -> str | None:
     """The catalogue outlet the page furniture names most (masthead, copyright line, "opinions at X" tags)."""
     body = set(page.body_lines)
     counts: Counter[str] = Counter()
-    keys = sorted(_outlet_index().items(), key=lambda kv: len(kv[0]), reverse=True)
-    for index, line in enumerate(page.lines):
-        if index in body or index == page.title_line or line.kind == BLANK or _CREDIT.match(line.text):
-            continue
+    candidates = [
+        line
+        for index, line in enumerate(page.lines)
+        if index not in body and index != page.title_line and line.kind != BLANK and not _CREDIT.match(line.text)
+    ]
+    if len(candidates) > 2 * _FURNITURE_SCAN:  # the masthead and the footer are at the ends of a page
+        candidates = candidates[:_FURNITURE_SCAN] + candidates[-_FURNITURE_SCAN:]
+    for line in candidates:
         folded = line.text.casefold()
-        for key, name in keys:
-            if len(key) > 2 and re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", folded):
-                # the site's own masthead or copyright line outweighs a passing mention
-                own = folded.strip(" .") == key or "©" in folded or "copyright" in folded or "rights" in folded
-                counts[name] += 3 if own else 1
-                break
+        m = _outlet_mention().search(folded)
+        if m:
+            # the site's own masthead or copyright line outweighs a passing mention
+            own = folded.strip(" .") == m.group(0) or "©" in folded or "copyright" in folded or "rights" in folded
+            counts[_outlet_index()[m.group(0)]] += 3 if own else 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+_FURNITURE_SCAN = 300
+
+
+@lru_cache(maxsize=1)
+def _outlet_mention() -> re.Pattern[str]:
+    """One pattern for every catalogue key (casefolded), longest first so "news.az" beats "news"."""
+    keys = sorted((k for k in _outlet_index() if len(k) > 2), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w])")

@@ -16,7 +16,7 @@ Contract:
     the Republic of X", "State Department") are not separate actors: the state named in them is the mention.
 - ``person_mentions(doc)`` returns PERSON entities cleaned of titles and possessives, dropping entities that are
   really actors ("Türkiye" mislabelled as a person). ``canonical`` is the catalogue's full name for well-known
-  people ("Putin" -> "Vladimir Putin"), else the fullest form of the same person in the document ("Amrebayev" ->
+  people ("Putin" -> "Vladimir Putin"), else the fullest form of the same person in the document ("Ormonbekov" ->
   the full name used earlier; first name + patronymic -> the full name with that first name), else the cleaned
   name itself.
 """
@@ -35,8 +35,24 @@ from multivector.nlp.catalogue import Catalogue, fold, strip_person_titles
 AMBIGUOUS_WORDS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Washington", "West", "Guinea", "Turkey", "Lima"})
 # Words after "Georgia" that point to the US state.
 US_STATE_CONTEXT = frozenset(
-    {"governor", "senator", "senate", "legislature", "republicans", "democrats", "voters", "primary", "county",
-     "house", "election", "elections", "runoff", "state", "atlanta", "peach"}
+    {
+        "governor",
+        "senator",
+        "senate",
+        "legislature",
+        "republicans",
+        "democrats",
+        "voters",
+        "primary",
+        "county",
+        "house",
+        "election",
+        "elections",
+        "runoff",
+        "state",
+        "atlanta",
+        "peach",
+    }
 )
 
 ORG_HEADS = frozenset(
@@ -61,7 +77,7 @@ NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 PATRONYMIC = re.compile(r"(ovich|evich|ich|ovna|evna|ichna|uly|ulu|kyzy|qizi|oglu|ogly)$", re.IGNORECASE)
 # Surname endings common in the region (Russian, Kazakh, Uzbek, Armenian, Georgian, Azerbaijani, Turkish, Ukrainian):
 # a two- or three-word capitalised name that the NER labelled as an organisation or place but ends like this is a
-# person ("Karlygash Nugmanova" tagged ORG).
+# person ("Aigul Sarsenbayeva" tagged ORG).
 SURNAME = re.compile(
     r"(ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|yn|ski|sky|skaya|enko|uk|yan|ian|shvili|dze|uly|kyzy|zade|zadeh|li|lu"
     r"|oglu|ogly|ich|baev|bayev|bekov|bekova)$"
@@ -91,7 +107,7 @@ class PersonMention:
 def actor_mentions(
     doc: Doc,
     *,
-    include_ner_orgs: bool = False,
+    include_ner_orgs: bool = True,
     include_new_projects: bool = True,
     include_places: bool = False,
     catalogue: Catalogue | None = None,
@@ -116,7 +132,7 @@ def actor_mentions(
     mentions.extend(_compound_acronyms(doc, catalogue, known))
     if include_new_projects:
         mentions.extend(_new_projects(doc, catalogue))
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
 def _plausible(ent: Span) -> bool:
@@ -286,7 +302,7 @@ def _trim_org(span: Span) -> Span | None:
         end -= 1
     heads = [i for i in range(start, end) if doc[i].text in ORG_HEADS]
     if heads and heads[-1] + 1 < end and doc[heads[-1] + 1].lower_ not in NAME_CONNECTORS:
-        end = heads[-1] + 1  # "Political Research Centre Aidar Amrebayev": the name after the head is a person
+        end = heads[-1] + 1  # "Policy Research Centre Bakyt Ormonbekov": the name after the head is a person
     return doc[start:end] if end - start >= 1 else None
 
 
@@ -335,9 +351,7 @@ def person_mentions(doc: Doc, *, catalogue: Catalogue | None = None) -> list[Per
         known = ent.ent_id_ or (p.name if (p := catalogue.person(name)) else None)
         raw.append((name, known, ent.start_char, ent.start_char + len(name)))
     full_names = _full_names(raw)
-    return [
-        PersonMention(name, _canonical(name, known, full_names), start, end) for name, known, start, end in raw
-    ]
+    return [PersonMention(name, _canonical(name, known, full_names), start, end) for name, known, start, end in raw]
 
 
 def _with_ambiguous_neighbours(ent: Span) -> Span:
@@ -384,7 +398,12 @@ def _is_actor_not_person(ent: Span, name: str, catalogue: Catalogue) -> bool:
     if catalogue.lookup(name) or OUTLET.search(name) or any(ch.isdigit() for ch in name):
         return True
     words = name.split()
-    if not words or len(words) > 5 or len(name) < 3 or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3):
+    if (
+        not words
+        or len(words) > 5
+        or len(name) < 3
+        or not all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+    ):
         return True
     words = [w for w in re.split(r"[\s-]+", name) if len(w) > 2 and w not in AMBIGUOUS_WORDS]
     return any(catalogue.lookup(w) and not catalogue.person(w) for w in words)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from multivector.nlp import segment
@@ -48,7 +49,8 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         sentences.extend(_sentences(doc, offset, blocks))
         actors.extend(_shift(m, offset) for m in actor_mentions(doc))
         persons.extend(_shift(p, offset) for p in person_mentions(doc))
-    persons = _merge_person_variants(persons)
+    actors = _outside_outlet(actors, body, document.outlet)
+    persons = [p for p in _merge_person_variants(persons) if not _is_outlet(p.canonical, document.outlet)]
 
     speakers = find_speakers(body, persons, blocks, interview, document.authors)
     speakers = _keep_narrative_quoted(speakers, blocks, interview)
@@ -82,7 +84,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         relations=relation_claims(relations),
         memberships=memberships,
         stances=stance_claims(stances, {s.name: s.state for s in speakers}),
-        figures=extract_figures(body, sentences),
+        figures=[replace(f, value=_tidy(f.value)) for f in extract_figures(body, sentences)],
         events=extract_events(body, document.published, sentences),
         relation_mentions=relations,
         stance_mentions=stances,
@@ -144,8 +146,6 @@ def _parse(nlp: Language, body: str):
 def _shift(mention, offset: int):
     if offset == 0:
         return mention
-    from dataclasses import replace
-
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
@@ -166,8 +166,32 @@ def _sentences(doc: Doc, offset: int, blocks: list[segment.Block]) -> list[tuple
     return spans
 
 
+def _outlet_spans(body: str, outlet: str | None) -> list[tuple[int, int]]:
+    if not outlet:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(outlet), body, re.IGNORECASE)]
+
+
+def _outside_outlet(mentions: list, body: str, outlet: str | None) -> list:
+    """'Central Asia Monitor talks to ...': an actor's name inside the outlet's name is no mention of the actor."""
+    spans = _outlet_spans(body, outlet)
+    return [m for m in mentions if not any(lo <= m.start and m.end <= hi for lo, hi in spans)]
+
+
+def _is_outlet(name: str, outlet: str | None) -> bool:
+    from multivector.ingest.metadata import resolve_outlet
+
+    return bool(outlet and name.casefold() == outlet.casefold()) or resolve_outlet(name) is not None
+
+
+def _tidy(value: float) -> float | int:
+    """330000000.00000006 -> 330000000: scale words multiply binary floats."""
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
+
+
 def _merge_person_variants(persons: list) -> list:
-    """'Yerkin Valitkhanovich' (name + patronymic) and 'Tukumov' are the full name mentioned before."""
+    """'Aru Serikovna' (given name + patronymic) and 'Bekova' (surname) are the full name mentioned before."""
     full = [p.canonical for p in persons if len(p.canonical.split()) >= 2]
     merged = []
     for person in persons:
@@ -184,14 +208,16 @@ def _full_name_for(name: str, full_names: list[str]) -> str:
             return name
         if len(parts) == 1 and parts[0] == cparts[-1]:
             return candidate
-        if len(parts) == 2 and parts[0] == cparts[0] and re.search(r"(?:ovich|evich|ich|ovna|evna|ichna|uly|kyzy|qizi|o'g'li)$", parts[1]):
+        if (
+            len(parts) == 2
+            and parts[0] == cparts[0]
+            and re.search(r"(?:ovich|evich|ich|ovna|evna|ichna|uly|kyzy|qizi|o'g'li)$", parts[1])
+        ):
             return candidate
     return name
 
 
 def _renamed(person, name: str):
-    from dataclasses import replace
-
     return replace(person, canonical=name)
 
 
@@ -231,7 +257,9 @@ def _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
         question = any(lo <= start < hi for lo, hi in questions)
         state = states.get(speaker)
         if state and not question:
-            inside += [Mention(state, "state", start + m.start(), start + m.end(), "we") for m in we.finditer(body[start:end])]
+            inside += [
+                Mention(state, "state", start + m.start(), start + m.end(), "we") for m in we.finditer(body[start:end])
+            ]
             inside.sort(key=lambda m: m.start)
         contexts.append(SentenceContext(body, start, end, speaker, inside, question))
     return contexts
@@ -244,7 +272,9 @@ def _embedded_speaker(body: str, start: int, end: int, persons) -> str | None:
     for person in persons:
         if start <= person.start < end and _is_speech_subject(body, person.start, person.end):
             after = body[person.end : end]
-            if re.match(r"\s*(?:,[^,]{0,80},\s*)?(?:has |had )?\w+\s+that\b|\s*,?\s*(?:said|says|believes|noted)\b", after):
+            if re.match(
+                r"\s*(?:,[^,]{0,80},\s*)?(?:has |had )?\w+\s+that\b|\s*,?\s*(?:said|says|believes|noted)\b", after
+            ):
                 return person.canonical
     return None
 

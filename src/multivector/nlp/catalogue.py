@@ -106,8 +106,8 @@ class PersonEntry:
 
 
 def fold(text: str) -> str:
-    """Case-, diacritic-, apostrophe-, hyphen- and space-insensitive key used to look surface forms up."""
-    text = unicodedata.normalize("NFKD", text)
+    """Case-, diacritic-, article-, apostrophe-, hyphen- and space-insensitive key used to look surface forms up."""
+    text = re.sub(r"^the\s+(?=\S)", "", unicodedata.normalize("NFKD", text.strip()), flags=re.IGNORECASE)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = re.sub(r"['’‘`]s\b", "", text)  # possessive
     return re.sub(r"[^\w+]+|_", "", text)  # keep "+": "OPEC+" is not "OPEC"
@@ -203,9 +203,7 @@ class Catalogue:
     @classmethod
     def from_data(cls, files: dict[str, list[dict[str, Any]]], people: list[dict[str, Any]]) -> Catalogue:
         """Build from already-parsed data: ``files`` maps a file name of ACTOR_FILES to its list of entries."""
-        un_ids = frozenset(
-            raw["id"] for raw in files.get("states.json", []) if raw.get("un_member", False)
-        )
+        un_ids = frozenset(raw["id"] for raw in files.get("states.json", []) if raw.get("un_member", False))
         entries: dict[str, Entry] = {}
         for file_name in ACTOR_FILES:
             for raw in files.get(file_name, []):
@@ -213,9 +211,7 @@ class Catalogue:
                 if entry.id in entries:
                     raise ValueError(f"duplicate actor id {entry.id} in {file_name}")
                 entries[entry.id] = entry
-        persons = [
-            PersonEntry(p["name"], tuple(p.get("aliases", ())), p.get("role"), p.get("country")) for p in people
-        ]
+        persons = [PersonEntry(p["name"], tuple(p.get("aliases", ())), p.get("role"), p.get("country")) for p in people]
         return cls(entries=entries, people=persons)
 
     def _index_surfaces(self) -> None:
@@ -267,7 +263,9 @@ class Catalogue:
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         """(actor id, via) for a surface form as written in a text, or None."""
-        return self._surface.get(fold(text))
+        return self._surface.get(fold(text)) or self._surface.get(
+            fold(re.sub(r"^the\s+", "", text.strip(), flags=re.I))
+        )
 
     def person(self, text: str) -> PersonEntry | None:
         """A known person from a name as written: "Putin", "President Putin", "Ilham Aliyev's" -> the entry."""

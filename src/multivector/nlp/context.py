@@ -14,7 +14,9 @@ from multivector.nlp.lexicon import word_pattern
 from multivector.records import evidence_span
 
 MAX_EVIDENCE_WORDS = 25
-_CLAUSE_BREAK = re.compile(r"[;:!?]|,\s+(?:but|while|whereas|although|though|yet)\b|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:!?]|,\s+(?:but|while|whereas|although|though|yet)\b|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b"
+)
 
 
 @dataclass(slots=True)

@@ -44,7 +44,9 @@ _CONSTRUCTIONS = [
 ]
 _ANAPHORA = re.compile(r"^\W*(?:their|its|they|both|the two)\b", re.IGNORECASE)
 _WITHIN = re.compile(rf"\b(?:within|inside|in)\s+{_THE}(?P<o>{_OL})")
-_POSSESSIVE_MEMBERSHIP = re.compile(rf"\b(?:its|their)\s+(?:[\w-]+\s+)?membership\s+(?:in|of)\s+{_THE}(?P<o>{_OL})", re.IGNORECASE)
+_POSSESSIVE_MEMBERSHIP = re.compile(
+    rf"\b(?:its|their)\s+(?:[\w-]+\s+)?membership\s+(?:in|of)\s+{_THE}(?P<o>{_OL})", re.IGNORECASE
+)
 
 
 @cache
@@ -69,7 +71,9 @@ def code_memberships(sentence: SentenceContext, catalogue, previous: SentenceCon
         before = [m for m in mentions if m.kind == "state" and m.end <= sentence.start + match.start()]
         for org in _inside(mentions, sentence.start, match.span("o"), "organisation"):
             if before:
-                _add(claims, sentence, before[-1].id, org.id, (before[-1].start - sentence.start, match.end()), catalogue)
+                _add(
+                    claims, sentence, before[-1].id, org.id, (before[-1].start - sentence.start, match.end()), catalogue
+                )
     if previous is not None and _ANAPHORA.match(sentence.text) and not any(m.kind == "state" for m in mentions):
         prior_states = list({m.id: m for m in previous.mentions if m.kind == "state" and m.via != "we"})
         for match in _WITHIN.finditer(masked):

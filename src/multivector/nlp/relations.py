@@ -22,7 +22,9 @@ from multivector.records import Relation
 
 MAX_PAIR_GAP = 160  # characters between two related mentions
 ENUMERATION = 3  # a coordinated list this long is an enumeration
-_PREPOSITIONAL_OBJECT = re.compile(r"\b(?:with|to|towards|against|from|into|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+_PREPOSITIONAL_OBJECT = re.compile(
+    r"\b(?:with|to|towards|against|from|into|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _COORDINATION = re.compile(
     r"^(?:['’]s)?\s*(?:countries|states|nations|republics|authorities|governments|influence|presence|interests|position)?"
     r"(?:\s*(?:,|and|or|&|as well as|but also|–|-|/)\s*|\s+)+(?:the\s+)?$",
@@ -90,7 +92,9 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     return [_relation(sentence, links) for links in found.values()]
 
 
-def _may_relate(sentence: SentenceContext, first: Mention, second: Mention, group_of: dict[int, int], groups: list[int]) -> bool:
+def _may_relate(
+    sentence: SentenceContext, first: Mention, second: Mention, group_of: dict[int, int], groups: list[int]
+) -> bool:
     """Neighbouring groups relate; a later group relates back only to the sentence's first group (its subject).
 
     "X, on the one hand, and Y ... with Z" relates X-Z and Y-Z but not every pair in a long sentence.
@@ -98,7 +102,9 @@ def _may_relate(sentence: SentenceContext, first: Mention, second: Mention, grou
     g1, g2 = group_of[first.start], group_of[second.start]
     if groups.count(g1) >= ENUMERATION or groups.count(g2) >= ENUMERATION:
         return False  # "Russia, China, India and Pakistan": an enumeration describes, it does not relate
-    if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(sentence.body[max(sentence.start, first.start - 12) : first.start]):
+    if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(
+        sentence.body[max(sentence.start, first.start - 12) : first.start]
+    ):
         return False  # "ties with X in favour of contacts with Y": two objects, not two parties
     if g2 - g1 <= 1:
         return True
@@ -194,7 +200,13 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
         if tail:
             m = word_pattern(key).search(tail)
             if m and best is None:
-                best = Cue(other.end + m.start(), other.end + m.end(), "cooperation" if polarity == "+" else "influence", polarity, False)
+                best = Cue(
+                    other.end + m.start(),
+                    other.end + m.end(),
+                    "cooperation" if polarity == "+" else "influence",
+                    polarity,
+                    False,
+                )
     return best
 
 

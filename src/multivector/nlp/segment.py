@@ -19,7 +19,9 @@ BlockKind = Literal["question", "answer", "narrative"]
 
 # A turn glued to the previous sentence: ".- In the context" / "?– Yes" (the dash opens a new turn).
 _GLUED_TURN = re.compile(r"(?<=[.!?…\"”»)])\s?[-–—]\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ\"“«])")
-_TURN_MARK = re.compile(r"^\s*(?:[-–—•]\s+|\(?\d{1,2}[.)]\s+|Q\s*[:.]\s*|Question\s*[:.]\s*|A\s*[:.]\s*|Answer\s*[:.]\s*)")
+_TURN_MARK = re.compile(
+    r"^\s*(?:[-–—•]\s+|\(?\d{1,2}[.)]\s+|Q\s*[:.]\s*|Question\s*[:.]\s*|A\s*[:.]\s*|Answer\s*[:.]\s*)"
+)
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]", re.IGNORECASE)
 _INTERVIEW_CUE = re.compile(
     r"\b(interview(?:s|ed)?|talks? to|talked to|spoke to|told|conversation with|Q&A|asked by|answers? questions)\b",
@@ -69,7 +71,7 @@ def is_interview(body: str, title: str | None = None) -> bool:
 
 
 def _is_question_text(text: str) -> bool:
-    stripped = text.rstrip(" \"”»")
+    stripped = text.rstrip(' "”»')
     return stripped.endswith("?") and len(text.split()) <= _QUESTION_MAX_WORDS
 
 
@@ -96,7 +98,9 @@ def classify_blocks(body: str, blocks: list[Block], interview: bool) -> list[Blo
 def sentence_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """A light regex sentence splitter (used where no spaCy parse is at hand)."""
     spans, cursor = [], start
-    for m in re.finditer(r"(?<=[.!?…])[\"”»')]*\s+(?=[\"“«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])", body[start:end]):
+    for m in re.finditer(
+        r"(?<=[.!?…])[\"”»')]*\s+(?=[\"“«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ0-9])|(?<=[a-z][.!?])(?=[A-Z][a-z])", body[start:end]
+    ):
         cut = start + m.end()
         if body[cursor:cut].strip():
             spans.append(_trim(body, cursor, cut))

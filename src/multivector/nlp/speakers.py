@@ -50,13 +50,15 @@ def _role_nouns() -> str:
     return "|".join(sorted(lexicon()["role_nouns"], key=len, reverse=True))
 
 
-def find_speakers(body: str, persons: list, blocks: list[Block], interview: bool, authors: list[str]) -> list[SpeakerInfo]:
+def find_speakers(
+    body: str, persons: list, blocks: list[Block], interview: bool, authors: list[str]
+) -> list[SpeakerInfo]:
     """Interviewees (from the lede) first, then people quoted with a speech verb, in order of appearance."""
     author_keys = {_surname(a) for a in authors}
     lede_end = _lede_end(body, blocks)
     found: dict[str, SpeakerInfo] = {}
     for person in persons:
-        if _surname(person.canonical) in author_keys:
+        if _surname(person.canonical) in author_keys or _is_addressee(body, person.start):
             continue
         sentence = _sentence_around(body, person.start, person.end)
         in_lede = person.start < lede_end
@@ -66,6 +68,11 @@ def find_speakers(body: str, persons: list, blocks: list[Block], interview: bool
                 role = _role(body, person.start, person.end)
                 found[person.canonical] = SpeakerInfo(person.canonical, role, None, person.start)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _is_addressee(body: str, start: int) -> bool:
+    """'told NAME', 'said to NAME': the one spoken to (a journalist or an outlet), not a speaker."""
+    return bool(re.search(r"\b(?:told|tells|said to)\s+(?:the\s+)?$", body[max(0, start - 20) : start]))
 
 
 def _surname(name: str) -> str:
@@ -115,10 +122,16 @@ _ROLE_CUT = re.compile(
 )
 
 
+_APPOSITION = re.compile(
+    r"\s*(?:\(([^)]{2,40})\))?\s*,\s*([^.;:!?\n]{3,200}?)"  # "NAME (Country), ROLE"
+    r"(?=\s+(?:in an interview|said|says|told|noted)\b|[.;!?\n]|,\s+(?:said|says|told|noted)\b|$)"
+)
+
+
 def _role(body: str, start: int, end: int) -> str | None:
     """The role stated next to a name: an apposition after it, or a title phrase before it."""
     after = body[end : end + 220]
-    m = re.match(r"\s*(?:\(([^)]{2,40})\))?\s*,\s*([^.;:!?\n]{3,200}?)(?=\s+(?:in an interview|said|says|told|noted)\b|[.;!?\n]|,\s+(?:said|says|told|noted)\b|$)", after)
+    m = _APPOSITION.match(after)
     if m and not re.match(r"\s*(?:who|which|said|says)\b", m.group(2)):
         role = m.group(2).strip(" ,")
         nationality = m.group(1)
@@ -175,7 +188,9 @@ def _block_of(blocks: list[Block], position: int) -> Block | None:
     return next((b for b in blocks if b.start <= position < b.end), None)
 
 
-def _quote_owner(body: str, start: int, end: int, blocks: list[Block], speakers: list[SpeakerInfo], main: str | None) -> str | None:
+def _quote_owner(
+    body: str, start: int, end: int, blocks: list[Block], speakers: list[SpeakerInfo], main: str | None
+) -> str | None:
     block = _block_of(blocks, start)
     if block is not None and block.kind == "question":
         return None

@@ -1,0 +1,157 @@
+"""The shipped actor catalogue: integrity of the data and the lookups the recogniser relies on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from multivector.nlp.catalogue import ACTOR_FILES, Catalogue, fold, token_pattern
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "multivector" / "data"
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return Catalogue.default()
+
+
+def test_every_actor_id_is_unique_across_files():
+    ids = [raw["id"] for name in ACTOR_FILES for raw in json.loads((DATA / "actors" / name).read_text("utf-8"))]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+
+
+def test_all_193_un_members_are_states_with_iso_codes(cat):
+    un = cat.members("UN")
+    assert len(un) == 193
+    for state_id in un:
+        entry = cat.get(state_id)
+        assert entry.kind == "state" and entry.un_member
+        assert pycountry.countries.get(alpha_3=state_id) is not None
+    assert "TWN" not in un and "PSE" not in un and "VAT" not in un
+
+
+def test_at_least_60_organisations(cat):
+    assert len(cat.of_kind("organisation")) >= 60
+
+
+def test_every_member_is_a_known_state_or_entity(cat):
+    for entry in cat:
+        for member in entry.members | entry.observers:
+            assert cat.get(member) is not None and cat.get(member).kind in {"state", "entity"}, (entry.id, member)
+
+
+def test_member_lists_for_the_main_organisations(cat):
+    for org in (
+        "CSTO",
+        "EAEU",
+        "SCO",
+        "OTS",
+        "CIS",
+        "EU",
+        "NATO",
+        "BRICS",
+        "G7",
+        "G20",
+        "OIC",
+        "OSCE",
+        "ASEAN",
+        "C5P1",
+        "GUAM",
+        "ECO",
+        "CICA",
+        "OPEC",
+        "UN",
+    ):
+        assert cat.members(org), org
+    assert len(cat.members("EU")) == 27 and len(cat.members("NATO")) == 32
+    assert len(cat.members("OSCE")) == 57 and len(cat.members("OIC")) == 57
+
+
+def test_membership_queries(cat):
+    assert cat.is_member("ARM", "CSTO") is True  # froze participation, still formally a member
+    assert cat.is_member("AZE", "CSTO") is False
+    assert cat.is_member("TUR", "OTS") is True and cat.is_member("TKM", "OTS") is False
+    assert cat.is_member("KAZ", "UNSC") is None  # no member list kept: the catalogue cannot tell
+    assert cat.members("WEST") is None
+
+
+def test_every_surface_form_belongs_to_one_actor(cat):
+    assert cat.clashes == []
+    owners: dict[str, str] = {}
+    for entry in cat:
+        for form in entry.aliases:
+            assert owners.setdefault(fold(form), entry.id) == entry.id, (form, owners[fold(form)], entry.id)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("Moscow", "RUS"),
+        ("the Kremlin", "RUS"),
+        ("Celestial Empire", "CHN"),
+        ("PRC", "CHN"),
+        ("Türkiye", "TUR"),
+        ("Turkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Nur-Sultan", "KAZ"),
+        ("Qazaqstan", "KAZ"),
+        ("Kirghizia", "KGZ"),
+        ("Azerbaycan", "AZE"),
+        ("Özbekistan", "UZB"),
+        ("Rossiya", "RUS"),
+        ("EEU", "EAEU"),
+        ("Turkic Council", "OTS"),
+        ("ODKB", "CSTO"),
+        ("ОДКБ", "CSTO"),
+        ("Brussels", "EU"),
+        ("Great Silk Road Economic Belt", "BRI"),
+        ("TITR", "MIDDLE_CORRIDOR"),
+        ("Zangazur corridor", "ZANGEZUR_CORRIDOR"),
+        ("Daesh", "ISIS"),
+        ("DPR and LPR", "DONBAS_REPUBLICS"),
+        ("C5+1", "C5P1"),
+        ("OPEC+", "OPEC_PLUS"),
+        ("Islamic countries", "MUSLIM_WORLD"),
+        ("Kazakhstani", "KAZ"),
+        ("Washington", "USA"),
+        ("Ulaanbaatar", "MNG"),
+        ("Kiev", "UKR"),
+    ],
+)
+def test_lookup_of_surface_forms(cat, text, actor_id):
+    assert cat.lookup(text)[0] == actor_id
+
+
+def test_lookup_reports_how_the_actor_was_named(cat):
+    assert cat.lookup("Moscow") == ("RUS", "capital")
+    assert cat.lookup("Russian") == ("RUS", "demonym")
+    assert cat.lookup("CSTO") == ("CSTO", "acronym")
+    assert cat.lookup("Kazakhstan") == ("KAZ", "name")
+
+
+def test_people(cat):
+    assert len(cat.people) >= 50
+    assert cat.person("Putin").name == "Vladimir Putin"
+    assert cat.person("President Putin").name == "Vladimir Putin"
+    assert cat.person("Ilham Aliyev’s").name == "Ilham Aliyev"
+    assert cat.person("Aliyev").name == "Ilham Aliyev"  # a bare surname goes to the first-listed office holder
+    assert cat.person("Erdogan").name == cat.person("Erdoğan").name
+    assert cat.person("Nobody Atall") is None
+
+
+def test_patterns_are_case_sensitive_for_capitalised_tokens():
+    assert token_pattern("US") == [{"ORTH": "US"}]
+    assert token_pattern("Western countries") == [{"ORTH": "Western"}, {"LOWER": "countries"}]
+
+
+def test_ruler_patterns_carry_actor_ids(cat):
+    patterns = cat.ruler_patterns()
+    ids = {p["id"] for p in patterns}
+    assert {"KAZ", "CSTO", "WEST", "MIDDLE_CORRIDOR", "Vladimir Putin"} <= ids
+    west = [p["pattern"] for p in patterns if p["id"] == "WEST"]
+    assert [{"LOWER": "collective"}, {"ORTH": "West"}] in west
+    # diacritic-free and curly-apostrophe variants are generated
+    assert [{"ORTH": "Turkiye"}] in [p["pattern"] for p in patterns if p["id"] == "TUR"]

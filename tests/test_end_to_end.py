@@ -1,0 +1,101 @@
+"""End to end: `multivector analyze` over the seed scrapes, scored by ../shared/eval/score.py.
+
+The floors are issue 3's: quality cannot silently drop below them.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEEDS_GOLD, SEEDS_RAW, SHARED_EVAL
+
+FLOORS = {
+    "actors": 0.90,
+    "people": 0.85,
+    "speakers": 0.90,
+    "authors": 0.80,
+    "meta_title": 1.0,
+    "meta_published": 1.0,
+    "meta_outlet": 1.0,
+    "body_start": 1.0,
+    "body_end": 1.0,
+    "boilerplate_clean": 1.0,
+    "evidence_verbatim": 1.0,
+    "memberships": 0.80,
+    "figures": 0.80,
+    "event_dates": 0.75,
+    "relation_pairs": 0.60,
+    "relations_polarity": 0.50,
+    "stance_targets": 0.50,
+    "stances_polarity": 0.40,
+}
+
+
+@pytest.fixture(scope="module")
+def predictions(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("pred")
+    cli = [sys.executable, "-m", "multivector.interfaces.cli", "analyze", str(seeds_dir), "--out", str(out)]
+    done = subprocess.run(cli, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def scores(predictions, tmp_path_factory):
+    summary = tmp_path_factory.mktemp("score") / "summary.json"
+    cmd = [
+        sys.executable,
+        str(SHARED_EVAL / "score.py"),
+        "--gold",
+        str(SEEDS_GOLD),
+        "--pred",
+        str(predictions),
+        "--raw",
+        str(SEEDS_RAW),
+        "--json",
+        str(summary),
+    ]
+    cmd += [f"--min={field}={floor}" for field, floor in FLOORS.items()]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    print(done.stdout)
+    return done, json.loads(summary.read_text())
+
+
+def test_every_seed_gets_an_analysis_with_every_key(predictions, seeds_dir):
+    keys = {
+        "id",
+        "source",
+        "language",
+        "title",
+        "published",
+        "outlet",
+        "authors",
+        "speakers",
+        "body",
+        "actors",
+        "people",
+        "relations",
+        "memberships",
+        "stances",
+        "figures",
+        "events",
+    }
+    for raw in sorted(seeds_dir.glob("*.txt")):
+        data = json.loads((predictions / f"{raw.stem}.json").read_text(encoding="utf-8"))
+        assert keys <= data.keys()
+        for key in ("relations", "memberships", "stances", "figures", "events"):
+            for record in data[key]:
+                start, end = record["span"]
+                assert data["body"][start:end] == record["evidence"]
+
+
+def test_scores_meet_the_floors(scores):
+    done, summary = scores
+    below = {f: summary[f]["f1"] for f, floor in FLOORS.items() if summary[f]["f1"] < floor}
+    assert not below, f"below floor: {below}\n{done.stdout}"
+    assert done.returncode == 0, done.stdout
+    assert not summary["problems"]
