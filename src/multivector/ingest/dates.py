@@ -117,12 +117,24 @@ def month_number(word: str) -> int | None:
     return _dateparser_month(key)
 
 
+# Languages dateparser may try (fewer is much faster), and how many look-ups one process may spend on it:
+# a page full of "5 units 2023"-like lines must not cost seconds per line.
+_DATEPARSER_LANGUAGES = ["en", "ru", "kk", "az", "tr", "uz", "ky", "hy", "ka", "mn", "uk", "de", "fr", "es", "it"]
+_DATEPARSER_BUDGET = [200]
+
+
 def _dateparser_month(word: str) -> int | None:
-    # dateparser knows ~200 languages; it is slow to import, so only words outside our table reach it.
+    if _DATEPARSER_BUDGET[0] <= 0:
+        return None
+    _DATEPARSER_BUDGET[0] -= 1
     try:
         import dateparser
 
-        parsed = dateparser.parse(f"15 {word} 2001", settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["month"]})
+        parsed = dateparser.parse(
+            f"15 {word} 2001",
+            languages=_DATEPARSER_LANGUAGES,
+            settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["month"]},
+        )
     except Exception:  # dateparser raises assorted errors on odd input; a miss is the honest answer
         return None
     return parsed.month if parsed and parsed.year == 2001 and parsed.day == 15 else None

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CHUNK_CHARS = 100_000  # spaCy parses long bodies in paragraph-aligned chunks of about this size
+MAX_SENTENCE_CHARS = 1_500  # longer "sentences" are run-on junk: coded in windows of this size
 
 
 def analyze_document(document: Document, *, nlp: Language | None = None) -> Analysis:
@@ -50,7 +51,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         actors.extend(_shift(m, offset) for m in actor_mentions(doc))
         persons.extend(_shift(p, offset) for p in person_mentions(doc))
     actors = _outside_outlet(actors, body, document.outlet)
-    persons = [p for p in _merge_person_variants(persons) if not _is_outlet(p.canonical, document.outlet)]
+    persons = [p for p in persons if not _is_outlet(p.canonical, document.outlet)]
 
     speakers = find_speakers(body, persons, blocks, interview, document.authors)
     speakers = _keep_narrative_quoted(speakers, blocks, interview)
@@ -135,12 +136,21 @@ def _parse(nlp: Language, body: str):
     while start < len(body):
         end = min(len(body), start + CHUNK_CHARS)
         if end < len(body):
-            cut = body.rfind("\n", start + CHUNK_CHARS // 2, end)
-            end = cut + 1 if cut != -1 else end
+            end = _chunk_end(body, start, end)
         chunks.append((start, body[start:end]))
         start = end
     docs = nlp.pipe(text for _, text in chunks)
     return [(offset, doc) for (offset, _), doc in zip(chunks, docs, strict=True)]
+
+
+def _chunk_end(body: str, start: int, end: int) -> int:
+    """Cut at a paragraph, else a sentence end, else a space: never inside a word."""
+    floor = start + CHUNK_CHARS // 2
+    for boundary in ("\n", ". ", " "):
+        cut = body.rfind(boundary, floor, end)
+        if cut != -1:
+            return cut + len(boundary)
+    return end
 
 
 def _shift(mention, offset: int):
@@ -162,8 +172,21 @@ def _sentences(doc: Doc, offset: int, blocks: list[segment.Block]) -> list[tuple
             if piece.strip():
                 lead = len(piece) - len(piece.lstrip())
                 trail = len(piece) - len(piece.rstrip())
-                spans.append((lo + lead, hi - trail))
+                spans.extend(_bounded(text, offset, lo + lead, hi - trail))
     return spans
+
+
+def _bounded(text: str, offset: int, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on 'sentence' (a scraped table, a page with no punctuation) is cut into windows at spaces, so the
+    per-sentence coders stay linear in the length of the text."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start - offset, start - offset + MAX_SENTENCE_CHARS)
+        cut = cut + offset if cut > start - offset else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut + 1 if text[cut - offset : cut - offset + 1] == " " else cut
+    pieces.append((start, end))
+    return pieces
 
 
 def _outlet_spans(body: str, outlet: str | None) -> list[tuple[int, int]]:
@@ -188,37 +211,6 @@ def _tidy(value: float) -> float | int:
     """330000000.00000006 -> 330000000: scale words multiply binary floats."""
     rounded = round(value, 6)
     return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
-
-
-def _merge_person_variants(persons: list) -> list:
-    """'Aru Serikovna' (given name + patronymic) and 'Bekova' (surname) are the full name mentioned before."""
-    full = [p.canonical for p in persons if len(p.canonical.split()) >= 2]
-    merged = []
-    for person in persons:
-        target = _full_name_for(person.canonical, full)
-        merged.append(person if target == person.canonical else _renamed(person, target))
-    return merged
-
-
-def _full_name_for(name: str, full_names: list[str]) -> str:
-    parts = name.split()
-    for candidate in full_names:
-        cparts = candidate.split()
-        if candidate == name:
-            return name
-        if len(parts) == 1 and parts[0] == cparts[-1]:
-            return candidate
-        if (
-            len(parts) == 2
-            and parts[0] == cparts[0]
-            and re.search(r"(?:ovich|evich|ich|ovna|evna|ichna|uly|kyzy|qizi|o'g'li)$", parts[1])
-        ):
-            return candidate
-    return name
-
-
-def _renamed(person, name: str):
-    return replace(person, canonical=name)
 
 
 def _keep_narrative_quoted(speakers: list[SpeakerInfo], blocks, interview: bool) -> list[SpeakerInfo]:

@@ -1,0 +1,150 @@
+"""Take a screenshot of every page of the web app into docs/screenshots/NAME.png.
+
+Usage: .venv/bin/python scripts/screenshots.py [--db FILE] [--out DIR]
+
+Without --db it builds a corpus from the project's own examples/ (never the seed articles) in a temporary
+directory. Needs headless Chromium with its driver (Debian: apt-get install chromium chromium-driver) and the
+`selenium` package; the app runs on 127.0.0.1 on a free port for the duration of the script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM_FLAGS = (
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+)  # fmt: skip
+
+
+def build_examples_corpus(db: Path) -> None:
+    from multivector.pipeline import analyze
+    from multivector.store import Corpus
+
+    with Corpus(db) as corpus:
+        for path in sorted((REPO / "examples").iterdir()):
+            if path.suffix in {".txt", ".html", ".md"}:
+                corpus.add(analyze(path))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve_in_thread(db: Path, port: int):
+    import uvicorn
+
+    from multivector.interfaces.web import create_app
+
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return server, thread
+
+
+def chromium(profile: str, width: int = 1360, height: int = 900):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile}")
+    options.add_argument(f"--window-size={width},{height}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def pages(db: Path) -> list[tuple[str, str]]:
+    from multivector.store import Corpus
+
+    with Corpus(db, readonly=True) as corpus:
+        docs = corpus.docs(limit=None)
+        actor = corpus.actors(limit=1)[0]["id"]
+    doc = next((d for d in docs if d["speakers"]), docs[0])
+    speaker = doc["speakers"][0] if doc["speakers"] else ""
+    from urllib.parse import quote
+
+    return [
+        ("overview", "/"),
+        ("network", "/network"),
+        ("actor", f"/actor/{quote(actor)}"),
+        ("expert", f"/expert/{quote(speaker)}"),
+        ("matrix", "/matrix"),
+        ("timeline", "/timeline"),
+        ("document", f"/doc/{doc['id']}"),
+        ("search", "/search?q=corridor"),
+        ("api", "/api"),
+    ]
+
+
+def shoot(db: Path, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    server, thread = serve_in_thread(db, port)
+    written = []
+    with tempfile.TemporaryDirectory() as profile:
+        driver = chromium(profile)
+        try:
+            for name, path in pages(db):
+                driver.get(f"http://127.0.0.1:{port}{path}")
+                if name == "network":
+                    _show_network_evidence(driver)
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                driver.set_window_size(1360, min(max(700, height + 20), 2200))
+                time.sleep(0.3)
+                target = out / f"{name}.png"
+                driver.save_screenshot(str(target))
+                written.append(target)
+                driver.set_window_size(1360, 900)
+        finally:
+            driver.quit()
+            server.should_exit = True
+            thread.join(timeout=10)
+    return written
+
+
+def _show_network_evidence(driver) -> None:
+    """Wait for the graph, let the layout settle and open the heaviest edge's evidence, as a user would."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 15).until(
+        lambda d: d.execute_script("return document.getElementById('network').getAttribute('data-ready')")
+    )
+    time.sleep(1.5)
+    driver.execute_script("document.getElementById('network').mvNetwork.select(0)")
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.querySelectorAll('#edge-evidence li').length > 0")
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="corpus to show (default: one built from examples/)")
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    args = parser.parse_args()
+    if args.db is not None:
+        written = shoot(args.db, args.out)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "examples.db"
+            build_examples_corpus(db)
+            written = shoot(db, args.out)
+    for path in written:
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

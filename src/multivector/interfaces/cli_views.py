@@ -1,0 +1,95 @@
+"""The `serve`, `report` and `export` commands: ways to see a corpus.
+
+Contract: ``register(app)`` adds the three commands to the Typer app. Each opens the corpus read-only; a file that
+is not a usable corpus is a one-line error with exit status 1. ``serve`` binds 127.0.0.1 unless told otherwise
+and warns on stderr when it listens on any other address, because the app has no authentication.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+DbOption = Annotated[Path, typer.Option("--db", help="The corpus file.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)
+    app.command()(report)
+    app.command()(export)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(1)
+
+
+def serve(
+    db: DbOption = Path("multivector.db"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port.")] = 8000,
+) -> None:
+    """Browse the corpus in a web browser: network, actors, experts, stances, timeline, documents, search, API."""
+    import uvicorn
+
+    from multivector.errors import CorpusError
+    from multivector.interfaces.web import create_app
+
+    try:
+        web_app = create_app(db)
+    except CorpusError as exc:
+        raise _fail(str(exc)) from None
+    if host not in LOCAL_HOSTS:
+        typer.echo(
+            f"warning: listening on {host}: anyone who can reach this address can read the whole corpus"
+            " (there is no authentication)",
+            err=True,
+        )
+    typer.echo(f"serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    db: DbOption = Path("multivector.db"),
+) -> None:
+    """Write one self-contained HTML report (network, stance matrix, timeline, top relations with evidence)."""
+    from multivector.errors import CorpusError
+    from multivector.interfaces.report import write_report
+    from multivector.store import Corpus
+
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            path = write_report(corpus, out)
+    except CorpusError as exc:
+        raise _fail(str(exc)) from None
+    typer.echo(f"wrote {path}", err=True)
+
+
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="graphml, gexf, csv, jsonl or events-tsv.")],
+    db: DbOption = Path("multivector.db"),
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output file (a directory for csv and jsonl).")
+    ] = None,
+) -> None:
+    """Export the corpus: GraphML/GEXF for Gephi, CSV or JSON Lines tables, GDELT-like events TSV."""
+    from multivector.errors import CorpusError
+    from multivector.interfaces.export import FORMATS
+    from multivector.interfaces.export import export as run_export
+    from multivector.store import Corpus
+
+    if format not in FORMATS:
+        typer.echo(f"error: unknown format {format!r}: choose one of {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    try:
+        with Corpus(db, readonly=True) as corpus:
+            written = run_export(corpus, format, out)
+    except CorpusError as exc:
+        raise _fail(str(exc)) from None
+    paths = written if isinstance(written, list) else [written]
+    target = paths[0].parent if isinstance(written, list) else paths[0]
+    typer.echo(f"wrote {target} ({len(paths)} file{'s' if len(paths) != 1 else ''})", err=True)

@@ -1,0 +1,138 @@
+"""The read-only web app over a corpus: server-rendered pages, a JSON API and its OpenAPI description.
+
+Contract:
+- :func:`create_app` returns a FastAPI app serving one corpus file, opened read-only once per request (the store
+  says opening is cheap and a Corpus must not be shared between threads). The app never writes.
+- Everything it needs is served by itself from the installed package (``static/``): no CDN, works offline. FastAPI's
+  Swagger/ReDoc pages load their scripts from a CDN, so they are disabled; the OpenAPI JSON is at
+  ``/api/openapi.json`` and ``/api`` renders it as a plain HTML page.
+- Every response carries a Content-Security-Policy with ``script-src 'self'`` (no inline script can run, even one
+  smuggled into an article), ``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: no-referrer``.
+- Templates use Jinja autoescape; scripts put data on the page with ``textContent`` only.
+- Unknown ids give 404, malformed filter values 400, and ``limit`` parameters are capped (:data:`MAX_LIMIT`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from multivector import __version__
+from multivector.errors import CorpusError
+from multivector.store import MARKS, Corpus
+
+HERE = Path(__file__).resolve().parent
+MAX_LIMIT = 500
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+    " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """A web app over the corpus at ``db_path`` (checked now, so a bad file fails at start, not per request)."""
+    db_path = Path(db_path)
+    Corpus(db_path, readonly=True).close()  # raises CorpusError for a missing or unusable file
+    app = FastAPI(
+        title="multivector",
+        version=__version__,
+        description="Read-only JSON API over a multivector corpus.",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN: the app must work offline
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.db_path = db_path
+    app.state.templates = _templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _add_security_headers(app)
+    _add_error_pages(app)
+    from multivector.interfaces.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    return app
+
+
+def open_corpus(request: Request) -> Iterator[Corpus]:
+    """FastAPI dependency: a read-only corpus for the duration of one request."""
+    corpus = Corpus(request.app.state.db_path, readonly=True)
+    try:
+        yield corpus
+    finally:
+        corpus.close()
+
+
+def cap(limit: int) -> int:
+    """Clamp a requested page size into 1..MAX_LIMIT."""
+    return max(1, min(int(limit), MAX_LIMIT))
+
+
+def _templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.autoescape = True
+    templates.env.filters["marked"] = marked
+    templates.env.filters["polarity_class"] = polarity_class
+    templates.env.globals["version"] = __version__
+    return templates
+
+
+def marked(snippet: str | None) -> Markup:
+    """A search snippet with the store's match markers turned into <mark>: escaped first, so only <mark> is markup."""
+    text = str(escape(snippet or ""))
+    return Markup(text.replace(MARKS[0], "<mark>").replace(MARKS[1], "</mark>"))
+
+
+def polarity_class(polarity: str | None) -> str:
+    return {"+": "pos", "-": "neg"}.get(polarity or "", "neu")
+
+
+def _add_security_headers(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+
+def _add_error_pages(app: FastAPI) -> None:
+    """JSON errors under /api, a small HTML page elsewhere; bad values are 400, corpus failures 503."""
+
+    def respond(request: Request, status: int, detail: str):
+        if request.url.path.startswith("/api"):
+            return JSONResponse({"detail": detail}, status_code=status)
+        context = {"status": status, "detail": detail}
+        return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return respond(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(KeyError)
+    async def not_found(request: Request, exc: KeyError):
+        return respond(request, 404, "not found")
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError):
+        return respond(request, 400, str(exc))
+
+    @app.exception_handler(CorpusError)
+    async def corpus_error(request: Request, exc: CorpusError):
+        return respond(request, 503, "the corpus cannot be read")
+
+
+def html(request: Request, template: str, **context) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context)

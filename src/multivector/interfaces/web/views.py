@@ -1,0 +1,225 @@
+"""What each page and API endpoint shows, computed from an open corpus: shared by the HTML pages, the JSON API
+and the self-contained report.
+
+Contract: every function takes an open :class:`~multivector.store.Corpus` plus already-validated filter values
+and returns JSON-ready dicts/lists (no markup: templates and scripts escape everything they display). Unknown ids
+raise :class:`KeyError`; bad filter values (a malformed date) raise :class:`ValueError`. Result sizes are bounded
+by the ``limit`` arguments, which callers cap.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from functools import cache
+from typing import Any
+
+from multivector.analysis import graph as graphs
+from multivector.analysis import highlight, mentions, overview, stances, timeline
+from multivector.store import Corpus, queries
+
+KIND_ORDER = ("state", "organisation", "bloc", "project", "group", "company", "place", "entity")
+
+
+def check_dates(since: str | None, until: str | None) -> None:
+    """ValueError unless both are ISO date prefixes (YYYY, YYYY-MM, YYYY-MM-DD) or None."""
+    queries._date_bounds(since, until)
+
+
+def overview_view(corpus: Corpus, *, top: int = 12) -> dict[str, Any]:
+    summary = overview.corpus_summary(corpus.connection, top=top)
+    relation_rows = mentions.relation_mentions(corpus.connection)
+    return {
+        **summary,
+        "top_actors": corpus.actors(limit=top),
+        "top_relations": graphs.top_relations(relation_rows, limit=top),
+        "recent": corpus.docs(limit=top),
+    }
+
+
+def graph_view(
+    corpus: Corpus,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    speaker: str | None = None,
+    type: str | None = None,
+    max_nodes: int = 80,
+) -> dict[str, Any]:
+    rows = mentions.relation_mentions(corpus.connection, since=since, until=until, speaker=speaker, type=type)
+    ids = {x for row in rows for x in (row["a"], row["b"])}
+    actors = [row for row in corpus.actors(limit=None) if row["id"] in ids]
+    data = graphs.graph_data(graphs.build_actor_graph(actors, rows), max_nodes=max_nodes)
+    data["filters"] = {"since": since, "until": until, "speaker": speaker, "type": type}
+    return data
+
+
+def edge_view(
+    corpus: Corpus,
+    a: str,
+    b: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    speaker: str | None = None,
+    type: str | None = None,
+    limit: int = 50,
+) -> dict[str, Any]:
+    rows = mentions.relation_mentions(
+        corpus.connection, pair=(a, b), since=since, until=until, speaker=speaker, type=type
+    )
+    evidence = [_evidence_row(row) for row in rows[:limit]]
+    return {"a": a, "b": b, "total": len(rows), "evidence": evidence}
+
+
+def _evidence_row(row: dict[str, Any]) -> dict[str, Any]:
+    keys = ("a", "b", "type", "polarity", "modality", "speaker", "evidence", "span_start", "span_end", "document_id")
+    return {key: row.get(key) for key in keys} | {"published": row.get("published"), "title": row.get("title")}
+
+
+def relation_types(corpus: Corpus) -> list[str]:
+    rows = corpus.connection.execute("SELECT DISTINCT type FROM relations ORDER BY type").fetchall()
+    return [row[0] for row in rows]
+
+
+def actor_view(corpus: Corpus, actor_id: str, *, limit: int = 100) -> dict[str, Any]:
+    found = corpus.actors(actor=actor_id, limit=1)
+    if not found:
+        raise KeyError(actor_id)
+    rows = mentions.relation_mentions(corpus.connection, actor=actor_id)
+    neighbours = {x for row in rows for x in (row["a"], row["b"])}
+    actor_rows = [row for row in corpus.actors(limit=None) if row["id"] in neighbours]
+    graph = graphs.build_actor_graph(actor_rows, rows)
+    partners = []
+    if actor_id in graph:
+        for other in graph.neighbors(actor_id):
+            partners.append({"id": other, "name": graph.nodes[other]["name"], **graph.edges[actor_id, other]})
+    partners.sort(key=lambda p: (-p["weight"], p["id"]))
+    stance_rows = mentions.stance_mentions(corpus.connection, actor=actor_id)
+    return {
+        "actor": found[0],
+        "partners": partners[:limit],
+        "over_time": relations_over_time(rows),
+        "memberships": corpus.memberships(actor=actor_id, limit=limit),
+        "experts": _stances_by_speaker(stance_rows, limit=limit),
+        "documents": corpus.docs(actor=actor_id, limit=limit),
+        "events": corpus.events(actor=actor_id, limit=limit),
+    }
+
+
+def relations_over_time(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Relation mentions per publication year and polarity, oldest first (undated documents left out)."""
+    per_year: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        if row.get("published"):
+            per_year[row["published"][:4]][row.get("polarity") or "0"] += 1
+    peak = max((sum(c.values()) for c in per_year.values()), default=1)
+    return [
+        {"year": year, "+": c["+"], "-": c["-"], "0": c["0"], "total": sum(c.values()), "share": sum(c.values()) / peak}
+        for year, c in sorted(per_year.items())
+    ]
+
+
+def _stances_by_speaker(rows: list[dict[str, Any]], *, limit: int) -> list[dict[str, Any]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        grouped[row["speaker"]].append(row)
+    result = []
+    for speaker, items in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
+        counts = Counter(item.get("polarity") or "0" for item in items)
+        quotes = [_stance_quote(item) for item in items[:limit]]
+        result.append({"speaker": speaker, "+": counts["+"], "-": counts["-"], "0": counts["0"], "quotes": quotes})
+    return result
+
+
+def _stance_quote(row: dict[str, Any]) -> dict[str, Any]:
+    keys = ("speaker", "target", "polarity", "modality", "evidence", "span_start", "span_end", "document_id")
+    return {key: row.get(key) for key in keys} | {"published": row.get("published"), "title": row.get("title")}
+
+
+def experts_view(corpus: Corpus) -> list[dict[str, Any]]:
+    stance_counts = Counter(row["speaker"] for row in mentions.stance_mentions(corpus.connection))
+    return [
+        expert | {"stances": stance_counts.get(expert["name"], 0)}
+        for expert in overview.expert_names(corpus.connection)
+    ]
+
+
+def expert_view(corpus: Corpus, name: str, *, limit: int = 100) -> dict[str, Any]:
+    documents = overview.speaker_documents(corpus.connection, name)
+    if not documents and not overview.speaker_exists(corpus.connection, name):
+        raise KeyError(name)
+    stance_rows = mentions.stance_mentions(corpus.connection, exact_speaker=name)
+    matrix = stances.stance_matrix(stance_rows, max_actors=None)
+    row = matrix.cells.get(name, {})
+    names = _actor_names(corpus)
+    cells = [
+        {"actor": actor, "name": names.get(actor, actor), **row[actor]}
+        for actor in sorted(row, key=lambda a: (-row[a]["total"], a))
+    ]
+    relation_rows = mentions.relation_mentions(corpus.connection, speaker=name)
+    relation_rows = [r for r in relation_rows if r.get("speaker") == name]
+    document_ids = [d["id"] for d in documents]
+    figures = [f for doc_id in document_ids for f in corpus.figures(document=doc_id, limit=limit)][:limit]
+    return {
+        "name": name,
+        "documents": documents,
+        "stances": cells,
+        "quotes": [_stance_quote(r) for r in stance_rows[:limit]],
+        "relations": graphs.top_relations(relation_rows, limit=limit),
+        "figures": figures,
+    }
+
+
+def _actor_names(corpus: Corpus) -> dict[str, str]:
+    return {row["id"]: row["name"] for row in corpus.actors(limit=None)}
+
+
+def matrix_view(corpus: Corpus, *, max_actors: int = 30) -> dict[str, Any]:
+    matrix = stances.stance_matrix(mentions.stance_mentions(corpus.connection), max_actors=max_actors)
+    names = _actor_names(corpus)
+    data = matrix.to_dict()
+    data["actor_names"] = {actor: names.get(actor, actor) for actor in matrix.actors}
+    return data
+
+
+def timeline_view(corpus: Corpus, *, limit: int = 2000, width: int = 1100) -> dict[str, Any]:
+    items = timeline.timeline_items(corpus.events(limit=limit), corpus.docs(limit=limit))
+    return timeline.layout(items, width=width)
+
+
+def document_view(corpus: Corpus, doc_id: str) -> dict[str, Any]:
+    analysis = corpus.get(doc_id)  # KeyError when absent
+    marks = highlight.marks_for(analysis, aliases=_catalogue_aliases(tuple(a.id for a in analysis.actors)))
+    return {
+        "analysis": analysis,
+        "segments": highlight.segments(analysis.body, marks),
+        "relations": analysis.relation_mentions or analysis.relations,
+        "stances": analysis.stance_mentions or analysis.stances,
+    }
+
+
+def _catalogue_aliases(actor_ids: tuple[str, ...]) -> dict[str, list[str]]:
+    catalogue = _catalogue()
+    if catalogue is None:
+        return {}
+    result = {}
+    for actor_id in actor_ids:
+        entry = catalogue.get(actor_id)
+        if entry is not None:
+            result[actor_id] = list(entry.aliases)
+    return result
+
+
+@cache
+def _catalogue() -> Any:
+    """The shipped actor catalogue, for alias highlighting; None if it cannot be loaded (the page still works)."""
+    try:
+        from multivector.nlp.catalogue import Catalogue
+
+        return Catalogue.default()
+    except Exception:  # noqa: BLE001 - highlighting aliases is a nicety, never a reason for a 500
+        return None
+
+
+def search_view(corpus: Corpus, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
+    return corpus.search(text, limit=limit)
