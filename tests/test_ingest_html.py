@@ -102,7 +102,7 @@ def test_broken_or_empty_markup_gives_a_document_or_an_ingest_error(markup: str)
     try:
         doc = load_bytes(markup.encode(), name="bad", source="bad.html")
     except IngestError as exc:
-        assert exc.reason == "no article text found"
+        assert exc.reason.startswith("no article text found")
     else:
         assert doc.body.strip()
 

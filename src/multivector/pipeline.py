@@ -69,10 +69,18 @@ def analyze(source: str | Path | Document, *, nlp: Language | None = None) -> An
     return analyze_document(load_document(source), nlp=nlp)
 
 
+#: Longer bodies are refused with a clear error: no article is this long, and spaCy's own default limit is the same.
+MAX_BODY_CHARS = 1_000_000
+
+
 def analyze_document(document: Document, *, nlp: Language | None = None) -> Analysis:
     """Run the NLP stages over an ingested document."""
     from multivector.nlp import assemble
 
+    if len(document.body) > MAX_BODY_CHARS:
+        raise MultivectorError(
+            f"article text too long ({len(document.body):,} characters, limit {MAX_BODY_CHARS:,})"
+        )
     return assemble.analyze_document(document, nlp=nlp)
 
 

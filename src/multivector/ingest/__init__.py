@@ -124,8 +124,15 @@ def _document(text: str, *, name: str, source: str, content_type: str | None, en
     else:
         doc = _from_plain(text, source, url)
     doc.name, doc.encoding, doc.content_type = name, encoding, kind
+    if not _has_prose(doc.body):
+        raise IngestError(source, "no article text found (only navigation, menus or headlines)")
     doc.language = detect_language(doc.body)
     return doc
+
+
+def _has_prose(body: str) -> bool:
+    """An article has at least one line of prose: six words or more."""
+    return any(len(line.split()) >= 6 for line in body.splitlines())
 
 
 def _from_plain(text: str, source: str, url: str | None) -> Document:
