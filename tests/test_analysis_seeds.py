@@ -94,3 +94,10 @@ def test_analyze_accepts_raw_text():
     assert {"KAZ", "UZB"} <= {a.id for a in analysis.actors}
     assert any({r.a, r.b} == {"KAZ", "UZB"} and r.polarity == "+" for r in analysis.relations)
     assert any(e.date == "2024-05" for e in analysis.events)
+
+
+def test_analyze_accepts_a_long_single_line_of_text():
+    text = ("Kazakhstan, as well as its partners, is carefully studying alternative routes for energy transport; "
+            "the Kazakhstani authorities are interested in the Middle Corridor. ") * 3
+    analysis = multivector.analyze(text.strip())
+    assert {"KAZ", "MIDDLE_CORRIDOR"} <= {a.id for a in analysis.actors}

@@ -50,7 +50,12 @@ class Outcome:
 def _looks_like_location(source: str) -> bool:
     if source.startswith(("http://", "https://")):
         return True
-    return "\n" not in source and len(source) < 4096 and Path(source).exists()
+    if "\n" in source or len(source) > 1024:
+        return False
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):  # a sentence is no file name: too long, NUL bytes, ...
+        return False
 
 
 def load_document(source: str | Path | Document) -> Document:

@@ -45,7 +45,7 @@ _CONSTRUCTIONS = [
 _ANAPHORA = re.compile(r"^\W*(?:their|its|they|both|the two)\b", re.IGNORECASE)
 _WITHIN = re.compile(rf"\b(?:within|inside|in)\s+{_THE}(?P<o>{_OL})")
 _POSSESSIVE_MEMBERSHIP = re.compile(
-    rf"\b(?:its|their)\s+(?:[\w-]+\s+)?membership\s+(?:in|of)\s+{_THE}(?P<o>{_OL})", re.IGNORECASE
+    rf"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:membership|participation)\s+(?:in|of)\s+{_THE}(?P<o>{_OL})", re.IGNORECASE
 )
 
 

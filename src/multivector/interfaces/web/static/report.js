@@ -1,4 +1,4 @@
-/* The self-contained report: reads the data embedded in <script type="application/json" id="mv-data">, draws the
+/* The self-contained report: reads the JSON data block (element id "mv-data") embedded in the page, draws the
  * network with MVNetwork and shows an edge's evidence from the embedded rows. Data reaches the page only through
  * textContent (MVNetwork.showEvidence), and links point at anchors inside this file. */
 (function () {

@@ -1,0 +1,224 @@
+"""The web app through FastAPI's TestClient: every page, the JSON API, 404/400s, caps, headers and escaping.
+
+The corpus holds the project's examples, one seed article and a hostile document whose title, body, speaker and
+records carry script-injection payloads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from multivector.records import Actor, Analysis, Event, Figure, Person, Relation, Speaker, Stance, document_id
+from multivector.store import Corpus
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)")
+HOSTILE_NAME = 'Eve <img src=x onerror=alert(1)> "Quote"'
+
+
+def hostile_analysis() -> Analysis:
+    """A document whose every displayed field carries a payload, with consistent spans."""
+    body = (
+        "Russia and Kazakhstan argue <script>alert(1)</script> about transit. "
+        "Visit <a href=\"javascript:alert(1)\">javascript:alert(1)</a> or <img src=x onerror=alert(1)> now. "
+        "Trade grew 40% in 2024 <script>alert(1)</script>."
+    )
+    first = body.index(".") + 1
+    second = body.index(" now.") + 5
+    pct = body.index("40%")
+    return Analysis(
+        id=document_id(body), source="javascript:alert(1)", language="en",
+        title="<script>alert(1)</script> and <img src=x onerror=alert(1)>", published="2024-06-01",
+        outlet="<b>Outlet</b>", authors=["<script>alert(1)</script>"], speakers=[Speaker(HOSTILE_NAME, "<i>role</i>")],
+        body=body,
+        actors=[Actor("RUS", "Russia", "state", 1), Actor("KAZ", "Kazakhstan", "state", 1)],
+        people=[Person(HOSTILE_NAME, None, 1)],
+        relations=[Relation("RUS", "KAZ", "rivalry", "-", -0.5, "asserted", body[:first], [0, first],
+                            speaker=HOSTILE_NAME)],
+        relation_mentions=[Relation("RUS", "KAZ", "rivalry", "-", -0.5, "asserted", body[:first], [0, first],
+                                    speaker=HOSTILE_NAME)],
+        stances=[Stance(HOSTILE_NAME, "RUS", "-", body[first + 1 : second], [first + 1, second])],
+        figures=[Figure(40.0, "percent", "<script>alert(1)</script>", "40%", [pct, pct + 3])],
+        events=[Event("2024", "<img src=x onerror=alert(1)>", body[second + 1 :], [second + 1, len(body)])],
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def corpus_path(tmp_path_factory, seed_path) -> Path:
+    from multivector.pipeline import analyze
+
+    path = tmp_path_factory.mktemp("web") / "corpus.db"
+    with Corpus(path) as corpus:
+        for source in sorted(EXAMPLES.iterdir()):
+            corpus.add(analyze(source))
+        corpus.add(analyze(seed_path("000")))
+        corpus.add(hostile_analysis())
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(corpus_path) -> TestClient:
+    from multivector.interfaces.web import create_app
+
+    return TestClient(create_app(corpus_path))
+
+
+@pytest.fixture(scope="module")
+def ids(corpus_path) -> dict:
+    with Corpus(corpus_path, readonly=True) as corpus:
+        docs = corpus.docs(limit=None)
+        return {
+            "docs": [d["id"] for d in docs],
+            "speaker": next(d["speakers"][0] for d in docs if d["speakers"] and "<" not in d["speakers"][0]),
+            "actor": corpus.actors(limit=1)[0]["id"],
+            "hostile": hostile_analysis().id,
+        }
+
+
+def page_urls(ids: dict) -> list[str]:
+    return [
+        "/", "/network", "/network?since=2024&type=rivalry", "/actors", "/actors?kind=state",
+        f"/actor/{ids['actor']}", "/experts", f"/expert/{quote(ids['speaker'])}", f"/expert/{quote(HOSTILE_NAME)}",
+        "/matrix", "/timeline", "/documents", "/documents?offset=2&limit=2", "/search?q=corridor", "/search",
+        "/api", *(f"/doc/{doc}" for doc in ids["docs"]),
+    ]  # fmt: skip
+
+
+def test_every_page_renders(client, ids):
+    for url in page_urls(ids):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["content-type"].startswith("text/html")
+        assert "<nav>" in response.text and "</html>" in response.text
+
+
+def test_security_headers_on_pages_and_api(client):
+    for url in ("/", "/api/overview", "/static/network.js"):
+        headers = client.get(url).headers
+        assert "script-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_no_page_contains_a_payload_unescaped(client, ids):
+    for url in page_urls(ids):
+        html = client.get(url).text
+        for payload in PAYLOADS[:2]:
+            assert payload not in html, (url, payload)
+        assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", html, re.I), url
+        assert "onerror=alert" not in html.replace("onerror=alert(1)&gt;", ""), url
+    document = client.get(f"/doc/{ids['hostile']}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document  # shown as text, not dropped
+    assert "&lt;img src=x onerror=alert(1)&gt;" in document
+
+
+def test_pages_have_no_inline_script_or_style(client, ids):
+    """The CSP forbids inline code, so the pages must not need any."""
+    for url in page_urls(ids):
+        html = client.get(url).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
+        assert " style=" not in html and "<style" not in html, url
+        assert not re.search(r"\son[a-z]+=", html.replace("onerror=alert(1)&gt;", "")), url
+
+
+def test_unknown_ids_are_404(client):
+    for url in ("/actor/NO_SUCH_ACTOR", "/doc/0000000000000000", "/expert/Nobody%20Here", "/nowhere"):
+        assert client.get(url).status_code == 404, url
+        assert "404" in client.get(url).text
+    for url in ("/api/actors/NO_SUCH_ACTOR", "/api/documents/nope", "/api/experts/Nobody"):
+        response = client.get(url)
+        assert response.status_code == 404 and response.json() == {"detail": "not found"}
+
+
+def test_bad_filters_are_400(client):
+    assert client.get("/network?since=yesterday").status_code == 400
+    assert client.get("/api/graph?until=soon").status_code == 400
+    assert client.get("/api/search?q=%20").status_code == 400
+    assert client.get("/api/relations?since=2024-99-99x").status_code == 400
+
+
+def test_limits_are_capped(client):
+    assert len(client.get("/api/actors?limit=100000").json()) <= 500
+    assert client.get("/api/actors?limit=-5").status_code == 200
+    assert len(client.get("/api/actors?limit=1").json()) == 1
+    assert len(client.get("/api/graph?max_nodes=3").json()["nodes"]) <= 3
+
+
+def test_api_shapes(client, ids):
+    overview = client.get("/api/overview").json()
+    assert overview["documents"] == len(ids["docs"])
+    assert {"top_actors", "top_relations", "outlets", "experts", "first", "last"} <= overview.keys()
+    graph = client.get("/api/graph").json()
+    node_ids = {n["id"] for n in graph["nodes"]}
+    assert graph["nodes"] and graph["edges"]
+    assert {"id", "name", "kind", "mentions"} <= graph["nodes"][0].keys()
+    edge = graph["edges"][0]
+    assert {"source", "target", "polarity", "weight", "type", "positive", "negative"} <= edge.keys()
+    assert edge["source"] in node_ids and edge["target"] in node_ids
+    evidence = client.get("/api/edge", params={"a": edge["target"], "b": edge["source"]}).json()
+    assert evidence["total"] == edge["weight"] and len(evidence["evidence"]) == min(edge["weight"], 50)
+    assert all(row["evidence"] and row["document_id"] in ids["docs"] for row in evidence["evidence"])
+    matrix = client.get("/api/matrix").json()
+    assert set(matrix["experts"]) == set(matrix["cells"]) and matrix["actors"]
+    timeline = client.get("/api/timeline").json()
+    assert {item["kind"] for item in timeline["items"]} == {"event", "publication"}
+    actor = client.get(f"/api/actors/{ids['actor']}").json()
+    assert actor["actor"]["id"] == ids["actor"] and actor["partners"] and actor["over_time"]
+    expert = client.get(f"/api/experts/{quote(HOSTILE_NAME)}").json()
+    assert expert["stances"][0]["actor"] == "RUS" and expert["stances"][0]["-"] == 1
+    document = client.get(f"/api/documents/{ids['hostile']}").json()
+    assert document["title"] == hostile_analysis().title  # the API returns data as it is; escaping is the page's job
+    assert client.get("/api/search", params={"q": "transit"}).json()[0]["document_id"]
+
+
+def test_graph_filters_narrow_the_edges(client):
+    everything = client.get("/api/graph").json()["edges"]
+    rivalry = client.get("/api/graph", params={"type": "rivalry"}).json()["edges"]
+    assert rivalry and len(rivalry) < len(everything) and all(e["type"] == "rivalry" for e in rivalry)
+    assert client.get("/api/graph", params={"since": "2099"}).json() == {
+        "nodes": [], "edges": [], "filters": {"since": "2099", "until": None, "speaker": None, "type": None}
+    }  # fmt: skip
+    by_speaker = client.get("/api/graph", params={"speaker": "eve <img"}).json()["edges"]
+    assert [(e["source"], e["target"]) for e in by_speaker] == [("KAZ", "RUS")]
+
+
+def test_document_page_highlights_spans_and_links_records(client, ids):
+    html = client.get(f"/doc/{ids['hostile']}").text
+    assert 'id="s-0"' in html and 'href="#s-0"' in html
+    assert 'class="hl figure"' in html and "hl actor" in html
+
+
+def test_search_page_highlights_matches_escaped(client):
+    html = client.get("/search", params={"q": "transit"}).text
+    assert "<mark>transit</mark>" in html
+    html = client.get("/search", params={"q": "alert"}).text
+    assert "<mark>alert</mark>" in html and "<script>" not in html
+
+
+def test_openapi_is_served_and_cdn_docs_are_off(client):
+    spec = client.get("/api/openapi.json").json()
+    assert "/api/graph" in spec["paths"] and "/api/edge" in spec["paths"]
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+    assert "cdn" not in client.get("/api").text.lower()
+
+
+def test_static_files_reference_nothing_external():
+    static = Path(__file__).resolve().parents[1] / "src/multivector/interfaces/web/static"
+    for path in static.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", text), path.name
+        if path.suffix == ".js":
+            assert "innerHTML" not in text and "eval(" not in text, path.name
+
+
+def test_a_bad_corpus_file_fails_at_start(tmp_path):
+    from multivector.errors import CorpusError
+    from multivector.interfaces.web import create_app
+
+    bad = tmp_path / "not.db"
+    bad.write_text("hello")
+    with pytest.raises(CorpusError):
+        create_app(bad)
