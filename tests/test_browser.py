@@ -36,7 +36,7 @@ def hostile_analysis() -> Analysis:
     """Every displayed field carries a payload that would set window.__xss if it ever ran."""
     body = (
         "Russia and Kazakhstan argue <script>window.__xss=1</script> about transit. "
-        "See <a href=\"javascript:window.__xss=3\">javascript:window.__xss=3</a> and "
+        'See <a href="javascript:window.__xss=3">javascript:window.__xss=3</a> and '
         "<img src=x onerror=window.__xss=2> <svg onload=window.__xss=4>. In 2024 it got worse."
     )
     first = body.index(".") + 1
@@ -146,7 +146,7 @@ def test_every_page_renders_without_console_errors(driver, base_url, corpus_path
 
 
 def test_network_draws_nodes_and_an_edge_click_lists_evidence(driver, base_url):
-    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
 
     driver.get(base_url + "/network")
     _wait(driver, lambda d: d.execute_script("return document.getElementById('network').dataset.ready"))
@@ -159,17 +159,19 @@ def test_network_draws_nodes_and_an_edge_click_lists_evidence(driver, base_url):
     )
     assert painted > 2000  # nodes and edges drawn, not an empty canvas
     time.sleep(1.0)  # let the layout settle so the point stays on the edge
-    # The middle of an edge that is clear of every node, relative to the canvas centre.
+    # The middle of an edge that is clear of every node, in viewport coordinates once the canvas is in view.
     target = driver.execute_script(
-        "const c = document.getElementById('network'), g = c.mvNetwork;"
+        "const c = document.getElementById('network'), g = c.mvNetwork; c.scrollIntoView({block: 'center'});"
+        "const r = c.getBoundingClientRect();"
         "for (let i = 0; i < g.edges.length; i++) { const p = g.edgeCentre(i);"
         "  if (g.nodes.every(n => Math.hypot(n.x - p.x, n.y - p.y) > n.r + 8))"
-        "    return [p.x - c.clientWidth / 2, p.y - c.clientHeight / 2]; }"
+        "    return [Math.round(r.left + p.x), Math.round(r.top + p.y)]; }"
         "return null;"
     )
     assert target is not None
-    canvas = driver.find_element("id", "network")
-    ActionChains(driver).move_to_element_with_offset(canvas, int(target[0]), int(target[1])).click().perform()
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(*target).click()
+    actions.perform()
     _wait(driver, lambda d: d.find_elements("css selector", "#edge-evidence li"))
     items = driver.find_elements("css selector", "#edge-evidence li")
     assert items[0].find_element("css selector", "blockquote").text.strip()
@@ -190,7 +192,9 @@ def test_search_finds_a_phrase_from_a_seed(driver, base_url, seed_gold, corpus_p
     assert driver.find_elements("css selector", "ol.hits mark")
     with Corpus(corpus_path, readonly=True) as corpus:
         seed_ids = {d["id"] for d in corpus.docs(limit=None) if "000" in Path(d["source"]).name[:3]}
-    linked = {a.get_attribute("href").rsplit("/", 1)[-1] for a in driver.find_elements("css selector", "ol.hits li > a")}
+    linked = {
+        a.get_attribute("href").rsplit("/", 1)[-1] for a in driver.find_elements("css selector", "ol.hits li > a")
+    }
     assert linked & seed_ids
 
 

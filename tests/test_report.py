@@ -50,7 +50,7 @@ def report_html(tmp_path_factory) -> str:
 def test_report_is_self_contained(report_html):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", report_html)
     assert not re.search(r"url\(\s*['\"]?(https?:)?//", report_html)
-    assert "<link rel=\"stylesheet\"" not in report_html
+    assert '<link rel="stylesheet"' not in report_html
     scripts = re.findall(r"<script([^>]*)>", report_html)
     assert scripts and all("src=" not in attributes for attributes in scripts)
     assert "MVNetwork" in report_html and ".heatmap" in report_html

@@ -24,7 +24,7 @@ def hostile_analysis() -> Analysis:
     """A document whose every displayed field carries a payload, with consistent spans."""
     body = (
         "Russia and Kazakhstan argue <script>alert(1)</script> about transit. "
-        "Visit <a href=\"javascript:alert(1)\">javascript:alert(1)</a> or <img src=x onerror=alert(1)> now. "
+        'Visit <a href="javascript:alert(1)">javascript:alert(1)</a> or <img src=x onerror=alert(1)> now. '
         "Trade grew 40% in 2024 <script>alert(1)</script>."
     )
     first = body.index(".") + 1

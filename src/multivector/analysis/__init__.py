@@ -1,1 +1,10 @@
+"""The analysis stage: corpus -> graphs, indices and timelines, as pure functions over the store's query results.
 
+- :mod:`~multivector.analysis.mentions`: sentence-level relation and stance mentions read from a corpus (the only
+  module here that runs SQL, parameterised, against the store's connection).
+- :mod:`~multivector.analysis.graph`: the actor network (networkx) and its JSON form; top relations.
+- :mod:`~multivector.analysis.stances`: the experts x actors stance matrix, experts clustered by cosine similarity.
+- :mod:`~multivector.analysis.timeline`: events and publication dates on one axis.
+- :mod:`~multivector.analysis.highlight`: which stretches of a body are actors, people, figures and evidence.
+- :mod:`~multivector.analysis.overview`: corpus-wide counts (documents, outlets, experts, time span).
+"""

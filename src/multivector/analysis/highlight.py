@@ -53,7 +53,9 @@ def marks_for(analysis: Analysis, *, aliases: dict[str, list[str]] | None = None
         forms = {actor.name, *(aliases or {}).get(actor.id, [])}
         marks += [Mark(start, end, "actor", actor.id) for start, end in find_forms(body, forms)]
     for person in analysis.people:
-        marks += [Mark(start, end, "person", person.name) for start, end in find_forms(body, _person_forms(person.name))]
+        marks += [
+            Mark(start, end, "person", person.name) for start, end in find_forms(body, _person_forms(person.name))
+        ]
     return [mark for mark in marks if 0 <= mark.start < mark.end <= len(body)]
 
 

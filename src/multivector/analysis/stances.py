@@ -61,7 +61,13 @@ def stance_matrix(
 def _cell(polarities: Counter[str]) -> dict[str, float]:
     total = sum(polarities.values())
     positive, negative, neutral = polarities.get("+", 0), polarities.get("-", 0), polarities.get("0", 0)
-    return {"+": positive, "-": negative, "0": neutral, "total": total, "score": round((positive - negative) / total, 3)}
+    return {
+        "+": positive,
+        "-": negative,
+        "0": neutral,
+        "total": total,
+        "score": round((positive - negative) / total, 3),
+    }
 
 
 def cosine(u: Sequence[float], v: Sequence[float]) -> float:

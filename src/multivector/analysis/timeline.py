@@ -42,10 +42,11 @@ def date_value(iso: str | None) -> float | None:
 
 def timeline_items(events: Iterable[dict[str, Any]], docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     items = [
-        _item("event", row.get("date"), row.get("what") or "", row, evidence=row.get("evidence"))
-        for row in events
+        _item("event", row.get("date"), row.get("what") or "", row, evidence=row.get("evidence")) for row in events
     ]
-    items += [_item("publication", row.get("published"), row.get("title") or row.get("name") or "", row) for row in docs]
+    items += [
+        _item("publication", row.get("published"), row.get("title") or row.get("name") or "", row) for row in docs
+    ]
     dated = [item for item in items if item["value"] is not None]
     return sorted(dated, key=lambda item: (item["value"], item["kind"], item["label"]))
 

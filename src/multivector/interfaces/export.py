@@ -96,7 +96,7 @@ def actor_graph(corpus: Corpus) -> nx.Graph:
     """The whole corpus's actor network with Gephi-friendly attribute names and full-date intervals."""
     mentions = [row for analysis in iter_analyses(corpus) for row in mention_rows(analysis)]
     graph = build_actor_graph(corpus.actors(limit=None), mentions)
-    for node, data in graph.nodes(data=True):
+    for _, data in graph.nodes(data=True):
         data["label"] = data.pop("name")
     for a, b, data in graph.edges(data=True):
         # GEXF reserves an edge's "type" for directed/undirected, so the relation type gets its own name.
@@ -241,7 +241,9 @@ def export_events_tsv(corpus: Corpus, out: Path) -> Path:
         for analysis in iter_analyses(corpus):
             for row in mention_rows(analysis):
                 values = event_row(row)
-                handle.write("\t".join(_one_line(str(values[c] if values[c] is not None else "")) for c in EVENT_COLUMNS))
+                handle.write(
+                    "\t".join(_one_line(str(values[c] if values[c] is not None else "")) for c in EVENT_COLUMNS)
+                )
                 handle.write("\n")
     return out
 

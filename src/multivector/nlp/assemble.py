@@ -57,7 +57,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
     speakers = _keep_narrative_quoted(speakers, blocks, interview)
     mentions = [Mention(m.id, m.kind, m.start, m.end, m.via) for m in actors]
     for speaker in speakers:
-        speaker.state = _speaker_state(body, speaker, mentions)
+        speaker.state = _speaker_state(speaker, catalogue)
     by_sentence = attribute(body, sentences, blocks, speakers, interview)
     contexts = _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
 
@@ -222,16 +222,15 @@ def _keep_narrative_quoted(speakers: list[SpeakerInfo], blocks, interview: bool)
     return [main] + [s for s in speakers[1:] if not any(lo <= s.start < hi for lo, hi in answer_spans)]
 
 
-def _speaker_state(body: str, speaker: SpeakerInfo, mentions: list[Mention]) -> str | None:
-    """The speaker's country: a state named or implied (demonym) in the role, else None."""
-    if not speaker.role:
-        return None
-    at = body.find(speaker.role, max(0, speaker.start - 300))
-    if at == -1:
-        return None
-    for mention in mentions:
-        if mention.kind == "state" and at <= mention.start < at + len(speaker.role):
-            return mention.id
+def _speaker_state(speaker: SpeakerInfo, catalogue) -> str | None:
+    """The speaker's country: the first state named or implied (demonym) in the role ("Kazakh political scientist",
+    "director of the Kazakhstan Institute ...", "(Kazakhstan)"), else None."""
+    words = re.findall(r"[\w’'-]+", speaker.role or "")
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            found = catalogue.lookup(" ".join(words[i : i + n]).removesuffix("'s").removesuffix("’s"))
+            if found and (entry := catalogue.get(found[0])) is not None and entry.kind == "state":
+                return entry.id
     return None
 
 
@@ -250,7 +249,9 @@ def _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
         state = states.get(speaker)
         if state and not question:
             inside += [
-                Mention(state, "state", start + m.start(), start + m.end(), "we") for m in we.finditer(body[start:end])
+                Mention(state, "state", start + m.start(), start + m.end(), "we")
+                for m in we.finditer(body[start:end])
+                if not m.group().isupper()  # "US" is the United States, not "us"
             ]
             inside.sort(key=lambda m: m.start)
         contexts.append(SentenceContext(body, start, end, speaker, inside, question))

@@ -238,6 +238,8 @@ def _between_constructions(sentence: SentenceContext, mentions: list[Mention], c
             continue
         joint, after = at + conjunction.start(), at + conjunction.end()
         firsts = [x for x in mentions if at <= x.start and x.end <= joint]
+        if not firsts or firsts[0].start > at + 25:  # "between the countries that ... X and Y" is no pair
+            continue
         second = next((x for x in mentions if x.start == after), None)
         if firsts and second is not None and firsts[-1].id != second.id:
             yield firsts[-1], second, prior[-1]

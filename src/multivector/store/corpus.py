@@ -418,7 +418,8 @@ def _insert_actors(conn: sqlite3.Connection, analysis: Analysis) -> None:
     month = (analysis.published or "")[:7]
     conn.executemany(
         "INSERT INTO actor_months (actor_id, month, documents, mentions) VALUES (?, ?, 1, ?)"
-        " ON CONFLICT (actor_id, month) DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions",
+        " ON CONFLICT (actor_id, month)"
+        " DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions",
         [(a.id, month, a.mentions) for a in merged.values()],
     )
     referenced = {x for r in analysis.relations for x in (r.a, r.b)} | {s.target for s in analysis.stances}

@@ -175,12 +175,14 @@ BENCH_QUERIES: list[tuple[str, dict]] = [
     ("events", {"speaker": "Zanel Elmika"}),
     ("relations", {"actor": "RUS", "offset": 5000}),
     ("actors", {"since": "2024"}),
+    ("actors", {"since": "2024-06-15"}),
+    ("actors", {"since": "2016-01-15"}),
     ("actors", {"speaker": "Zanel Elmika"}),
     ("search", {"text": "trade*"}),
 ]
 
 
-def bench(path: str | Path, repeat: int = 5) -> list[tuple[str, dict, float, float]]:
+def bench(path: str | Path, repeat: int = 20) -> list[tuple[str, dict, float, float]]:
     """Time each BENCH_QUERIES entry `repeat` times: (method, filters, p50 ms, p95 ms)."""
     from multivector.store import Corpus
 
