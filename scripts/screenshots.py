@@ -109,11 +109,29 @@ def shoot(db: Path, out: Path) -> list[Path]:
                 driver.save_screenshot(str(target))
                 written.append(target)
                 driver.set_window_size(1360, 900)
+            written.append(_shoot_report(driver, db, out, Path(profile)))
         finally:
             driver.quit()
             server.should_exit = True
             thread.join(timeout=10)
     return written
+
+
+def _shoot_report(driver, db: Path, out: Path, scratch: Path) -> Path:
+    """The self-contained report, opened from a file as its reader would."""
+    from multivector.interfaces.report import write_report
+    from multivector.store import Corpus
+
+    with Corpus(db, readonly=True) as corpus:
+        report = write_report(corpus, scratch / "report.html")
+    driver.get(report.as_uri())
+    time.sleep(1.5)
+    driver.execute_script("document.getElementById('network').mvNetwork.select(0)")
+    driver.set_window_size(1360, 1500)
+    time.sleep(0.3)
+    target = out / "report.png"
+    driver.save_screenshot(str(target))
+    return target
 
 
 def _show_network_evidence(driver) -> None:

@@ -226,23 +226,22 @@ def test_actors_filtered_by_documents(corpus: Corpus):
 
 def test_actor_counts_over_a_date_range_follow_the_prefix_rule(tmp_path: Path):
     analyses = [synthetic_analysis(n) for n in range(60)]
-    analyses[0].published, analyses[1].published, analyses[2].published = None, "2019", "2019-06"
+    dates = [None, "2019", "2019-06", "2019-06-10", "2019-06-20", "2018-02-15", "2017-05-01", "2017-05-03"]
+    for analysis, date in zip(analyses, dates, strict=False):
+        analysis.published = date
+    ranges = [("2019", None), (None, "2019-06"), ("2016-03", "2021"), ("2019", "2019"), ("2019-06", None)]
+    ranges += [("2019-06-15", None), (None, "2019-06-15"), ("2019-06-05", "2019-06-15"), ("2017-05-03", "2019")]
+    ranges += [("2018-02-10", "2018-02-20"), ("2017-05-02", "2019-06-10"), ("2016", "2019-06-19")]
     with Corpus(tmp_path / "c.db") as corpus:
         corpus.add_many(analyses)
-        for since, until in (
-            ("2019", None),
-            (None, "2019-06"),
-            ("2016-03", "2021"),
-            ("2019", "2019"),
-            ("2019-06", None),
-        ):
+        for since, until in ranges:
             expected: dict[str, int] = {}
             for analysis in analyses:  # the documented rule, applied by hand
                 date = analysis.published
                 if date and (since is None or date >= since) and (until is None or date <= until + "~"):
                     for actor in analysis.actors:
                         expected[actor.id] = expected.get(actor.id, 0) + 1
-            by_month = corpus.actors(since=since, until=until, limit=None)  # answered from actor_months
+            by_month = corpus.actors(since=since, until=until, limit=None)  # actor_months + boundary months
             assert {a["id"]: a["documents"] for a in by_month} == expected, (since, until)
             by_document = corpus.actors(since=since, until=until, speaker="", limit=None)  # joins the documents
             assert by_document == by_month

@@ -222,3 +222,11 @@ def test_a_bad_corpus_file_fails_at_start(tmp_path):
     bad.write_text("hello")
     with pytest.raises(CorpusError):
         create_app(bad)
+
+
+def test_figures_are_shown_in_words():
+    from multivector.interfaces.web.app import human_number
+
+    assert [human_number(v) for v in (4.1e9, 62.0, 0.25, 1_234_567, 1500, None)] == [
+        "4.1 billion", "62", "0.25", "1.23 million", "1,500", ""
+    ]  # fmt: skip

@@ -83,11 +83,6 @@ def _date_bounds(since: str | None, until: str | None) -> tuple[str | None, str 
     return since, (until + "~" if until is not None else None)
 
 
-def _month_precision(*dates: str | None) -> bool:
-    """True when every date given is YYYY or YYYY-MM (then actor_months answers exactly)."""
-    return all(date is None or len(date) <= 7 for date in dates)
-
-
 def _add_dates(where: _Where, column: str, since: str | None, until: str | None) -> None:
     low, high = _date_bounds(since, until)
     if low is not None:
@@ -245,14 +240,8 @@ def actors(
         where.add("a.documents > 0")
         sql = f"SELECT a.id, a.name, a.kind, a.documents, a.mentions FROM actors a{where.sql()}{order}{page}"
         return _rows(conn, sql, where.params + page_params)
-    if all(value is None for value in (speaker, search, document)) and _month_precision(since, until):
-        _add_dates(where, "m.month", since, until)
-        where.add("m.month != ''")  # undated documents never match a date filter
-        sql = (
-            "SELECT a.id, a.name, a.kind, sum(m.documents) AS documents, sum(m.mentions) AS mentions"
-            f" FROM actor_months m JOIN actors a ON a.id = m.actor_id{where.sql()} GROUP BY a.id{order}{page}"
-        )
-        return _rows(conn, sql, where.params + page_params)
+    if all(value is None for value in (speaker, search, document)):
+        return _actors_in_dates(where, since, until, limit, offset)
     _add_document_filters(where, speaker=speaker, since=since, until=until, search=search, document=document)
     # CROSS JOIN fixes the join order: narrow the documents first, then count their actors.
     sql = (
@@ -261,6 +250,46 @@ def actors(
         f"{where.sql()} GROUP BY a.id{order}{page}"
     )
     return _rows(conn, sql, where.params + page_params)
+
+
+def _actors_in_dates(
+    base: _Where, since: str | None, until: str | None, limit: int | None, offset: int
+) -> list[dict[str, Any]]:
+    """Actor counts over a date range, from actor_months for whole months plus the documents of a boundary month
+    that a day-precision bound cuts (at most two months of documents are read, however wide the range)."""
+    _date_bounds(since, until)  # validates
+    cut = sorted({date[:7] for date in (since, until) if date and len(date) > 7})
+    months = _Where(base.conn)
+    months.clauses, months.params = [*base.clauses, "m.month != ''"], list(base.params)  # undated never match
+    if since is not None:  # a month cut by `since` comes from the documents, so the summary starts after it
+        months.add("m.month > ?" if len(since) > 7 else "m.month >= ?", since[:7])
+    if until is not None:
+        months.add("m.month < ?" if len(until) > 7 else "m.month <= ?", until[:7] if len(until) > 7 else until + "~")
+    totals: dict[str, dict[str, Any]] = {}
+    summary = (
+        "SELECT a.id, a.name, a.kind, sum(m.documents) AS documents, sum(m.mentions) AS mentions"
+        f" FROM actor_months m JOIN actors a ON a.id = m.actor_id{months.sql()} GROUP BY a.id"
+    )
+    parts = [(summary, months.params)]
+    if cut:
+        edge = _Where(base.conn)
+        edge.clauses, edge.params = list(base.clauses), list(base.params)
+        _add_dates(edge, "d.published", since, until)
+        edge.add(
+            "(" + " OR ".join("d.published BETWEEN ? AND ?" for _ in cut) + ")", *(x for m in cut for x in (m, m + "~"))
+        )
+        parts.append((
+            "SELECT a.id, a.name, a.kind, count(*) AS documents, sum(da.mentions) AS mentions FROM documents d"
+            " CROSS JOIN document_actors da ON da.document_id = d.id CROSS JOIN actors a ON a.id = da.actor_id"
+            f"{edge.sql()} GROUP BY a.id", edge.params,
+        ))  # fmt: skip
+    for sql, params in parts:
+        for row in _rows(base.conn, sql, params):
+            total = totals.setdefault(row["id"], {**row, "documents": 0, "mentions": 0})
+            total["documents"] += row["documents"]
+            total["mentions"] += row["mentions"] or 0
+    ranked = sorted(totals.values(), key=lambda a: (-a["documents"], -a["mentions"], a["id"]))
+    return ranked[offset:] if limit is None else ranked[offset : offset + limit]
 
 
 _RECORD_CONTEXT = "r.document_id, r.published, d.title"

@@ -85,6 +85,7 @@ def _templates() -> Jinja2Templates:
     templates.env.autoescape = True
     templates.env.filters["marked"] = marked
     templates.env.filters["polarity_class"] = polarity_class
+    templates.env.filters["number"] = human_number
     templates.env.globals["version"] = __version__
     return templates
 
@@ -93,6 +94,16 @@ def marked(snippet: str | None) -> Markup:
     """A search snippet with the store's match markers turned into <mark>: escaped first, so only <mark> is markup."""
     text = str(escape(snippet or ""))
     return Markup(text.replace(MARKS[0], "<mark>").replace(MARKS[1], "</mark>"))
+
+
+def human_number(value: float | int | None) -> str:
+    """4100000000 -> '4.1 billion', 62.0 -> '62', 0.25 -> '0.25': readable figures for tables."""
+    if value is None:
+        return ""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
 def polarity_class(polarity: str | None) -> str:
