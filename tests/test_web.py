@@ -194,6 +194,8 @@ def test_document_page_highlights_spans_and_links_records(client, ids):
 def test_search_page_highlights_matches_escaped(client):
     html = client.get("/search", params={"q": "transit"}).text
     assert "<mark>transit</mark>" in html
+    hostile = hostile_analysis()
+    assert f'href="/doc/{hostile.id}#s-0"' in html  # an evidence hit links to its sentence
     html = client.get("/search", params={"q": "alert"}).text
     assert "<mark>alert</mark>" in html and "<script>" not in html
 

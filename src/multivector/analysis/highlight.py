@@ -2,14 +2,15 @@
 
 Contract:
 - :func:`marks_for` collects ``Mark(start, end, kind, label)`` from an :class:`~multivector.records.Analysis`:
-  evidence spans of relation mentions, stance mentions, events and memberships (kinds ``relation``, ``stance``,
-  ``event``, ``membership``), figure spans (``figure``), and the surface forms of its actors and people found in the
-  body (``actor``, ``person``). Actors and people carry no spans in the analysis, so they are located by their
-  names and catalogue aliases, whole words only; a form with a capital letter matches case-sensitively.
+  evidence spans of relations, stances, events and memberships (kinds ``relation``, ``stance``, ``event``,
+  ``membership``; claims and mentions alike), figure spans (``figure``), and the surface forms of its actors and
+  people found in the body (``actor``, ``person``). Actors and people carry no spans in the analysis, so they are
+  located by their names and catalogue aliases, whole words only; a form with a capital letter matches
+  case-sensitively.
 - :func:`segments` cuts the body into consecutive, non-overlapping pieces ``Segment(text, kinds, labels,
   anchors)``; overlapping marks simply add their kinds to the pieces they cover, and ``anchors`` lists the starts
-  of evidence spans beginning there, so pages can link to ``#s-START``. Joining the texts gives the body back
-  exactly. Callers escape ``text`` and ``labels`` when they render them.
+  of evidence and figure spans beginning there, so pages can link to ``#s-START``. Joining the texts gives the
+  body back exactly. Callers escape ``text`` and ``labels`` when they render them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import NamedTuple
 
 from multivector.records import Analysis
 
-EVIDENCE_KINDS = ("relation", "stance", "event", "membership")
+EVIDENCE_KINDS = ("relation", "stance", "event", "membership", "figure")  # the kinds pages link to with #s-START
 
 
 class Mark(NamedTuple):
@@ -42,8 +43,9 @@ def marks_for(analysis: Analysis, *, aliases: dict[str, list[str]] | None = None
     """Every mark of one analysed document; ``aliases`` maps actor id -> extra surface forms (from the catalogue)."""
     body = analysis.body
     marks: list[Mark] = []
-    relation_records = analysis.relation_mentions or analysis.relations
-    stance_records = analysis.stance_mentions or analysis.stances
+    # Claims as well as mentions: the store's record tables (search hits, API rows) point at the claims' spans.
+    relation_records = [*analysis.relation_mentions, *analysis.relations]
+    stance_records = [*analysis.stance_mentions, *analysis.stances]
     marks += [_span_mark(r.span, "relation", f"{r.a} {r.polarity} {r.b} ({r.type})") for r in relation_records]
     marks += [_span_mark(s.span, "stance", f"{s.speaker} {s.polarity} {s.target}") for s in stance_records]
     marks += [_span_mark(e.span, "event", f"{e.date}: {e.what}") for e in analysis.events]
@@ -56,7 +58,7 @@ def marks_for(analysis: Analysis, *, aliases: dict[str, list[str]] | None = None
         marks += [
             Mark(start, end, "person", person.name) for start, end in find_forms(body, _person_forms(person.name))
         ]
-    return [mark for mark in marks if 0 <= mark.start < mark.end <= len(body)]
+    return [mark for mark in dict.fromkeys(marks) if 0 <= mark.start < mark.end <= len(body)]
 
 
 def _span_mark(span: list[int], kind: str, label: str) -> Mark:

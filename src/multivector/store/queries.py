@@ -35,7 +35,7 @@ DEFAULT_LIMIT = 50
 #: A filter matching at least this many rows is "common" and planned differently (see _Where.member).
 COMMON_ROWS = 1000
 #: search() ranks by BM25 among at most this many of the newest matches per table: BM25 reads every row it ranks.
-RANK_WINDOW = 5000
+RANK_WINDOW = 3000
 #: Matches in search snippets are wrapped in these markers (pick others with `marks=`).
 MARKS = ("\u27e6", "\u27e7")
 

@@ -178,6 +178,7 @@ BENCH_QUERIES: list[tuple[str, dict]] = [
     ("actors", {"since": "2024-06-15"}),
     ("actors", {"since": "2016-01-15"}),
     ("actors", {"speaker": "Zanel Elmika"}),
+    ("actors", {"search": "pressure"}),
     ("search", {"text": "trade*"}),
 ]
 

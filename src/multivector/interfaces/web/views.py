@@ -221,5 +221,16 @@ def _catalogue() -> Any:
         return None
 
 
+#: Record tables whose hits can point at their evidence span (a fixed whitelist: the name goes into SQL text).
+_SPAN_TABLES = {name: f"SELECT span_start FROM {name} WHERE id = ?" for name in
+                ("relations", "memberships", "stances", "figures", "events")}  # fmt: skip
+
+
 def search_view(corpus: Corpus, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
-    return corpus.search(text, limit=limit)
+    """Search hits; a hit in a record's evidence also gets ``span_start`` so the page can link to the sentence."""
+    hits = corpus.search(text, limit=limit)
+    for hit in hits:
+        sql = _SPAN_TABLES.get(hit["kind"])
+        row = corpus.connection.execute(sql, (hit["record_id"],)).fetchone() if sql else None
+        hit["span_start"] = row[0] if row else None
+    return hits
