@@ -10,6 +10,8 @@ findable, character for character, in what a reader sees in the file.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -131,7 +133,41 @@ def _decode_guessing(data: bytes, source: str) -> tuple[str, str]:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         raise IngestError(source, f"undecodable text (guessed {encoding})") from None
+    text, encoding = _least_mojibake(data, text, encoding)
     return _prefer_turkish(data, text, encoding)
+
+
+# On short texts charset-normalizer may pick a code page that turns "Türkiye" into "T³rkiye"; the region's texts
+# are in Windows-1252/1254 (Latin) or Windows-1251 (Cyrillic): take the reading with the fewest words that mix
+# scripts or carry symbols inside letters.
+_FALLBACKS = ("cp1252", "cp1251", "cp1254")
+
+
+def _least_mojibake(data: bytes, text: str, encoding: str) -> tuple[str, str]:
+    best = (_mojibake(text), text, encoding)
+    for candidate in _FALLBACKS:
+        try:
+            decoded = data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        score = _mojibake(decoded)
+        if score < best[0]:
+            best = (score, decoded, candidate)
+    return best[1], best[2]
+
+
+def _mojibake(text: str) -> int:
+    penalty = 0
+    for word in re.findall(r"\S*[^\x00-\x7f]\S*", text[: 2**16]):
+        scripts = {_script(ch) for ch in word if ch.isalpha()}
+        if len(scripts) > 1 or any(not ch.isascii() and not ch.isalpha() and ch not in "–—«»“”’‘„…€№" for ch in word):
+            penalty += 1
+    return penalty
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ")[0] if name else "?"
 
 
 # Icelandic letters sit at the byte values where Windows-1254 has ğ ı ş: a "Western" guess full of them is Turkish

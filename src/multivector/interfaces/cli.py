@@ -42,7 +42,7 @@ def _main(
 def _stderr_console():
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)  # one error per line, whatever the terminal width
 
 
 def _unique_name(name: str, taken: set[str]) -> str:
