@@ -232,3 +232,20 @@ def test_figures_are_shown_in_words():
     assert [human_number(v) for v in (4.1e9, 62.0, 0.25, 1_234_567, 1500, None)] == [
         "4.1 billion", "62", "0.25", "1.23 million", "1,500", ""
     ]  # fmt: skip
+
+
+def test_cached_views_follow_new_documents(tmp_path):
+    from multivector.interfaces.web import create_app
+
+    path = tmp_path / "grow.db"
+    with Corpus(path) as corpus:
+        corpus.add(hostile_analysis())
+    client = TestClient(create_app(path))
+    assert client.get("/api/overview").json()["documents"] == 1
+    extra = hostile_analysis()
+    extra.body = extra.body.replace("transit", "gas")
+    extra.id = document_id(extra.body)
+    with Corpus(path) as corpus:
+        corpus.add(extra)
+    assert client.get("/api/overview").json()["documents"] == 2
+    assert client.get("/api/graph").json()["edges"][0]["weight"] == 2

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from multivector.nlp.numbers import clause_fragment, parse_number, sentence_of, split_sentences
+from multivector.nlp.numbers import DisjointSpans, clause_fragment, parse_number, sentence_of, split_sentences
 from multivector.records import Event
 
 _MONTHS = {
@@ -106,17 +106,17 @@ class DateMention:
 
 def find_date_mentions(text: str, published: str | None) -> list[DateMention]:
     """Every date expression of ``text`` (absolute or resolved against ``published``), without overlaps."""
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     found: list[DateMention] = []
     anchor = _parse_published(published)
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             date = _resolve(kind, m, text, anchor)
             if date is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
             found.append(DateMention(m.start(), m.end(), date))
     return sorted(found, key=lambda d: d.start)
 

@@ -21,13 +21,21 @@ decades", "in the next five years").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from multivector.nlp.events import find_date_spans
-from multivector.nlp.numbers import NumberMatch, clause_fragment, find_numbers, lexicon, split_sentences
+from multivector.nlp.numbers import (
+    DisjointSpans,
+    NumberMatch,
+    clause_fragment,
+    find_numbers,
+    lexicon,
+    split_sentences,
+)
 from multivector.records import Figure
 
 _WORD = r"[A-Za-z\u00c0-\u024f][\w'’\-]*"
@@ -104,12 +112,14 @@ def extract_figures(
     if not isinstance(text, str) or not text.strip():
         return []
     sents = list(sentences) if sentences else split_sentences(text)
-    dates = find_date_spans(text)
-    numbers = [n for n in find_numbers(text) if not any(n.start < e and s < n.end for s, e in dates)]
+    dates = DisjointSpans(find_date_spans(text))
+    numbers = [n for n in find_numbers(text) if not dates.overlaps(n.start, n.end)]
+    starts = [n.start for n in numbers]  # ascending: find_numbers works left to right
     figures: list[Figure] = []
     kept: list[_Claim] = []
     for sentence in sents:
-        for claim in _claims_in_sentence(text, sentence, [n for n in numbers if sentence[0] <= n.start < sentence[1]]):
+        inside = numbers[bisect_left(starts, sentence[0]) : bisect_left(starts, sentence[1])]
+        for claim in _claims_in_sentence(text, sentence, inside):
             if any(_same_claim(claim, other) for other in kept):
                 continue
             kept.append(claim)
@@ -382,6 +392,9 @@ def _lexicon_regex(key: str, template: str) -> re.Pattern[str]:
     return re.compile(template.format("|".join(re.escape(w) for w in words)), re.IGNORECASE)
 
 
+_TWICE = re.compile(r"\btwice\s+(?:as\s+\w+|the|more|less|over)\b")
+
+
 @cache
 def _multiple_verb_regex() -> re.Pattern[str]:
     verbs = lexicon()["multiple_verbs"]
@@ -401,8 +414,7 @@ def _multiple_verbs(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     pattern = _multiple_verb_regex()
     claims = [
         _Claim(m.start(), m.end(), 2.0, "times", _subject_before(text, sentence, m.start()))
-        for m in re.finditer(r"\btwice\s+(?:as\s+\w+|the|more|less|over)\b", text[: sentence[1]])
-        if m.start() >= sentence[0]
+        for m in _TWICE.finditer(text, sentence[0], sentence[1])  # pos/endpos: \b still sees the text around
     ]
     for m in pattern.finditer(text, sentence[0], sentence[1]):
         word = (m.group("past") or m.group("base")).lower()

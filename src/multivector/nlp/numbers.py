@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -256,6 +257,28 @@ def _append_span(text: str, spans: list[tuple[int, int]], start: int, end: int) 
     _, (s, e) = evidence_span(text, start, end)
     if e > s:
         spans.append((s, e))
+
+
+class DisjointSpans:
+    """A growing set of non-overlapping [start, end) spans that answers "does this span overlap one of them?" in
+    logarithmic time: scanning every taken span for every candidate made long articles quadratic."""
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans or ()):
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # The spans are disjoint, so among those starting before ``end`` the last one reaches furthest right.
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span that overlaps none of the set (check with :meth:`overlaps` first)."""
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
 
 
 def sentence_of(sentences: list[tuple[int, int]], start: int) -> tuple[int, int] | None:

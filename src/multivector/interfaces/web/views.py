@@ -17,6 +17,22 @@ from multivector.analysis import graph as graphs
 from multivector.analysis import highlight, mentions, overview, stances, timeline
 from multivector.store import Corpus, queries
 
+CACHE_SIZE = 64
+_cache: dict[tuple, Any] = {}
+
+
+def cached(corpus: Corpus, name: str, compute, *key: Any) -> Any:
+    """Corpus-wide views (graph, matrix, overview) read every document, so they are kept until the corpus changes:
+    the key includes the document count and the latest ingest time, which any ingest moves."""
+    stamp = tuple(corpus.connection.execute("SELECT count(*), max(ingested_at) FROM documents").fetchone())
+    full_key = (str(corpus.path.resolve()), stamp, name, *key)
+    if full_key not in _cache:
+        if len(_cache) >= CACHE_SIZE:
+            _cache.pop(next(iter(_cache)))  # drop the oldest entry
+        _cache[full_key] = compute()
+    return _cache[full_key]
+
+
 KIND_ORDER = ("state", "organisation", "bloc", "project", "group", "company", "place", "entity")
 
 
@@ -26,6 +42,10 @@ def check_dates(since: str | None, until: str | None) -> None:
 
 
 def overview_view(corpus: Corpus, *, top: int = 12) -> dict[str, Any]:
+    return cached(corpus, "overview", lambda: _overview(corpus, top), top)
+
+
+def _overview(corpus: Corpus, top: int) -> dict[str, Any]:
     summary = overview.corpus_summary(corpus.connection, top=top)
     relation_rows = mentions.relation_mentions(corpus.connection)
     return {
@@ -44,6 +64,14 @@ def graph_view(
     speaker: str | None = None,
     type: str | None = None,
     max_nodes: int = 80,
+) -> dict[str, Any]:
+    check_dates(since, until)
+    key = (since, until, speaker, type, max_nodes)
+    return cached(corpus, "graph", lambda: _graph(corpus, since, until, speaker, type, max_nodes), *key)
+
+
+def _graph(
+    corpus: Corpus, since: str | None, until: str | None, speaker: str | None, type: str | None, max_nodes: int
 ) -> dict[str, Any]:
     rows = mentions.relation_mentions(corpus.connection, since=since, until=until, speaker=speaker, type=type)
     ids = {x for row in rows for x in (row["a"], row["b"])}
@@ -137,6 +165,10 @@ def _stance_quote(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def experts_view(corpus: Corpus) -> list[dict[str, Any]]:
+    return cached(corpus, "experts", lambda: _experts(corpus))
+
+
+def _experts(corpus: Corpus) -> list[dict[str, Any]]:
     stance_counts = Counter(row["speaker"] for row in mentions.stance_mentions(corpus.connection))
     return [
         expert | {"stances": stance_counts.get(expert["name"], 0)}
@@ -175,6 +207,10 @@ def _actor_names(corpus: Corpus) -> dict[str, str]:
 
 
 def matrix_view(corpus: Corpus, *, max_actors: int = 30) -> dict[str, Any]:
+    return cached(corpus, "matrix", lambda: _matrix(corpus, max_actors), max_actors)
+
+
+def _matrix(corpus: Corpus, max_actors: int) -> dict[str, Any]:
     matrix = stances.stance_matrix(mentions.stance_mentions(corpus.connection), max_actors=max_actors)
     names = _actor_names(corpus)
     data = matrix.to_dict()
