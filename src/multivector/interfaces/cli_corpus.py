@@ -375,10 +375,14 @@ def _print_table(query: str, rows: list[dict[str, Any]]) -> None:
     columns = TABLE_COLUMNS[query]
     for column in columns:
         wide = column in ("evidence", "snippet", "title", "what")
-        table.add_column(column, overflow="fold", ratio=3 if wide else None, no_wrap=column in ("id", "document_id"))
+        short = column in ("id", "document_id", "a", "b", "published", "date", "polarity", "member", "org", "target")
+        table.add_column(column, overflow="fold", ratio=3 if wide else None, no_wrap=short)
     for row in rows:
         table.add_row(*(_cell(row.get(column), MARKS) for column in columns))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # piped to less or a file: room for whole ids and dates
+        console = Console(width=160)
+    console.print(table)
 
 
 def _cell(value: Any, marks: tuple[str, str]) -> str:
