@@ -117,8 +117,9 @@ def actor_mentions(
     known = [ent for ent in doc.ents if ent.ent_id_ and ent.label_ != "PERSON" and catalogue.get(ent.ent_id_)]
     mentions: list[ActorMention] = []
     hidden: set[int] = set()  # start chars of catalogue mentions absorbed by an emitted organisation name
+    runs = _capitalised_runs(doc)  # shared by the two rules below: one pass over the tokens
     if include_ner_orgs:
-        for mention, inside in _unknown_organisations(doc, catalogue, known):
+        for mention, inside in _unknown_organisations(doc, catalogue, known, runs):
             mentions.append(mention)
             hidden.update(ent.start_char for ent in inside if catalogue.get(ent.ent_id_).kind != "state")
     for ent in known:
@@ -131,7 +132,7 @@ def actor_mentions(
         mentions.append(ActorMention(entry.id, entry.kind, ent.start_char, ent.end_char, ent.text, via))
     mentions.extend(_compound_acronyms(doc, catalogue, known))
     if include_new_projects:
-        mentions.extend(_new_projects(doc, catalogue))
+        mentions.extend(_new_projects(runs))
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
@@ -181,13 +182,14 @@ def _compound_acronyms(doc: Doc, catalogue: Catalogue, known: list[Span]) -> lis
                     f"{entry.id}_{tail.text}", "organisation", ent.start_char, tail.idx + len(tail), "", "rule"
                 )
             )
-    return [ActorMention(m.id, m.kind, m.start, m.end, doc.text[m.start : m.end], m.via) for m in out]
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    return [ActorMention(m.id, m.kind, m.start, m.end, text[m.start : m.end], m.via) for m in out]
 
 
-def _new_projects(doc: Doc, catalogue: Catalogue) -> list[ActorMention]:
+def _new_projects(runs: list[Span]) -> list[ActorMention]:
     """Capitalised names ending in a project head noun that the catalogue does not know ('Lachin Corridor')."""
     out = []
-    for span in _capitalised_runs(doc):
+    for span in runs:
         if span[-1].text not in PROJECT_HEADS or len(span) < 2:
             continue
         if any(t.ent_id_ for t in span):
@@ -196,13 +198,15 @@ def _new_projects(doc: Doc, catalogue: Catalogue) -> list[ActorMention]:
     return out
 
 
-def _unknown_organisations(doc: Doc, catalogue: Catalogue, known: list[Span]) -> list[tuple[ActorMention, list]]:
+def _unknown_organisations(
+    doc: Doc, catalogue: Catalogue, known: list[Span], runs: list[Span]
+) -> list[tuple[ActorMention, list]]:
     """Organisations the catalogue does not know: capitalised names with an organisation head noun, from the
     head-noun rule or spaCy's ORG entities. A name met only once, as a person's affiliation ("director of the X
     Centre"), is a biographical detail rather than an actor of the text, so it is left out."""
     found: list[tuple[ActorMention, list, bool]] = []
     taken: set[int] = set()
-    candidates = list(_capitalised_runs(doc))
+    candidates = list(runs)
     candidates += [e for e in doc.ents if e.label_ == "ORG" and not e.ent_id_ and e[-1].lower_ not in NAME_CONNECTORS]
     for span in candidates:
         span = _trim_org(span)

@@ -9,6 +9,7 @@ them, so a component can be replaced or tested alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CHUNK_CHARS = 100_000  # spaCy parses long bodies in paragraph-aligned chunks of about this size
+DATELINE_CHARS = 80  # a date this close to the start of the body is the dateline
 MAX_SENTENCE_CHARS = 1_500  # longer "sentences" are run-on junk: coded in windows of this size
 
 
@@ -58,6 +60,8 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
     mentions = [Mention(m.id, m.kind, m.start, m.end, m.via) for m in actors]
     for speaker in speakers:
         speaker.state = _speaker_state(speaker, catalogue)
+    if interview and speakers and speakers[0].state is None:
+        speakers[0].state = _dominant_state(mentions)
     by_sentence = attribute(body, sentences, blocks, speakers, interview)
     contexts = _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
 
@@ -86,7 +90,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         memberships=memberships,
         stances=stance_claims(stances, {s.name: s.state for s in speakers}),
         figures=[replace(f, value=_tidy(f.value)) for f in extract_figures(body, sentences)],
-        events=extract_events(body, document.published, sentences),
+        events=_without_dateline(extract_events(body, document.published, sentences), document.published),
         relation_mentions=relations,
         stance_mentions=stances,
         name=document.name,
@@ -115,10 +119,13 @@ def _register_boundary_component() -> None:
     @Language.component("mv_block_boundaries")
     def block_boundaries(doc: Doc) -> Doc:
         """Sentences never cross a paragraph or an interview turn."""
-        starts = {b.start for b in segment.split_blocks(doc.text)}
-        for token in doc[1:]:
-            if token.idx in starts:
-                token.is_sent_start = True
+        import numpy
+
+        starts = sorted({b.start for b in segment.split_blocks(doc.text)})
+        # Token offsets as one array: cheaper than making a Token object for every token of the article.
+        offsets = doc.to_array("IDX")
+        for i in numpy.flatnonzero(numpy.isin(offsets[1:], starts)) + 1:
+            doc[int(i)].is_sent_start = True
         return doc
 
 
@@ -153,6 +160,11 @@ def _chunk_end(body: str, start: int, end: int) -> int:
     return end
 
 
+def _without_dateline(events: list, published: str | None) -> list:
+    """'Tashkent, May 14, 2025 (Report) -- ...': the dateline's date is the publication date, not an event."""
+    return [e for e in events if not (e.span[0] < DATELINE_CHARS and published and e.date == published)]
+
+
 def _shift(mention, offset: int):
     if offset == 0:
         return mention
@@ -166,7 +178,7 @@ def _sentences(doc: Doc, offset: int, blocks: list[segment.Block]) -> list[tuple
     text = doc.text
     for sent in doc.sents:
         start, end = sent.start_char + offset, sent.end_char + offset
-        inner = [c for c in cuts if start < c < end]
+        inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]  # cuts is sorted: no scan of all
         for lo, hi in zip([start, *inner], [*inner, end], strict=True):
             piece = text[lo - offset : hi - offset]
             if piece.strip():
@@ -225,6 +237,9 @@ def _keep_narrative_quoted(speakers: list[SpeakerInfo], blocks, interview: bool)
 def _speaker_state(speaker: SpeakerInfo, catalogue) -> str | None:
     """The speaker's country: the first state named or implied (demonym) in the role ("Kazakh political scientist",
     "director of the Kazakhstan Institute ...", "(Kazakhstan)"), else None."""
+    known = catalogue.person(speaker.name)
+    if known is not None and known.country and (entry := catalogue.get(known.country)) and entry.kind == "state":
+        return entry.id
     words = re.findall(r"[\w’'-]+", speaker.role or "")
     for i in range(len(words)):
         for n in (3, 2, 1):
@@ -234,16 +249,30 @@ def _speaker_state(speaker: SpeakerInfo, catalogue) -> str | None:
     return None
 
 
+def _dominant_state(mentions: list[Mention]) -> str | None:
+    """An interview about one country, with an interviewee of unstated nationality: "we" is most likely that
+    country, when it clearly dominates the text (a third of all state mentions and twice the runner-up)."""
+    counts = Counter(m.id for m in mentions if m.kind == "state").most_common(2)
+    if not counts:
+        return None
+    total = sum(1 for m in mentions if m.kind == "state")
+    runner_up = counts[1][1] if len(counts) > 1 else 0
+    top, n = counts[0]
+    return top if n >= total / 3 and n >= 2 * runner_up else None
+
+
 def _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons) -> list[SentenceContext]:
     questions = [(b.start, b.end) for b in blocks if b.kind == "question"]
     states = {s.name: s.state for s in speakers}
     we = word_pattern("we_pronouns")
     ordered = sorted(mentions, key=lambda m: m.start)
+    ordered_starts = [m.start for m in ordered]
     contexts, i = [], 0
     for start, end in sentences:
         while i < len(ordered) and ordered[i].end <= start:
             i += 1
-        inside = [m for m in ordered[i:] if m.start < end and m.end <= end and m.start >= start]
+        upto = bisect_left(ordered_starts, end)  # mentions are ordered by start: none after this one is inside
+        inside = [m for m in ordered[i:upto] if m.end <= end and m.start >= start]
         speaker = _embedded_speaker(body, start, end, persons) or by_sentence.get((start, end))
         question = any(lo <= start < hi for lo, hi in questions)
         state = states.get(speaker)

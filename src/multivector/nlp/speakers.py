@@ -57,6 +57,10 @@ def find_speakers(
     author_keys = {_surname(a) for a in authors}
     lede_end = _lede_end(body, blocks)
     found: dict[str, SpeakerInfo] = {}
+    roles: dict[str, str | None] = {}
+    for person in persons:  # the role is stated next to the fullest, usually the first, mention
+        if roles.get(person.canonical) is None:
+            roles[person.canonical] = _role(body, person.start, person.end)
     for person in persons:
         if _surname(person.canonical) in author_keys or _is_addressee(body, person.start):
             continue
@@ -65,8 +69,7 @@ def find_speakers(
         interviewee = interview and in_lede and _has_interview_cue(sentence)
         if interviewee or _is_speech_subject(body, person.start, person.end):
             if person.canonical not in found:
-                role = _role(body, person.start, person.end)
-                found[person.canonical] = SpeakerInfo(person.canonical, role, None, person.start)
+                found[person.canonical] = SpeakerInfo(person.canonical, roles[person.canonical], None, person.start)
     return sorted(found.values(), key=lambda s: s.start)
 
 
@@ -108,7 +111,11 @@ def _is_speech_subject(body: str, start: int, end: int) -> bool:
     after = body[end : end + 160]
     before = body[max(0, start - 40) : start]
     verbs = _speech_verbs()
-    if re.match(rf"\s*(?:\([^)]*\)\s*)?(?:,[^.;:!?]{{0,120}}?,\s*)?(?:has |had |also |then )?(?:{verbs})\b", after):
+    if re.match(
+        rf"\s*(?:\([^)]*\)\s*)?(?:,[^.;:!?]{{0,120}}?,\s*|\s+(?:of|from|at|with)\s+[^,.;:!?\"“]{{0,80}}?\s+)?"
+        rf"(?:has |had |also |then )?(?:{verbs})\b",
+        after,
+    ):
         return True
     if re.search(r"according to\s+$", before, re.IGNORECASE):
         return True
@@ -117,7 +124,7 @@ def _is_speech_subject(body: str, start: int, end: int) -> bool:
 
 _ROLE_CUT = re.compile(
     r"(?:\binterview(?:s|ed)?\s+(?:with|of)\b|\btalks? to\b|\bconversation with\b|\bpresents?\b|\bwith\b|\bby\b"
-    r"|[.;:!?\n]|\bthat\b|\bwhile\b|\bsaid\b|\bsays\b|,\s*(?=[a-z]*\s))",
+    r"|[.;:!?\n()]|--|\s[-–—]\s|\bthat\b|\bwhile\b|\bsaid\b|\bsays\b|\band\b(?=\s+(?-i:[A-Z]))|,\s*(?=[a-z]*\s))",
     re.IGNORECASE,
 )
 
@@ -138,10 +145,17 @@ def _role(body: str, start: int, end: int) -> str | None:
     m = _APPOSITION.match(after)
     if m and not re.match(r"\s*(?:who|which|said|says)\b", m.group(2)):
         role = _CLAUSE_AFTER_ROLE.split(m.group(2))[0].strip(" ,")
+        if not re.search(rf"\b(?:{_role_nouns()})\b", role, re.IGNORECASE):
+            return _role_before(body, start)
         nationality = m.group(1)
         if nationality and not re.search(re.escape(nationality), role):
             role = f"{role} ({nationality})"
         return role
+    return _role_before(body, start)
+
+
+def _role_before(body: str, start: int) -> str | None:
+    """'Analyst NAME', 'President of Uzbekistan NAME', 'ROLE NAME stressed ...': the title phrase before a name."""
     before = body[max(0, start - 200) : start]
     cuts = list(_ROLE_CUT.finditer(before))
     phrase = before[cuts[-1].end() :] if cuts else before
