@@ -128,7 +128,7 @@ def _parse_one(path: str) -> int:
 
 
 def bare_run(directory: str, workers: int) -> None:
-    """The floor: the model multivector uses, over the same files, W processes that each load it once."""
+    """The floor: the model multivector uses, over the same files, in W worker processes."""
     paths = sorted(str(p) for p in Path(directory).glob("*.txt"))
     if workers <= 1:
         _load_bare()
@@ -137,7 +137,8 @@ def bare_run(directory: str, workers: int) -> None:
     else:
         import multiprocessing as mp
 
-        with mp.get_context("fork").Pool(workers, initializer=_load_bare) as pool:
+        _load_bare()  # as multivector does: loaded once, then the forked workers share it
+        with mp.get_context("fork").Pool(workers) as pool:
             tokens = sum(pool.imap(_parse_one, paths, chunksize=4))
     print(f"{len(paths)} pages, {tokens} tokens")
 

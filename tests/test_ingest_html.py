@@ -138,3 +138,20 @@ def test_markdown_without_heading_has_no_title() -> None:
     text, title = markdown_to_text("Just a paragraph about [Georgia](http://x) and __Armenia__.\n")
     assert title is None
     assert text == "Just a paragraph about Georgia and Armenia.\n"
+
+
+def test_article_inside_a_50_mb_page_is_found() -> None:
+    junk = "".join(
+        f'<div><a href="/n{i}">Other headline {i}</a><span>13 June 2024 - 19:05</span></div>\n' for i in range(1000)
+    )
+    filler = junk * 300  # about 25 MB on each side of the article
+    article = (
+        "<article><h1>Kazakhstan and Uzbekistan deepen ties</h1><p>Kazakhstan and Uzbekistan are strategic partners, "
+        "and trade between them grew by a fifth last year, the analyst said.</p></article>"
+    )
+    page = f"<html><head><title>Deepen ties</title></head><body><nav>{filler}</nav>{article}<aside>{filler}</aside></body></html>"
+    assert len(page) > 45_000_000
+    started = time.monotonic()
+    doc = load_bytes(page.encode(), name="big", source="big.html")
+    assert "strategic partners" in doc.body and "Other headline" not in doc.body
+    assert time.monotonic() - started < 30

@@ -108,9 +108,12 @@ def _analyze_source(source: str | Path) -> Outcome:
 
 
 def _worker_init() -> None:
-    from multivector.nlp.model import load_pipeline
+    """Load the model and fill every lazy cache (language profiles, lexicons, compiled patterns) with one tiny
+    analysis, so that forked workers inherit all of it warm."""
+    analyze(WARM_UP_TEXT)
 
-    load_pipeline()
+
+WARM_UP_TEXT = "Kazakhstan and Russia signed a transit agreement worth $2 billion in Astana on 1 March 2024."
 
 
 def iter_analyses(sources: Iterable[str | Path | IngestError], *, workers: int = 1) -> Iterator[Outcome]:
@@ -135,6 +138,8 @@ def _iter_parallel(items: list[str | Path | IngestError], workers: int) -> Itera
     import multiprocessing as mp
 
     context = mp.get_context("fork" if os.name == "posix" else "spawn")
+    if context.get_start_method() == "fork":
+        _worker_init()  # loaded once here, forked workers share it: no worker pays the model's load time
     work = [item for item in items if not isinstance(item, IngestError)]
     with context.Pool(processes=workers, initializer=_worker_init) as pool:
         results = pool.imap(_analyze_source, work, chunksize=4)

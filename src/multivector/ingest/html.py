@@ -44,9 +44,25 @@ def looks_like_html(text: str) -> bool:
     return len(_SNIFF.findall(text[:20000])) >= 3
 
 
+def _focus(markup: str) -> str:
+    """A page over the cap keeps its <head> (metadata) and its <article> or <main> element when one fits, so an
+    article buried in megabytes of headline lists is not cut away; otherwise the page is cut at the cap."""
+    if len(markup) <= MAX_HTML_CHARS:
+        return markup
+    lower = markup[: 2 * MAX_HTML_CHARS].lower() if len(markup) <= 2 * MAX_HTML_CHARS else markup.lower()
+    head_end = lower.find("</head>", 0, 1_000_000)
+    head = markup[: head_end + len("</head>")] if head_end != -1 else ""
+    for tag in ("article", "main"):
+        start = lower.find(f"<{tag}")
+        end = lower.find(f"</{tag}>", start) if start != -1 else -1
+        if start != -1 and end != -1 and end - start <= MAX_HTML_CHARS:
+            return f"{head}<body>{markup[start : end + len(tag) + 3]}</body></html>"
+    return markup[:MAX_HTML_CHARS]
+
+
 def prepare_html(markup: str) -> str:
     """Cap the size and remove the parts that never hold article text (and may be huge or hostile)."""
-    markup = markup[:MAX_HTML_CHARS]
+    markup = _focus(markup)
     lower = markup.lower()
     parts: list[str] = []
     pos = 0

@@ -10,8 +10,9 @@ The actor ruler matches exactly what spaCy's EntityRuler matches with the catalo
 (:meth:`Catalogue.ruler_patterns`: ``ORTH`` tokens exact, ``LOWER`` tokens in any case) and resolves overlaps the
 same way (longest match first, then leftmost; a match touching a taken token is dropped). It is built for speed:
 spaCy's token Matcher walks thousands of patterns at every token and cost more than the whole statistical model,
-so this ruler looks every pattern up by its lowercased token sequence with a PhraseMatcher (a hash trie, in C) and
-only then checks the case of the tokens that must match exactly.
+so this ruler walks a trie of the patterns' lowercased token hashes over the document's token hashes (one dict
+lookup per token where nothing matches) and only then checks the case of the tokens that must match exactly. It
+creates no Doc or lexeme for its patterns, so building it is cheap too.
 """
 
 from __future__ import annotations
@@ -66,12 +67,10 @@ class ActorRuler:
     """Entity ruler over fixed-length ORTH/LOWER token patterns (see the module docstring)."""
 
     def __init__(self, nlp: Language) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        self.vocab = nlp.vocab
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        # match key -> the patterns sharing that lowercased token sequence: (order, ((attr, text), ...), label, id)
-        self.candidates: dict[int, list[tuple[int, tuple[tuple[str, str], ...], str, str]]] = {}
+        self.strings = nlp.vocab.strings
+        # A trie over the hashes of the lowercased pattern tokens; the key None holds the patterns ending there:
+        # (order added, ((position, checks ORTH?, hash of the exact text), ...), label, id).
+        self.root: dict[int | None, Any] = {}
         self.count = 0
 
     def __len__(self) -> int:
@@ -79,19 +78,15 @@ class ActorRuler:
 
     def add_patterns(self, patterns: Iterable[dict[str, Any]]) -> None:
         """EntityRuler-style patterns: {"label", "pattern": [{"ORTH"|"LOWER": text}, ...], "id"}."""
-        from spacy.tokens import Doc
-
         for pattern in patterns:
-            tokens = tuple(_token_test(token) for token in pattern["pattern"])
+            tokens = [_token_test(token) for token in pattern["pattern"]]
             if not tokens:
                 continue
-            lowered = [text.lower() for _, text in tokens]
-            name = "mv_actor\x1f" + "\x1f".join(lowered)
-            key = self.vocab.strings.add(name)  # the PhraseMatcher reports matches by the hash of this name
-            if key not in self.candidates:
-                self.candidates[key] = []
-                self.matcher.add(name, [Doc(self.vocab, words=lowered, spaces=[False] * len(lowered))])
-            self.candidates[key].append((self.count, tokens, pattern["label"], pattern.get("id", "")))
+            node = self.root
+            for _, text in tokens:
+                node = node.setdefault(self.strings.add(text.lower()), {})
+            checks = tuple((i, attr == "ORTH", self.strings.add(text)) for i, (attr, text) in enumerate(tokens))
+            node.setdefault(None, []).append((self.count, checks, pattern["label"], pattern.get("id", "")))
             self.count += 1
 
     def __call__(self, doc: Doc) -> Doc:
@@ -100,11 +95,19 @@ class ActorRuler:
 
     def match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         """(start, end, label, id) of every pattern occurrence, longest first, then leftmost, then first added."""
+        if len(doc) == 0:
+            return []
+        # Hashes of every token's exact and lowercased text, read once: no Token objects are made.
+        orth, lower = (column.tolist() for column in doc.to_array(["ORTH", "LOWER"]).T)
         found = []
-        for key, start, end in self.matcher(doc):
-            for order, tokens, label, ident in self.candidates[key]:
-                if _tokens_agree(doc, start, tokens):
-                    found.append((end - start, start, order, end, label, ident))
+        for start in range(len(lower)):
+            node, end = self.root.get(lower[start]), start + 1
+            while node is not None:
+                for order, checks, label, ident in node.get(None, ()):
+                    if all((orth if exact else lower)[start + i] == key for i, exact, key in checks):
+                        found.append((end - start, start, order, end, label, ident))
+                node = node.get(lower[end]) if end < len(lower) else None
+                end += 1
         found.sort(key=lambda m: (-m[0], m[1], m[2]))
         return [(start, end, label, ident) for _, start, _, end, label, ident in found]
 
@@ -130,11 +133,3 @@ def _token_test(token: dict[str, str]) -> tuple[str, str]:
     if attr not in {"ORTH", "LOWER"}:
         raise ValueError(f"actor ruler patterns use ORTH or LOWER, not {attr}")
     return attr, text
-
-
-def _tokens_agree(doc: Doc, start: int, tokens: tuple[tuple[str, str], ...]) -> bool:
-    for offset, (attr, text) in enumerate(tokens):
-        token = doc[start + offset]
-        if (token.text if attr == "ORTH" else token.lower_) != text:
-            return False
-    return True
