@@ -185,3 +185,12 @@ def test_their_within_org_takes_the_states_of_the_previous_sentence():
     current = context("Their cooperation within the SCO will continue.")
     got = {(m.member, m.org) for m in code_memberships(current, Members(), previous)}
     assert got == {("RUS", "SCO"), ("KAZ", "SCO")}
+
+
+def test_pronoun_subject_takes_the_previous_sentences_actor():
+    first = context("We cannot treat Georgia as a mere transit route.", "A. Expert", we="ARM")
+    text = "It is our closest neighbour and a reliable friend."
+    second = SentenceContext(text, 0, len(text), "A. Expert", [])
+    (stance,) = code_stances(second, first)
+    assert (stance.target, stance.polarity) == ("GEO", "+")
+    assert code_stances(SentenceContext(text, 0, len(text), "Someone Else", []), first) == []

@@ -70,7 +70,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
     for context in contexts:
         relations.extend(code_relations(context, catalogue))
         memberships.extend(code_memberships(context, catalogue, previous))
-        stances.extend(code_stances(context))
+        stances.extend(code_stances(context, previous))
         previous = context
     memberships = _unique(memberships, lambda m: (m.member, m.org))
 

@@ -20,10 +20,15 @@ MAX_CUE_DISTANCE = 90  # characters between an evaluative cue and its target
 _KEYS = (("stance_positive", "+"), ("stance_negative", "-"), ("stance_neutral", "0"))
 
 
-def code_stances(sentence: SentenceContext) -> list[Stance]:
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|this|they|its|their)\b", re.IGNORECASE)
+
+
+def code_stances(sentence: SentenceContext, previous: SentenceContext | None = None) -> list[Stance]:
     if sentence.question or not sentence.speaker:
         return []
     targets = [m for m in sentence.mentions if m.via != "we" and m.kind != "person"]
+    if not targets:
+        targets = _antecedent(sentence, previous)
     if not targets:
         return []
     votes: dict[str, list[tuple[str, int, int, str]]] = {}
@@ -36,6 +41,19 @@ def code_stances(sentence: SentenceContext) -> list[Stance]:
             polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
         votes.setdefault(target.id, []).append((polarity, min(start, target.start), max(end, target.end), mood))
     return [_stance(sentence, target_id, items) for target_id, items in votes.items()]
+
+
+def _antecedent(sentence: SentenceContext, previous: SentenceContext | None) -> list[Mention]:
+    """'We cannot treat X as a vector. It is our native one.': a sentence opening with a pronoun, with no actor of
+    its own, speaks of the last actor the same speaker named in the sentence before."""
+    pronoun = _PRONOUN_SUBJECT.match(sentence.text)
+    if pronoun is None or previous is None or previous.speaker != sentence.speaker:
+        return []
+    named = [m for m in previous.mentions if m.via != "we" and m.kind != "person"]
+    if not named:
+        return []
+    start = sentence.start + pronoun.end() - len(pronoun.group().lstrip(" \"“'‘"))
+    return [Mention(named[-1].id, named[-1].kind, start, sentence.start + pronoun.end(), "pronoun")]
 
 
 def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int, int, str]]:
