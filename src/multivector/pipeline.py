@@ -142,6 +142,6 @@ def _iter_parallel(items: list[str | Path | IngestError], workers: int) -> Itera
         _worker_init()  # loaded once here, forked workers share it: no worker pays the model's load time
     work = [item for item in items if not isinstance(item, IngestError)]
     with context.Pool(processes=workers, initializer=_worker_init) as pool:
-        results = pool.imap(_analyze_source, work, chunksize=4)
+        results = pool.imap(_analyze_source, work, chunksize=1)  # articles vary in length: keeps all cores busy
         for item in items:
             yield _error_outcome(item) if isinstance(item, IngestError) else next(results)

@@ -27,7 +27,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -105,6 +105,7 @@ class PersonEntry:
     country: str | None = None
 
 
+@lru_cache(maxsize=1 << 16)  # pure and called for every mention and person name: the same words recur
 def fold(text: str) -> str:
     """Case-, diacritic-, article-, apostrophe-, hyphen- and space-insensitive key used to look surface forms up."""
     text = re.sub(r"^the\s+(?=\S)", "", unicodedata.normalize("NFKD", text.strip()), flags=re.IGNORECASE)
