@@ -9,6 +9,9 @@ Contract:
   relation type) and ``types`` ("type:count;..."), ``score`` (mean score), ``documents`` (distinct documents),
   ``speakers`` ("; "-joined) and ``start`` / ``end`` (first and last publication date of its evidence, absent when
   no evidence is dated). Attribute values are never None, so the graph writes straight to GraphML and GEXF.
+- :func:`graph_from_totals` builds the same graph from per-pair totals (:mod:`multivector.analysis.totals`), the
+  way the web app does on a corpus of any size; there ``speakers`` lists only the most frequent speakers of an edge
+  (most frequent first) and ``speaker_count`` is absent.
 - :func:`graph_data` turns such a graph into JSON-ready ``{"nodes": [...], "edges": [...]}`` for the web app and
   the report; :func:`top_relations` ranks (pair, type, polarity) claims by their evidence.
 Pure functions: nothing here reads the database.
@@ -75,6 +78,49 @@ def _edge_attributes(rows: list[dict[str, Any]]) -> dict[str, Any]:
         attributes[name] = polarity_counts.get(sign, 0)
     if dates:
         attributes["start"], attributes["end"] = dates[0], dates[-1]
+    return attributes
+
+
+def graph_from_totals(
+    actors: Iterable[dict[str, Any]],
+    pairs: dict[tuple[str, str], dict[str, Any]],
+    speakers: dict[tuple[str, str], list[str]] | None = None,
+) -> nx.Graph:
+    """The actor graph from per-pair totals ``{(x, y): {"kinds": [...], "documents": n}}`` (see totals.pair_totals)."""
+    known = {row["id"]: row for row in actors}
+    graph = nx.Graph()
+    for (a, b), totals in sorted(pairs.items()):
+        for actor_id in (a, b):
+            if actor_id not in graph:
+                graph.add_node(actor_id, **_node_attributes(actor_id, known.get(actor_id)))
+        graph.add_edge(a, b, **edge_from_totals(totals["kinds"], totals["documents"], (speakers or {}).get((a, b), [])))
+    return graph
+
+
+def edge_from_totals(kinds: list[dict[str, Any]], documents: int, speakers: list[str]) -> dict[str, Any]:
+    """Edge attributes (as :func:`build_actor_graph` makes them) from (type, polarity) totals of one pair."""
+    polarity_counts: Counter[str] = Counter()
+    type_counts: Counter[str] = Counter()
+    for kind in kinds:
+        polarity_counts[kind["polarity"]] += kind["mentions"]
+        type_counts[kind["type"]] += kind["mentions"]
+    weight = sum(type_counts.values())
+    ranked_types = sorted(type_counts.items(), key=lambda item: (-item[1], item[0]))
+    firsts = [kind["first"] for kind in kinds if kind.get("first")]
+    lasts = [kind["last"] for kind in kinds if kind.get("last")]
+    attributes: dict[str, Any] = {
+        "weight": weight,
+        "polarity": majority_polarity(polarity_counts),
+        "type": ranked_types[0][0],
+        "types": ";".join(f"{name}:{count}" for name, count in ranked_types),
+        "score": round(sum(float(kind["score_sum"] or 0) for kind in kinds) / weight, 3),
+        "documents": documents,
+        "speakers": "; ".join(speakers),
+    }
+    for sign, name in _POLARITY_FIELD.items():
+        attributes[name] = polarity_counts.get(sign, 0)
+    if firsts:
+        attributes["start"], attributes["end"] = min(firsts), max(lasts)
     return attributes
 
 

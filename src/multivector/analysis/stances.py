@@ -7,7 +7,8 @@ Contract:
   and per-expert ``clusters`` (a cluster label per expert: experts joined before the cosine similarity of their
   groups fell below ``threshold``).
 - :func:`similarity_order` is average-linkage agglomerative clustering on cosine similarity (scipy is not a
-  dependency), returning the dendrogram's leaf order. O(n^3) in experts, so callers cap the number of experts.
+  dependency), returning the dendrogram's leaf order. O(n^3) in experts (a scan of O(n^2) linkages per merge),
+  so callers cap the number of experts.
 Pure functions: nothing here reads the database.
 """
 
@@ -37,15 +38,22 @@ class StanceMatrix:
 
 
 def stance_matrix(
-    rows: Iterable[dict[str, Any]], *, max_actors: int | None = 40, threshold: float = 0.3
+    rows: Iterable[dict[str, Any]],
+    *,
+    max_actors: int | None = 40,
+    threshold: float = 0.3,
+    actor_totals: dict[str, int] | None = None,
 ) -> StanceMatrix:
+    """The matrix of ``rows``; ``actor_totals`` (target -> stance count over the whole corpus) orders the columns
+    when ``rows`` hold only some experts' counts (the web app passes the most outspoken experts only)."""
     counts: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for row in rows:
         counts[row["speaker"]][row["target"]][row.get("polarity") or "0"] += int(row.get("count") or 1)
-    actor_totals: Counter[str] = Counter()
-    for by_actor in counts.values():
-        for actor, polarities in by_actor.items():
-            actor_totals[actor] += sum(polarities.values())
+    if actor_totals is None:
+        actor_totals = Counter()
+        for by_actor in counts.values():
+            for actor, polarities in by_actor.items():
+                actor_totals[actor] += sum(polarities.values())
     actors = [actor for actor, _ in sorted(actor_totals.items(), key=lambda item: (-item[1], item[0]))]
     if max_actors is not None:
         actors = actors[:max_actors]
@@ -78,31 +86,45 @@ def cosine(u: Sequence[float], v: Sequence[float]) -> float:
 
 
 def similarity_order(vectors: Sequence[Sequence[float]], *, threshold: float = 0.3) -> tuple[list[int], list[int]]:
-    """(leaf order, cluster label per input index) from average-linkage clustering on cosine similarity."""
+    """(leaf order, cluster label per input index) from average-linkage clustering on cosine similarity.
+
+    The linkage of a merged cluster to every other one is updated in place (Lance-Williams: the size-weighted mean
+    of its parts' linkages, which is the mean pairwise similarity), so each merge costs O(n) updates plus a scan of
+    the linkage rows for the closest pair (ties: the first pair in row order, as a plain scan finds it).
+    """
     n = len(vectors)
     if n == 0:
         return [], []
-    similarity = [[cosine(vectors[i], vectors[j]) for j in range(n)] for i in range(n)]
+    link = [[cosine(vectors[i], vectors[j]) for j in range(n)] for i in range(n)]
     clusters: list[list[int]] = [[i] for i in range(n)]  # each cluster keeps its members in leaf order
     labels = list(range(n))
     while len(clusters) > 1:
         best, pair = -2.0, (0, 1)
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                linkage = _average_similarity(similarity, clusters[i], clusters[j])
-                if linkage > best:
-                    best, pair = linkage, (i, j)
+        for i in range(len(clusters) - 1):
+            tail = link[i][i + 1 :]
+            closest = max(tail)
+            if closest > best:
+                best, pair = closest, (i, i + 1 + tail.index(closest))
         i, j = pair
         if best >= threshold:  # clusters joined while still similar share a label
             for member in clusters[j]:
                 labels[member] = labels[clusters[i][0]]
+        _merge_linkage(link, i, j, len(clusters[i]), len(clusters[j]))
         clusters[i] = clusters[i] + clusters[j]
         del clusters[j]
     return clusters[0], _renumber(labels, clusters[0])
 
 
-def _average_similarity(similarity: list[list[float]], left: list[int], right: list[int]) -> float:
-    return sum(similarity[a][b] for a in left for b in right) / (len(left) * len(right))
+def _merge_linkage(link: list[list[float]], i: int, j: int, size_i: int, size_j: int) -> None:
+    """Cluster j joins cluster i: row and column i become the size-weighted mean of rows i and j; j goes."""
+    total = size_i + size_j
+    for k in range(len(link)):
+        if k != i and k != j:
+            value = (size_i * link[i][k] + size_j * link[j][k]) / total
+            link[i][k] = link[k][i] = value
+    del link[j]
+    for row in link:
+        del row[j]
 
 
 def _renumber(labels: list[int], order: list[int]) -> list[int]:

@@ -8,7 +8,8 @@ Contract:
   undated rows are left out.
 - :func:`layout` places items on an axis of a given pixel width: ``{"width", "height", "ticks": [{"x", "label"}],
   "items": [item + {"x", "lane"}]}``, stacking items that would overlap into lanes (events above the axis,
-  publications below). Pure functions: the web page and the report draw the result as SVG.
+  publications below), at most :data:`MAX_LANES` lanes a side. Pure functions: the web page and the report draw
+  the result as SVG.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 LANE_HEIGHT = 16
 LANE_GAP_PX = 9  # two markers closer than this share no lane
+MAX_LANES = 24  # beyond this, markers overlap in the lane that frees first: the page stays readable and O(n)
 
 
 def date_value(iso: str | None) -> float | None:
@@ -93,6 +95,10 @@ def _free_lane(lanes: list[float], x: float) -> int:
         if x - last >= LANE_GAP_PX:
             lanes[index] = x
             return index
+    if len(lanes) >= MAX_LANES:  # every lane is busy here: overdraw the one whose last marker is furthest left
+        index = min(range(len(lanes)), key=lanes.__getitem__)
+        lanes[index] = x
+        return index
     lanes.append(x)
     return len(lanes) - 1
 

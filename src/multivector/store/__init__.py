@@ -11,8 +11,8 @@ See :mod:`multivector.store.corpus` for the guarantees, :mod:`multivector.store.
 
 from __future__ import annotations
 
-from multivector.store.corpus import Corpus
+from multivector.store.corpus import Corpus, CorpusPool
 from multivector.store.queries import MARKS, fts_query
 from multivector.store.schema import SCHEMA_VERSION
 
-__all__ = ["Corpus", "MARKS", "SCHEMA_VERSION", "fts_query"]
+__all__ = ["Corpus", "CorpusPool", "MARKS", "SCHEMA_VERSION", "fts_query"]

@@ -11,13 +11,16 @@ Contract:
 - Readers and one writer may work at the same time (WAL); a writer waits up to ``timeout`` seconds for another.
 - The query methods (``docs``, ``actors``, ``relations``, ...) return lists of plain dicts; see
   :mod:`multivector.store.queries` for the filters.
-- A Corpus object is not meant to be used by two threads at once: open one per thread or request (opening is cheap).
+- A Corpus object is not meant to be used by two threads at once: open one per thread, or share a pool of them
+  (the web app does: :class:`CorpusPool`).
+- ``generation()`` grows with every stored document: caches of corpus-wide views key on it (one indexed read).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -27,7 +30,7 @@ from typing import Any
 from multivector.errors import CorpusError
 from multivector.records import Actor, Analysis
 from multivector.store import queries
-from multivector.store.schema import APPLICATION, DDL, MIGRATIONS, SCHEMA_VERSION
+from multivector.store.schema import APPLICATION, DDL, MIGRATIONS, SCHEMA_VERSION, fold_statements
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT_S = 30.0
@@ -35,7 +38,11 @@ REQUIRED_TABLES = frozenset(
     {"meta", "documents", "speakers", "actors", "document_actors", "people", "relations", "relation_actors"}
     | {"memberships", "stances", "actor_months"}
     | {"figures", "events", "speaker_names", "source_files", "documents_fts", "evidence_fts"}
+    | {"relation_mentions", "stance_mentions", "relation_pairs", "relation_edges", "pair_speakers", "actor_years"}
+    | {"stance_counts", "speaker_totals"}
 )
+#: The per-document fold into the mention and aggregate tables (schema.fold_statements), built once.
+_FOLD_ONE = tuple(fold_statements(one_document=True))
 
 
 class Corpus:
@@ -145,6 +152,11 @@ class Corpus:
         """True when a file with these bytes was already ingested."""
         return bool(self._read("SELECT 1 FROM source_files WHERE sha256 = ?", (sha256,)))
 
+    def generation(self) -> int:
+        """A number that every stored document increases: equal numbers mean an unchanged corpus (for caches)."""
+        row = self._read("SELECT value FROM meta WHERE key = 'generation'")
+        return int(row[0][0]) if row else 0
+
     def count(self) -> int:
         return self._read("SELECT count(*) FROM documents")[0][0]
 
@@ -190,6 +202,39 @@ class Corpus:
             return function(self.connection, **filters)
         except sqlite3.DatabaseError as exc:
             raise CorpusError(f"{self.path}: {exc}") from exc
+
+
+class CorpusPool:
+    """Read-only corpora reused across requests: each is lent to one thread at a time, so no connection is ever used
+    by two threads at once, and a request skips the checks of opening (a few ms on a large file)."""
+
+    def __init__(self, path: str | Path, *, size: int = 8, timeout: float = DEFAULT_TIMEOUT_S):
+        self.path, self.size, self.timeout = Path(path), size, timeout
+        self._idle: list[Corpus] = []
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def corpus(self) -> Iterator[Corpus]:
+        """Borrow a read-only Corpus for the duration of the block (opened on demand when none is idle)."""
+        with self._lock:
+            corpus = self._idle.pop() if self._idle else None
+        if corpus is None:
+            corpus = Corpus(self.path, readonly=True, timeout=self.timeout)
+        try:
+            yield corpus
+        finally:
+            with self._lock:
+                keep = len(self._idle) < self.size
+                if keep:
+                    self._idle.append(corpus)
+            if not keep:
+                corpus.close()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for corpus in idle:
+            corpus.close()
 
 
 # -- opening and checking ------------------------------------------------------------------------------------------
@@ -272,7 +317,10 @@ def _open_readonly(path: Path, timeout: float) -> sqlite3.Connection:
     if version == 0:
         raise CorpusError(f"{path}: an empty SQLite database, no corpus yet (create one with `multivector ingest`)")
     if version != SCHEMA_VERSION:
-        raise CorpusError(f"{path}: corpus needs an upgrade to schema {SCHEMA_VERSION}: open it writable once")
+        raise CorpusError(
+            f"{path}: corpus (schema {version}) needs an upgrade to schema {SCHEMA_VERSION}: open it writable once"
+            " (`multivector ingest` into it, or `Corpus(path)` in Python; about a minute per 100,000 documents)"
+        )
     conn = _connect_readonly(path, timeout)
     try:
         _schema_version(conn, path)  # again, through the WAL: the probe may have seen an older state
@@ -320,7 +368,12 @@ def _create_or_migrate(conn: sqlite3.Connection, path: Path) -> None:
             now = _now()
             conn.executemany(
                 "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [("application", APPLICATION), ("schema_version", str(SCHEMA_VERSION)), ("created_at", now)],
+                [
+                    ("application", APPLICATION),
+                    ("schema_version", str(SCHEMA_VERSION)),
+                    ("created_at", now),
+                    ("generation", "0"),
+                ],  # fmt: skip
             )
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
         while 0 < version < SCHEMA_VERSION:
@@ -386,11 +439,15 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     _insert_speaker_names(conn, analysis)
     _insert_actors(conn, analysis)
     _insert_records(conn, analysis)
+    for statement in _FOLD_ONE:  # mention rows and running totals, in this same transaction
+        conn.execute(statement, {"doc": analysis.id})
+    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
 
 def _insert_speaker_names(conn: sqlite3.Connection, analysis: Analysis) -> None:
     names = {s.name for s in analysis.speakers}
-    names |= {r.speaker for r in analysis.relations if r.speaker} | {s.speaker for s in analysis.stances}
+    names |= {r.speaker for r in [*analysis.relations, *analysis.relation_mentions] if r.speaker}
+    names |= {s.speaker for s in [*analysis.stances, *analysis.stance_mentions]}
     conn.executemany(
         "INSERT OR IGNORE INTO speaker_names (name, folded) VALUES (?, ?)", [(n, n.casefold()) for n in names]
     )

@@ -7,12 +7,20 @@ and ``actors(id)``, and one index per filtered column. Full-text search lives in
 triggers: ``documents_fts`` (external content: title and body of ``documents``) and ``evidence_fts`` (the
 evidence of every extracted record, with the record's table and id).
 
+Version 2 adds the sentence-level mention tables (``relation_mentions``, ``stance_mentions``: one row per supporting
+sentence, read from each document's analysis JSON, its claims when it has no mention list) and the aggregate tables
+the web pages read instead of looping over mentions (``relation_pairs``, ``relation_edges``, ``pair_speakers``,
+``actor_years``, ``stance_counts``, ``speaker_totals``), plus the ``meta`` row ``generation`` that every stored
+document bumps (a cheap "has the corpus changed?" stamp for caches). :func:`fold_statements` is the one definition of
+how a document's rows reach those tables: ``Corpus.add`` runs it for the new document in its transaction, and the
+migration from version 1 runs it over every document.
+
 Bump SCHEMA_VERSION and add a step to ``MIGRATIONS`` whenever the DDL changes meaning.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION = "multivector"
 
 #: Tables whose rows carry evidence, in the order they are written; also the `kind` values of evidence_fts.
@@ -29,6 +37,115 @@ CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN
 END;"""
     for k, table in enumerate(EVIDENCE_TABLES)
 )
+
+AGGREGATE_DDL = """
+-- Schema 2. Every sentence-level mention (the analysis JSON's relation_mentions / stance_mentions, its claims when
+-- it has none), newest first by the indexes; x, y = the actor pair in sorted order (undirected).
+CREATE TABLE relation_mentions (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    published   TEXT,
+    a           TEXT NOT NULL,
+    b           TEXT NOT NULL,
+    x           TEXT NOT NULL,
+    y           TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    polarity    TEXT NOT NULL,
+    score       REAL NOT NULL,
+    modality    TEXT,
+    quad_class  INTEGER NOT NULL DEFAULT 0,
+    count       INTEGER NOT NULL DEFAULT 1,
+    speaker     TEXT,
+    evidence    TEXT NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL
+);
+CREATE INDEX relation_mentions_document ON relation_mentions (document_id, position);
+CREATE INDEX relation_mentions_pair ON relation_mentions (x, y, type, polarity, published DESC, document_id, position);
+CREATE INDEX relation_mentions_y ON relation_mentions (y, published DESC);
+CREATE INDEX relation_mentions_speaker ON relation_mentions (speaker, published DESC);
+CREATE INDEX relation_mentions_published ON relation_mentions (published DESC);
+
+CREATE TABLE stance_mentions (
+    id          INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    published   TEXT,
+    speaker     TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    polarity    TEXT NOT NULL,
+    modality    TEXT NOT NULL,
+    count       INTEGER NOT NULL DEFAULT 1,
+    evidence    TEXT NOT NULL,
+    span_start  INTEGER NOT NULL,
+    span_end    INTEGER NOT NULL
+);
+CREATE INDEX stance_mentions_document ON stance_mentions (document_id, position);
+CREATE INDEX stance_mentions_target ON stance_mentions (target, speaker, published DESC, document_id, position);
+CREATE INDEX stance_mentions_speaker ON stance_mentions (speaker, published DESC, document_id, position);
+CREATE INDEX stance_mentions_published ON stance_mentions (published DESC);
+
+-- Running totals over the mention tables, kept by Corpus.add in the document's transaction.
+CREATE TABLE relation_pairs (              -- per actor pair, relation type and polarity
+    x         TEXT NOT NULL,
+    y         TEXT NOT NULL,
+    type      TEXT NOT NULL,
+    polarity  TEXT NOT NULL,
+    mentions  INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    score_sum REAL NOT NULL,
+    first     TEXT,                        -- earliest / latest publication date of the evidence (NULL: undated)
+    last      TEXT,
+    PRIMARY KEY (x, y, type, polarity)
+) WITHOUT ROWID;
+CREATE INDEX relation_pairs_mentions ON relation_pairs (mentions DESC);
+CREATE INDEX relation_pairs_y ON relation_pairs (y);
+
+CREATE TABLE relation_edges (              -- per actor pair: distinct documents cannot be summed from the above
+    x         TEXT NOT NULL,
+    y         TEXT NOT NULL,
+    mentions  INTEGER NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (x, y)
+) WITHOUT ROWID;
+CREATE INDEX relation_edges_y ON relation_edges (y);
+
+CREATE TABLE pair_speakers (
+    x        TEXT NOT NULL,
+    y        TEXT NOT NULL,
+    speaker  TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (x, y, speaker)
+) WITHOUT ROWID;
+CREATE INDEX pair_speakers_rank ON pair_speakers (x, y, mentions DESC, speaker);
+
+CREATE TABLE actor_years (                 -- dated relation mentions per actor (a and b), year and polarity
+    actor    TEXT NOT NULL,
+    year     TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (actor, year, polarity)
+) WITHOUT ROWID;
+
+CREATE TABLE stance_counts (               -- mentions = sentences, weight = sum of their `count`
+    speaker  TEXT NOT NULL,
+    target   TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    weight   INTEGER NOT NULL,
+    PRIMARY KEY (speaker, target, polarity)
+) WITHOUT ROWID;
+CREATE INDEX stance_counts_target ON stance_counts (target, speaker);
+
+CREATE TABLE speaker_totals (              -- documents they speak in (speakers table), stance mentions they hold
+    name      TEXT PRIMARY KEY,
+    documents INTEGER NOT NULL DEFAULT 0,
+    stances   INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE INDEX speaker_totals_documents ON speaker_totals (documents DESC, name);
+CREATE INDEX speaker_totals_stances ON speaker_totals (stances DESC, name);
+"""
 
 DDL = f"""
 CREATE TABLE meta (
@@ -241,7 +358,77 @@ CREATE VIRTUAL TABLE evidence_fts USING fts5 (
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 {_EVIDENCE_TRIGGERS}
-"""
+{AGGREGATE_DDL}"""
 
-#: MIGRATIONS[n] turns a version-n corpus into version n+1 (none yet: version 1 is the first).
-MIGRATIONS: dict[int, str] = {}
+
+_MENTION_FIELD = "j.value ->> '{}'".format
+#: Where a document's mention list is in its analysis JSON: its claims stand in when it has no mention list.
+_MENTION_LIST = "CASE WHEN json_array_length(d.analysis, '$.{0}_mentions') > 0 THEN '$.{0}_mentions' ELSE '$.{0}s' END"
+_FIRST = "first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END"
+_LAST = "last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END"
+
+
+def fold_statements(one_document: bool) -> list[str]:
+    """SQL that copies documents' mentions into the mention tables and adds them to every aggregate table.
+
+    ``one_document``: only the document whose id is bound as ``:doc`` (what ``Corpus.add`` runs, in the document's
+    transaction, right after inserting it); otherwise every document at once (the migration from version 1).
+    """
+    f = _MENTION_FIELD
+    document_filter = "d.id = :doc" if one_document else "1"
+    fresh = "document_id = :doc" if one_document else "1"
+    return [
+        "INSERT INTO relation_mentions (document_id, position, published, a, b, x, y, type, polarity, score, modality,"
+        " quad_class, count, speaker, evidence, span_start, span_end)"
+        f" SELECT d.id, j.key, d.published, {f('a')}, {f('b')}, min({f('a')}, {f('b')}), max({f('a')}, {f('b')}),"
+        f" coalesce({f('type')}, ''), coalesce({f('polarity')}, '0'), coalesce({f('score')}, 0), {f('modality')},"
+        f" coalesce({f('quad_class')}, 0), coalesce({f('count')}, 1), {f('speaker')}, coalesce({f('evidence')}, ''),"
+        f" coalesce(j.value ->> '$.span[0]', 0), coalesce(j.value ->> '$.span[1]', 0)"
+        f" FROM documents d, json_each(d.analysis, {_MENTION_LIST.format('relation')}) j"
+        f" WHERE {document_filter} ORDER BY d.number, j.key",
+        "INSERT INTO stance_mentions (document_id, position, published, speaker, target, polarity, modality, count,"
+        " evidence, span_start, span_end)"
+        f" SELECT d.id, j.key, d.published, {f('speaker')}, {f('target')}, coalesce({f('polarity')}, '0'),"
+        f" coalesce({f('modality')}, 'asserted'), coalesce({f('count')}, 1), coalesce({f('evidence')}, ''),"
+        f" coalesce(j.value ->> '$.span[0]', 0), coalesce(j.value ->> '$.span[1]', 0)"
+        f" FROM documents d, json_each(d.analysis, {_MENTION_LIST.format('stance')}) j"
+        f" WHERE {document_filter} ORDER BY d.number, j.key",
+        "INSERT INTO relation_pairs (x, y, type, polarity, mentions, documents, score_sum, first, last)"
+        " SELECT x, y, type, polarity, count(*), count(DISTINCT document_id), sum(score), min(published),"
+        f" max(published) FROM relation_mentions WHERE {fresh} GROUP BY x, y, type, polarity"
+        " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions,"
+        f" documents = documents + excluded.documents, score_sum = score_sum + excluded.score_sum, {_FIRST}, {_LAST}",
+        "INSERT INTO relation_edges (x, y, mentions, documents)"
+        f" SELECT x, y, count(*), count(DISTINCT document_id) FROM relation_mentions WHERE {fresh} GROUP BY x, y"
+        " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions,"
+        " documents = documents + excluded.documents",
+        "INSERT INTO pair_speakers (x, y, speaker, mentions)"
+        f" SELECT x, y, speaker, count(*) FROM relation_mentions WHERE {fresh} AND speaker IS NOT NULL"
+        " AND speaker != '' GROUP BY x, y, speaker ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+        "INSERT INTO actor_years (actor, year, polarity, mentions)"
+        " SELECT actor, year, polarity, count(*) FROM (SELECT x AS actor, substr(published, 1, 4) AS year, polarity"
+        f" FROM relation_mentions WHERE {fresh} AND published IS NOT NULL UNION ALL SELECT y, substr(published, 1, 4),"
+        f" polarity FROM relation_mentions WHERE {fresh} AND published IS NOT NULL AND x != y)"
+        " GROUP BY actor, year, polarity ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+        "INSERT INTO stance_counts (speaker, target, polarity, mentions, weight)"
+        f" SELECT speaker, target, polarity, count(*), sum(count) FROM stance_mentions WHERE {fresh}"
+        " GROUP BY speaker, target, polarity"
+        " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions, weight = weight + excluded.weight",
+        "INSERT INTO speaker_totals (name, documents, stances)"
+        f" SELECT name, count(DISTINCT document_id), 0 FROM speakers WHERE {fresh} GROUP BY name"
+        " ON CONFLICT DO UPDATE SET documents = documents + excluded.documents",
+        "INSERT INTO speaker_totals (name, documents, stances)"
+        f" SELECT speaker, 0, count(*) FROM stance_mentions WHERE {fresh} GROUP BY speaker"
+        " ON CONFLICT DO UPDATE SET stances = stances + excluded.stances",
+    ]
+
+
+#: MIGRATIONS[n] turns a version-n corpus into version n+1.
+MIGRATIONS: dict[int, str] = {
+    1: AGGREGATE_DDL
+    + "".join(statement + ";\n" for statement in fold_statements(one_document=False))
+    # mention speakers join the speaker filter's names (lower(): SQLite has no casefold; new documents get casefold)
+    + "INSERT OR IGNORE INTO speaker_names (name, folded)"
+    " SELECT DISTINCT speaker, lower(speaker) FROM relation_mentions WHERE speaker IS NOT NULL;\n"
+    + "INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', '0');\n",
+}

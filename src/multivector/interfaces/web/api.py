@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import JSONResponse
 
 from multivector.interfaces.web import views
 from multivector.interfaces.web.app import cap, open_corpus
@@ -18,6 +19,12 @@ Until = Annotated[str | None, Query(description="ISO date prefix, inclusive")]
 Limit = Annotated[int, Query(description="page size, capped at 500")]
 
 
+def _json(data: Any) -> JSONResponse:
+    """Views already return JSON-ready data: skip FastAPI's generic encoder, which walks every value again (it took
+    longer than computing a cached view)."""
+    return JSONResponse(data)
+
+
 def _blank(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
@@ -26,7 +33,7 @@ def _blank(value: str | None) -> str | None:
 @router.get("/overview")
 def api_overview(corpus: CorpusDep) -> dict[str, Any]:
     """Documents, outlets, experts, time span, top actors and most-cited relations."""
-    return views.overview_view(corpus)
+    return _json(views.overview_view(corpus))
 
 
 @router.get("/graph")
@@ -39,10 +46,10 @@ def api_graph(
     max_nodes: Annotated[int, Query(description="keep the most connected actors, capped at 500")] = 80,
 ) -> dict[str, Any]:
     """The actor network: nodes (actors) and edges (actor pairs with evidence counts, polarity, first/last date)."""
-    return views.graph_view(
+    return _json(views.graph_view(
         corpus, since=_blank(since), until=_blank(until), speaker=_blank(speaker), type=_blank(type),
         max_nodes=cap(max_nodes),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @router.get("/edge")
@@ -57,10 +64,10 @@ def api_edge(
     limit: Limit = 50,
 ) -> dict[str, Any]:
     """The evidence sentences behind the relation between two actors (either order)."""
-    return views.edge_view(
+    return _json(views.edge_view(
         corpus, a, b, since=_blank(since), until=_blank(until), speaker=_blank(speaker), type=_blank(type),
         limit=cap(limit),
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 @router.get("/actors")
@@ -72,31 +79,31 @@ def api_actors(corpus: CorpusDep, kind: str | None = None, limit: Limit = 50, of
 @router.get("/actors/{actor_id}")
 def api_actor(corpus: CorpusDep, actor_id: str) -> dict[str, Any]:
     """One actor: partners, relations per year, memberships, what each expert says about it."""
-    return views.actor_view(corpus, actor_id)
+    return _json(views.actor_view(corpus, actor_id))
 
 
 @router.get("/experts")
 def api_experts(corpus: CorpusDep) -> list[dict[str, Any]]:
     """Every speaker with their number of documents and stance mentions."""
-    return views.experts_view(corpus)
+    return _json(views.experts_view(corpus))
 
 
 @router.get("/experts/{name:path}")
 def api_expert(corpus: CorpusDep, name: str) -> dict[str, Any]:
     """One expert: stance row, quotes, relation claims, documents and figures."""
-    return views.expert_view(corpus, name)
+    return _json(views.expert_view(corpus, name))
 
 
 @router.get("/matrix")
 def api_matrix(corpus: CorpusDep, actors: Annotated[int, Query(description="columns, capped at 500")] = 30):
     """Experts x actors stance counts; experts ordered by cosine-similarity clustering."""
-    return views.matrix_view(corpus, max_actors=cap(actors))
+    return _json(views.matrix_view(corpus, max_actors=cap(actors)))
 
 
 @router.get("/timeline")
 def api_timeline(corpus: CorpusDep) -> dict[str, Any]:
     """Dated events and publication dates, laid out on one axis."""
-    return views.timeline_view(corpus)
+    return _json(views.timeline_view(corpus))
 
 
 @router.get("/documents")
@@ -113,7 +120,7 @@ def api_documents(
 @router.get("/documents/{doc_id}")
 def api_document(corpus: CorpusDep, doc_id: str) -> dict[str, Any]:
     """The full analysis of one document (the JSON of docs/format.md)."""
-    return corpus.get(doc_id).to_dict()
+    return _json(corpus.get(doc_id).to_dict())
 
 
 @router.get("/relations")
@@ -160,4 +167,4 @@ def api_search(corpus: CorpusDep, q: str, limit: Limit = 20) -> list[dict[str, A
     """Full-text search over bodies and evidence; matches in snippets are wrapped in U+27E6 / U+27E7."""
     if not q.strip():
         raise HTTPException(400, "empty query")
-    return views.search_view(corpus, q, limit=cap(limit))
+    return _json(views.search_view(corpus, q, limit=cap(limit)))

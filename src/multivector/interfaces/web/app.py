@@ -1,8 +1,9 @@
 """The read-only web app over a corpus: server-rendered pages, a JSON API and its OpenAPI description.
 
 Contract:
-- :func:`create_app` returns a FastAPI app serving one corpus file, opened read-only once per request (the store
-  says opening is cheap and a Corpus must not be shared between threads). The app never writes.
+- :func:`create_app` returns a FastAPI app serving one corpus file, read-only, through a small pool of open
+  connections (:class:`~multivector.store.CorpusPool`): each request borrows one for its duration, so no connection
+  is used by two threads at once and no request pays for opening the file. The app never writes.
 - Everything it needs is served by itself from the installed package (``static/``): no CDN, works offline. FastAPI's
   Swagger/ReDoc pages load their scripts from a CDN, so they are disabled; the OpenAPI JSON is at
   ``/api/openapi.json`` and ``/api`` renders it as a plain HTML page.
@@ -26,7 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from multivector import __version__
 from multivector.errors import CorpusError
-from multivector.store import MARKS, Corpus
+from multivector.store import MARKS, Corpus, CorpusPool
 
 HERE = Path(__file__).resolve().parent
 MAX_LIMIT = 500
@@ -55,6 +56,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.db_path = db_path
+    app.state.pool = CorpusPool(db_path)
     app.state.templates = _templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_security_headers(app)
@@ -67,12 +69,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
 
 def open_corpus(request: Request) -> Iterator[Corpus]:
-    """FastAPI dependency: a read-only corpus for the duration of one request."""
-    corpus = Corpus(request.app.state.db_path, readonly=True)
-    try:
+    """FastAPI dependency: a read-only corpus from the app's pool for the duration of one request."""
+    with request.app.state.pool.corpus() as corpus:
         yield corpus
-    finally:
-        corpus.close()
 
 
 def cap(limit: int) -> int:

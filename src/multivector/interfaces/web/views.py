@@ -5,6 +5,10 @@ Contract: every function takes an open :class:`~multivector.store.Corpus` plus a
 and returns JSON-ready dicts/lists (no markup: templates and scripts escape everything they display). Unknown ids
 raise :class:`KeyError`; bad filter values (a malformed date) raise :class:`ValueError`. Result sizes are bounded
 by the ``limit`` arguments, which callers cap.
+
+Cost: no view loops over the corpus in Python. Counts come from the store's aggregate tables
+(:mod:`multivector.analysis.totals`) or from SQL over indexed mention rows, lists are LIMITed, and the corpus-wide
+views (overview, graph, experts, matrix, timeline) are cached per corpus ``generation()`` (one indexed read).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from multivector.analysis import graph as graphs
-from multivector.analysis import highlight, mentions, overview, stances, timeline
+from multivector.analysis import highlight, mentions, overview, stances, timeline, totals
 from multivector.store import Corpus, queries
 
 CACHE_SIZE = 64
@@ -22,10 +26,9 @@ _cache: dict[tuple, Any] = {}
 
 
 def cached(corpus: Corpus, name: str, compute, *key: Any) -> Any:
-    """Corpus-wide views (graph, matrix, overview) read every document, so they are kept until the corpus changes:
-    the key includes the document count and the latest ingest time, which any ingest moves."""
-    stamp = tuple(corpus.connection.execute("SELECT count(*), max(ingested_at) FROM documents").fetchone())
-    full_key = (str(corpus.path.resolve()), stamp, name, *key)
+    """Corpus-wide views (graph, matrix, overview) are kept until the corpus changes: the key includes the corpus'
+    generation, which every stored document moves (reading it is one indexed row, not a scan)."""
+    full_key = (str(corpus.path.resolve()), corpus.generation(), name, *key)
     if full_key not in _cache:
         if len(_cache) >= CACHE_SIZE:
             _cache.pop(next(iter(_cache)))  # drop the oldest entry
@@ -47,11 +50,10 @@ def overview_view(corpus: Corpus, *, top: int = 12) -> dict[str, Any]:
 
 def _overview(corpus: Corpus, top: int) -> dict[str, Any]:
     summary = overview.corpus_summary(corpus.connection, top=top)
-    relation_rows = mentions.relation_mentions(corpus.connection)
     return {
         **summary,
         "top_actors": corpus.actors(limit=top),
-        "top_relations": graphs.top_relations(relation_rows, limit=top),
+        "top_relations": totals.top_claims(corpus.connection, limit=top),
         "recent": corpus.docs(limit=top),
     }
 
@@ -73,10 +75,14 @@ def graph_view(
 def _graph(
     corpus: Corpus, since: str | None, until: str | None, speaker: str | None, type: str | None, max_nodes: int
 ) -> dict[str, Any]:
-    rows = mentions.relation_mentions(corpus.connection, since=since, until=until, speaker=speaker, type=type)
-    ids = {x for row in rows for x in (row["a"], row["b"])}
-    actors = [row for row in corpus.actors(limit=None) if row["id"] in ids]
-    data = graphs.graph_data(graphs.build_actor_graph(actors, rows), max_nodes=max_nodes)
+    filters = {"since": since, "until": until, "speaker": speaker, "type": type}
+    pairs = totals.pair_totals(corpus.connection, **filters)
+    graph = graphs.graph_from_totals(_actor_rows(corpus, {x for pair in pairs for x in pair}), pairs)
+    data = graphs.graph_data(graph, max_nodes=max_nodes)
+    shown = [(edge["source"], edge["target"]) for edge in data["edges"]]
+    speakers = totals.pair_speakers(corpus.connection, shown, **filters)  # only for the edges shown
+    for edge in data["edges"]:
+        edge["speakers"] = "; ".join(speakers.get((edge["source"], edge["target"]), []))
     data["filters"] = {"since": since, "until": until, "speaker": speaker, "type": type}
     return data
 
@@ -92,11 +98,10 @@ def edge_view(
     type: str | None = None,
     limit: int = 50,
 ) -> dict[str, Any]:
-    rows = mentions.relation_mentions(
-        corpus.connection, pair=(a, b), since=since, until=until, speaker=speaker, type=type
-    )
-    evidence = [_evidence_row(row) for row in rows[:limit]]
-    return {"a": a, "b": b, "total": len(rows), "evidence": evidence}
+    filters = {"pair": (a, b), "since": since, "until": until, "speaker": speaker, "type": type}
+    rows = mentions.relation_mentions(corpus.connection, **filters, limit=limit)  # only the page shown
+    total = mentions.count_relation_mentions(corpus.connection, **filters)
+    return {"a": a, "b": b, "total": total, "evidence": [_evidence_row(row) for row in rows]}
 
 
 def _evidence_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -105,30 +110,51 @@ def _evidence_row(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def relation_types(corpus: Corpus) -> list[str]:
+    return cached(corpus, "relation_types", lambda: _relation_types(corpus))
+
+
+def _relation_types(corpus: Corpus) -> list[str]:
     rows = corpus.connection.execute("SELECT DISTINCT type FROM relations ORDER BY type").fetchall()
     return [row[0] for row in rows]
 
 
-def actor_view(corpus: Corpus, actor_id: str, *, limit: int = 100) -> dict[str, Any]:
+def _actor_rows(corpus: Corpus, ids: set[str]) -> list[dict[str, Any]]:
+    """Actor rows (as Corpus.actors) of these ids only."""
+    if not ids:
+        return []
+    sql = f"SELECT id, name, kind, documents, mentions FROM actors WHERE id IN ({', '.join('?' * len(ids))})"
+    return [dict(row) for row in corpus.connection.execute(sql, sorted(ids))]
+
+
+def actor_view(corpus: Corpus, actor_id: str, *, limit: int = 100, quotes: int = 5) -> dict[str, Any]:
+    """One actor: partners (edges around it), relation mentions per year, memberships, the experts who take a stance
+    on it (at most ``limit``, each with ``quotes`` newest quotes), documents and events."""
     found = corpus.actors(actor=actor_id, limit=1)
     if not found:
         raise KeyError(actor_id)
-    rows = mentions.relation_mentions(corpus.connection, actor=actor_id)
-    neighbours = {x for row in rows for x in (row["a"], row["b"])}
-    actor_rows = [row for row in corpus.actors(limit=None) if row["id"] in neighbours]
-    graph = graphs.build_actor_graph(actor_rows, rows)
+    conn = corpus.connection
+    pairs = totals.pair_totals(conn, actor=actor_id)
+    graph = graphs.graph_from_totals(_actor_rows(corpus, {x for pair in pairs for x in pair}), pairs)
     partners = []
     if actor_id in graph:
         for other in graph.neighbors(actor_id):
             partners.append({"id": other, "name": graph.nodes[other]["name"], **graph.edges[actor_id, other]})
     partners.sort(key=lambda p: (-p["weight"], p["id"]))
-    stance_rows = mentions.stance_mentions(corpus.connection, actor=actor_id)
+    partners = partners[:limit]
+    speakers = totals.pair_speakers(conn, [graphs.pair_key(actor_id, p["id"]) for p in partners])
+    for partner in partners:
+        partner["speakers"] = "; ".join(speakers.get(graphs.pair_key(actor_id, partner["id"]), []))
+    experts = totals.stance_totals_by_speaker(conn, actor_id, limit=limit)
+    for expert in experts:
+        rows = totals.stance_quotes(conn, actor_id, expert["speaker"], limit=quotes)
+        expert["quotes"] = [_stance_quote(row) for row in rows]
+        del expert["total"]
     return {
         "actor": found[0],
-        "partners": partners[:limit],
-        "over_time": relations_over_time(rows),
+        "partners": partners,
+        "over_time": _years_over_time(totals.actor_years(conn, actor_id)),
         "memberships": corpus.memberships(actor=actor_id, limit=limit),
-        "experts": _stances_by_speaker(stance_rows, limit=limit),
+        "experts": experts,
         "documents": corpus.docs(actor=actor_id, limit=limit),
         "events": corpus.events(actor=actor_id, limit=limit),
     }
@@ -140,23 +166,16 @@ def relations_over_time(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         if row.get("published"):
             per_year[row["published"][:4]][row.get("polarity") or "0"] += 1
-    peak = max((sum(c.values()) for c in per_year.values()), default=1)
+    return _years_over_time(per_year)
+
+
+def _years_over_time(per_year: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    counts = {year: Counter(by_polarity) for year, by_polarity in per_year.items()}
+    peak = max((sum(c.values()) for c in counts.values()), default=1)
     return [
         {"year": year, "+": c["+"], "-": c["-"], "0": c["0"], "total": sum(c.values()), "share": sum(c.values()) / peak}
-        for year, c in sorted(per_year.items())
+        for year, c in sorted(counts.items())
     ]
-
-
-def _stances_by_speaker(rows: list[dict[str, Any]], *, limit: int) -> list[dict[str, Any]]:
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        grouped[row["speaker"]].append(row)
-    result = []
-    for speaker, items in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])):
-        counts = Counter(item.get("polarity") or "0" for item in items)
-        quotes = [_stance_quote(item) for item in items[:limit]]
-        result.append({"speaker": speaker, "+": counts["+"], "-": counts["-"], "0": counts["0"], "quotes": quotes})
-    return result
 
 
 def _stance_quote(row: dict[str, Any]) -> dict[str, Any]:
@@ -169,11 +188,7 @@ def experts_view(corpus: Corpus) -> list[dict[str, Any]]:
 
 
 def _experts(corpus: Corpus) -> list[dict[str, Any]]:
-    stance_counts = Counter(row["speaker"] for row in mentions.stance_mentions(corpus.connection))
-    return [
-        expert | {"stances": stance_counts.get(expert["name"], 0)}
-        for expert in overview.expert_names(corpus.connection)
-    ]
+    return totals.experts(corpus.connection)
 
 
 def expert_view(corpus: Corpus, name: str, *, limit: int = 100) -> dict[str, Any]:
@@ -183,13 +198,12 @@ def expert_view(corpus: Corpus, name: str, *, limit: int = 100) -> dict[str, Any
     stance_rows = mentions.stance_mentions(corpus.connection, exact_speaker=name)
     matrix = stances.stance_matrix(stance_rows, max_actors=None)
     row = matrix.cells.get(name, {})
-    names = _actor_names(corpus)
+    names = {row["id"]: row["name"] for row in _actor_rows(corpus, set(row))}
     cells = [
         {"actor": actor, "name": names.get(actor, actor), **row[actor]}
         for actor in sorted(row, key=lambda a: (-row[a]["total"], a))
     ]
-    relation_rows = mentions.relation_mentions(corpus.connection, speaker=name)
-    relation_rows = [r for r in relation_rows if r.get("speaker") == name]
+    relation_rows = mentions.relation_mentions(corpus.connection, exact_speaker=name)
     document_ids = [d["id"] for d in documents]
     figures = [f for doc_id in document_ids for f in corpus.figures(document=doc_id, limit=limit)][:limit]
     return {
@@ -202,23 +216,24 @@ def expert_view(corpus: Corpus, name: str, *, limit: int = 100) -> dict[str, Any
     }
 
 
-def _actor_names(corpus: Corpus) -> dict[str, str]:
-    return {row["id"]: row["name"] for row in corpus.actors(limit=None)}
-
-
 def matrix_view(corpus: Corpus, *, max_actors: int = 30) -> dict[str, Any]:
     return cached(corpus, "matrix", lambda: _matrix(corpus, max_actors), max_actors)
 
 
 def _matrix(corpus: Corpus, max_actors: int) -> dict[str, Any]:
-    matrix = stances.stance_matrix(mentions.stance_mentions(corpus.connection), max_actors=max_actors)
-    names = _actor_names(corpus)
+    rows, actor_totals = totals.matrix_rows(corpus.connection, experts=stances.MAX_EXPERTS)
+    matrix = stances.stance_matrix(rows, max_actors=max_actors, actor_totals=actor_totals)
+    names = {row["id"]: row["name"] for row in _actor_rows(corpus, set(matrix.actors))}
     data = matrix.to_dict()
     data["actor_names"] = {actor: names.get(actor, actor) for actor in matrix.actors}
     return data
 
 
-def timeline_view(corpus: Corpus, *, limit: int = 2000, width: int = 1100) -> dict[str, Any]:
+def timeline_view(corpus: Corpus, *, limit: int = 1000, width: int = 1100) -> dict[str, Any]:
+    return cached(corpus, "timeline", lambda: _timeline(corpus, limit, width), limit, width)
+
+
+def _timeline(corpus: Corpus, limit: int, width: int) -> dict[str, Any]:
     items = timeline.timeline_items(corpus.events(limit=limit), corpus.docs(limit=limit))
     return timeline.layout(items, width=width)
 
