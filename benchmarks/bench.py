@@ -310,6 +310,7 @@ def _store_latency(db: Path, repeat: int) -> list[str]:
     from multivector.store import Corpus
     from multivector.store.synthetic import BENCH_QUERIES
 
+    Corpus(db).close()  # a corpus cached by an older version is upgraded (schema migration) before timing
     corpus = Corpus(db, readonly=True)
     calls = [
         (f"{method}({', '.join(f'{k}={v!r}' for k, v in filters.items())})", _bound(getattr(corpus, method), filters))
