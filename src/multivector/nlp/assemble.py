@@ -20,7 +20,7 @@ from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.lexicon import word_pattern
 from multivector.nlp.memberships import code_memberships
 from multivector.nlp.relations import code_relations
-from multivector.nlp.speakers import SpeakerInfo, attribute, find_speakers
+from multivector.nlp.speakers import SpeakerInfo, attribute, find_speakers, is_speech_subject
 from multivector.nlp.stances import code_stances
 from multivector.records import Actor, Analysis, Document, Person, Speaker
 
@@ -289,10 +289,8 @@ def _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
 
 def _embedded_speaker(body: str, start: int, end: int, persons) -> str | None:
     """'NAME said that ...' inside a sentence: the view is NAME's, not the interviewee's."""
-    from multivector.nlp.speakers import _is_speech_subject
-
     for person in persons:
-        if start <= person.start < end and _is_speech_subject(body, person.start, person.end):
+        if start <= person.start < end and is_speech_subject(body, person.start, person.end):
             after = body[person.end : end]
             if re.match(
                 r"\s*(?:,[^,]{0,80},\s*)?(?:has |had )?\w+\s+that\b|\s*,?\s*(?:said|says|believes|noted)\b", after

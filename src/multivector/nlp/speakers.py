@@ -67,7 +67,7 @@ def find_speakers(
         sentence = _sentence_around(body, person.start, person.end)
         in_lede = person.start < lede_end
         interviewee = interview and in_lede and _has_interview_cue(sentence)
-        if interviewee or _is_speech_subject(body, person.start, person.end):
+        if interviewee or is_speech_subject(body, person.start, person.end):
             if person.canonical not in found:
                 found[person.canonical] = SpeakerInfo(person.canonical, roles[person.canonical], None, person.start)
     return sorted(found.values(), key=lambda s: s.start)
@@ -106,7 +106,7 @@ def _has_interview_cue(sentence: str) -> bool:
     return bool(re.search(lexicon()["interview_cue"], sentence, re.IGNORECASE))
 
 
-def _is_speech_subject(body: str, start: int, end: int) -> bool:
+def is_speech_subject(body: str, start: int, end: int) -> bool:
     """NAME said / NAME, ROLE, said / according to NAME / said NAME."""
     after = body[end : end + 160]
     before = body[max(0, start - 40) : start]

@@ -93,6 +93,3 @@ def _stance(sentence: SentenceContext, target: str, items: list[tuple[str, int, 
     mood = "asserted" if "asserted" in moods else sorted(moods)[0]
     return Stance(sentence.speaker or "", target, polarity, evidence, span, mood)
 
-
-def clean_speaker(name: str) -> str:
-    return re.sub(r"\s+", " ", name).strip()
