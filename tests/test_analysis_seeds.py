@@ -101,3 +101,13 @@ def test_analyze_accepts_a_long_single_line_of_text():
             "the Kazakhstani authorities are interested in the Middle Corridor. ") * 3
     analysis = multivector.analyze(text.strip())
     assert {"KAZ", "MIDDLE_CORRIDOR"} <= {a.id for a in analysis.actors}
+
+
+def test_role_of_a_quoted_expert_stops_where_the_clause_begins():
+    text = (
+        "According to Lela Abashidze, a political scientist at Ilia State University in Tbilisi, the Middle Corridor "
+        "remains the key issue. \"Georgia cannot lose this chance,\" she said."
+    )
+    (speaker,) = multivector.analyze(text).speakers
+    assert speaker.name == "Lela Abashidze"
+    assert speaker.role == "a political scientist at Ilia State University in Tbilisi"

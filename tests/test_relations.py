@@ -158,6 +158,7 @@ def test_memberships_from_general_constructions():
         "The OTS countries – Azerbaijan and Türkiye – support the corridor.": {("AZE", "OTS"), ("TUR", "OTS")},
         "As a member of the CSTO, where Russia dominates, Kazakhstan cannot join another bloc.": {("KAZ", "CSTO")},
         "Kazakhstan remains a key player due to its membership in the EAEU and SCO.": {("KAZ", "EAEU"), ("KAZ", "SCO")},
+        "Armenia has frozen its participation in the Russian-led CSTO.": {("ARM", "CSTO")},
         "Kazakhstan, as a member of the CSTO, cannot join another bloc.": {("KAZ", "CSTO")},
         "The CSTO, where Russia holds a dominant position, is weak.": {("RUS", "CSTO")},
         "Moscow may block the withdrawal of Kazakhstan and Kyrgyzstan from the CSTO and EAEU.": {

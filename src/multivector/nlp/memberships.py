@@ -28,7 +28,7 @@ _S = rf"{STATE}+(?:['’]s)?"
 _O = rf"{ORG}+(?:\s*\({ORG}+\))?"
 _SL = rf"{_S}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{_S})*"  # a list of states
 _OL = rf"{_O}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{_O})*"  # a list of organisations
-_THE = r"(?:the\s+)?"
+_THE = r"(?:the\s+)?(?:[\w-]+-(?:led|based|backed|dominated)\s+)?"  # "the Russian-led CSTO"
 
 _CONSTRUCTIONS = [
     rf"\b(?:withdrawal|exit|expulsion|accession|admission|entry|membership)\s+of\s+{_THE}(?P<s>{_SL})\s+(?:from|to|into|in)\s+{_THE}(?P<o>{_OL})",

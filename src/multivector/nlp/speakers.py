@@ -136,7 +136,7 @@ _APPOSITION = re.compile(
 
 
 # "NAME, a political scientist at X, the corridor remains ...": the role ends where a new clause begins.
-_CLAUSE_AFTER_ROLE = re.compile(r",\s+(?=(?:the|a|an|this|these|those|it|we|he|she|they|there|in|on|at)\s+[a-z])")
+_CLAUSE_AFTER_ROLE = re.compile(r",\s+(?=(?:the|this|these|those|it|we|he|she|they|there|in|on|at)\s)")
 
 
 def _role(body: str, start: int, end: int) -> str | None:
