@@ -97,8 +97,10 @@ def test_analyze_accepts_raw_text():
 
 
 def test_analyze_accepts_a_long_single_line_of_text():
-    text = ("Kazakhstan, as well as its partners, is carefully studying alternative routes for energy transport; "
-            "the Kazakhstani authorities are interested in the Middle Corridor. ") * 3
+    text = (
+        "Kazakhstan, as well as its partners, is carefully studying alternative routes for energy transport; "
+        "the Kazakhstani authorities are interested in the Middle Corridor. "
+    ) * 3
     analysis = multivector.analyze(text.strip())
     assert {"KAZ", "MIDDLE_CORRIDOR"} <= {a.id for a in analysis.actors}
 
@@ -106,7 +108,7 @@ def test_analyze_accepts_a_long_single_line_of_text():
 def test_role_of_a_quoted_expert_stops_where_the_clause_begins():
     text = (
         "According to Lela Abashidze, a political scientist at Ilia State University in Tbilisi, the Middle Corridor "
-        "remains the key issue. \"Georgia cannot lose this chance,\" she said."
+        'remains the key issue. "Georgia cannot lose this chance," she said.'
     )
     (speaker,) = multivector.analyze(text).speakers
     assert speaker.name == "Lela Abashidze"

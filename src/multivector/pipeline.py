@@ -83,9 +83,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
     from multivector.nlp import assemble
 
     if len(document.body) > MAX_BODY_CHARS:
-        raise MultivectorError(
-            f"article text too long ({len(document.body):,} characters, limit {MAX_BODY_CHARS:,})"
-        )
+        raise MultivectorError(f"article text too long ({len(document.body):,} characters, limit {MAX_BODY_CHARS:,})")
     return assemble.analyze_document(document, nlp=nlp)
 
 

@@ -30,7 +30,8 @@ _APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _PREPOSITIONAL_OBJECT = re.compile(
-    r"\b(?:with|to|towards|against|from|into|at|through|via)\s+(?:the\s+)?(?:[\w-]+-(?:led|based|backed)\s+)?$", re.IGNORECASE
+    r"\b(?:with|to|towards|against|from|into|at|through|via)\s+(?:the\s+)?(?:[\w-]+-(?:led|based|backed)\s+)?$",
+    re.IGNORECASE,
 )
 _COORDINATION = re.compile(
     r"^(?:['’]s)?\s*(?:countries|states|nations|republics|authorities|governments|influence|presence|interests|position)?"

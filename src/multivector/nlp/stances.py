@@ -92,4 +92,3 @@ def _stance(sentence: SentenceContext, target: str, items: list[tuple[str, int, 
     moods = {i[3] for i in items}
     mood = "asserted" if "asserted" in moods else sorted(moods)[0]
     return Stance(sentence.speaker or "", target, polarity, evidence, span, mood)
-
