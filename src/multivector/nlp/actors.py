@@ -71,7 +71,8 @@ PROJECT_HEADS = frozenset("Corridor Railway Railroad Pipeline Highway Route Brid
 ROLE_WORDS = frozenset(
     "Director President Head Chairman Chair Minister Professor Assistant Associate Deputy Senior Fellow Researcher "
     "Expert Analyst Member Rector Dean Secretary General Executive Founder Vice Prime Ambassador CEO Advisor Adviser "
-    "Lecturer Representative Envoy Spokesman Spokeswoman Speaker Leader Chief Coordinator Editor".split()
+    "Lecturer Representative Envoy Spokesman Spokeswoman Speaker Leader Chief Coordinator Editor Scientist Scholar "
+    "Economist Historian Journalist Diplomat Officer Manager Partner Consultant Orientalist Political".split()
 )
 NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
 PATRONYMIC = re.compile(r"(ovich|evich|ich|ovna|evna|ichna|uly|ulu|kyzy|qizi|oglu|ogly)$", re.IGNORECASE)
@@ -233,11 +234,11 @@ def _is_affiliation(span: Span) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(-1, span.start - 16), -1):
         token = doc[i]
-        if token.text.capitalize() in ROLE_WORDS:
+        if token.text.capitalize() in ROLE_WORDS or token.ent_type_ == "PERSON":  # "analyst NAME of the X"
             return True
         passable = (
             token.text[:1].isupper()
-            or token.lower_ in NAME_CONNECTORS | {"at", "in", "a"}
+            or token.lower_ in NAME_CONNECTORS | {"at", "in", "a", "based"}
             or token.text in {"-", "–", '"', "“", "”", "'", ","}
         )
         if not passable:
