@@ -190,3 +190,14 @@ def test_seed_gold_actor_recall(nlp, seed_text, seed_gold):
 def test_upper_snake():
     assert upper_snake("Azerbaijani-Kazakh Expert Council") == "AZERBAIJANI_KAZAKH_EXPERT_COUNCIL"
     assert upper_snake("SOCAR Türkiye") == "SOCAR_TURKIYE"
+
+
+def test_an_experts_affiliation_named_once_is_no_actor(nlp):
+    text = (
+        "Analyst Dilshod Karimov of the Tashkent-based Center for Economic Research believes trade will grow. "
+        "Lela Abashidze, a political scientist at Ilia State University, agrees."
+    )
+    found = ids(nlp, text, include_ner_orgs=True)
+    assert "CENTER_FOR_ECONOMIC_RESEARCH" not in found and "ILIA_STATE_UNIVERSITY" not in found
+    topical = "The Center for Economic Research published a report on trade. The Center for Economic Research warns."
+    assert "CENTER_FOR_ECONOMIC_RESEARCH" in ids(nlp, topical, include_ner_orgs=True)
