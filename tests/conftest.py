@@ -57,3 +57,17 @@ def seed_gold():
         return json.loads(path.read_text(encoding="utf-8"))
 
     return read
+
+
+def build_examples_corpus(path: Path, seed_path, *extra) -> Path:
+    """A corpus of the project's examples, seed 000 and any extra analyses (the web and browser tests' corpus)."""
+    from multivector.pipeline import analyze
+    from multivector.store import Corpus
+
+    with Corpus(path) as corpus:
+        for source in sorted(EXAMPLES.iterdir()):
+            corpus.add(analyze(source))
+        corpus.add(analyze(seed_path("000")))
+        for analysis in extra:
+            corpus.add(analysis)
+    return path

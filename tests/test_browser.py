@@ -15,11 +15,11 @@ from urllib.parse import quote
 
 import pytest
 
+from conftest import build_examples_corpus
 from multivector.records import Actor, Analysis, Event, Relation, Speaker, Stance, document_id
 from multivector.store import Corpus
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FLAGS = (
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -64,15 +64,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory, seed_path) -> Path:
-    from multivector.pipeline import analyze
-
-    path = tmp_path_factory.mktemp("browser") / "corpus.db"
-    with Corpus(path) as corpus:
-        for source in sorted(EXAMPLES.iterdir()):
-            corpus.add(analyze(source))
-        corpus.add(analyze(seed_path("000")))
-        corpus.add(hostile_analysis())
-    return path
+    return build_examples_corpus(tmp_path_factory.mktemp("browser") / "corpus.db", seed_path, hostile_analysis())
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
+from conftest import build_examples_corpus
 from multivector.records import Actor, Analysis, Event, Figure, Person, Relation, Speaker, Stance, document_id
 from multivector.store import Corpus
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "javascript:alert(1)")
 HOSTILE_NAME = 'Eve <img src=x onerror=alert(1)> "Quote"'
 
@@ -49,15 +49,7 @@ def hostile_analysis() -> Analysis:
 
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory, seed_path) -> Path:
-    from multivector.pipeline import analyze
-
-    path = tmp_path_factory.mktemp("web") / "corpus.db"
-    with Corpus(path) as corpus:
-        for source in sorted(EXAMPLES.iterdir()):
-            corpus.add(analyze(source))
-        corpus.add(analyze(seed_path("000")))
-        corpus.add(hostile_analysis())
-    return path
+    return build_examples_corpus(tmp_path_factory.mktemp("web") / "corpus.db", seed_path, hostile_analysis())
 
 
 @pytest.fixture(scope="module")
