@@ -155,36 +155,75 @@ def throughput(work: Path, articles: int, repeat: int) -> list[str]:
     pages = build_corpus(work / "pages", articles)
     words = corpus_words(pages)
     print(f"throughput: {articles} pages, {words} words, {repeat} round(s)")
+    startup = _startup_seconds(work, repeat)
     rows = [
-        "| workers | pipeline | wall s (median) | words/s | articles/s | ours / bare (paired median) |",
-        "|---|---|---|---|---|---|",
+        "| workers | pipeline | wall s (median) | words/s | articles/s | articles/s after start-up |"
+        " ours / bare (paired median) |",
+        "|---|---|---|---|---|---|---|",
     ]
     speeds: dict[tuple[str, int], float] = {}
+    steady: dict[tuple[str, int], float] = {}
     for workers in (1, 2):
-        bare = [PYTHON, __file__, "--bare-run", str(work / "pages"), str(workers)]
-        ours = [*CLI, "analyze", str(work / "pages"), "--out", str(work / "out"), "--workers", str(workers)]
-        times: dict[str, list[float]] = {"bare": [], "ours": []}
-        for _ in range(repeat):
-            times["bare"].append(timed(bare))
-            shutil.rmtree(work / "out", ignore_errors=True)
-            times["ours"].append(timed(ours))
-            print(f"  workers={workers}: bare {times['bare'][-1]:.1f} s, multivector {times['ours'][-1]:.1f} s")
+        times = _paired_runs(work, workers, repeat)
         ratio = statistics.median(b / o for b, o in zip(times["bare"], times["ours"], strict=True))
         judge(f"analyze throughput / bare pipeline, {workers} worker(s)", ">= 0.80x", f"{ratio:.2f}x", ratio >= 0.8)
         for name, label in (("bare", "bare spaCy `nlp.pipe`"), ("ours", "`multivector analyze`")):
             wall = statistics.median(times[name])
             speeds[(name, workers)] = words / wall
+            steady[(name, workers)] = articles / (wall - startup[name])
             cell = f"**{ratio:.2f}x**" if name == "ours" else ""
-            rows.append(f"| {workers} | {label} | {wall:.1f} | {words / wall:,.0f} | {articles / wall:.2f} | {cell} |")
+            rows.append(
+                f"| {workers} | {label} | {wall:.1f} | {words / wall:,.0f} | {articles / wall:.2f} |"
+                f" {steady[(name, workers)]:.2f} | {cell} |"
+            )
     rows.append("")
     for name, label in (("ours", "multivector"), ("bare", "bare pipeline")):
-        scaling = speeds[(name, 2)] / speeds[(name, 1)]
-        rows.append(f"- 2 workers / 1 worker, {label}: {scaling:.2f}x")
-        if name == "ours":  # the bare pipeline's own speed-up says what the machine could give (it is shared)
-            floor = speeds[("bare", 2)] / speeds[("bare", 1)]
-            judge("analyze, 2 workers / 1 worker", ">= 1.80x", f"{scaling:.2f}x (bare: {floor:.2f}x)", scaling >= 1.8)
+        whole = speeds[(name, 2)] / speeds[(name, 1)]
+        after = steady[(name, 2)] / steady[(name, 1)]
+        rows.append(f"- 2 workers / 1 worker, {label}: {whole:.2f}x whole command, {after:.2f}x after start-up")
+    # Judged after start-up: the start-up (imports, model, catalogue; serial by nature, the same for any N) is
+    # reported on its own above; what the workers add is the speed of the batch itself.
+    ours = steady[("ours", 2)] / steady[("ours", 1)]
+    bare = steady[("bare", 2)] / steady[("bare", 1)]
+    judge("analyze, 2 workers / 1 worker (after start-up)", ">= 1.80x", f"{ours:.2f}x (bare: {bare:.2f}x)", ours >= 1.8)
+    whole = speeds[("ours", 2)] / speeds[("ours", 1)]
+    judge("analyze, 2 workers / 1 worker (whole command)", ">= 1.80x", f"{whole:.2f}x", whole >= 1.8)
     rows.insert(0, f"{articles} pages, {words:,} words (whitespace-separated, raw files), {repeat} round(s).\n")
+    rows.insert(
+        1,
+        f"Start-up (the same command on a one-line page, median): bare {startup['bare']:.2f} s, multivector"
+        f' {startup["ours"]:.2f} s. "After start-up" divides the articles by the wall time minus that start-up.\n',
+    )
     return rows
+
+
+def _commands(directory: Path, out: Path, workers: int) -> dict[str, list[str]]:
+    return {
+        "bare": [PYTHON, __file__, "--bare-run", str(directory), str(workers)],
+        "ours": [*CLI, "analyze", str(directory), "--out", str(out), "--workers", str(workers)],
+    }
+
+
+def _paired_runs(work: Path, workers: int, repeat: int) -> dict[str, list[float]]:
+    """Wall times of both pipelines, in turn, so a change in the machine's load moves both sides alike."""
+    times: dict[str, list[float]] = {"bare": [], "ours": []}
+    commands = _commands(work / "pages", work / "out", workers)
+    for _ in range(repeat):
+        times["bare"].append(timed(commands["bare"]))
+        shutil.rmtree(work / "out", ignore_errors=True)
+        times["ours"].append(timed(commands["ours"]))
+        print(f"  workers={workers}: bare {times['bare'][-1]:.1f} s, multivector {times['ours'][-1]:.1f} s")
+    return times
+
+
+def _startup_seconds(work: Path, repeat: int) -> dict[str, float]:
+    """Median wall time of each pipeline on one tiny page: imports, model and catalogue loading, process exit."""
+    tiny = work / "one-page"
+    tiny.mkdir(exist_ok=True)
+    (tiny / "page.txt").write_text("Kazakhstan and Uzbekistan signed a transit agreement.\n", encoding="utf-8")
+    commands = _commands(tiny, work / "one-out", 1)
+    rounds = max(3, repeat)
+    return {name: statistics.median([timed(command) for _ in range(rounds)]) for name, command in commands.items()}
 
 
 def memory(work: Path, articles: int, workers: int) -> list[str]:
@@ -274,6 +313,7 @@ def queries(docs: int, repeat: int) -> list[str]:
 
 
 def _synthetic_corpus(docs: int) -> Path:
+    from multivector.store import Corpus
     from multivector.store.synthetic import fill
 
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -283,6 +323,11 @@ def _synthetic_corpus(docs: int) -> Path:
         part = db.with_name(db.name + ".part")
         fill(part, docs)
         part.rename(db)
+    begin = time.perf_counter()
+    with Corpus(db):  # a corpus kept from an older multivector is migrated to the current schema here
+        pass
+    if time.perf_counter() - begin > 1:
+        print(f"queries: migrated {db} to the current schema in {time.perf_counter() - begin:.0f} s")
     return db
 
 

@@ -169,10 +169,10 @@ def test_schema_1_corpus_is_refused_read_only_and_migrated_when_opened_writable(
     before = _table_rows(path)
     assert before["relation_pairs"] and before["stance_mentions"]
     _downgrade_to_schema_1(path)
-    with pytest.raises(CorpusError, match="needs an upgrade to schema 2"):
+    with pytest.raises(CorpusError, match=f"needs an upgrade to schema {SCHEMA_VERSION}"):
         Corpus(path, readonly=True)
     with Corpus(path) as corpus:  # migrates
-        assert corpus.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert corpus.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert corpus.generation() == 0
     after = _table_rows(path)
     for table in AGGREGATE_TABLES:
@@ -182,6 +182,51 @@ def test_schema_1_corpus_is_refused_read_only_and_migrated_when_opened_writable(
             assert after[table] == before[table], table
     with Corpus(path, readonly=True) as corpus:
         assert corpus.count() == 12 and views.graph_view(corpus)["edges"]
+
+
+def _downgrade_to_schema_2(path: Path) -> None:
+    """What a corpus written by schema 2 looks like: full-text tables without prefix indexes."""
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "DROP TABLE documents_fts; DROP TABLE evidence_fts;"
+        "CREATE VIRTUAL TABLE documents_fts USING fts5 (title, body, content = 'documents', content_rowid = 'number',"
+        " tokenize = 'porter unicode61 remove_diacritics 2');"
+        "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');"
+        "CREATE VIRTUAL TABLE evidence_fts USING fts5 (evidence, kind UNINDEXED, record_id UNINDEXED,"
+        " document_id UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2');"
+        "INSERT INTO evidence_fts (rowid, evidence, kind, record_id, document_id)"
+        " SELECT id * 8 + 2, evidence, 'stances', id, document_id FROM stances;"
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version'; PRAGMA user_version = 2;"
+    )
+    conn.close()
+
+
+def test_schema_2_corpus_gets_prefix_indexes_and_keeps_its_search_results(tmp_path: Path):
+    path = tmp_path / "v2.db"
+    with Corpus(path) as corpus:
+        for n in range(12):
+            corpus.add(synthetic_analysis(n))
+        before = [corpus.search(text=q, limit=None) for q in ("pressure", "pre*", "summit OR transit")]
+        relations_before = corpus.relations(search="pre*", limit=None)
+    _downgrade_to_schema_2(path)
+    with pytest.raises(CorpusError, match=f"needs an upgrade to schema {SCHEMA_VERSION}"):
+        Corpus(path, readonly=True)
+    with Corpus(path) as corpus:  # migrates: both full-text tables rebuilt, every evidence table indexed again
+        ddl = " ".join(
+            row[0] for row in corpus.connection.execute("SELECT sql FROM sqlite_master WHERE name LIKE '%_fts'")
+        )
+        assert ddl.count("prefix = '2 3 4 5 6'") == 2
+        after = [corpus.search(text=q, limit=None) for q in ("pressure", "pre*", "summit OR transit")]
+        assert after == before and all(after)
+        assert corpus.relations(search="pre*", limit=None) == relations_before != []
+        corpus.add(synthetic_analysis(99))  # the triggers still feed the rebuilt tables
+        assert len(corpus.search(text="pressure", limit=None)) > len(before[0])
+
+
+def test_a_one_letter_prefix_is_refused_with_a_reason(corpus: Corpus):
+    with pytest.raises(ValueError, match="too short"):
+        corpus.search(text="t*")
+    assert corpus.search(text="pr*")
 
 
 def test_actor_search_counts_the_newest_matches_only_beyond_the_window(corpus: Corpus, monkeypatch):

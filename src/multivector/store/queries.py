@@ -18,8 +18,9 @@ travel as parameters. Filters, all optional and combined with AND:
 - ``limit`` (None for all) / ``offset``: paging.
 
 Search syntax (:func:`fts_query`): words must all occur (stemmed: "sanction" finds "sanctions"); "a phrase" in double
-quotes; ``word*`` is a prefix; OR and NOT between words work as in FTS5. Anything else is quoted, so user text can
-never be a syntax error except a dangling operator, reported as ValueError.
+quotes; ``word*`` is a prefix of at least MIN_PREFIX characters (``t*`` would read the whole index); OR and NOT
+between words work as in FTS5. Anything else is quoted, so user text can never be a syntax error except a dangling
+operator or a too short prefix, reported as ValueError.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import re
 import sqlite3
 from typing import Any
 
-from multivector.store.schema import EVIDENCE_TABLES
+from multivector.store.schema import EVIDENCE_TABLES, PREFIX_LENGTHS
 
 DEFAULT_LIMIT = 50
 #: A filter matching at least this many rows is "common" and planned differently (see _Where.member).
@@ -45,6 +46,8 @@ MARKS = ("\u27e6", "\u27e7")
 _ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SPEAKER_NAMES = "SELECT name FROM speaker_names WHERE instr(folded, ?) > 0"
 _FTS_TOKEN = re.compile(r'"[^"]*"?|\S+')
+#: The shortest prefix search: the corpus keeps prefix indexes from this length on (store.schema.PREFIX_LENGTHS).
+MIN_PREFIX = PREFIX_LENGTHS[0]
 
 
 class _Where:
@@ -171,12 +174,18 @@ def fts_query(text: str) -> str:
             if phrase.strip():
                 parts.append('"' + phrase + '"')
         elif token.endswith("*") and token.rstrip("*"):
-            parts.append('"' + token.rstrip("*").replace('"', '""') + '"*')
+            parts.append('"' + _prefix(token.rstrip("*")).replace('"', '""') + '"*')
         else:
             parts.append('"' + token.replace('"', '""') + '"')
     if not any(p not in ("OR", "NOT", "AND") for p in parts):
         raise ValueError("empty search query")
     return " ".join(parts)
+
+
+def _prefix(stem: str) -> str:
+    if len(stem) < MIN_PREFIX:
+        raise ValueError(f"search prefix {stem + '*'!r} is too short: give at least {MIN_PREFIX} characters")
+    return stem
 
 
 # -- the queries ---------------------------------------------------------------------------------------------------

@@ -180,6 +180,8 @@ BENCH_QUERIES: list[tuple[str, dict]] = [
     ("actors", {"speaker": "Zanel Elmika"}),
     ("actors", {"search": "pressure"}),
     ("search", {"text": "trade*"}),
+    ("search", {"text": "tra*"}),
+    ("relations", {"search": "sanction*"}),
 ]
 
 
