@@ -195,3 +195,16 @@ def test_pronoun_subject_takes_the_previous_sentences_actor():
     (stance,) = code_stances(second, first)
     assert (stance.target, stance.polarity) == ("GEO", "+")
     assert code_stances(SentenceContext(text, 0, len(text), "Someone Else", []), first) == []
+
+
+def test_general_valence_words_make_stances_the_domain_lexicon_lacks():
+    welcome = code_stances(context("I welcome the new interest that Japan shows in our region.", "Ann Example"))
+    assert [(s.target, s.polarity) for s in welcome] == [("JPN", "+")]
+    tragedy = code_stances(context("The quarrel with Georgia was a tragedy for the whole region.", "Ann Example"))
+    assert [(s.target, s.polarity) for s in tragedy] == [("GEO", "-")]
+    assert code_stances(context("Mongolia agreed to hold the next round of talks in autumn.", "Ann Example")) == []
+
+
+def test_a_negated_valence_word_turns_the_stance_as_a_domain_cue_would():
+    stances = code_stances(context("We do not welcome the decision of Japan to leave the talks.", "Ann Example"))
+    assert [(s.target, s.polarity, s.modality) for s in stances] == [("JPN", "-", "negated")]

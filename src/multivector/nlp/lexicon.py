@@ -1,4 +1,5 @@
-"""Access to the cue lexicons kept as data (data/cues.json, data/relation_types.json)."""
+"""Access to the cue lexicons kept as data (data/cues.json, data/relation_types.json) and to VADER's valence
+lexicon (the vaderSentiment package's vader_lexicon.txt: 7,500 English words rated from -4 to +4 by ten people)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,15 @@ def word_pattern(key: str) -> re.Pattern[str]:
     """One case-insensitive alternation of a word list, on word boundaries."""
     words = sorted(lexicon()[key], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def valence_lexicon() -> dict[str, float]:
+    """VADER's word valences, single alphabetic words only (its emoticons and slang abbreviations are left out)."""
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    valences = {}
+    for line in text.splitlines():
+        word, _, rest = line.partition("\t")
+        if word.isalpha() and rest:
+            valences[word.lower()] = float(rest.split("\t", 1)[0])
+    return valences
