@@ -8,8 +8,12 @@ the body is also found in the input. It never raises.
 How: each line is classified (prose, short line, dateline, furniture, byline, section heading, listed headline)
 and scored: prose positively by its length, furniture negatively; the body is the highest-scoring contiguous
 run of lines (maximum subarray), which cannot cross the heading of an "end" block such as "Latest news".
-Furniture inside that run is dropped line by line. The article's headline, when the run starts on it, and a
-standfirst that only restates the headline, are not body.
+An in-body "Read also" list (heading, headlines, timestamps, teasers) and an ad slot cost little, so the run
+crosses them when the article resumes; a list at the page's end has no prose after it and stays out.
+Furniture inside that run is dropped line by line, and sign-off lines at its tail (author bio, opinion
+disclaimer, the outlet's self-description) are cut. The article's headline, when the run starts on it, and a
+standfirst that only restates the headline, are not body. The headline is the first headline-shaped line above
+the body that is not a menu row, breadcrumb, masthead/tagline, upper-case section label or photo caption.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from multivector.ingest.furniture import (
     byline_name,
     is_aside_link,
     is_furniture,
+    is_row,
+    is_sign_off,
+    looks_like_masthead,
     looks_like_person_name,
     section_marker,
 )
@@ -34,7 +41,14 @@ FURNITURE, DATELINE, BYLINE, LISTED = "furniture", "dateline", "byline", "listed
 DROPPED = {END, ASIDE, ASIDE_LINK, FURNITURE, DATELINE, BYLINE, LISTED}
 
 _SCORES = {SHORT: -6.0, LISTED: -25.0, FURNITURE: -25.0, BYLINE: -25.0, ASIDE_LINK: -5.0, DATELINE: -40.0}
-_ASIDE_SCORE = -60.0
+_ASIDE_SCORE = -12.0
+# Inside a "Read also" block the items cost little: the article may resume after it, and the heading's cost
+# already says "this is a break". A block at the end of a page has no prose after it, so it is never kept.
+_IN_ASIDE_SCORE = -3.0
+_TEASER_MAX = 300  # a one-sentence summary printed under a listed headline
+# An ad slot between two paragraphs is a gap in the article, not its end.
+_INLINE_AD = re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad|реклама|reklam)$", re.IGNORECASE)
+_INLINE_AD_SCORE = -3.0
 _BARRIER = -1e9  # an "end" heading: the body never runs across it
 
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
@@ -44,6 +58,8 @@ _RUN_ON = re.compile(
     r"(?:[,\-–]|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|from|with|as|that|which|its|their|is|are|was|were|"
     r"и|в|на|с|по|к|о|что|ve|və|ilə|bilan|va|мен|және))$"
 )
+# A photo caption ends on its credit: "... (Photo: NAME)", "... Credit: Agency".
+_CAPTION = re.compile(r"\(?\b(?:photo|image|picture|credit|фото|foto)s?\s*(?:by|:)[^)]{0,60}\)?$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 
@@ -53,6 +69,7 @@ class Line:
     text: str  # stripped of surrounding whitespace, otherwise verbatim
     kind: str
     unit: int  # lines of one hard-wrapped paragraph share a unit
+    in_aside: bool = False  # listed under a "Read also" heading (the heading included)
 
 
 @dataclass(slots=True)
@@ -84,6 +101,7 @@ def split_page(text: str) -> Page:
         return page
     page.title_line = find_title_line(lines, start)
     start = _skip_title_and_standfirst(lines, start, end, page.title_line)
+    end = _trim_sign_offs(lines, start, end, _header_names(lines, start))
     page.body_lines = [i for i in range(start, end + 1) if lines[i].kind not in DROPPED and lines[i].kind != BLANK]
     return page
 
@@ -198,15 +216,35 @@ def _headline_shaped(text: str) -> bool:
 
 
 def _mark_aside_blocks(lines: list[Line]) -> None:
-    """Lines listed under a "Read also" heading, up to the next paragraph of prose."""
-    inside = False
-    for line in lines:
+    """Lines listed under a "Read also" heading (headlines, their timestamps and teasers), up to the article."""
+    content = [line for line in lines if line.kind != BLANK]
+    inside, teasers = False, False
+    for pos, line in enumerate(content):
         if line.kind in (ASIDE, END):
-            inside = True
+            inside, teasers = True, False
+            line.in_aside = line.kind == ASIDE
         elif inside and line.kind in (SHORT, LISTED):
-            line.kind = LISTED
+            line.kind, line.in_aside = LISTED, True
+        elif inside and line.kind == DATELINE:
+            line.in_aside = True
+        elif inside and line.kind == PROSE and _is_teaser(lines, content, pos, teasers):
+            line.kind, line.in_aside, teasers = LISTED, True, True
         elif inside and line.kind == PROSE and not _headline_shaped(line.text):
             inside = False
+
+
+def _is_teaser(lines: list[Line], content: list[Line], pos: int, seen_teasers: bool) -> bool:
+    """A short summary under a listed headline: set right under it, or in a headline/summary pattern.
+
+    An article that resumes after an in-body list follows a gap and is followed by more paragraphs.
+    """
+    line, previous = content[pos], content[pos - 1]
+    if previous.kind != LISTED or len(line.text) >= _TEASER_MAX:
+        return False
+    directly_under = previous.number == line.number - 1
+    following = content[pos + 1] if pos + 1 < len(content) else None
+    headline_next = following is not None and following.kind == SHORT and _headline_shaped(following.text)
+    return directly_under or seen_teasers or headline_next
 
 
 # --- choosing the run of body lines ---------------------------------------------------------------------
@@ -219,6 +257,10 @@ def line_score(line: Line) -> float:
         return _BARRIER
     if line.kind == ASIDE:
         return _ASIDE_SCORE
+    if line.in_aside:
+        return _IN_ASIDE_SCORE
+    if line.kind == FURNITURE and _INLINE_AD.match(line.text):
+        return _INLINE_AD_SCORE
     return _SCORES.get(line.kind, 0.0)
 
 
@@ -246,6 +288,28 @@ def _fallback_body(lines: list[Line]) -> list[int]:
     return [i for i, line in enumerate(lines) if line.kind in (SHORT, PROSE)]
 
 
+def _header_names(lines: list[Line], start: int) -> tuple[str, ...]:
+    """Names in the bylines above the body: a bio that closes the article names one of them."""
+    names = [byline_name(line.text) for line in lines[:start] if line.kind == BYLINE]
+    names += [line.text for line in lines[:start] if line.kind == SHORT and looks_like_person_name(line.text)]
+    return tuple(n for n in names if n)
+
+
+def _trim_sign_offs(lines: list[Line], start: int, end: int, authors: tuple[str, ...]) -> int:
+    """The body's last line once the closing bio / disclaimer / outlet blurb lines are cut off its tail."""
+    last = end
+    for i in range(end, start, -1):
+        line = lines[i]
+        if line.kind == BLANK or line.kind in DROPPED:
+            continue
+        if not is_sign_off(line.text, authors):
+            break
+        last = i - 1
+    while last > start and lines[last].kind != PROSE:
+        last -= 1
+    return last if last >= start else end
+
+
 # --- headline and standfirst ----------------------------------------------------------------------------
 
 
@@ -260,7 +324,7 @@ def find_title_line(lines: list[Line], body_start: int) -> int | None:
         return _title_after_lists(lines, content)
     for pos, i in enumerate(content):
         line = lines[i]
-        if line.kind not in (SHORT, PROSE, LISTED) or not _title_shaped(line.text):
+        if line.kind not in (SHORT, PROSE, LISTED) or not _headline_candidate(line, pos):
             continue
         if _is_list_region(lines, content, min(pos + 1, len(content) - 1)) and _starts_a_list(lines, content, pos):
             continue
@@ -269,9 +333,14 @@ def find_title_line(lines: list[Line], body_start: int) -> int | None:
 
 
 def _title_after_lists(lines: list[Line], content: list[int]) -> int | None:
+    """The last headline-shaped line before the body that is not an item of a timestamped list.
+
+    Captions, credit lines, rows and bylines between headline and body are not headline-shaped, so the scan
+    up from the body passes them.
+    """
     for pos in range(len(content) - 2, -1, -1):
         line = lines[content[pos]]
-        if line.kind not in (SHORT, PROSE, LISTED) or not _title_shaped(line.text):
+        if line.kind not in (SHORT, PROSE, LISTED) or not _headline_candidate(line, pos):
             continue
         following = lines[content[pos + 1]].kind
         if following == DATELINE and _is_list_region(lines, content, pos + 1):
@@ -280,9 +349,23 @@ def _title_after_lists(lines: list[Line], content: list[int]) -> int | None:
     return None
 
 
+_MASTHEAD_ZONE = 4  # a site's name and tagline stand among the first lines of the page
+
+
+def _headline_candidate(line: Line, pos: int) -> bool:
+    """Headline-shaped, and neither the site's masthead/tagline at the top nor an upper-case section label."""
+    text = line.text
+    if not _title_shaped(text) or (pos < _MASTHEAD_ZONE and looks_like_masthead(text)):
+        return False
+    return not (text.isupper() and len(text.split()) <= 5)
+
+
 def _title_shaped(text: str) -> bool:
+    """Could be a headline: a few words, no sentence end, and not a menu row, breadcrumb, masthead or caption."""
     words = _WORD.findall(text)
     if len(words) < 3 or not 12 <= len(text) <= 250 or looks_like_person_name(text) or _QA_PREFIX.match(text):
+        return False
+    if is_row(text) or _CAPTION.search(text):
         return False
     return not text.endswith((".", ",", ";")) or text.endswith("...")
 

@@ -157,5 +157,6 @@ def is_dateline(line: str) -> bool:
     if not has_date:
         return False
     rest = _DATELINE_WORDS.sub(" ", strip_dates(text))
-    words = [w for w in re.split(r"[\s|/•·,–—\-+:]+", rest) if re.search(r"\w", w)]
+    # counters beside the date ("Views: 1,386", "👁 4 217") are numbers, not words of a sentence
+    words = [w for w in re.split(r"[\s|/•·,–—\-+:]+", rest) if re.search(r"[^\W\d_]", w)]
     return len(words) <= 3 and not re.search(r"[.!?]\s*$", rest.strip())

@@ -4,7 +4,9 @@ Contract: pure predicates on one stripped line of text. :func:`section_marker` n
 heading line opens ("end" for blocks after which no article text follows, e.g. "Latest news", "Comments";
 "aside" for blocks that may also sit inside an article, e.g. "Read also"); :func:`is_furniture` tells whether a
 line is a widget, prompt, label, credit or menu; :func:`byline_name` / :func:`looks_like_person_name` find
-journalists' names. Patterns cover the English, Russian, Kazakh, Azerbaijani, Turkish and Uzbek wording the
+journalists' names (also from wire and op-ed credit lines); :func:`is_row`, :func:`looks_like_masthead` and
+:func:`is_sign_off` tell menu rows / breadcrumbs, site names / taglines and closing bios / disclaimers from
+headlines and prose. Patterns cover the English, Russian, Kazakh, Azerbaijani, Turkish and Uzbek wording the
 region's sites use; they describe kinds of lines, never a particular article.
 """
 
@@ -27,7 +29,7 @@ _END_MARKERS = re.compile(
 # Headings of asides that may also interrupt an article ("Read also: <link>").
 _ASIDE_MARKERS = re.compile(
     r"^(?:read (?:also|more)|also read|see also|related(?: articles| news| stories| posts| content)?|"
-    r"more on (?:this|the) (?:topic|subject)|on the same topic|"
+    r"more (?:on|about) [^.!?:]{1,40}|on the same topic|"
     r"читайте также|читать также|смотрите также|похожие (?:новости|материалы|статьи)|по теме|"
     r"oxşar xəbərlər|həmçinin oxuyun|ilgili haberler|benzer haberler|ayrıca okuyun|"
     r"сондай-ақ оқыңыз|ұқсас жаңалықтар|shuningdek o'qing|mavzuga oid)\s*:?$",
@@ -46,6 +48,10 @@ _FURNITURE_PATTERNS = [
     # photo / video credits
     r"^(?:фото|photo|photos|picture|image|video|видео|source|источник|credit|credits|foto|şəkil|сурет|mənbə)"
     r"(?: by| credit)?\s*[:©/]",
+    r"^(?:фото|photo|photos|picture|image|video)\s+(?:via|courtesy(?: of)?|by|from)\s",
+    # a caption that ends on its credit: "... (Photo: NAME)", "... Credit: Agency"
+    r"\((?:photo|image|picture|credit|фото|foto)s?\s*(?:by|:)[^()]{0,60}\)$",
+    r"\b(?:photo |image )?credits?\s*:\s*[^.!?]{1,60}$",
     r"^(?:©|\(c\)|copyright)\s|all rights reserved|все права защищены|bütün hüquqlar qorunur|барлық құқықтар",
     # font-size / print / share widgets
     r"\b\d{1,2}\s*px\b|↺|\bpunto\b|^a\s*[+-]\s*a\s*[+-]?$|\bfont size\b|размер шрифта",
@@ -65,6 +71,11 @@ _FURNITURE_PATTERNS = [
     r"\b(?:bağla|закрыть|close|жабу)$",
     r"cookies?\b.{0,80}\b(?:accept|agree|consent|policy)|принимаю|согласен с",
     r"^(?:advertisement|advertising|реклама|reklam)$",
+    # reader prompts around an article: error reports, follow/republish/donate calls, translations of the page
+    r"ctrl\s*\+\s*enter|^found an? (?:mistake|error|typo)\b|\bfollow (?:the author|him|her|me|them)\b|"
+    r"\bstay (?:up[- ]to[- ]date|tuned|informed)\b|\brepublish (?:this|our)\b|"
+    r"\bsupport (?:independent |our )?journalism\b|"
+    r"^donate\b|^read (?:the|this) (?:article|story|news|text) in\b",
     r"^(?:loading|загрузка)\.*$",
 ]
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_PATTERNS), _FLAGS)
@@ -116,9 +127,14 @@ def is_menu(line: str) -> bool:
     return sum(1 for t in tokens if t in _SECTION_WORDS) / len(tokens) >= 0.75
 
 
+def has_section_word(line: str) -> bool:
+    """Whether a word of ``line`` names a site section ("Foreign Policy", "World Economy"): no person's name."""
+    return any(t in _SECTION_WORDS for t in re.split(r"[\s|/•·,>»]+", line.strip().casefold()) if t)
+
+
 def section_marker(line: str) -> str | None:
     """'end' or 'aside' when ``line`` is the heading of a block of other content, else None."""
-    text = line.strip().strip("*#_ ").strip()
+    text = line.strip().strip("*#_[]() ").strip()
     if not text or len(text) > 60:
         return None
     if _END_MARKERS.match(text):
@@ -165,7 +181,7 @@ def byline_name(line: str) -> str | None:
     """The name in a labelled byline ("By NAME", "Author: NAME"), else None."""
     m = _BYLINE.match(line.strip())
     if not m:
-        return None
+        return credit_line_name(line)
     name = re.split(r"\s*(?:[,|/•·]|\s-\s|\s–\s|\bfor\b|\bin\b)\s*", m.group(1).strip(), maxsplit=1)[0].strip()
     return name if looks_like_person_name(name) or _single_or_listed_name(name) else None
 
@@ -173,3 +189,79 @@ def byline_name(line: str) -> str | None:
 def _single_or_listed_name(name: str) -> bool:
     parts = [p for p in re.split(r"\s+and\s+|\s*&\s*", name) if p]
     return len(parts) > 1 and all(looks_like_person_name(p) for p in parts)
+
+
+# --- rows, mastheads and sign-offs ----------------------------------------------------------------------
+
+# Separators between the items of a menu, ticker, breadcrumb or metadata row; a headline has none of these.
+_ROW_SEPARATOR = re.compile(r"\s{2,}|\s[|•·>»/]\s|\s?\|\s?")
+_BREADCRUMB = re.compile(r"\s[>»/]\s")  # "Central Asia > Tajikistan", "Home / Politics"
+_OUTLET_NOUNS = {
+    "agency", "news", "times", "post", "gazette", "herald", "tribune", "journal", "daily", "telegraph", "chronicle",
+    "wire", "media", "press", "tv", "radio", "newspaper",
+}  # fmt: skip
+_MASTHEAD_GLUE = {"of", "the", "and", "for", "&"}
+# Lines that close an article: an author's bio, an opinion disclaimer, the outlet's self-description.
+_DISCLAIMER = re.compile(
+    r"^(?:the )?(?:views|opinions|views and opinions) expressed\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b|"
+    r"^(?:the|this) (?:author|writer|columnist)s? (?:is|are|was|has|writes)\b|^about the author\b",
+    _FLAGS,
+)
+_BIO_ROLE = re.compile(
+    r"\b(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|freelancer|photographer|blogger|"
+    r"analyst|researcher|fellow|scholar|professor|lecturer|economist|commentator|expert)s?\b",
+    _FLAGS,
+)
+_SELF_DESCRIPTION = re.compile(
+    r"^\S+(?: \S+){0,3} is an? (?:[\w-]+ ){0,4}(?:news|media|online|non-?profit|editorial)\b.{0,40}?"
+    r"\b(?:organi[sz]ation|outlet|agency|site|website|publication|platform|service|magazine|newspaper|portal)\b",
+    _FLAGS,
+)
+_OP_ED_LINE = re.compile(
+    r"^(?P<name>.{3,60}?)['’]s? (?:op-?ed|column|commentary|opinion(?: piece)?|blog|analysis|article)\b"
+    r"(?: (?:for|at|in|on|to) .{1,40})?$",
+    _FLAGS,
+)
+_WIRE_BYLINE = re.compile(r"^(?P<name>[^,:]{3,60}),\s+(?P<outlet>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})\s*:$")
+
+
+def is_row(line: str) -> bool:
+    """A row of separated items (menu, ticker, "Section | date | views": two separators or more) or a breadcrumb."""
+    text = line.strip()
+    return len(_ROW_SEPARATOR.findall(text)) >= 2 or bool(_BREADCRUMB.search(text))
+
+
+def looks_like_masthead(line: str) -> bool:
+    """An outlet's name or tagline on its own ("Mongolian National News Agency", "The Daily Star")."""
+    tokens = line.strip().split()
+    if not 1 <= len(tokens) <= 6 or tokens[-1].casefold() not in _OUTLET_NOUNS:
+        return False
+    return all(t.casefold() in _MASTHEAD_GLUE or t[:1].isupper() or t[:1].isdigit() for t in tokens)
+
+
+def is_sign_off(line: str, authors: tuple[str, ...] = ()) -> bool:
+    """A line that closes an article without being part of it: a disclaimer, an author's bio, a self-description.
+
+    Meant for the lines at the END of a body: "NAME is a senior fellow at ..." could open a paragraph of an
+    article too, so callers only ask about the tail.
+    """
+    text = line.strip()
+    if not text or len(text) > 300:
+        return False
+    if _DISCLAIMER.search(text) or _SELF_DESCRIPTION.match(text):
+        return True
+    head, sep, rest = text.partition(" is ")
+    if not sep or not rest.startswith(("a ", "an ", "the ")):
+        return False
+    is_author = any(head.casefold() == a.casefold() for a in authors)
+    return is_author or (looks_like_person_name(head) and bool(_BIO_ROLE.search(rest)) and text.count(". ") == 0)
+
+
+def credit_line_name(line: str) -> str | None:
+    """The author of an op-ed or wire credit line ("NAME's op-ed for Outlet", "NAME, Outlet:"), else None."""
+    text = line.strip()
+    m = _OP_ED_LINE.match(text) or _WIRE_BYLINE.match(text)
+    if not m:
+        return None
+    name = m.group("name").strip()
+    return name if looks_like_person_name(name) else None

@@ -3,9 +3,12 @@
 Contract: :func:`page_metadata` reads a :class:`~multivector.ingest.boilerplate.Page` (lines classified, body
 chosen) and returns :class:`Metadata`. Everything is taken from the page furniture around THIS article: the
 headline above the body, the dateline and byline between headline and body or in the labelled table right
-after it; never from the lists of other headlines. The outlet comes from the URL's domain, then from the
-body's own cues ("X talks to", "in an interview with X", "correspondent of the X", "... to X:"), then from
-outlet names in the furniture; names resolve through ``data/outlets.json``. Unknown values are None / [].
+after it; never from the lists of other headlines. Bylines are "By NAME", "Author: NAME", a lone name, a
+"NAME  date" row, a wire credit "NAME, Outlet:" or an op-ed credit "NAME's op-ed for Outlet"; joint bylines
+split into names. The outlet comes from the URL's domain, then from the body's own cues ("X talks to", "in an
+interview with X", "correspondent of the X", "... to X:"), then from outlet names in the furniture, spelled as
+the masthead writes it when a catalogue alias ("X News Agency"); names resolve through ``data/outlets.json``.
+A title loses an appended "| Outlet". Unknown values are None / [].
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
-from multivector.ingest.dates import find_dates
-from multivector.ingest.furniture import byline_name, looks_like_person_name
+from multivector.ingest.dates import find_dates, strip_dates
+from multivector.ingest.furniture import byline_name, has_section_word, looks_like_person_name
 
 _UPDATED = re.compile(r"\b(?:updated|modified|обновлено|изменено|yenilənib|güncellendi)\b", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(r"^(?:author|authors|автор|авторы|müəllif|автор материала|by)\s*:?$", re.IGNORECASE)
@@ -93,7 +96,7 @@ def page_title(page: Page) -> str | None:
 
 def clean_title(title: str) -> str | None:
     """The headline without an appended "Outlet talks to NAME" / "opinions at Outlet" tail."""
-    text = title.strip()
+    text = _drop_site_suffix(title.strip())
     m = _TALK_TAIL.search(text)
     if m:
         head = text[: m.start()]
@@ -103,6 +106,17 @@ def clean_title(title: str) -> str | None:
         elif m.group(0).lstrip().lower().startswith(("opinion", "interview")):
             text = _drop_trailing_noun_phrase(head)
     return text or None
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{2,60})$")
+
+
+def _drop_site_suffix(title: str) -> str:
+    """ "Headline | Outlet" -> "Headline": page titles often append the site's name."""
+    m = _SITE_SUFFIX.search(title)
+    if m and len(title[: m.start()].split()) >= 3 and resolve_outlet(m.group("site")):
+        return title[: m.start()].rstrip()
+    return title
 
 
 def _outlet_suffix_start(head: str) -> int | None:
@@ -189,12 +203,20 @@ def _is_title(page: Page, line: Line) -> bool:
 
 
 def page_authors(page: Page) -> list[str]:
-    names = _header_authors(page) + _footer_authors(page)
+    names = [part for name in _header_authors(page) + _footer_authors(page) for part in _split_names(name)]
     unique: list[str] = []
     for name in names:
         if name.casefold() not in {u.casefold() for u in unique}:
             unique.append(name)
     return unique
+
+
+def _split_names(byline: str) -> list[str]:
+    """ "NAME and NAME", "NAME, NAME & NAME" -> each name; a single name stays whole."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+|\s*&\s*|,\s*", byline) if p.strip()]
+    if len(parts) > 1 and all(looks_like_person_name(p) for p in parts):
+        return parts
+    return [byline]
 
 
 def _header_authors(page: Page) -> list[str]:
@@ -205,11 +227,26 @@ def _header_authors(page: Page) -> list[str]:
     for line in page.lines[after + 1 : start]:
         if line.kind == BYLINE:
             names.append(byline_name(line.text) or "")
+        elif line.kind == DATELINE:
+            names.append(_name_beside_date(line.text) or "")
         elif line.kind in (SHORT, LISTED) and looks_like_person_name(line.text) and not _is_outlet_name(line.text):
             # a lone name under the headline is a byline unless the article is about that person
             if _surname(line.text) not in body_head:
                 names.append(line.text)
     return [n for n in names if n]
+
+
+_ROW_PARTS = re.compile(r"\s{2,}|\s*[|•·]\s*|\s[-–—]\s|,\s")
+
+
+def _name_beside_date(text: str) -> str | None:
+    """The byline of a combined byline/date row: "NAME  Apr 16, 2025", "By NAME | 12 May 2025"."""
+    for part in _ROW_PARTS.split(strip_dates(text)):
+        part = part.strip(" ,;:|")
+        name = byline_name(part) or (part if looks_like_person_name(part) else None)
+        if name and not has_section_word(name) and not _is_outlet_name(name):
+            return name
+    return None
 
 
 def _footer_authors(page: Page) -> list[str]:
@@ -323,6 +360,7 @@ def _outlet_from_furniture(page: Page) -> str | None:
     """The catalogue outlet the page furniture names most (masthead, copyright line, "opinions at X" tags)."""
     body = set(page.body_lines)
     counts: Counter[str] = Counter()
+    spelled: dict[str, str] = {}  # outlet -> the form its masthead line writes (an alias such as "X News Agency")
     candidates = [
         line
         for index, line in enumerate(page.lines)
@@ -335,9 +373,26 @@ def _outlet_from_furniture(page: Page) -> str | None:
         m = _outlet_mention().search(folded)
         if m:
             # the site's own masthead or copyright line outweighs a passing mention
-            own = folded.strip(" .") == m.group(0) or "©" in folded or "copyright" in folded or "rights" in folded
-            counts[_outlet_index()[m.group(0)]] += 3 if own else 1
-    return counts.most_common(1)[0][0] if counts else None
+            masthead = folded.strip(" .") == m.group(0)
+            own = masthead or "©" in folded or "copyright" in folded or "rights" in folded
+            outlet = _outlet_index()[m.group(0)]
+            counts[outlet] += 3 if own else 1
+            if masthead:
+                spelled.setdefault(outlet, _outlet_spelling()[m.group(0)])
+    if not counts:
+        return None
+    outlet = counts.most_common(1)[0][0]
+    return spelled.get(outlet, outlet)
+
+
+@lru_cache(maxsize=1)
+def _outlet_spelling() -> dict[str, str]:
+    """Catalogue key (casefolded) -> its spelling in the catalogue, the outlet's own name first."""
+    spelling: dict[str, str] = {}
+    for outlet in load_outlets():
+        for key in (outlet.name, *outlet.aliases, *outlet.domains):
+            spelling.setdefault(key.casefold(), key)
+    return spelling
 
 
 _FURNITURE_SCAN = 300
