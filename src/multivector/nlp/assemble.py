@@ -20,7 +20,7 @@ from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.lexicon import word_pattern
 from multivector.nlp.memberships import code_memberships
 from multivector.nlp.relations import code_relations
-from multivector.nlp.speakers import SpeakerInfo, attribute, find_speakers, is_speech_subject
+from multivector.nlp.speakers import SpeakerInfo, attribute, complete_persons, find_speakers, is_speech_subject
 from multivector.nlp.stances import code_stances
 from multivector.records import Actor, Analysis, Document, Person, Speaker
 
@@ -48,14 +48,25 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
     sentences: list[tuple[int, int]] = []
     actors: list = []
     persons: list = []
-    for offset, doc in _parse(nlp, body):
+    parsed = _parse(nlp, body)
+    for offset, doc in parsed:
         sentences.extend(_sentences(doc, offset, blocks))
         actors.extend(_shift(m, offset) for m in actor_mentions(doc))
         persons.extend(_shift(p, offset) for p in person_mentions(doc))
     actors = _outside_outlet(actors, body, document.outlet)
+    persons = complete_persons(body, persons, parsed, catalogue)  # parse-found names, surnames linked, no places
     persons = [p for p in persons if not _is_outlet(p.canonical, document.outlet)]
 
-    speakers = find_speakers(body, persons, blocks, interview, document.authors)
+    speakers = find_speakers(
+        body,
+        persons,
+        blocks,
+        interview,
+        document.authors,
+        parsed=parsed,
+        raw_text=document.raw_text,
+        title=document.title,
+    )
     speakers = _keep_narrative_quoted(speakers, blocks, interview)
     mentions = [Mention(m.id, m.kind, m.start, m.end, m.via) for m in actors]
     for speaker in speakers:
