@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -98,4 +99,46 @@ def test_scores_meet_the_floors(scores):
     below = {f: summary[f]["f1"] for f, floor in FLOORS.items() if summary[f]["f1"] < floor}
     assert not below, f"below floor: {below}\n{done.stdout}"
     assert done.returncode == 0, done.stdout
+    assert not summary["problems"]
+
+
+# The dev set (eval/dev: eight articles written for the project in other outlets' layouts and forms, with gold)
+# measures how the rules generalise beyond the seeds. Floors sit a little under the scores of 2026-11-23, so a
+# change that breaks another page layout or article form fails here even when the seeds still pass.
+DEV_DIR = Path(__file__).resolve().parents[1] / "eval" / "dev"
+DEV_FLOORS = {
+    "actors": 0.80,
+    "people": 0.95,
+    "speakers": 0.95,
+    "authors": 0.95,
+    "meta_title": 1.0,
+    "meta_published": 1.0,
+    "meta_outlet": 1.0,
+    "body_start": 1.0,
+    "body_end": 1.0,
+    "boilerplate_clean": 1.0,
+    "evidence_verbatim": 1.0,
+    "figures": 0.85,
+    "event_dates": 0.90,
+    "relation_pairs": 0.33,
+    "relations_polarity": 0.22,
+    "stance_targets": 0.28,
+    "stances_polarity": 0.14,
+}
+
+
+def test_dev_set_scores_meet_their_floors(tmp_path):
+    if not (SHARED_EVAL / "score.py").is_file():
+        pytest.skip("the scorer (../shared/eval/score.py) is not beside this checkout")
+    out = tmp_path / "pred"
+    cli = [sys.executable, "-m", "multivector.interfaces.cli", "analyze", str(DEV_DIR / "raw"), "--out", str(out)]
+    done = subprocess.run(cli, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    summary_path = tmp_path / "summary.json"
+    cmd = [sys.executable, str(SHARED_EVAL / "score.py"), "--gold", str(DEV_DIR / "gold"), "--pred", str(out)]
+    cmd += ["--raw", str(DEV_DIR / "raw"), "--json", str(summary_path)]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    summary = json.loads(summary_path.read_text())
+    below = {f: summary[f]["f1"] for f, floor in DEV_FLOORS.items() if summary[f]["f1"] < floor}
+    assert not below, f"below floor: {below}\n{done.stdout}"
     assert not summary["problems"]
