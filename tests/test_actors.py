@@ -90,6 +90,12 @@ def test_new_corridor_names_become_projects(nlp):
     assert "LACHIN_CORRIDOR" in ids(nlp, "The Lachin Corridor was closed.")
 
 
+def test_a_proper_name_before_a_lowercase_project_head_is_a_project(nlp):
+    text = "Work on the Dostyk–Moyynty railway is finished, and Tajikistan wants the Sarband hydropower plant rebuilt."
+    assert ids(nlp, text) == ["DOSTYK_MOYYNTY_RAILWAY", "TJK", "SARBAND_HYDROPOWER_PLANT"]
+    assert ids(nlp, "Freight railway traffic grew, and the Chinese pipeline network too.") == ["CHN"]
+
+
 def test_unknown_organisations_are_optional(nlp):
     text = "The Tashkent Centre for Regional Studies and the Bishkek Expert Council signed a memorandum."
     assert ids(nlp, text, include_ner_orgs=False) == ["UZB", "KGZ"]

@@ -67,6 +67,16 @@ GOVERNMENT_HEADS = frozenset(
     "Court Judiciary Kremlin Service".split()
 )
 PROJECT_HEADS = frozenset("Corridor Railway Railroad Pipeline Highway Route Bridge Canal Dam Port Tunnel".split())
+# Lower-case heads after a proper name that make it a project ("the Qosh Tepa canal"), longest first. Not "line"
+# or "route" (a "Beijing line" is a policy) nor "field" alone (a "Kazakh field" is a discipline).
+LOWERCASE_PROJECT_HEADS = tuple(
+    tuple(words.split())
+    for words in (
+        "hydropower plant", "hydroelectric power plant", "hydroelectric power station", "nuclear power plant",
+        "power plant", "gas field", "oil field", "gas pipeline", "oil pipeline", "railway", "railroad", "pipeline",
+        "canal", "dam", "corridor", "highway", "seaport", "port", "bridge", "tunnel",
+    )
+)  # fmt: skip
 # Words that open a person's role ("Director of the X Institute"), not an organisation's name.
 ROLE_WORDS = frozenset(
     "Director President Head Chairman Chair Minister Professor Assistant Associate Deputy Senior Fellow Researcher "
@@ -188,15 +198,46 @@ def _compound_acronyms(doc: Doc, catalogue: Catalogue, known: list[Span]) -> lis
 
 
 def _new_projects(runs: list[Span]) -> list[ActorMention]:
-    """Capitalised names ending in a project head noun that the catalogue does not know ('Lachin Corridor')."""
+    """Projects the catalogue does not know: a capitalised name ending in a project head noun ('Lachin Corridor'),
+    or a proper name followed by a lower-case one ('the Qosh Tepa canal', 'the Horadiz–Aghband railway',
+    'the Yavan hydropower plant'). The id is UPPER_SNAKE of name and head, as GOLD_SCHEMA names unlisted actors."""
     out = []
     for span in runs:
-        if span[-1].text not in PROJECT_HEADS or len(span) < 2:
+        if span[-1].text in PROJECT_HEADS and len(span) >= 2:
+            if not any(t.ent_id_ for t in span):  # else the catalogue already names it (or part of it)
+                out.append(_project(span.doc[span.start : span.end]))
             continue
-        if any(t.ent_id_ for t in span):
-            continue  # the catalogue already names it (or part of it)
-        out.append(ActorMention(upper_snake(span.text), "project", span.start_char, span.end_char, span.text, "rule"))
+        head = _lowercase_head(span)
+        name = _trailing_name(span) if head is not None else None
+        if name is not None and any(t.pos_ == "PROPN" for t in name) and not any(t.ent_id_ for t in name):
+            out.append(_project(span.doc[name.start : head]))
     return out
+
+
+def _trailing_name(span: Span) -> Span | None:
+    """The capitalised words that end `span` ('Work on the Horadiz–Aghband' -> 'Horadiz–Aghband')."""
+    doc, start = span.doc, span.end
+    while start > span.start and (doc[start - 1].text[:1].isupper() or doc[start - 1].text in {"-", "–"}):
+        start -= 1
+    while start < span.end and doc[start].text in {"-", "–"}:
+        start += 1
+    if start == span.end or (doc[start].is_sent_start and start + 1 == span.end):
+        return None  # nothing, or one sentence-initial word ("Railway ..." / "Freight railway")
+    return doc[start : span.end]
+
+
+def _lowercase_head(span: Span) -> int | None:
+    """The end of a lower-case project head right after `span` ('railway', 'hydropower plant'), else None."""
+    doc = span.doc
+    for words in LOWERCASE_PROJECT_HEADS:
+        end = span.end + len(words)
+        if end <= len(doc) and tuple(t.text for t in doc[span.end : end]) == words:
+            return end
+    return None
+
+
+def _project(span: Span) -> ActorMention:
+    return ActorMention(upper_snake(span.text), "project", span.start_char, span.end_char, span.text, "rule")
 
 
 def _unknown_organisations(
