@@ -20,7 +20,9 @@ check_ruler = pytest.importorskip("check_ruler")
 def pipelines():
     from multivector.nlp.model import load_pipeline
 
-    return load_pipeline(), check_ruler.reference_pipeline()
+    # A fresh copy, not the cached one: the analysis adds its own components (block boundaries, tokenizer suffixes)
+    # to the shared pipeline, and this test must not depend on whether an analysis ran before it.
+    return load_pipeline.__wrapped__(), check_ruler.reference_pipeline()
 
 
 def test_same_entities_as_spacys_entity_ruler(pipelines, seeds_dir):
