@@ -160,6 +160,7 @@ def test_memberships_from_general_constructions():
         "Kazakhstan remains a key player due to its membership in the EAEU and SCO.": {("KAZ", "EAEU"), ("KAZ", "SCO")},
         "Armenia has frozen its participation in the Russian-led CSTO.": {("ARM", "CSTO")},
         "Kazakhstan, as a member of the CSTO, cannot join another bloc.": {("KAZ", "CSTO")},
+        "Uzbekistan is a member of the SCO and of the OTS, and trades with the EU.": {("UZB", "SCO"), ("UZB", "OTS")},
         "The CSTO, where Russia holds a dominant position, is weak.": {("RUS", "CSTO")},
         "Moscow may block the withdrawal of Kazakhstan and Kyrgyzstan from the CSTO and EAEU.": {
             ("KAZ", "CSTO"),

@@ -27,7 +27,8 @@ STATE, ORG = "①", "②"
 _S = rf"{STATE}+(?:['’]s)?"
 _O = rf"{ORG}+(?:\s*\({ORG}+\))?"
 _SL = rf"{_S}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{_S})*"  # a list of states
-_OL = rf"{_O}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{_O})*"  # a list of organisations
+# a list of organisations ("the SCO, the CIS and the OTS"; "a member of the SCO and of the OTS")
+_OL = rf"{_O}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:in|of)\s+)?(?:the\s+)?{_O})*"
 _THE = r"(?:the\s+)?(?:[\w-]+-(?:led|based|backed|dominated)\s+)?"  # "the Russian-led CSTO"
 
 _CONSTRUCTIONS = [
