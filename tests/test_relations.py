@@ -95,6 +95,14 @@ def test_an_enumeration_does_not_relate_its_members_to_each_other():
     assert code_relations(context(text), None) == []
 
 
+def test_a_possessor_after_a_list_is_an_apposition_not_one_more_member():
+    text = "Azerbaijan and Kazakhstan, Georgia's main partners on the route, welcomed the decision."
+    got = pairs(code_relations(context(text), None))
+    assert {p for p, _ in got} == {frozenset({"AZE", "GEO"}), frozenset({"KAZ", "GEO"})}
+    listed = "Azerbaijan, Kazakhstan, Georgia and Armenia welcomed the decision of their partners."
+    assert code_relations(context(listed), None) == []
+
+
 def test_rivalry_between_coordinated_actors():
     got = code_relations(
         context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None

@@ -135,10 +135,24 @@ def _coordination_groups(body: str, mentions: list[Mention]) -> list[int]:
     """Group index per mention: mentions joined only by commas/'and'/'or'/'not only ... but also' share a group."""
     groups, current = [], 0
     for i, mention in enumerate(mentions):
-        if i and not _COORDINATION.match(body[mentions[i - 1].end : mention.start]):
+        if i and (
+            not _COORDINATION.match(body[mentions[i - 1].end : mention.start])
+            or _appositive_possessor(body, mentions[i - 1], mention)
+        ):
             current += 1
         groups.append(current)
     return groups
+
+
+def _appositive_possessor(body: str, previous: Mention, mention: Mention) -> bool:
+    """'Azerbaijan and Kazakhstan, Georgia's main partners': after a comma, a possessor opens an apposition about
+    the list before it; it is not one more member of that list ('Russia's and China's influence' still is)."""
+    gap = body[previous.end : mention.start]
+    return (
+        gap.strip() == ","
+        and _POSSESSIVE.match(body, mention.end) is not None
+        and _POSSESSIVE.match(body, previous.end) is None
+    )
 
 
 def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
