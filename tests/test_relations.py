@@ -103,6 +103,13 @@ def test_a_possessor_after_a_list_is_an_apposition_not_one_more_member():
     assert code_relations(context(listed), None) == []
 
 
+def test_a_cue_does_not_reach_across_a_clause_break_into_the_next_subject():
+    text = "Japan remains the largest bilateral donor, and Mongolia has become a hub for students."
+    assert code_relations(context(text), None) == []
+    joined = "Japan remains the largest bilateral donor to Mongolia."
+    assert {p for p, _ in pairs(code_relations(context(joined), None))} == {frozenset({"JPN", "MNG"})}
+
+
 def test_rivalry_between_coordinated_actors():
     got = code_relations(
         context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None

@@ -38,6 +38,8 @@ _COORDINATION = re.compile(
     r"(?:\s*(?:,|and|or|&|as well as|but also|/)\s*|\s+)+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# a clause break right before a mention: ", and Y ...", "; Y ..."
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s+(?:the\s+)?\Z|;\s+(?:the\s+)?\Z")
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
 
 
@@ -175,6 +177,10 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
         ]
     )
     between = [c for c in cues if lo <= c.start and c.end <= second.start]
+    if _NEW_CLAUSE.search(body, max(lo, first.end), second.start):
+        # "X remains the largest bilateral donor, and Y has become ...": Y opens a clause of its own, so a cue of
+        # the clause before is not about Y
+        between = [c for c in between if not _NEW_CLAUSE.search(body, c.end, second.start)]
     if not between and _POSSESSIVE.match(body, second.end):
         # "X became Y's main partner": the cue after a possessive relates the possessor to the subject
         between = [c for c in cues if second.end <= c.start <= second.end + 40][:1]
