@@ -110,6 +110,11 @@ def test_a_cue_does_not_reach_across_a_clause_break_into_the_next_subject():
     assert {p for p, _ in pairs(code_relations(context(joined), None))} == {frozenset({"JPN", "MNG"})}
 
 
+def test_the_source_of_a_statement_is_not_a_party_to_it():
+    text = "According to the EAEU, trade between Kazakhstan and Kyrgyzstan grew by a fifth."
+    assert {p for p, _ in pairs(code_relations(context(text), None))} == {frozenset({"KAZ", "KGZ"})}
+
+
 def test_rivalry_between_coordinated_actors():
     got = code_relations(
         context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None

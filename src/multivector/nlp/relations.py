@@ -40,6 +40,7 @@ _COORDINATION = re.compile(
 )
 # a clause break right before a mention: ", and Y ...", "; Y ..."
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s+(?:the\s+)?\Z|;\s+(?:the\s+)?\Z")
+_SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+(?:from|of)\s+(?:the\s+)?)?\Z", re.IGNORECASE)
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
 
 
@@ -79,7 +80,7 @@ def find_cues(text: str, offset: int, mentions: list[Mention]) -> list[Cue]:
 def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     if sentence.question:
         return []
-    mentions = _distinct_runs(sentence.mentions)
+    mentions = [m for m in _distinct_runs(sentence.mentions) if not _is_source(sentence.body, sentence.start, m)]
     if len({m.id for m in mentions}) < 2:
         return []
     body = sentence.body
@@ -121,6 +122,11 @@ def _may_relate(
     if first.via == "we" or second.via == "we":
         return g2 - g1 <= 2
     return g1 == groups[0]
+
+
+def _is_source(body: str, sentence_start: int, mention: Mention) -> bool:
+    """'According to the National Statistics Committee, ...': the source of a statement is not a party to it."""
+    return _SOURCE.search(body[max(sentence_start, mention.start - 30) : mention.start]) is not None
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
