@@ -1,7 +1,9 @@
 """Language of an article body, as an ISO 639-1 code.
 
 Contract: :func:`detect_language` returns a two-letter code ("en", "ru", "kk", ...) or None when the text is too
-short or too mixed to tell. Deterministic: langdetect is seeded once, and only a bounded sample is read.
+short or too mixed to tell. Deterministic: langdetect is seeded once, and only a bounded sample is read. Plain
+English (most of what multivector reads) is told by its function words before langdetect runs: langdetect costs
+about 30 ms an article, as much as a tenth of the whole analysis.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ _SCRIPT_RULES: list[tuple[str, str, float]] = [
     ("mn", r"[өүӨҮ]", 0.01),  # Mongolian: ө ү without the Kyrgyz ң
 ]
 _SAMPLE = 5000
+# English function words: a quarter of the words of running English text, almost none of any other language's.
+_ENGLISH = frozenset("the of and to in is that for on with as by are was be this from it have has its".split())
+_ENGLISH_SHARE = 0.15
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str | None:
@@ -32,6 +38,9 @@ def detect_language(text: str) -> str | None:
     by_letters = _by_distinctive_letters(sample, len(letters))
     if by_letters:
         return by_letters
+    words = _WORD.findall(sample.lower())
+    if len(words) >= 40 and sum(w in _ENGLISH for w in words) >= _ENGLISH_SHARE * len(words):
+        return "en"
     try:
         from langdetect import DetectorFactory, detect_langs
         from langdetect.lang_detect_exception import LangDetectException

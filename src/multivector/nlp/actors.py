@@ -77,6 +77,10 @@ LOWERCASE_PROJECT_HEADS = tuple(
         "canal", "dam", "corridor", "highway", "seaport", "port", "bridge", "tunnel",
     )
 )  # fmt: skip
+_HEADS_BY_FIRST_WORD = {
+    first: [words for words in LOWERCASE_PROJECT_HEADS if words[0] == first]
+    for first in {words[0] for words in LOWERCASE_PROJECT_HEADS}
+}
 # Words that open a person's role ("Director of the X Institute"), not an organisation's name.
 ROLE_WORDS = frozenset(
     "Director President Head Chairman Chair Minister Professor Assistant Associate Deputy Senior Fellow Researcher "
@@ -229,9 +233,11 @@ def _trailing_name(span: Span) -> Span | None:
 def _lowercase_head(span: Span) -> int | None:
     """The end of a lower-case project head right after `span` ('railway', 'hydropower plant'), else None."""
     doc = span.doc
-    for words in LOWERCASE_PROJECT_HEADS:
+    if span.end >= len(doc):
+        return None
+    for words in _HEADS_BY_FIRST_WORD.get(doc[span.end].text, ()):  # one token read for most runs
         end = span.end + len(words)
-        if end <= len(doc) and tuple(t.text for t in doc[span.end : end]) == words:
+        if end <= len(doc) and all(doc[span.end + i].text == word for i, word in enumerate(words)):
             return end
     return None
 

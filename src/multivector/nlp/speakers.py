@@ -368,7 +368,8 @@ def _bare_title(role: str) -> bool:
 def _token_at(parsed: Parsed, start: int, end: int) -> Token | None:
     """The last token of a body span (a name's surname) in the chunk that holds it."""
     for offset, doc in parsed:
-        if offset <= start and end <= offset + len(doc.text):
+        # not len(doc.text): Doc.text joins every token on each access
+        if len(doc) and offset <= start and end <= offset + doc[-1].idx + len(doc[-1].text_with_ws):
             span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
             return span[-1] if span is not None and len(span) else None
     return None
