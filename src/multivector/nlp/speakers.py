@@ -106,10 +106,15 @@ def _role_noun_pattern() -> re.Pattern[str]:
 # ----- speaker positions in the parse ------------------------------------------------------------------------------
 def speech_slots(parsed: Parsed) -> list[Span]:
     """Body spans of names in a speaker position: subject of a speech verb, 'according to NAME', 'NAME's view'..."""
+    import numpy
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import PROPN
+
     spans = []
     for offset, doc in parsed:
-        for token in doc:
-            if token.pos_ == "PROPN" and _in_speaker_position(token):
+        for i in numpy.flatnonzero(doc.to_array(POS) == PROPN):  # no Token object for every other word
+            token = doc[int(i)]
+            if _in_speaker_position(token):
                 name = _name_tokens(token)
                 spans.append((name[0].idx + offset, token.idx + len(token.text) + offset))
     return spans
