@@ -181,6 +181,10 @@ def test_memberships_from_general_constructions():
         "Armenia has frozen its participation in the Russian-led CSTO.": {("ARM", "CSTO")},
         "Kazakhstan, as a member of the CSTO, cannot join another bloc.": {("KAZ", "CSTO")},
         "Uzbekistan is a member of the SCO and of the OTS, and trades with the EU.": {("UZB", "SCO"), ("UZB", "OTS")},
+        "Kyrgyzstan is already a member of the CSTO.": {("KGZ", "CSTO")},
+        "The OTS, of which Azerbaijan is a founding member, meets in May.": {("AZE", "OTS")},
+        "As a participant of the C5+1 format, Kazakhstan hosts the next meeting.": {("KAZ", "C5P1")},
+        "The C5+1 format, in which Uzbekistan has taken part since 2015, is useful.": {("UZB", "C5P1")},
         "The CSTO, where Russia holds a dominant position, is weak.": {("RUS", "CSTO")},
         "Moscow may block the withdrawal of Kazakhstan and Kyrgyzstan from the CSTO and EAEU.": {
             ("KAZ", "CSTO"),

@@ -31,17 +31,23 @@ _SL = rf"{_S}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{_S})*"  # a list o
 _OL = rf"{_O}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:in|of)\s+)?(?:the\s+)?{_O})*"
 _THE = r"(?:the\s+)?(?:[\w-]+-(?:led|based|backed|dominated)\s+)?"  # "the Russian-led CSTO"
 
+# "is already a member", "has also been a member"
+_ADVERB = r"(?:(?:already|also|still|now|both|currently|formally|itself|themselves)\s+)?"
+# "the C5+1 format, in which ...": a generic noun after the organisation's name
+_OHEAD = r"(?:\s+(?:format|group|grouping|bloc|organi[sz]ation|alliance|union|forum|platform|framework|association))?"
+
 _CONSTRUCTIONS = [
     rf"\b(?:withdrawal|exit|expulsion|accession|admission|entry|membership)\s+of\s+{_THE}(?P<s>{_SL})\s+(?:from|to|into|in)\s+{_THE}(?P<o>{_OL})",
     rf"(?P<s>{_SL})\s+(?:[\w-]+\s+){{0,3}}?(?:membership|participation|withdrawal|accession)\s+(?:in|of|from|to)\s+{_THE}(?P<o>{_OL})",
-    rf"(?P<s>{_SL}),?\s+(?:is\s+|was\s+|as\s+|being\s+|remains\s+)?(?:a|an|the)?\s*(?:full\s+|founding\s+|key\s+)?members?\s+(?:state\s+)?of\s+{_THE}(?P<o>{_OL})",
+    rf"(?P<s>{_SL}),?\s+(?:is\s+|was\s+|as\s+|being\s+|remains\s+|has\s+been\s+|became\s+)?{_ADVERB}(?:a|an|the)?\s*(?:full\s+|founding\s+|key\s+)?members?\s+(?:state\s+)?of\s+{_THE}(?P<o>{_OL})",
+    rf"(?P<o>{_O}){_OHEAD},?\s+of\s+which\s+(?P<s>{_SL})\s+(?:is|are|was|were|has\s+been|have\s+been|became|remains)\s+{_ADVERB}(?:a|an)?\s*(?:full\s+|founding\s+)?members?",
     rf"(?P<s>{_SL})\s+(?:has\s+|have\s+)?(?:joined|entered|withdrew\s+from|left|quit)\s+{_THE}(?P<o>{_OL})",
-    rf"\bas\s+(?:a\s+)?(?:full\s+)?member\s+of\s+{_THE}(?P<o>{_OL})[^.;]{{0,140}}?,\s*(?P<s>{_S})",
+    rf"\bas\s+(?:a\s+)?(?:full\s+|founding\s+)?(?:member|participant|party)\s+(?:of|in|to)\s+{_THE}(?P<o>{_OL}){_OHEAD}[^.;]{{0,140}}?,\s*(?P<s>{_S})",
     rf"(?P<s>{_SL})\s+(?:and|,)\s+(?:in\s+)?other\s+(?P<o>{_OL})\s+(?:member\s+)?(?:states|countries|members)",
     rf"(?P<s>{_S})\s+(?:[\w-]+\s+){{0,8}}?within\s+{_THE}(?P<o>{_OL})",
     rf"(?P<o>{_OL})\s+(?:member\s+)?(?:countries|states|nations|members)\s*(?:[-–—:(]|,?\s*(?:such\s+as|like|including|namely))\s*(?P<s>{_SL})",
     rf"(?P<o>{_O})(?:\s+[\w-]+){{0,3}}\s*\(\s*(?P<s>{_SL})\s*\)",
-    rf"(?P<o>{_O}),\s*(?:where|in\s+which)\s+(?P<s>{_S})",
+    rf"(?P<o>{_O}){_OHEAD},\s*(?:where|in\s+which)\s+(?P<s>{_S})",
 ]
 _ANAPHORA = re.compile(r"^\W*(?:their|its|they|both|the two)\b", re.IGNORECASE)
 _WITHIN = re.compile(rf"\b(?:within|inside|in)\s+{_THE}(?P<o>{_OL})")
