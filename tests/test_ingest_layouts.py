@@ -303,3 +303,45 @@ def test_dev_page_metadata_and_body_match_gold(stem: str) -> None:
     assert body.endswith(squash(gold["body_end"]))
     for furniture in gold["boilerplate"]:
         assert squash(furniture) not in body
+
+
+# --- a news page whose date sits inside the byline, and an interview lede that names the outlet at its end --
+
+BYLINE_DATE_PAGE = """\
+Steppe Courier
+Nation   Business   Region   World   Opinion
+
+Kazakhstan weighs a new transit tariff, analyst says
+
+By Aigerim Sultanova in Business on 9 March 2025
+
+The government of Kazakhstan is weighing a new transit tariff for containers crossing the country from China to
+the Caspian ports, an analyst told the Courier on Sunday, adding that the decision could come before the summer.
+
+"Tariffs decide where cargo goes, and cargo decides which ports grow," the analyst said in a long conversation.
+"""
+
+ANSWERED_PAGE = """\
+Home page Politics
+
+Baku and Tashkent are building a bridge across the Caspian
+
+Uzbek economist Timur Nazarov, a senior fellow at the Tashkent Centre for Transit Studies, answered questions
+from Caliber.Az:
+
+1) How do you assess the new ferry agreement between Azerbaijan and Uzbekistan?
+
+It is a practical step that both capitals needed, because cargo from Central Asia has been waiting for weeks
+at the ports and the trade between our countries keeps growing every year.
+"""
+
+
+def test_a_full_date_inside_the_byline_is_the_publication_date() -> None:
+    page = from_text(BYLINE_DATE_PAGE.replace("\n\n", "\0").replace("\n", " ").replace("\0", "\n\n"))
+    assert page.published == "2025-03-09"
+    assert page.authors == ["Aigerim Sultanova"]
+
+
+def test_an_interview_lede_that_answered_questions_from_the_outlet_names_the_outlet() -> None:
+    page = from_text(ANSWERED_PAGE.replace("\n\n", "\0").replace("\n", " ").replace("\0", "\n\n"))
+    assert page.outlet == "Caliber.Az"

@@ -170,3 +170,18 @@ def test_dev_articles_speakers_match_the_gold(nlp, stem):
     analysis = analyze_document(ingest.load(DEV / "raw" / f"{stem}.txt"), nlp=nlp)
     assert sorted(fold(s.name) for s in analysis.speakers) == sorted(fold(s["name"]) for s in gold["speakers"])
     assert sorted(fold(p.name) for p in analysis.people) == sorted(fold(name) for name in gold["people"])
+
+
+def test_an_interviewee_who_answered_the_outlets_questions_is_the_speaker() -> None:
+    import multivector
+
+    page = (
+        "Baku and Tashkent are building a bridge across the Caspian\n\n"
+        "Uzbek economist Timur Nazarov, a senior fellow at the Tashkent Centre for Transit Studies, answered"
+        " questions from Caliber.Az:\n\n"
+        "1) How do you assess the new ferry agreement between Azerbaijan and Uzbekistan?\n\n"
+        "It is a practical step that both capitals needed, because cargo from Central Asia has been waiting for"
+        " weeks at the ports and the trade between our countries keeps growing every year.\n"
+    )
+    analysis = multivector.analyze(page)
+    assert [s.name for s in analysis.speakers] == ["Timur Nazarov"]

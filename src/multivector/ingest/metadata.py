@@ -48,6 +48,8 @@ _OUTLET_CUES = [
     re.compile(rf"\b(?:in an?|an|exclusive) (?:exclusive )?interview (?:with|to|for) (?:the )?{_OUTLET_TOKEN}"),
     re.compile(rf"\bcorrespondent (?:of|for) (?:the )?{_OUTLET_TOKEN}"),
     re.compile(rf"\b(?:told|tells|said to) (?:the )?{_OUTLET_TOKEN}"),
+    re.compile(rf"\b(?:answered|answers|answering|responded to) (?:the )?questions (?:from|of|by) {_OUTLET_TOKEN}"),
+    re.compile(rf"\bgave (?:an? )?(?:exclusive )?interview to (?:the )?{_OUTLET_TOKEN}"),
     re.compile(rf"\bto (?:the )?{_OUTLET_TOKEN}:\s*$"),
     re.compile(rf"\b(?:opinions?|comments?|interview) (?:at|on|for) {_OUTLET_TOKEN}"),
     # wire datelines: "ASTANA. KAZINFORM –", "BISHKEK (Kabar) -", "Baku, Azerbaijan, June 1. Trend:"
@@ -146,7 +148,21 @@ def page_published(page: Page) -> str | None:
         dates = find_dates(line.text)
         if dates:
             return dates[0].iso
-    return _body_dateline(page)
+    return _byline_date(page) or _body_dateline(page)
+
+
+def _byline_date(page: Page) -> str | None:
+    """A full date inside a short line between the headline and the body ("By NAME in Nation on 14 October 2024"),
+    when no line of its own carries the date."""
+    if page.title_line is None or page.start is None:
+        return None
+    for line in page.lines[page.title_line + 1 : page.start]:
+        if len(line.text) > 160 or _in_list(page, line.number):
+            continue
+        dates = [d for d in find_dates(line.text) if len(d.iso) == 10]
+        if dates:
+            return dates[0].iso
+    return None
 
 
 def _header_datelines(page: Page) -> list[Line]:
@@ -325,7 +341,10 @@ def page_outlet(page: Page, url: str | None = None) -> str | None:
         by_url = outlet_for_url(url)
         if by_url:
             return by_url
-    return _outlet_from_cues(page) or _outlet_from_furniture(page)
+    cued, furnished = _outlet_from_cues(page), _outlet_from_furniture(page)
+    if cued and furnished and resolve_outlet(cued) == resolve_outlet(furnished):
+        return furnished  # the same outlet, spelled as its own masthead writes it ("Trend News Agency")
+    return cued or furnished
 
 
 def _outlet_from_cues(page: Page) -> str | None:

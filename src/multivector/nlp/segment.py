@@ -24,7 +24,8 @@ _TURN_MARK = re.compile(
 )
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|Question)\s*[:.]", re.IGNORECASE)
 _INTERVIEW_CUE = re.compile(
-    r"\b(interview(?:s|ed)?|talks? to|talked to|spoke to|told|conversation with|Q&A|asked by|answers? questions)\b",
+    r"\b(interview(?:s|ed)?|talks? to|talked to|spoke to|told|conversation with|Q&A|asked by"
+    r"|answer(?:s|ed)? (?:the )?questions)\b",
     re.IGNORECASE,
 )
 _QUESTION_MAX_WORDS = 70
