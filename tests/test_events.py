@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from multivector.nlp.events import extract_events
+from multivector.nlp.events import extract_events, find_date_mentions
 
 
 def _body(seed_text, seed_gold, prefix: str) -> str:
@@ -134,3 +134,18 @@ def test_extract_events_never_raises_and_evidence_is_verbatim(text: str, publish
         assert 0 <= start <= end <= len(text)
         assert text[start:end] == event.evidence
         assert len(event.date) in (4, 7, 10)
+
+
+def test_a_month_alone_is_the_latest_such_month_or_the_next_one_in_a_future_clause():
+    published = "2025-04-16"
+    cases = {
+        "In January, the bank was put under sanctions.": "2025-01",
+        "In August, the president paid a state visit.": "2024-08",
+        "A raid at the end of June ended the talks.": "2024-06",
+        "The agreement will be signed by the end of June.": "2025-06",
+        "The ministers will meet again in March.": "2026-03",
+    }
+    for text, date in cases.items():
+        assert [m.date for m in find_date_mentions(text, published)] == [date], text
+    assert find_date_mentions("It may rain, and they may meet in May 2024.", published)[0].date == "2024-05"
+    assert find_date_mentions("In January, the bank closed.", None) == []

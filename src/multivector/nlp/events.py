@@ -11,6 +11,7 @@ Recognised dates:
 * month + year ("in May 2022"), season / quarter / part of a year ("spring 2023", "Q1 2024", "late 2021") at year
   precision, plain years in a date context ("in 2014", "(2022)", "by 2030", "since 1991", "2014 yet ...");
 * dates relative to ``published``: "this year", "last year('s)", "next year", "in May this year", "last January",
+  "in January" / "at the end of June" (the latest such month up to publication, the next one in a future clause),
   "this/last/next month", "two years ago", and a day + month without a year (the nearest such day to publication).
   Without ``published`` these are skipped; a bare month name without a year or an anchor is always skipped.
 
@@ -60,6 +61,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anchored_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+{_MONTH}(?!\s+\d)(?:{_APOS}s)?\b")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:of\s+)?\d)")),
     ("dm", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)")),
+    # "In January, ...", "at the end of June", "since March": a month alone, the latest one up to publication
+    (
+        "month",
+        re.compile(
+            r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ss]ince\s+early|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+            r"\s+(?:early\s+|late\s+|mid-)?(?P<month>January|February|March|April|May|June|July|August|September|"
+            r"October|November|December)\b(?!\s+\d|,?\s+(?:of\s+)?(?:this|last|next)\s+year)"
+        ),
+    ),
     (
         "part_year",
         re.compile(
@@ -168,6 +178,11 @@ def _resolve_relative(
     if kind == "rel_month_only":
         y, mo = divmod((year * 12 + month - 1) + shift, 12)
         return f"{y}-{mo + 1:02d}"
+    if kind == "month":
+        target = _MONTHS[(groups["month"] or "").lower()]
+        if future:  # "will be signed by the end of June": the next June, this year's if it is still ahead
+            return f"{year if target >= month else year + 1}-{target:02d}"
+        return f"{year if target <= month else year - 1}-{target:02d}"  # the last one: a later month is last year's
     if kind == "anchored_month":
         target = _MONTHS[(groups["month"] or "").lower().rstrip(".")]
         return f"{_anchored_year(year, month, target, rel)}-{target:02d}"
