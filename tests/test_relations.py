@@ -17,6 +17,7 @@ KINDS = {
     "OTS": "organisation",
     "C5P1": "organisation",
     "TURKIC_WORLD": "bloc",
+    "CENTRAL_ASIA": "bloc",
     "MIDDLE_CORRIDOR": "project",
 }
 NAMES = {
@@ -41,6 +42,7 @@ NAMES = {
     "SCO": "SCO",
     "OTS": "OTS",
     "the Turkic world": "TURKIC_WORLD",
+    "Central Asia": "CENTRAL_ASIA",
     "Middle Corridor": "MIDDLE_CORRIDOR",
     "C5+1": "C5P1",
     "PRC": "CHN",
@@ -113,6 +115,13 @@ def test_a_cue_does_not_reach_across_a_clause_break_into_the_next_subject():
 def test_the_source_of_a_statement_is_not_a_party_to_it():
     text = "According to the EAEU, trade between Kazakhstan and Kyrgyzstan grew by a fifth."
     assert {p for p, _ in pairs(code_relations(context(text), None))} == {frozenset({"KAZ", "KGZ"})}
+
+
+def test_a_region_as_the_place_of_something_is_no_party_but_a_region_of_influence_is():
+    place = "For Uzbekistan, Azerbaijan is the closest partner in Central Asia and beyond."
+    assert {p for p, _ in pairs(code_relations(context(place), None))} == {frozenset({"UZB", "AZE"})}
+    influence = "Russia remains the main player in Central Asia."
+    assert {p for p, _ in pairs(code_relations(context(influence), None))} == {frozenset({"RUS", "CENTRAL_ASIA"})}
 
 
 def test_rivalry_between_coordinated_actors():

@@ -41,6 +41,13 @@ _COORDINATION = re.compile(
 # a clause break right before a mention: ", and Y ...", "; Y ..."
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s+(?:the\s+)?\Z|;\s+(?:the\s+)?\Z")
 _SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+(?:from|of)\s+(?:the\s+)?)?\Z", re.IGNORECASE)
+_LOCATIVE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z", re.I)
+_ABOUT_PLACE = re.compile(
+    r"\b(?:influence|presence|player|role|interests?|intervention|expansion|involvement|engagement|position|"
+    r"leadership|dominance|ambitions?|policy|strategy|activity|activities|threats?|interference|investments?|"
+    r"power|weight|footprint)\s+(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z",
+    re.IGNORECASE,
+)
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
 
 
@@ -80,7 +87,7 @@ def find_cues(text: str, offset: int, mentions: list[Mention]) -> list[Cue]:
 def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     if sentence.question:
         return []
-    mentions = [m for m in _distinct_runs(sentence.mentions) if not _is_source(sentence.body, sentence.start, m)]
+    mentions = [m for m in _distinct_runs(sentence.mentions) if not _aside(sentence.body, sentence.start, m)]
     if len({m.id for m in mentions}) < 2:
         return []
     body = sentence.body
@@ -124,9 +131,15 @@ def _may_relate(
     return g1 == groups[0]
 
 
-def _is_source(body: str, sentence_start: int, mention: Mention) -> bool:
-    """'According to the National Statistics Committee, ...': the source of a statement is not a party to it."""
-    return _SOURCE.search(body[max(sentence_start, mention.start - 30) : mention.start]) is not None
+def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
+    """Mentions that are no party to what the sentence relates: the source of a statement ('According to the
+    National Statistics Committee, ...') and a region as the place where something is ('the closest partner in the
+    South Caucasus', 'stability in Central Asia')."""
+    before = body[max(sentence_start, mention.start - 50) : mention.start]
+    if _SOURCE.search(before):
+        return True
+    # but "influence in Central Asia", "the main player in the region": the place is what the cue is about
+    return mention.kind == "bloc" and _LOCATIVE.search(before) is not None and not _ABOUT_PLACE.search(before)
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
