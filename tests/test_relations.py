@@ -124,6 +124,15 @@ def test_a_region_as_the_place_of_something_is_no_party_but_a_region_of_influenc
     assert {p for p, _ in pairs(code_relations(context(influence), None))} == {frozenset({"RUS", "CENTRAL_ASIA"})}
 
 
+def test_joining_an_organisation_relates_a_non_member_and_a_refusal_is_neutral():
+    refused = code_relations(context("Azerbaijan does not intend to join the CSTO."), Members())
+    assert [(r.a, r.b, r.polarity, r.modality) for r in refused] == [("AZE", "CSTO", "0", "negated")]
+    observer = code_relations(context("Uzbekistan has had observer status in the EAEU since 2020."), Members())
+    assert [(r.a, r.b, r.polarity) for r in observer] == [("UZB", "EAEU", "0")]
+    joined = code_relations(context("The US urged Kazakhstan to join Western sanctions against Russia."), Members())
+    assert all(r.type != "cooperation" for r in joined)
+
+
 def test_rivalry_between_coordinated_actors():
     got = code_relations(
         context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None
