@@ -207,3 +207,9 @@ def test_an_experts_affiliation_named_once_is_no_actor(nlp):
     assert "CENTER_FOR_ECONOMIC_RESEARCH" not in found and "ILIA_STATE_UNIVERSITY" not in found
     topical = "The Center for Economic Research published a report on trade. The Center for Economic Research warns."
     assert "CENTER_FOR_ECONOMIC_RESEARCH" in ids(nlp, topical, include_ner_orgs=True)
+
+
+def test_a_states_central_bank_is_the_state_and_un_organs_are_the_un(nlp):
+    assert ids(nlp, "The National Bank of Kyrgyzstan raised its key rate.") == ["KGZ"]
+    assert ids(nlp, "The Asian Development Bank lends to Tajikistan.") == ["ADB", "TJK"]
+    assert ids(nlp, "Kazakhstan spoke at the UN General Assembly and the UN Security Council.") == ["KAZ", "UN", "UN"]

@@ -81,6 +81,8 @@ _HEADS_BY_FIRST_WORD = {
     first: [words for words in LOWERCASE_PROJECT_HEADS if words[0] == first]
     for first in {words[0] for words in LOWERCASE_PROJECT_HEADS}
 }
+# "the National Bank", "the Central Bank of Uzbekistan": the state's own bank, not an actor of its own
+_STATE_BANK = re.compile(r"(?:the\s+)?(?:National|Central|State)\s+Bank\b(?!\s+for\b)")
 # Words that open a person's role ("Director of the X Institute"), not an organisation's name.
 ROLE_WORDS = frozenset(
     "Director President Head Chairman Chair Minister Professor Assistant Associate Deputy Senior Fellow Researcher "
@@ -362,8 +364,8 @@ def _acceptable_org(span: Span) -> bool:
     text = span.text
     if OUTLET.search(text) or not any(c.isalpha() for c in text):
         return False
-    if any(t.text in GOVERNMENT_HEADS for t in span):
-        return False  # a government body stands for its state, which is already a mention
+    if any(t.text in GOVERNMENT_HEADS for t in span) or _STATE_BANK.match(text):
+        return False  # a government body (or the state's central bank) stands for its state
     if len(span) == 1 and not (span[0].is_upper and len(span[0]) >= 3):
         return False  # one ordinary word ("Telegram") is too weak; a bare acronym may pass
     return span[0].text[:1].isupper()
