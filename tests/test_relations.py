@@ -133,6 +133,15 @@ def test_joining_an_organisation_relates_a_non_member_and_a_refusal_is_neutral()
     assert all(r.type != "cooperation" for r in joined)
 
 
+def test_agreement_debt_and_mistrust_cues():
+    agreed = code_relations(context("The delegations of Kyrgyzstan and Uzbekistan agreed on the border line."), None)
+    assert [(r.a, r.b, r.type, r.polarity) for r in agreed] == [("KGZ", "UZB", "cooperation", "+")]
+    owed = code_relations(context("Much of the debt of Kyrgyzstan is owed to China."), None)
+    assert [(r.type, r.polarity) for r in owed] == [("dependence", "-")]
+    wary = code_relations(context("Moscow looks with a certain jealousy at the OTS."), None)
+    assert [(r.type, r.polarity) for r in wary] == [("rivalry", "-")]
+
+
 def test_rivalry_between_coordinated_actors():
     got = code_relations(
         context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None
