@@ -19,6 +19,7 @@ KINDS = {
     "TURKIC_WORLD": "bloc",
     "CENTRAL_ASIA": "bloc",
     "MIDDLE_CORRIDOR": "project",
+    "TALIBAN": "group",
 }
 NAMES = {
     "Kazakhstan": "KAZ",
@@ -45,6 +46,7 @@ NAMES = {
     "Central Asia": "CENTRAL_ASIA",
     "Middle Corridor": "MIDDLE_CORRIDOR",
     "C5+1": "C5P1",
+    "the Taliban": "TALIBAN",
     "PRC": "CHN",
 }
 
@@ -260,3 +262,8 @@ def test_general_valence_words_make_stances_the_domain_lexicon_lacks():
 def test_a_negated_valence_word_turns_the_stance_as_a_domain_cue_would():
     stances = code_stances(context("We do not welcome the decision of Japan to leave the talks.", "Ann Example"))
     assert [(s.target, s.polarity, s.modality) for s in stances] == [("JPN", "-", "negated")]
+
+
+def test_an_armed_group_is_named_as_a_threat_not_weighed_as_a_stance_target():
+    text = "The Taliban remain a serious threat, while Japan is a reliable partner."
+    assert [(s.target, s.polarity) for s in code_stances(context(text, "Ann Example"))] == [("JPN", "+")]
