@@ -265,5 +265,5 @@ def test_a_negated_valence_word_turns_the_stance_as_a_domain_cue_would():
 
 
 def test_an_armed_group_is_named_as_a_threat_not_weighed_as_a_stance_target():
-    text = "The Taliban remain a serious threat, while Japan is a reliable partner."
+    text = "She sees the Taliban as a serious threat, while Japan is a reliable partner."
     assert [(s.target, s.polarity) for s in code_stances(context(text, "Ann Example"))] == [("JPN", "+")]
