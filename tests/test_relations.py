@@ -144,6 +144,14 @@ def test_agreement_debt_and_mistrust_cues():
     assert [(r.type, r.polarity) for r in wary] == [("rivalry", "-")]
 
 
+def test_a_list_after_with_relates_each_member_to_the_subject_and_never_to_each_other():
+    text = "Kazakhstan will continue its cooperation with China, Japan and Mongolia on transport."
+    got = {p for p, _ in pairs(code_relations(context(text), None))}
+    assert got == {frozenset({"KAZ", "CHN"}), frozenset({"KAZ", "JPN"}), frozenset({"KAZ", "MNG"})}
+    listed = "The region borders four nuclear powers: Russia, China, India and Pakistan."
+    assert code_relations(context(listed), None) == []
+
+
 def test_rivalry_between_coordinated_actors():
     got = code_relations(
         context("Amid growing competition between Russia and China, Mongolia looks for a third neighbour."), None

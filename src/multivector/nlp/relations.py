@@ -3,8 +3,9 @@
 Contract: ``code_relations(sentence, catalogue)`` returns the relations one sentence asserts between the actors
 mentioned in it. Two mentions are related when a cue (cooperate, partner, ally, trade, transit, rival, pressure,
 sanction, depend, mediate, ...) stands between them, or when coordinated actors ("X and Y", "between X and Y")
-share a reciprocal cue ("X and Y are partners"). Lists ("Russia, China, India and Pakistan") relate their members
-to the rest of the sentence, not to each other. The type sets a PLOVER-style score (data/relation_types.json);
+share a reciprocal cue ("X and Y are partners"). Lists ("Russia, China, India and Pakistan") relate to nothing,
+unless a list is the object of "with"/"against" ("cooperation with China, India and Brazil"): then each member
+relates to the subject, never to the other members. The type sets a PLOVER-style score (data/relation_types.json);
 negation and hedging set the modality so a negated or hypothetical statement is never reported as a fact, and a
 pair coded both + and - in one sentence is reported once as balanced (0). A state and an organisation it belongs
 to are a membership, not a relation, unless the cue says more (pressure, sanctions, conflict, rivalry).
@@ -48,6 +49,7 @@ _ABOUT_PLACE = re.compile(
     r"power|weight|footprint)\s+(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z",
     re.IGNORECASE,
 )
+_LIST_OBJECT = re.compile(r"\b(?:with|towards|against)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
 
 
@@ -118,7 +120,8 @@ def _may_relate(
     "X, on the one hand, and Y ... with Z" relates X-Z and Y-Z but not every pair in a long sentence.
     """
     g1, g2 = group_of[first.start], group_of[second.start]
-    if groups.count(g1) >= ENUMERATION or groups.count(g2) >= ENUMERATION:
+    listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of)
+    if groups.count(g1) >= ENUMERATION or listed:
         return False  # "Russia, China, India and Pakistan": an enumeration describes, it does not relate
     if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(
         sentence.body[max(sentence.start, first.start - 12) : first.start]
@@ -140,6 +143,13 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
         return True
     # but "influence in Central Asia", "the main player in the region": the place is what the cue is about
     return mention.kind == "bloc" and _LOCATIVE.search(before) is not None and not _ABOUT_PLACE.search(before)
+
+
+def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int]) -> bool:
+    """'... cooperation with China, India and Brazil': a list that is the object of a preposition relates each of
+    its members to the subject (never to each other)."""
+    start = min(m.start for m in sentence.mentions if group_of.get(m.start) == group)
+    return _LIST_OBJECT.search(sentence.body, max(sentence.start, start - 20), start) is not None
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
