@@ -129,6 +129,9 @@ def test_a_region_as_the_place_of_something_is_no_party_but_a_region_of_influenc
 def test_joining_an_organisation_relates_a_non_member_and_a_refusal_is_neutral():
     refused = code_relations(context("Azerbaijan does not intend to join the CSTO."), Members())
     assert [(r.a, r.b, r.polarity, r.modality) for r in refused] == [("AZE", "CSTO", "0", "negated")]
+    never = code_relations(context("Azerbaijan has never been a member of the CSTO."), Members())
+    assert [(r.a, r.b, r.polarity, r.modality) for r in never] == [("AZE", "CSTO", "0", "negated")]
+    assert code_relations(context("Kazakhstan is a member of the CSTO."), Members()) == []
     observer = code_relations(context("Uzbekistan has had observer status in the EAEU since 2020."), Members())
     assert [(r.a, r.b, r.polarity) for r in observer] == [("UZB", "EAEU", "0")]
     joined = code_relations(context("The US urged Kazakhstan to join Western sanctions against Russia."), Members())
