@@ -9,10 +9,21 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+#: The cue lexicons, one file per concern (data/*_cues.json); their keys are distinct.
+CUE_FILES = ("cues.json", "speech_cues.json", "modality_cues.json")
+
 
 @cache
 def lexicon() -> dict[str, Any]:
-    return json.loads(resources.files("multivector.data").joinpath("cues.json").read_text(encoding="utf-8"))
+    """Every cue list by key, merged from the CUE_FILES."""
+    merged: dict[str, Any] = {}
+    for name in CUE_FILES:
+        data = json.loads(resources.files("multivector.data").joinpath(name).read_text(encoding="utf-8"))
+        clash = set(merged) & {k for k in data if not k.startswith("_")}
+        if clash:
+            raise ValueError(f"cue key(s) {sorted(clash)} defined twice: keep each key in one of {CUE_FILES}")
+        merged.update({k: v for k, v in data.items() if not k.startswith("_")})
+    return merged
 
 
 @cache
