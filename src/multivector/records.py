@@ -86,6 +86,13 @@ class Relation:
         0  # PLOVER/CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
     )
     count: int = 1  # sentences supporting this claim (in Analysis.relations); 1 for a single mention
+    # Direction, where the text gives one (pressure, sanctions, dependence, influence, mediation, ...): the actor
+    # that acts and the one acted upon; both None for a symmetric relation ("X and Y cooperate").
+    source: str | None = None
+    target: str | None = None
+    confidence: float = 0.5  # in [0, 1]: from the rule that found it and its context (docs/accuracy.md)
+    # The referring expression a party was resolved from ("the two countries", "it"), None for named parties.
+    resolved_from: str | None = None
 
 
 @dataclass(slots=True)
@@ -95,6 +102,8 @@ class Membership:
     evidence: str
     span: list[int]
     status: Literal["confirmed", "contradicted", "unknown"] = "unknown"  # against the catalogue's member list
+    modality: Modality = "asserted"  # "negated": the text says the state is not a member ("an observer, not a member")
+    confidence: float = 0.5  # in [0, 1]: from the rule that found it and its context
 
 
 @dataclass(slots=True)
@@ -106,6 +115,8 @@ class Stance:
     span: list[int]
     modality: Modality = "asserted"
     count: int = 1  # sentences supporting this stance (in Analysis.stances); 1 for a single mention
+    confidence: float = 0.5  # in [0, 1]: from the cue that found it and its context
+    resolved_from: str | None = None  # the referring expression the target was resolved from ("it"), if any
 
 
 @dataclass(slots=True)
