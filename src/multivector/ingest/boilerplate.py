@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from multivector.ingest.cues import alternation
 from multivector.ingest.dates import is_dateline
 from multivector.ingest.furniture import (
     byline_name,
@@ -47,7 +48,7 @@ _ASIDE_SCORE = -12.0
 _IN_ASIDE_SCORE = -3.0
 _TEASER_MAX = 300  # a one-sentence summary printed under a listed headline
 # An ad slot between two paragraphs is a gap in the article, not its end.
-_INLINE_AD = re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ad|реклама|reklam)$", re.IGNORECASE)
+_INLINE_AD = alternation("inline_ads", whole=True)
 _INLINE_AD_SCORE = -3.0
 _BARRIER = -1e9  # an "end" heading: the body never runs across it
 

@@ -14,109 +14,29 @@ from __future__ import annotations
 
 import re
 
+from multivector.ingest.cues import alternation, words
+
 _FLAGS = re.IGNORECASE | re.UNICODE
 
-# Headings of blocks that list OTHER content; after them the article does not resume.
-_END_MARKERS = re.compile(
-    r"^(?:latest(?: news)?|all news|more news|news feed|most (?:read|viewed|popular)|popular(?: news)?|top news|"
-    r"trending|editor'?s (?:choice|picks)|recommended(?: for you)?|you (?:may|might) also like|more from .{1,40}|"
-    r"comments?(?: \(\d+\))?|\d+ comments?|leave a (?:comment|reply)|add comment|"
-    r"последние новости|все новости|лента новостей|популярное|самое читаемое|комментарии|"
-    r"ən son xəbərlər|son xəbərlər|bütün xəbərlər|digər xəbərlər|son dakika|tüm haberler|"
-    r"соңғы жаңалықтар|барлық жаңалықтар|so'nggi yangiliklar|barcha yangiliklar|сўнгги янгиликлар)\s*:?$",
-    _FLAGS,
-)
-# Headings of asides that may also interrupt an article ("Read also: <link>").
-_ASIDE_MARKERS = re.compile(
-    r"^(?:read (?:also|more)|also read|see also|related(?: articles| news| stories| posts| content)?|"
-    r"more (?:on|about) [^.!?:]{1,40}|on the same topic|"
-    r"читайте также|читать также|смотрите также|похожие (?:новости|материалы|статьи)|по теме|"
-    r"oxşar xəbərlər|həmçinin oxuyun|ilgili haberler|benzer haberler|ayrıca okuyun|"
-    r"сондай-ақ оқыңыз|ұқсас жаңалықтар|shuningdek o'qing|mavzuga oid)\s*:?$",
-    _FLAGS,
-)
-_ASIDE_PREFIX = re.compile(
-    r"^(?:read (?:also|more)|also read|see also|related|читайте также|смотрите также|по теме|"
-    r"həmçinin oxuyun|ayrıca okuyun|сондай-ақ оқыңыз)\s*[:\-–—|»>]\s*\S",
-    _FLAGS,
-)
-
-_FURNITURE_PATTERNS = [
-    # subscribe / follow prompts
-    r"\b(?:subscribe|follow us|join us|join our|our (?:telegram|whatsapp|youtube|facebook|instagram) (?:channel|page)|"
-    r"подпис(?:ывайтесь|аться|ка)|наш(?:ем)? (?:телеграм|telegram)|abunə ol|abone ol|жазылыңыз|obuna bo'ling)\b",
-    # photo / video credits
-    r"^(?:фото|photo|photos|picture|image|video|видео|source|источник|credit|credits|foto|şəkil|сурет|mənbə)"
-    r"(?: by| credit)?\s*[:©/]",
-    r"^(?:фото|photo|photos|picture|image|video)\s+(?:via|courtesy(?: of)?|by|from)\s",
-    # a caption that ends on its credit: "... (Photo: NAME)", "... Credit: Agency"
-    r"\((?:photo|image|picture|credit|фото|foto)s?\s*(?:by|:)[^()]{0,60}\)$",
-    r"\b(?:photo |image )?credits?\s*:\s*[^.!?]{1,60}$",
-    r"^(?:©|\(c\)|copyright)\s|all rights reserved|все права защищены|bütün hüquqlar qorunur|барлық құқықтар",
-    # font-size / print / share widgets
-    r"\b\d{1,2}\s*px\b|↺|\bpunto\b|^a\s*[+-]\s*a\s*[+-]?$|\bfont size\b|размер шрифта",
-    r"^(?:share|share this(?: article| story)?|share on .{1,20}|print|print version|поделиться|печать|paylaş|bölüş)"
-    r"\s*:?$",
-    r"^(?:facebook|twitter|x|telegram|whatsapp|vk|vkontakte|ok|linkedin|email|e-mail|copy link)"
-    r"(?:\s*[|/•·,]?\s*(?:facebook|twitter|x|telegram|whatsapp|vk|vkontakte|ok|linkedin|email|e-mail|copy link))*$",
-    # label lines of metadata tables
-    r"^(?:date|author|authors|published|updated|source|views|tags?|category|categories|rubric|section|"
-    r"дата|автор|источник|просмотры|теги|рубрика|tarix|müəllif|mənbə|baxış|kateqoriya|etiketlər)\s*:?$",
-    r"^(?:tags?|теги|etiketlər|тегтер)\s*:",
-    r"^(?:views?|просмотр(?:ов|ы)?|baxış(?:lar)?)\s*:?\s*[\d\s]+$|^👁",
-    # navigation
-    r"^(?:home|home page|main|main page|главная|ana səhifə|басты бет|bosh sahifa|anasayfa)\b.{0,60}$",
-    r"^(?:up|top|back to top|to top|menu|search|login|log in|sign in|register|close|наверх|меню|поиск|"
-    r"войти|закрыть|bağla|axtar|іздеу|жабу|yopish)$",
-    r"\b(?:bağla|закрыть|close|жабу)$",
-    r"cookies?\b.{0,80}\b(?:accept|agree|consent|policy)|принимаю|согласен с",
-    r"^(?:advertisement|advertising|реклама|reklam)$",
-    # reader prompts around an article: error reports, follow/republish/donate calls, translations of the page
-    r"ctrl\s*\+\s*enter|^found an? (?:mistake|error|typo)\b|\bfollow (?:the author|him|her|me|them)\b|"
-    r"\bstay (?:up[- ]to[- ]date|tuned|informed)\b|\brepublish (?:this|our)\b|"
-    r"\bsupport (?:independent |our )?journalism\b|"
-    r"^donate\b|^read (?:the|this) (?:article|story|news|text) in\b",
-    r"^(?:loading|загрузка)\.*$",
-]
-_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _FURNITURE_PATTERNS), _FLAGS)
+# Headings of blocks that list OTHER content ("end": after them the article does not resume), headings of asides
+# that may also interrupt an article ("Read also"), and one-line asides ("Read also: <link>"): data/furniture.json.
+_END_MARKERS = alternation("end_headings", whole=True)
+_ASIDE_MARKERS = alternation("aside_headings", whole=True)
+_ASIDE_PREFIX = alternation("aside_prefixes", prefix="^", suffix=r"\s*[:\-–—|»>]\s*\S")
+# Widgets, prompts, labels, credits, menus, copyright lines: one pattern per entry of "furniture_lines".
+_FURNITURE = alternation("furniture_lines")
 _FURNITURE_MAX_LEN = 200  # a prompt or widget is short; a long line that mentions "subscribe" is prose
 
-_LANGUAGE_TOKENS = {
-    "en", "eng", "english", "ru", "rus", "рус", "русский", "az", "aze", "azərbaycan", "azərbaycanca", "kz", "kk",
-    "қаз", "қазақша", "қазақ", "uz", "o'zbek", "o'zbekcha", "ўзбек", "ўзбекча", "tr", "türkçe", "ky", "кыр",
-    "кыргызча", "tj", "тоҷикӣ", "hy", "հայ", "հայերեն", "ka", "ქართ", "ქართული", "mn", "монгол", "de", "deutsch",
-    "fr", "français", "中文", "عربي", "ar", "fa", "فارسی", "es", "español",
-}  # fmt: skip
+_LANGUAGE_TOKENS = words("language_tokens")
 
-_PERSON_STOPWORDS = {
-    "the", "of", "and", "in", "on", "for", "to", "with", "news", "world", "politics", "economy", "society",
-    "interview", "interviews", "opinion", "analysis", "region", "central", "asia", "south", "north", "east", "west",
-    "caucasus", "republic", "president", "minister", "ministry", "expert", "experts", "home", "page", "latest",
-    "all", "more", "read", "also", "see", "photo", "video", "business", "culture", "sport", "sports", "science",
-    "health", "tech", "technology", "editorial", "press", "release", "media", "agency", "comments", "share",
-    "union", "state", "states", "kazakhstan", "azerbaijan", "uzbekistan", "kyrgyzstan", "tajikistan", "georgia",
-    "armenia", "turkmenistan", "mongolia", "russia", "china", "turkey", "türkiye", "iran", "europe", "european",
-    "global", "international", "national", "new", "today", "breaking", "live", "exclusive", "special", "report",
-    "main", "top", "menu", "contacts", "about", "us", "day",
-}  # fmt: skip
+_PERSON_STOPWORDS = words("person_stopwords")
 _NAME_TOKEN = re.compile(r"^[A-ZА-ЯЁÀ-ÞĀ-ſƏІҚҒҮҰӨҺӘ][\w'’\-]*\.?$|^[A-ZА-Я]\.$", re.UNICODE)
 _BYLINE = re.compile(
     r"^(?:by|author|authors|written by|автор|авторы|müəllif|автор материала)\s*:?\s+(.{3,80})$", _FLAGS
 )
 
 
-_SECTION_WORDS = {
-    "news", "analysis", "analytics", "opinion", "opinions", "multimedia", "politics", "policy", "economy", "economics",
-    "society", "world", "sport", "sports", "culture", "video", "videos", "photo", "photos", "gallery", "interview",
-    "interviews", "region", "regions", "business", "tech", "technology", "science", "health", "home", "about",
-    "contacts", "contact", "us", "blog", "blogs", "features", "feature", "op-ed", "op-eds", "columns", "columnists",
-    "podcast", "podcasts", "events", "finance", "markets", "energy", "security", "diplomacy", "official", "incidents",
-    "lifestyle", "travel", "tourism", "education", "archive", "special", "projects", "reports", "in", "focus",
-    "новости", "политика", "экономика", "общество", "мир", "спорт", "культура", "аналитика", "мнения", "интервью",
-    "происшествия", "видео", "фото", "регионы", "xəbərlər", "siyasət", "iqtisadiyyat", "cəmiyyət", "dünya", "idman",
-    "mədəniyyət", "müsahibə", "жаңалықтар", "саясат", "қоғам", "әлем", "yangiliklar", "siyosat",
-    "iqtisodiyot", "jamiyat", "dunyo",
-}  # fmt: skip
+_SECTION_WORDS = words("section_words")
 
 
 def is_menu(line: str) -> bool:
@@ -196,10 +116,7 @@ def _single_or_listed_name(name: str) -> bool:
 # Separators between the items of a menu, ticker, breadcrumb or metadata row; a headline has none of these.
 _ROW_SEPARATOR = re.compile(r"\s{2,}|\s[|•·>»/]\s|\s?\|\s?")
 _BREADCRUMB = re.compile(r"\s[>»/]\s")  # "Central Asia > Tajikistan", "Home / Politics"
-_OUTLET_NOUNS = {
-    "agency", "news", "times", "post", "gazette", "herald", "tribune", "journal", "daily", "telegraph", "chronicle",
-    "wire", "media", "press", "tv", "radio", "newspaper",
-}  # fmt: skip
+_OUTLET_NOUNS = words("outlet_nouns")
 _MASTHEAD_GLUE = {"of", "the", "and", "for", "&"}
 # Lines that close an article: an author's bio, an opinion disclaimer, the outlet's self-description.
 _DISCLAIMER = re.compile(
@@ -207,11 +124,7 @@ _DISCLAIMER = re.compile(
     r"^(?:the|this) (?:author|writer|columnist)s? (?:is|are|was|has|writes)\b|^about the author\b",
     _FLAGS,
 )
-_BIO_ROLE = re.compile(
-    r"\b(?:journalist|reporter|correspondent|writer|editor|columnist|contributor|freelancer|photographer|blogger|"
-    r"analyst|researcher|fellow|scholar|professor|lecturer|economist|commentator|expert)s?\b",
-    _FLAGS,
-)
+_BIO_ROLE = alternation("bio_roles", prefix=r"\b", suffix=r"s?\b")
 _SELF_DESCRIPTION = re.compile(
     r"^\S+(?: \S+){0,3} is an? (?:[\w-]+ ){0,4}(?:news|media|online|non-?profit|editorial)\b.{0,40}?"
     r"\b(?:organi[sz]ation|outlet|agency|site|website|publication|platform|service|magazine|newspaper|portal)\b",

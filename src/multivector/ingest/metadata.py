@@ -22,6 +22,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
+from multivector.ingest.cues import alternation
 from multivector.ingest.dates import find_dates, strip_dates
 from multivector.ingest.furniture import byline_name, has_section_word, looks_like_person_name
 
@@ -33,11 +34,7 @@ _DOMAIN_LIKE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"^(?:фото|photo|photos|image|video|видео|source|источник|credit|foto|şəkil|сурет|mənbə)\b", re.I)
-_NEWSY = re.compile(
-    r"\b(?:news|agency|times|media|press|post|daily|tv|radio|gazeta|journal|review|portal|herald|monitor|tribune|"
-    r"observer|gazette|telegraph|courier|reporter|chronicle|bulletin|weekly|insider|today|express|digest|wire)\b",
-    re.I,
-)
+_NEWSY = alternation("newsy_words", prefix=r"\b", suffix=r"\b")
 _OUTLET_TOKEN = r"(?P<o>(?:the\s+)?[A-Z0-9][\w\-]*(?:\.[A-Za-z]{2,8})*(?:\s+[A-Z][\w\-]*(?:\.[A-Za-z]{2,8})*){0,3})"
 # Cues that name the publisher of an interview or report, in the article's own words.
 _OUTLET_CUES = [
