@@ -1,4 +1,4 @@
-"""Relations between actors, coded sentence by sentence from cue lexicons (data/cues.json).
+"""Relations between actors, coded sentence by sentence from cue lexicons (data/relation_cues.json).
 
 Contract: ``code_relations(sentence, catalogue)`` returns the relations one sentence asserts between the actors
 mentioned in it. Two mentions are related when a cue (cooperate, partner, ally, trade, transit, rival, pressure,
@@ -64,13 +64,18 @@ class Cue:
 
 @cache
 def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
-    compiled = []
+    """One alternation per (type, polarity, reciprocal) group of data/relation_cues.json, longest pattern first."""
+    groups: dict[tuple[str, str, bool], list[str]] = {}
     for entry in lexicon()["relation_cues"]:
-        words = sorted((p for p in entry["patterns"] if not p.startswith("-")), key=len, reverse=True)
-        suffixes = [p for p in entry["patterns"] if p.startswith("-")]  # "-led" attaches to the actor: "US-led"
+        key = (entry["type"], entry["polarity"], bool(entry.get("reciprocal")))
+        groups.setdefault(key, []).append(entry["pattern"])
+    compiled = []
+    for (kind, polarity, reciprocal), patterns in groups.items():
+        words = sorted((p for p in patterns if not p.startswith("-")), key=len, reverse=True)
+        suffixes = [p for p in patterns if p.startswith("-")]  # "-led" attaches to the actor: "US-led"
         alternation = rf"(?<![\w-])(?:{'|'.join(words)})" + "".join(f"|{re.escape(x)}" for x in suffixes)
         pattern = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE)
-        compiled.append((pattern, entry["type"], entry["polarity"], bool(entry.get("reciprocal"))))
+        compiled.append((pattern, kind, polarity, reciprocal))
     return compiled
 
 
