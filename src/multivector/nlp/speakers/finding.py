@@ -1,0 +1,68 @@
+"""Finding speakers: who in an article is interviewed, quoted or paraphrased (never the journalist).
+
+A person is a speaker when they are introduced as the interviewee in an interview's lede, or named at least once in
+a speaker position (see ``positions``) outside another speaker's quotation: a name the quoted expert cites ('"The
+President stressed that ...," the analyst said') is reported by that expert, not quoted by the article. The
+journalist ("told NAME", a byline name) is never a speaker. An op-ed's author comes first (see ``oped``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from multivector.nlp.catalogue import Catalogue
+from multivector.nlp.segment import Block
+from multivector.nlp.speakers.interview import introduces_interviewee
+from multivector.nlp.speakers.oped import op_ed_author
+from multivector.nlp.speakers.positions import is_speech_subject, speech_slots
+from multivector.nlp.speakers.quotes import quotations
+from multivector.nlp.speakers.roles import roles
+from multivector.nlp.speakers.types import Parsed, SpeakerInfo, overlaps
+
+
+def find_speakers(
+    body: str,
+    persons: list,
+    blocks: list[Block],
+    interview: bool,
+    authors: list[str],
+    *,
+    parsed: Parsed | None = None,
+    raw_text: str = "",
+    title: str | None = None,
+) -> list[SpeakerInfo]:
+    """The op-ed author, then interviewees (from the lede), then people in a speaker position, in text order."""
+    catalogue = Catalogue.default()
+    slots = speech_slots(parsed) if parsed else []
+    quoted = quotations(body)
+    author_keys = {surname(a) for a in authors}
+    found: dict[str, SpeakerInfo] = {}
+    role_of = roles(body, persons, parsed or [], catalogue)
+    for person in persons:
+        if surname(person.canonical) in author_keys or _is_addressee(body, person.start):
+            continue
+        span = (person.start, person.end)
+        interviewee = interview and introduces_interviewee(body, person.start, person.end, blocks)
+        speaking = (overlaps(span, slots) or is_speech_subject(body, *span)) and not overlaps(span, quoted)
+        if (interviewee or speaking) and person.canonical not in found:
+            voice = "interviewee" if interviewee else "quoted"
+            role = role_of[person.canonical]
+            found[person.canonical] = SpeakerInfo(person.canonical, role, None, person.start, voice)
+        if speaking and person.canonical in found:
+            found[person.canonical].said_at.append(span)
+    for person in persons:  # every mention, for resolving "he said" to the speaker named last
+        if person.canonical in found:
+            found[person.canonical].mentions.append((person.start, person.end))
+    speakers = sorted(found.values(), key=lambda s: s.start)
+    author = op_ed_author(body, blocks, authors, raw_text, title, interview)
+    return [author, *speakers] if author else speakers
+
+
+def _is_addressee(body: str, start: int) -> bool:
+    """'told NAME', 'said to NAME': the one spoken to (a journalist or an outlet), not a speaker."""
+    return bool(re.search(r"\b(?:told|tells|said to)\s+(?:the\s+)?$", body[max(0, start - 20) : start]))
+
+
+def surname(name: str) -> str:
+    parts = re.sub(r"[^\w\s-]", " ", name).split()
+    return parts[-1].casefold() if parts else ""

@@ -1,0 +1,159 @@
+"""Persons: the NER's person mentions repaired with the parse, before anyone is asked whether they speak.
+
+``complete_persons``: a name in a speaker position that the NER missed or cut ("Deputy Minister of X Temir Usenov
+said") is added with its full name; a surname alone is linked to the full name the text writes for it (the text's
+"Akmal Saidov" wins over a catalogue namesake); a one-word "person" that is never a speaker nor titled ("the port
+of Aktau") is dropped; a well-known person's name is spelled as the text writes it (its fullest form).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from multivector.nlp.actors import PersonMention
+from multivector.nlp.catalogue import Catalogue, fold
+from multivector.nlp.lexicon import lexicon
+from multivector.nlp.speakers.positions import (
+    in_speaker_position,
+    is_name_word,
+    is_speech_subject,
+    name_tokens,
+    speech_slots,
+)
+from multivector.nlp.speakers.types import Parsed, Span, overlaps
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_NON_NAME_LABELS = {"GPE", "LOC", "NORP", "FAC", "ORG", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"}
+
+
+@cache
+def _title_before() -> re.Pattern[str]:
+    """A title written right before a lone capitalised word makes it a person ("Mr Example", "President Doe")."""
+    titles = sorted(lexicon()["titles_before_name"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(titles) + r")\.?\s+$")
+
+
+def complete_persons(
+    body: str, persons: list[PersonMention], parsed: Parsed, catalogue: Catalogue | None = None
+) -> list[PersonMention]:
+    """Person mentions repaired with the parse (see the module docstring); in text order."""
+    catalogue = catalogue or Catalogue.default()
+    slots = speech_slots(parsed)
+    merged = _merge_parsed_names(persons, _parsed_names(parsed, persons, catalogue))
+    merged = _link_surnames(merged)
+    merged = _drop_non_persons(body, merged, slots, catalogue)
+    return _as_written(merged, catalogue)
+
+
+def _parsed_names(parsed: Parsed, persons: list[PersonMention], catalogue: Catalogue) -> list[PersonMention]:
+    """Names in speaker positions, as the parse delimits them: full names, or a known person's surname."""
+    surnames = {fold(p.canonical.split()[-1]) for p in persons if len(p.canonical.split()) >= 2}
+    found = []
+    for offset, doc in parsed:
+        for token in doc:
+            if token.pos_ != "PROPN" or not is_name_word(token) or not in_speaker_position(token):
+                continue
+            name = name_tokens(token)
+            text = " ".join(t.text for t in name)
+            known_surname = len(name) == 1 and fold(text) in surnames
+            if len(name) < 2 and not known_surname and catalogue.person(text) is None:
+                continue  # "Gazprom said": a lone unknown word is more often an organisation
+            if _is_other_entity(name, catalogue, trust_label=not known_surname):
+                continue
+            known = catalogue.person(text)
+            start, end = name[0].idx + offset, token.idx + len(token.text) + offset
+            found.append(PersonMention(text, known.name if known else text, start, end))
+    return found
+
+
+def _is_other_entity(name: list[Token], catalogue: Catalogue, *, trust_label: bool = True) -> bool:
+    """A catalogue actor, or a place/organisation entity that the name covers whole ("Steppe Energy Advisory").
+    A known person's surname is a person whatever label the NER gave it (``trust_label=False``)."""
+    surname = name[-1]
+    if surname.ent_id_ and catalogue.get(surname.ent_id_) is not None:
+        return True
+    text = " ".join(t.text for t in name)
+    if catalogue.lookup(text) and catalogue.person(text) is None:
+        return True
+    if not trust_label:
+        return False
+    entity = next((e for e in surname.doc.ents if e.start <= surname.i < e.end), None)
+    # An ORG that swallowed a title ("Water Resources Temir Usenov") starts before the name: still a person.
+    return entity is not None and entity.label_ in _NON_NAME_LABELS and entity.start >= name[0].i
+
+
+def _merge_parsed_names(persons: list[PersonMention], names: list[PersonMention]) -> list[PersonMention]:
+    """Add the parse's names the NER missed; lengthen a mention the NER cut ("Usenov" -> "Temir Usenov")."""
+    merged = list(persons)
+    for name in names:
+        overlapping = [i for i, p in enumerate(merged) if p.start < name.end and name.start < p.end]
+        if not overlapping:
+            merged.append(name)
+            continue
+        for i in overlapping:
+            mention = merged[i]
+            if mention.end == name.end and name.start < mention.start and " " not in mention.canonical:
+                merged[i] = name
+    return sorted(merged, key=lambda p: p.start)
+
+
+def _link_surnames(persons: list[PersonMention]) -> list[PersonMention]:
+    """A surname alone -> the full name with that surname used elsewhere in the text (before or after). A full name
+    the text writes beats a catalogue namesake the surname alone was linked to."""
+    written: dict[str, list[str]] = {}
+    for person in persons:
+        if len(person.name.split()) >= 2 and len(person.canonical.split()) >= 2:
+            names = written.setdefault(fold(person.canonical.split()[-1]), [])
+            if person.canonical not in names:
+                names.append(person.canonical)
+    full_names: dict[str, str] = {}
+    for person in sorted(persons, key=lambda p: -len(p.canonical)):
+        words = person.canonical.split()
+        if len(words) >= 2:
+            full_names.setdefault(fold(words[-1]), person.canonical)
+    linked = []
+    for person in persons:
+        if " " not in person.canonical and fold(person.canonical) in full_names:
+            person = replace(person, canonical=full_names[fold(person.canonical)])
+        elif " " not in person.name and person.canonical.split():
+            candidates = written.get(fold(person.canonical.split()[-1]), [])
+            if candidates and person.canonical not in candidates:
+                person = replace(person, canonical=candidates[0])
+        linked.append(person)
+    return linked
+
+
+def _drop_non_persons(
+    body: str, persons: list[PersonMention], slots: list[Span], catalogue: Catalogue
+) -> list[PersonMention]:
+    """A one-word 'person' that is never a speaker, never titled and unknown to the catalogue is a place or a
+    company the NER took for a name ("the ports of Aktau and Kuryk", "the mining giant Kazatomprom")."""
+    keep: set[str] = set()
+    for person in persons:
+        if (
+            " " in person.canonical
+            or catalogue.person(person.canonical) is not None
+            or overlaps((person.start, person.end), slots)
+            or _title_before().search(body[max(0, person.start - 30) : person.start])
+            or is_speech_subject(body, person.start, person.end)
+        ):
+            keep.add(person.canonical)
+    return [p for p in persons if p.canonical in keep]
+
+
+def _as_written(persons: list[PersonMention], catalogue: Catalogue) -> list[PersonMention]:
+    """A catalogue person is named as the text spells them ("Recep Tayyip Erdogan", not the catalogue's
+    "Erdoğan"): the longest full name written for that person, when the text has one."""
+    written: dict[str, str] = {}
+    for person in persons:
+        if len(person.name.split()) < 2 or person.name == person.canonical:
+            continue
+        entry = catalogue.person(person.name)
+        if entry is not None and entry.name == person.canonical and len(person.name) > len(written.get(entry.name, "")):
+            written[entry.name] = person.name
+    return [replace(p, canonical=written.get(p.canonical, p.canonical)) for p in persons]

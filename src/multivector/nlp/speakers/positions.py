@@ -1,0 +1,128 @@
+"""Speaker positions: where a name stands when its bearer speaks.
+
+Read from the parse (``speech_slots``, ``in_speaker_position``): the subject of a speech verb ("NAME said"), of a
+verb of belief with a clause ("NAME believes that ..."), of an opinion adjective ("NAME, ROLE, is sceptical"),
+"according to NAME", "cited by NAME", "in NAME's view", and a name in apposition to or coordinated with such a
+subject ("The director, NAME, said"; "NAME and NAME agreed"). Read from the text (``is_speech_subject``) for what
+the parse gets wrong: "NAME, ROLE, said", '"...," said NAME', "according to NAME".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from multivector.nlp.actors import GOVERNMENT_HEADS, ORG_HEADS, PROJECT_HEADS, ROLE_WORDS
+from multivector.nlp.catalogue import PERSON_TITLES
+from multivector.nlp.speakers import cues
+from multivector.nlp.speakers.types import Parsed, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOT_NAME_WORDS = ROLE_WORDS | ORG_HEADS | GOVERNMENT_HEADS | PROJECT_HEADS
+
+
+def speech_slots(parsed: Parsed) -> list[Span]:
+    """Body spans of names in a speaker position: subject of a speech verb, 'according to NAME', 'NAME's view'..."""
+    import numpy
+    from spacy.attrs import POS
+    from spacy.parts_of_speech import PROPN
+
+    spans = []
+    for offset, doc in parsed:
+        for i in numpy.flatnonzero(doc.to_array(POS) == PROPN):  # no Token object for every other word
+            token = doc[int(i)]
+            if in_speaker_position(token):
+                name = name_tokens(token)
+                spans.append((name[0].idx + offset, token.idx + len(token.text) + offset))
+    return spans
+
+
+def in_speaker_position(token: Token, depth: int = 0) -> bool:
+    head, dep = token.head, token.dep_
+    if dep == "nsubj" and is_speech_verb(head):
+        return True
+    if dep == "nsubj" and head.lemma_ == "be" and any(_is_opinion_adjective(c) for c in head.children):
+        return True  # "NAME, ROLE, is sceptical"
+    if dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    if dep == "pobj" and head.dep_ == "agent" and is_speech_verb(head.head):
+        return True  # "cited by NAME as proof"
+    if dep == "poss" and head.lower_ in cues.view_noun_set():
+        return True  # "in NAME's view", "in NAME's words"
+    if dep in ("appos", "conj") and depth < 2 and head is not token:
+        if in_speaker_position(head, depth + 1):
+            return True  # "The director, NAME, said"; "NAME and NAME agreed"
+        role = head.head.head
+        if dep == "appos" and head.dep_ == "pobj" and head.head.lower_ == "of" and _is_role_noun(role):
+            # "the head of X, NAME, said": the parser hangs the name on X, the role's complement
+            return in_speaker_position(role, depth + 1)
+    return False
+
+
+def is_speech_verb(verb: Token) -> bool:
+    """A verb of saying ('said', 'described X as'), or of believing when a clause says what ('believes that ...',
+    'agreed that ...', 'called the rift "a tragedy"', 'called on X'): 'Putin called Tokayev' or 'the leaders agreed
+    to build' report no view; 'declared that ...' is speech, 'declared a state of emergency' an act."""
+    lemma = verb.lemma_.lower()
+    if lemma in cues.speech_lemmas():
+        return True
+    if lemma in cues.clause_speech_lemmas():
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    if lemma not in cues.belief_lemmas():
+        return False
+    return any(c.dep_ in ("ccomp", "oprd") or _calls_on(c) for c in verb.children)
+
+
+def _calls_on(child: Token) -> bool:
+    """'called on the government' (an appeal), not 'called him on Monday' (a date)."""
+    if child.lower_ != "on" or child.dep_ not in ("prt", "prep"):
+        return False
+    return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+
+
+def _is_opinion_adjective(token: Token) -> bool:
+    return token.dep_ == "acomp" and token.lower_ in cues.opinion_adjectives()
+
+
+def name_tokens(token: Token) -> list[Token]:
+    """The surname token and the first names compounded to its left ("Temir" + "Usenov"), titles excluded."""
+    doc, parts = token.doc, [token]
+    i = token.i - 1
+    while i >= 0 and doc[i].head.i == token.i and doc[i].dep_ == "compound" and is_name_word(doc[i]):
+        parts.insert(0, doc[i])
+        i -= 1
+    return parts
+
+
+def is_name_word(token: Token) -> bool:
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and text[:1].isupper()
+        and not (text.isupper() and len(text) > 1)
+        and re.fullmatch(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", text) is not None
+        and text not in NOT_NAME_WORDS
+        and text.casefold() not in PERSON_TITLES
+    )
+
+
+def is_speech_subject(body: str, start: int, end: int) -> bool:
+    """NAME said / NAME, ROLE, said / NAME, for his part, has repeatedly said / according to NAME / said NAME."""
+    after = body[end : end + 160]
+    before = body[max(0, start - 40) : start]
+    verbs = cues.speech_verbs()
+    if re.match(
+        rf"\s*(?:\([^)]*\)\s*)?(?:,[^.;:!?]{{0,120}}?,\s*|,\s*|\s+(?:of|from|at|with)\s+[^,.;:!?\"“]{{0,80}}?\s+)?"
+        rf"(?:has |had |also |then |\w+ly )*(?:{verbs})\b",
+        after,
+    ):
+        return True
+    if re.search(r"according to\s+$", before, re.IGNORECASE):
+        return True
+    return bool(re.search(rf"\b(?:{verbs})\s+$", before))
+
+
+def _is_role_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and cues.role_noun_pattern().fullmatch(token.text) is not None
