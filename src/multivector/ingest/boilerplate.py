@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from multivector.ingest.cues import alternation
-from multivector.ingest.dates import is_dateline
+from multivector.ingest.dates import find_dates, is_dateline
 from multivector.ingest.furniture import (
     byline_name,
     is_aside_link,
@@ -71,6 +71,7 @@ class Line:
     kind: str
     unit: int  # lines of one hard-wrapped paragraph share a unit
     in_aside: bool = False  # listed under a "Read also" heading (the heading included)
+    lead: str = ""  # furniture cut from the head of the line: a scraper's date stamp, a wire or syndication credit
 
 
 @dataclass(slots=True)
@@ -111,12 +112,78 @@ def split_page(text: str) -> Page:
 
 
 def classify_lines(text: str) -> list[Line]:
-    raw = text.split("\n")
-    lines = [Line(n, s.strip(), classify(s.strip()), n) for n, s in enumerate(raw)]
+    lines = []
+    for n, raw in enumerate(text.split("\n")):
+        lead, rest = split_lead(_strip_markup_debris(raw.strip()))
+        lines.append(Line(n, rest, classify(rest), n, lead=lead))
     _merge_wrapped(lines)
     _mark_listed_headlines(lines)
     _mark_aside_blocks(lines)
     return lines
+
+
+# Furniture glued to the head of a line by a scraper or a syndication feed (kept in Line.lead, not in the body):
+# a scraper's stamp "date 2024-03-05 ...", a wire credit "OUTLET-NEWS. November 24, 2014. ..." and a syndication
+# credit "(AGGREGATOR - Outlet) ...".
+_STAMP_LEAD = re.compile(r"^(?:date|published|posted)\s*:?\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?\s+")
+_DATE_TAIL = re.compile(r"[\s,.]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm)?\s*)?(?:\((?:UTC|GMT)[^)]{0,12}\)\s*)?", re.I)
+_CREDIT_LEAD = re.compile(r"(?P<o>[A-Z][A-Z0-9&\-]{2,}(?:[ .][A-Z][A-Z0-9&\-]+){0,2})\.\s+")
+_SYNDICATION_LEAD = re.compile(r"\(?[A-Z]{3,}[A-Za-z]*\s*[-–—]\s*(?P<o>[^()\n]{2,60}?)\)(?:\s+(?=\S)|\s*$)")
+_MARKUP_DEBRIS = re.compile(r"(?:\s*<\s*/?\s*(?:p|br|div|span|strong|em|b|i|a|li|h[1-6])\s*/?\s*>)+\s*$", re.I)
+
+
+def _strip_markup_debris(text: str) -> str:
+    """A line's text without the stray closing tags a careless scrape leaves at its end ("... scientist< /p>")."""
+    return _MARKUP_DEBRIS.sub("", text)
+
+
+def split_lead(text: str) -> tuple[str, str]:
+    """(lead, rest): furniture glued to the head of a line, and the line's own text (a verbatim suffix)."""
+    pos = 0
+    m = _STAMP_LEAD.match(text)
+    if m:
+        pos = m.end()
+        date_here = find_dates(text[pos : pos + 40])
+        if date_here and date_here[0].start == 0:  # the page's own date line follows the stamp
+            tail = _DATE_TAIL.match(text, pos + date_here[0].end)
+            if tail and tail.end() < len(text):
+                pos = tail.end()
+    m = _SYNDICATION_LEAD.match(text, pos)
+    if m:
+        pos = m.end()
+    m = _CREDIT_LEAD.match(text, pos)
+    if m and _credits_an_outlet(m.group("o")):
+        dates = find_dates(text[m.end() : m.end() + 40])
+        if dates and dates[0].start == 0:
+            after = re.match(r"[.,:]?\s+(?=[A-ZА-ЯЁ\"“«])", text[m.end() + dates[0].end :])
+            if after:
+                pos = m.end() + dates[0].end + after.end()
+    if pos and pos < len(text):
+        return text[:pos], text[pos:]
+    return "", text
+
+
+def lead_outlet(lead: str) -> str | None:
+    """The outlet a lead credits, as written: "OREANDA-NEWS. ..." -> "OREANDA-NEWS", "(MENAFN - Asia Times)"."""
+    pos = 0
+    m = _STAMP_LEAD.match(lead)
+    if m:
+        pos = m.end()
+        dates = find_dates(lead[pos : pos + 40])
+        if dates and dates[0].start == 0:
+            tail = _DATE_TAIL.match(lead, pos + dates[0].end)
+            pos = tail.end() if tail else pos
+    m = _SYNDICATION_LEAD.match(lead, pos)
+    if m:
+        return m.group("o").strip()
+    m = _CREDIT_LEAD.match(lead, pos)
+    return m.group("o") if m and _credits_an_outlet(m.group("o")) else None
+
+
+def _credits_an_outlet(token: str) -> bool:
+    from multivector.ingest.metadata import resolve_outlet  # metadata reads Pages: imported when first needed
+
+    return bool(resolve_outlet(token))
 
 
 def classify(text: str) -> str:

@@ -141,11 +141,24 @@ def _drop_trailing_noun_phrase(head: str) -> str:
 
 
 def page_published(page: Page) -> str | None:
+    stamped = _lead_date(page)
+    if stamped:
+        return stamped
     for line in _header_datelines(page) + _footer_datelines(page):
         dates = find_dates(line.text)
         if dates:
             return dates[0].iso
     return _byline_date(page) or _body_dateline(page)
+
+
+def _lead_date(page: Page) -> str | None:
+    """The date of a scraper's stamp or wire credit glued to a line above or at the body's start."""
+    last = page.start if page.start is not None else len(page.lines) - 1
+    for line in page.lines[: last + 1]:
+        dates = find_dates(line.lead) if line.lead else []
+        if dates:
+            return dates[0].iso
+    return None
 
 
 def _byline_date(page: Page) -> str | None:
@@ -334,18 +347,73 @@ def _is_outlet_name(text: str) -> bool:
 
 
 def page_outlet(page: Page, url: str | None = None) -> str | None:
+    """The publisher: the URL's domain, a credit glued to the body's head, the body's self-credits ("told X.",
+    ", X reports."), the furniture's ("Donate to X!", "NAME, X, City."), catalogue names in the furniture."""
     if url:
         by_url = outlet_for_url(url)
         if by_url:
             return by_url
+    credited = _outlet_from_lead(page)
+    if credited:
+        return credited
     cued, furnished = _outlet_from_cues(page), _outlet_from_furniture(page)
     if cued and furnished and resolve_outlet(cued) == resolve_outlet(furnished):
         return furnished  # the same outlet, spelled as its own masthead writes it ("Trend News Agency")
-    return cued or furnished
+    return cued or _outlet_from_prompts(page) or furnished or _outlet_from_copyright(page)
+
+
+_NAME = r"(?:[A-Z0-9][\w\-/&]*(?:\.[A-Za-z]{2,8})*)"
+_WRITTEN = rf"(?P<o>{_NAME}(?:\s+{_NAME}){{0,3}})"
+_QUOTED = rf"[\"“«]?{_WRITTEN}[\"”»]?"
+_POSSESSIVE = r"(?:['’]s(?:\s+[A-Z][\w\-]*){1,3})?"
+_CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$|\s(?:that|on|in|about|when|after|last|this|earlier)\b))"
+# Self-credits a page gives anywhere in its body: "told Trend.", "Speaking to ETV Bharat,", ", Report informs.",
+# "specifically for Caliber.Az", and the wire dateline "Moscow (AsiaNews) ..." at the head of a paragraph.
+_SELF_CREDITS = [
+    re.compile(
+        rf"(?:\b(?i:told|tells|said to|in an interview (?:with|to|for)|spoke to)|(?:^|[.!?]\s+)(?:Speaking|Talking) to|"
+        rf"\b(?i:"
+        rf"(?:specifically|specially|exclusively) for|gave an interview to))\s+(?:the\s+)?{_QUOTED}{_POSSESSIVE}"
+        rf"{_CLAUSE_END}"
+    ),
+    re.compile(
+        rf"(?:^|[,;]\s+|[.!?]\s+)(?:the\s+)?{_QUOTED}\s+(?:reports|reported|informs|has reported|has learned|learned)"
+        rf"(?=\s*(?:[.!](?:\s|$)|$)|\s+citing\b)"
+    ),
+    re.compile(rf"^[A-Z][\w\-]+(?:,? [A-Z][\w\-]+)?\s+\((?P<o>[^()]{{2,40}})\)\s*[–—-]?\s+(?=[A-Z\"“«])"),
+]
+# Furniture that names the publisher: "Donate to TOL!", "Read the full interview ... on Spik.kz", and a byline
+# that carries it ("NAME, Vlast, Brussels.").
+_PROMPT_CREDITS = [
+    re.compile(rf"^(?i:donate to|support|subscribe to|follow)\s+(?:the\s+)?{_QUOTED}(?:\s+on\s+\S+)?\s*[!.]?$"),
+    re.compile(
+        rf"^(?i:read the (?:full|original) (?:interview|article|story|text|version|report))\b.{{0,120}}?\s(?:on|at)\s+"
+        rf"{_WRITTEN}(?=\s|[.,]|$)"
+    ),
+]
+_BYLINE_CREDIT = re.compile(
+    rf"^(?P<name>[^,]{{4,60}}),\s+{_WRITTEN},\s+[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?\.?$"
+)
+_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|copyright)\s*(?:\(c\)\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[.,]?\s+)?{_WRITTEN}", re.I
+)
+
+
+def _outlet_from_lead(page: Page) -> str | None:
+    """The outlet of a syndication or wire credit glued to the head of the body ("OREANDA-NEWS. DATE. ...")."""
+    from multivector.ingest.boilerplate import lead_outlet
+
+    last = page.start if page.start is not None else -1
+    for line in page.lines[: last + 1]:
+        outlet = lead_outlet(line.lead) if line.lead else None
+        if outlet:
+            return outlet
+    return None
 
 
 def _outlet_from_cues(page: Page) -> str | None:
-    """An outlet the title or the first paragraphs credit with the interview or report."""
+    """An outlet the title or the first paragraphs credit with the interview or report, or that the body credits
+    itself with anywhere."""
     texts = [page.lines[page.title_line].text] if page.title_line is not None else []
     texts += [page.lines[i].text[:2000] for i in page.body_lines[:4]]
     for text in texts:
@@ -354,7 +422,83 @@ def _outlet_from_cues(page: Page) -> str | None:
                 outlet = _resolve_candidate(m.group("o"))
                 if outlet:
                     return outlet
+    for i in page.body_lines:
+        for cue in _SELF_CREDITS:
+            for m in cue.finditer(page.lines[i].text):
+                outlet = _as_written(m.group("o"))
+                if outlet:
+                    return outlet
     return None
+
+
+def _outlet_from_prompts(page: Page) -> str | None:
+    body = set(page.body_lines)
+    for index, line in enumerate(page.lines):
+        if index in body or not line.text:
+            continue
+        for cue in _PROMPT_CREDITS:
+            m = cue.match(line.text)
+            if m and _as_written(m.group("o")):
+                return _as_written(m.group("o"))
+        m = _BYLINE_CREDIT.match(line.text)
+        if m and looks_like_person_name(m.group("name")) and _as_written(m.group("o")):
+            return _as_written(m.group("o"))
+    return None
+
+
+def _outlet_from_copyright(page: Page) -> str | None:
+    body = set(page.body_lines)
+    for index, line in enumerate(page.lines):
+        if index in body or len(line.text) > 300:
+            continue
+        m = _COPYRIGHT.search(line.text)
+        if m:
+            name = re.split(r",\s*(?:Inc|Ltd|LLC|LLP)\b|\s+(?:All|Used|Full)\b", m.group("o"))[0]
+            outlet = _as_written(name)
+            if outlet:
+                return outlet
+    return None
+
+
+def _as_written(candidate: str) -> str | None:
+    """The outlet name as the page writes it, unless it names a state, place, organisation or institution."""
+    name = re.sub(r"^the\s+", "", candidate.strip().strip(".,;:!?'\"“”«»’"), flags=re.I)
+    name = re.sub(r"['’]s$", "", name)
+    if not name or len(name) < 2 or not re.search(r"[A-Za-z]", name):
+        return None
+    if _is_outlet_name(name) or _DOMAIN_LIKE.match(name):
+        return name
+    folded = {w.casefold() for w in re.split(r"[\s/]+", name)}
+    if folded & _NOT_OUTLET_WORDS or name.casefold() in _actor_names():
+        return None
+    if looks_like_person_name(name) and len(name.split()) >= 2 and not _NEWSY.search(name):
+        return None  # "told John Smith"
+    return name
+
+
+_NOT_OUTLET_WORDS = frozenset(
+    "senate parliament congress council committee assembly court conference forum summit journalists reporters "
+    "media press lawmakers deputies audience participants students crowd ministry minister government president "
+    "mps members delegates delegation officials agency's him her them us me reuters's".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _actor_names() -> frozenset[str]:
+    """Names of states, places and organisations in the actor catalogue (casefolded): no outlet is called so."""
+    names: set[str] = set()
+    for part in ("states", "places", "organisations", "blocs", "groups"):
+        try:
+            raw = json.loads(resources.files("multivector").joinpath(f"data/actors/{part}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        for actor in raw if isinstance(raw, list) else []:
+            for key in ("name", "names", "acronyms", "capitals", "demonyms"):
+                value = actor.get(key)
+                for item in [value] if isinstance(value, str) else value or []:
+                    if isinstance(item, str):
+                        names.add(item.casefold())
+    return frozenset(names)
 
 
 def _resolve_candidate(candidate: str) -> str | None:
