@@ -380,7 +380,7 @@ _SELF_CREDITS = [
         rf"(?:^|[,;]\s+|[.!?]\s+)(?:the\s+)?{_QUOTED}\s+(?:reports|reported|informs|has reported|has learned|learned)"
         rf"(?=\s*(?:[.!](?:\s|$)|$)|\s+citing\b)"
     ),
-    re.compile(rf"^[A-Z][\w\-]+(?:,? [A-Z][\w\-]+)?\s+\((?P<o>[^()]{{2,40}})\)\s*[–—-]?\s+(?=[A-Z\"“«])"),
+    re.compile(r"^[A-Z][\w\-]+(?:,? [A-Z][\w\-]+)?\s+\((?P<o>[^()]{2,40})\)\s*[–—-]?\s+(?=[A-Z\"“«])"),
 ]
 # Furniture that names the publisher: "Donate to TOL!", "Read the full interview ... on Spik.kz", and a byline
 # that carries it ("NAME, Vlast, Brussels.").
@@ -391,9 +391,7 @@ _PROMPT_CREDITS = [
         rf"{_WRITTEN}(?=\s|[.,]|$)"
     ),
 ]
-_BYLINE_CREDIT = re.compile(
-    rf"^(?P<name>[^,]{{4,60}}),\s+{_WRITTEN},\s+[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?\.?$"
-)
+_BYLINE_CREDIT = re.compile(rf"^(?P<name>[^,]{{4,60}}),\s+{_WRITTEN},\s+[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?\.?$")
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|copyright)\s*(?:\(c\)\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?[.,]?\s+)?{_WRITTEN}", re.I
 )
