@@ -174,13 +174,15 @@ def test_hypothetical_and_future_modality():
     assert fut.modality == "future"
 
 
-def test_both_polarities_for_one_pair_in_one_sentence_is_balanced():
-    text = "Some call for keeping ties with Russia, others for severing ties with Moscow, said analysts in Kazakhstan."
+def test_both_polarities_for_one_pair_in_one_sentence_are_both_kept():
+    """Keep what the text says: a cooperative and a hostile reading of one pair are two records, each with its
+    evidence; balancing them is the views' business."""
     got = code_relations(
         context("In Kazakhstan, analysts call for keeping ties with Russia or for rivalry with Moscow."), None
     )
-    assert (frozenset({"KAZ", "RUS"}), "0") in pairs(got)
-    assert text  # the sentence above is the same construction in another order
+    assert {(frozenset({"KAZ", "RUS"}), "+"), (frozenset({"KAZ", "RUS"}), "-")} <= pairs(got)
+    ally = code_relations(context("Russia is our main ally on security, and a rival of Kazakhstan in trade."), None)
+    assert {polarity for _, polarity in pairs(ally)} == {"+", "-"}
 
 
 def test_membership_pair_is_not_a_relation_unless_the_cue_says_more():

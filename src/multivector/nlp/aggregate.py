@@ -2,9 +2,9 @@
 
 An article usually speaks of a pair of actors, or of an expert's view of an actor, several times. Like GDELT's
 events and mentions, the analysis keeps every sentence-level instance (`relation_mentions`, `stance_mentions`) and
-derives one claim per pair (`relations`) and per speaker and target (`stances`): the polarity is the sign of the
-summed instance polarities (balanced when they cancel), the type is the commonest among the instances that agree
-with it, and the evidence is the first such instance. Negated and hypothetical instances do not vote for a fact.
+derives claims from them: one per actor pair and polarity (`relations`: what the text says, both readings kept when
+the article says both) and one per speaker and target (`stances`). Counting and voting across claims belong to the
+views (store, analysis), not to these records.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from multivector.nlp.lexicon import relation_types
 from multivector.records import Relation, Stance
 
 _SIGN = {"+": 1, "-": -1, "0": 0}
@@ -24,20 +23,29 @@ def _vote(polarities: list[str]) -> str:
 
 
 def relation_claims(mentions: list[Relation]) -> list[Relation]:
-    by_pair: dict[frozenset[str], list[Relation]] = {}
+    """One claim per actor pair and polarity: a pair read as cooperative in one sentence and hostile in another keeps
+    both, each with its own evidence (the most confident sentence), `count` of sentences and type (the commonest).
+    The claim's confidence grows with independent support: 1 - prod(1 - c) over its sentences, at most MAX_SUPPORT."""
+    groups: dict[tuple[frozenset[str], str], list[Relation]] = {}
     for mention in mentions:
-        by_pair.setdefault(frozenset((mention.a, mention.b)), []).append(mention)
+        groups.setdefault((frozenset((mention.a, mention.b)), mention.polarity), []).append(mention)
     claims = []
-    for items in by_pair.values():
+    for items in groups.values():
         facts = [r for r in items if r.modality in ("asserted", "future")] or items
-        polarity = _vote([r.polarity for r in facts])
-        agreeing = [r for r in facts if r.polarity == polarity] or facts
-        kind = Counter(r.type for r in agreeing).most_common(1)[0][0]
-        first = next(r for r in agreeing if r.type == kind)
-        table = relation_types()[kind]
-        score = round(table["score"] * _SIGN[polarity], 3)
-        claims.append(replace(first, type=kind, polarity=polarity, score=score, count=len(items)))
+        kind = Counter(r.type for r in facts).most_common(1)[0][0]
+        best = max((r for r in facts if r.type == kind), key=lambda r: r.confidence)
+        claims.append(replace(best, count=len(items), confidence=_support(r.confidence for r in items)))
     return claims
+
+
+MAX_SUPPORT = 0.97
+
+
+def _support(confidences) -> float:
+    doubt = 1.0
+    for c in confidences:
+        doubt *= 1.0 - c
+    return round(min(MAX_SUPPORT, 1.0 - doubt), 2)
 
 
 def stance_claims(mentions: list[Stance], exclude: dict[str, str | None] | None = None) -> list[Stance]:

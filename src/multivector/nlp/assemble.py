@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from multivector.nlp import segment
 from multivector.nlp.aggregate import relation_claims, stance_claims
+from multivector.nlp.config import RELATIONS
 from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.lexicon import word_pattern
 from multivector.nlp.memberships import code_memberships
@@ -97,7 +98,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         body=body,
         actors=_actors(actors, catalogue),
         people=_people(persons, speakers, document.authors),
-        relations=relation_claims(relations),
+        relations=[r for r in relation_claims(relations) if r.confidence >= RELATIONS["min_claim_confidence"]],
         memberships=memberships,
         stances=stance_claims(stances, {s.name: s.state for s in speakers}),
         figures=[replace(f, value=_tidy(f.value)) for f in extract_figures(body, sentences)],

@@ -14,6 +14,7 @@ from multivector.nlp.lexicon import word_pattern
 from multivector.records import evidence_span
 
 MAX_EVIDENCE_WORDS = 25
+EVIDENCE_CLAUSE_WORDS = 60  # a sentence longer than this gives the clause as evidence, not the whole sentence
 _CLAUSE_BREAK = re.compile(
     r"[;:!?]|,\s+(?:but|while|whereas|although|though|yet)\b|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b"
 )
@@ -64,6 +65,17 @@ class SentenceContext:
         text = self.body[start:end]
         trimmed = text.rstrip(",;:-–—")
         return evidence_span(self.body, start, start + len(trimmed))
+
+    def evidence(self, core_start: int, core_end: int) -> tuple[str, list[int]]:
+        """Evidence: the whole sentence; where it is over EVIDENCE_CLAUSE_WORDS words, the clause (or clauses) holding
+        the core, never a window cut mid-phrase."""
+        if len(self.text.split()) <= EVIDENCE_CLAUSE_WORDS:
+            return evidence_span(self.body, self.start, self.end)
+        lo, _ = self.clause_bounds(max(self.start, core_start))
+        _, hi = self.clause_bounds(min(self.end, core_end) - 1 if core_end > core_start else core_end)
+        if len(self.body[lo:hi].split()) < 6:  # a clause this short says nothing alone
+            return evidence_span(self.body, self.start, self.end)
+        return evidence_span(self.body, lo, hi)
 
     def clause_bounds(self, position: int) -> tuple[int, int]:
         """The clause of the sentence that contains `position` (split at semicolons, 'but', 'while', dashes)."""

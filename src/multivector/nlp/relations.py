@@ -17,12 +17,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from multivector.nlp.config import RELATIONS
 from multivector.nlp.context import Mention, SentenceContext, modality
 from multivector.nlp.lexicon import lexicon, relation_types, word_pattern
 from multivector.records import Relation
 
-MAX_PAIR_GAP = 220  # characters between two related mentions
-ENUMERATION = 3  # a coordinated list this long is an enumeration
+MAX_PAIR_GAP = RELATIONS["max_pair_gap"]  # characters between two related mentions
+ENUMERATION = 3  # a coordinated list this long is an enumeration unless something relates it
+MAX_LIST = 6  # a reciprocal cue relates the members of a list up to this long to each other ...
+LIST_CUE_CHARS = 50  # ... when it follows the list this closely ("A, B and C signed an agreement")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "the OTS countries – Azerbaijan and Türkiye", "SCO members such as India": the second names the first's members
 _APPOSITION = re.compile(
@@ -42,6 +45,18 @@ _COORDINATION = re.compile(
 # a clause break right before a mention: ", and Y ...", "; Y ..."
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s+(?:the\s+)?\Z|;\s+(?:the\s+)?\Z")
 _SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+(?:from|of)\s+(?:the\s+)?)?\Z", re.IGNORECASE)
+_REPORTER = re.compile(r"\s+(?:reports?|reported|informs?|informed|writes|wrote|quoted|cites?|cited)\b", re.IGNORECASE)
+_POST = re.compile(
+    r"\b(?:ambassadors?|envoys?|embass(?:y|ies)|consul(?:ate)?s?(?:[- ]general)?|charg[ée] d['’]affaires|"
+    r"representatives?|correspondents?)\s+(?:to|in|at)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+_VENUE = re.compile(
+    r"\b(?:held|hosted|took place|takes place|met|meet|meeting|summit|talks|forum|conference|congress|visit|session|"
+    r"ceremony|negotiations|gathering)\b[^,;.]{0,30}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+,\s+)?\Z|"
+    r"\b(?:in|at)\s+[A-Z][\w-]+,\s+\Z"
+)
+_GATHERING = re.compile(r".*\b(?:Forum|Summit|Conference|Congress|Games|Expo|Festival|Week)\Z")
 _LOCATIVE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z", re.I)
 _ABOUT_PLACE = re.compile(
     r"\b(?:influence|presence|player|role|interests?|intervention|expansion|involvement|engagement|position|"
@@ -49,7 +64,12 @@ _ABOUT_PLACE = re.compile(
     r"power|weight|footprint)\s+(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z",
     re.IGNORECASE,
 )
-_LIST_OBJECT = re.compile(r"\b(?:with|towards|against)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_LIST_OBJECT = re.compile(
+    r"\b(?:with|towards|against|to|from|into|including|involving|among|on)\s+(?:the\s+)?"
+    r"(?:(?:leaders?|presidents?|heads?(?:\s+of\s+state)?|governments?|representatives?|(?:foreign\s+)?ministers?|"
+    r"delegations?)\s+(?:of|from)\s+(?:the\s+)?)?\Z",
+    re.IGNORECASE,
+)
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
 
 
@@ -101,20 +121,120 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     cues = find_cues(sentence.text, sentence.start, [m for m in mentions if m.via != "we"])
     groups = _coordination_groups(body, mentions)
     group_of = dict(zip((m.start for m in mentions), groups, strict=True))
-    found: dict[frozenset[str], list[tuple[Mention, Mention, Cue]]] = {}
+    frames = _frames(sentence)
+    found: dict[tuple[frozenset[str], str], list[Link]] = {}
+
+    def keep(first: Mention, second: Mention, cue: Cue, rule: str) -> None:
+        if first.id == second.id or _is_membership(first, second, cue, catalogue):
+            return
+        polarity = _polarity(sentence, cue)
+        found.setdefault((frozenset((first.id, second.id)), polarity), []).append(Link(first, second, cue, rule))
+
     for i, first in enumerate(mentions):
         for second in mentions[i + 1 :]:
             if first.id == second.id or second.start - first.end > MAX_PAIR_GAP:
                 continue
+            if _frame_of(frames, first) != _frame_of(frames, second):
+                continue  # "amid the war with X, Y visited Z": the frame's actors are no parties to the clause
             if not _may_relate(sentence, first, second, group_of, groups):
                 continue
             cue = _linking_cue(body, first, second, cues, group_of, sentence)
-            if cue is None or _is_membership(first, second, cue, catalogue):
-                continue
-            found.setdefault(frozenset((first.id, second.id)), []).append((first, second, cue))
+            if cue is not None:
+                rule = "coordinated" if group_of[first.start] == group_of[second.start] else "cue-between"
+                if groups.count(group_of[first.start]) > 2 or groups.count(group_of[second.start]) > 2:
+                    rule = "list"
+                keep(first, second, cue, rule)
+                for other in _contrasting(sentence, first, second, cue, cues):
+                    keep(first, second, other, rule)
     for first, second, cue in _between_constructions(sentence, mentions, cues):
-        found.setdefault(frozenset((first.id, second.id)), []).append((first, second, cue))
+        keep(first, second, cue, "between")
+    for first, second, cue in _compounds(sentence, mentions, cues):
+        keep(first, second, cue, "compound")
     return [_relation(sentence, links) for links in found.values()]
+
+
+def _contrasting(sentence: SentenceContext, first: Mention, second: Mention, cue: Cue, cues: list[Cue]) -> list[Cue]:
+    """'X is our main ally on security, and a rival in trade': a cue of the opposite polarity in another clause between
+    the two actors is a second reading of the pair, kept beside the first."""
+    if cue.polarity == "0" or not first.end <= cue.start < second.start:
+        return []
+    clause = sentence.clause_bounds(cue.start)
+    for other in cues:
+        if (
+            first.end <= other.start
+            and other.end <= second.start
+            and other.polarity not in ("0", cue.polarity)
+            and (
+                sentence.clause_bounds(other.start) != clause
+                or re.search(r",\s*(?:and|but)\b", sentence.body[cue.end : other.start])
+            )
+        ):
+            return [other]
+    return []
+
+
+@dataclass(slots=True, frozen=True)
+class Link:
+    """One reading of a pair in a sentence: the two mentions, the cue that relates them and the rule that read it."""
+
+    first: Mention
+    second: Mention
+    cue: Cue
+    rule: str
+
+
+# A framing phrase opening or closing a clause: "amid the war with X", "since X's invasion of Y", "in the wake of ..."
+_FRAME = re.compile(
+    r"\b(?:amid(?:st)?|since|following|in the wake of|on the sidelines of|at the margins of|ahead of|on the eve of|"
+    r"in the event of)\b[^,;:.]*",
+    re.IGNORECASE,
+)
+
+
+def _frames(sentence: SentenceContext) -> list[tuple[int, int]]:
+    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _FRAME.finditer(sentence.text)]
+
+
+def _frame_of(frames: list[tuple[int, int]], mention: Mention) -> int:
+    for i, (lo, hi) in enumerate(frames):
+        if lo <= mention.start < hi:
+            return i
+    return -1
+
+
+# "the Russia–Central Asia summit", "the Kazakh-Chinese joint venture", "Azeri-Georgian-Turkish gas route": actors
+# joined by a hyphen or dash into one modifier; the noun after it (or a cue just before it) says how they relate.
+_COMPOUND_JOIN = re.compile(r"^\s?[-–—]\s?$")
+COMPOUND_HEAD_CHARS = 40  # the head noun of a compound is this close after its last actor
+
+
+def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
+    body = sentence.body
+    runs: list[list[Mention]] = []
+    for mention in mentions:
+        if runs and _COMPOUND_JOIN.match(body[runs[-1][-1].end : mention.start]):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    for run in runs:
+        ids = list(dict.fromkeys(m.id for m in run))
+        if len(ids) < 2:
+            continue
+        last = run[-1]
+        limit = min(sentence.end, last.end + COMPOUND_HEAD_CHARS)
+        following = [m for m in mentions if last.end < m.start < limit]
+        if following:
+            limit = following[0].start
+        head = [c for c in cues if last.end <= c.start < limit]
+        if not head:
+            lo, _ = sentence.clause_bounds(run[0].start)
+            head = [c for c in cues if c.reciprocal and max(lo, run[0].start - 60) <= c.start and c.end <= run[0].start]
+            head = head[-1:]
+        if not head:
+            continue
+        for i, first in enumerate(run):
+            for second in run[i + 1 :]:
+                yield first, second, head[0]
 
 
 def _may_relate(
@@ -122,12 +242,19 @@ def _may_relate(
 ) -> bool:
     """Neighbouring groups relate; a later group relates back only to the sentence's first group (its subject).
 
-    "X, on the one hand, and Y ... with Z" relates X-Z and Y-Z but not every pair in a long sentence.
+    "X, on the one hand, and Y ... with Z" relates X-Z and Y-Z but not every pair in a long sentence. A list
+    ("Russia, China, India and Pakistan") relates when it is the sentence's subject (each member to what follows),
+    the object of a preposition (each member to the subject: "talks with A, B and C"), or when a reciprocal cue
+    governs the whole list ("A, B and C signed an agreement"); otherwise an enumeration describes, it does not relate.
     """
     g1, g2 = group_of[first.start], group_of[second.start]
+    if g1 == g2:
+        # coordinated: _reciprocal_cue decides, but the members of a list that is the object of something ("talks
+        # with A, B and C", "the leaders of A, B and C") are not related to each other
+        return groups.count(g1) < ENUMERATION or not _object_list(sentence, g1, group_of)
     listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of)
-    if groups.count(g1) >= ENUMERATION or listed:
-        return False  # "Russia, China, India and Pakistan": an enumeration describes, it does not relate
+    if (groups.count(g1) >= ENUMERATION and g1 != groups[0]) or listed:
+        return False
     if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(
         sentence.body[max(sentence.start, first.start - 12) : first.start]
     ):
@@ -144,8 +271,12 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
     National Statistics Committee, ...') and a region as the place where something is ('the closest partner in the
     South Caucasus', 'stability in Central Asia')."""
     before = body[max(sentence_start, mention.start - 50) : mention.start]
-    if _SOURCE.search(before):
+    if _SOURCE.search(before) or _REPORTER.match(body, mention.end) or _POST.search(before):
         return True
+    if mention.kind in ("state", "place") and _VENUE.search(before):
+        return True  # "a summit in Astana", "talks held in Doha, Qatar": the place of a meeting
+    if _GATHERING.match(body, mention.start, mention.end):
+        return True  # "the Investors Forum": a forum or summit is where actors meet, not one of them
     # but "influence in Central Asia", "the main player in the region": the place is what the cue is about
     return mention.kind == "bloc" and _LOCATIVE.search(before) is not None and not _ABOUT_PLACE.search(before)
 
@@ -154,7 +285,7 @@ def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int]
     """'... cooperation with China, India and Brazil': a list that is the object of a preposition relates each of
     its members to the subject (never to each other)."""
     start = min(m.start for m in sentence.mentions if group_of.get(m.start) == group)
-    return _LIST_OBJECT.search(sentence.body, max(sentence.start, start - 20), start) is not None
+    return _LIST_OBJECT.search(sentence.body, max(sentence.start, start - 60), start) is not None
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
@@ -193,7 +324,9 @@ def _appositive_possessor(body: str, previous: Mention, mention: Mention) -> boo
 
 def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     if group_of[first.start] == group_of[second.start]:
-        return _reciprocal_cue(body, first, second, cues, sentence)
+        group = [m for m in sentence.mentions if group_of.get(m.start) == group_of[first.start]]
+        last = max(group, key=lambda m: m.end)
+        return _reciprocal_cue(body, first, last, cues, sentence, len({m.id for m in group}))
     # Cues count only after the last mention in between that is not coordinated with the second one:
     # "X ... ties with Y or rivalry with Z" links X-Z by rivalry; "X contains Y's influence and Z's presence"
     # links X-Z by containment.
@@ -232,11 +365,11 @@ def _strongest(cues: list[Cue]) -> Cue | None:
     return cues[-1] if cues else None
 
 
-def _reciprocal_cue(body, first, second, cues, sentence) -> Cue | None:
-    """'between X and Y' + a cue, or 'X and Y ... partnership': coordinated actors related to each other."""
-    members = [m for m in sentence.mentions if first.start <= m.start <= second.start]
-    if len({m.id for m in members}) != 2:
-        return None  # a longer list is an enumeration
+def _reciprocal_cue(body, first, second, cues, sentence, size: int) -> Cue | None:
+    """'between X and Y' + a cue, or 'X and Y ... partnership': coordinated actors related to each other. `second`
+    is the last member of the coordinated group, `size` its number of distinct actors."""
+    if size > MAX_LIST:
+        return None  # a longer list is a catalogue, not a set of parties
     before = body[max(sentence.start, first.start - 60) : first.start]
     after = [c for c in cues if c.start >= second.end and c.reciprocal]
     prior = [c for c in cues if c.end <= first.start and c.reciprocal]
@@ -246,6 +379,9 @@ def _reciprocal_cue(body, first, second, cues, sentence) -> Cue | None:
         if after:
             return after[0]
     if after and after[0].start - second.end < 120 and not _other_mention_between(sentence, second.end, after[0].start):
+        gap = body[second.end : after[0].start]
+        if size > 2 and (len(gap) > LIST_CUE_CHARS or re.search(r"\bof\b", gap)):
+            return None  # "A, B and C welcomed the decision of their partners": the cue is about others
         return after[0]
     return None
 
@@ -304,24 +440,58 @@ def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool
     if cue.type in _BEYOND_MEMBERSHIP or catalogue is None:
         return False
     for state, org in ((first, second), (second, first)):
-        if state.kind == "state" and org.kind == "organisation" and catalogue.is_member(state.id, org.id):
-            return True
+        if state.kind == "state" and org.kind in ("organisation", "bloc") and catalogue.is_member(state.id, org.id):
+            return True  # a member of an organisation, a state of its region: a membership or a part, not a relation
     return False
 
 
-def _relation(sentence: SentenceContext, links: list[tuple[Mention, Mention, Cue]]) -> Relation:
-    first, second, cue = links[0]
-    polarities = {_polarity(sentence, c) for _, _, c in links}
+# Who acts on whom, for the directed types: "X pressures Y" (X -> Y), "Y is pressured by X", "sanctions on Y",
+# "X's dependence on Y" (X -> Y: the dependent party first), "influence in Y".
+DIRECTED = frozenset({"pressure", "sanctions", "dependence", "influence", "mediation"})
+_TARGET_BEFORE = re.compile(r"\b(?:on|upon|against|over|in|into|towards|to|at)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _direction(sentence: SentenceContext, link: Link) -> tuple[str | None, str | None]:
+    """(source, target) for a directed type, else (None, None). Text order, unless the first actor is marked as the
+    one acted upon ("pressure on X from Y") or the second as the agent ("X is pressured by Y")."""
+    if link.cue.type not in DIRECTED or link.rule in ("coordinated", "compound", "between"):
+        return None, None  # "X and Y ... sanctions": the text does not say who acts on whom
+    first, second = link.first, link.second
+
+    def marked(mention: Mention, pattern: re.Pattern[str]) -> bool:
+        return pattern.search(sentence.body, max(sentence.start, mention.start - 20), mention.start) is not None
+
+    if marked(second, _AGENT_BEFORE) or (marked(first, _TARGET_BEFORE) and not marked(second, _TARGET_BEFORE)):
+        return second.id, first.id
+    return first.id, second.id
+
+
+def _confidence(sentence: SentenceContext, link: Link, mood: str) -> float:
+    """The reading's confidence: its rule's base, moved by the cue's type, the distance between the two actors and
+    the modality (settings and their calibration: nlp/config.py RELATIONS["confidence"])."""
+    table = RELATIONS["confidence"]
+    value = table["rules"].get(link.rule, table["default"]) + table["types"].get(link.cue.type, 0.0)
+    if abs(link.second.start - link.first.end) > table["far_chars"]:
+        value -= table["far_penalty"]
+    if mood == "hypothetical":
+        value -= table["modal_penalty"]
+    return round(min(1.0, max(0.05, value)), 2)
+
+
+def _relation(sentence: SentenceContext, links: list[Link]) -> Relation:
+    best = max(links, key=lambda link: _confidence(sentence, link, "asserted"))
+    first, second, cue = best.first, best.second, best.cue
     mood = modality(sentence.body, sentence.start, cue.start, cue.end)
-    polarity = "0" if {"+", "-"} <= polarities else _polarity(sentence, cue)
+    polarity = _polarity(sentence, cue)
     if mood == "negated":
         polarity = "0"
-    lo = min(first.start, cue.start)
-    hi = max(second.end, cue.end)
-    evidence, span = sentence.fragment(lo, hi)
+    evidence, span = sentence.evidence(min(first.start, cue.start), max(second.end, cue.end))
     table = relation_types()[cue.type]
     sign = {"+": 1.0, "-": -1.0, "0": 0.0}[polarity]
     score = round(table["score"] * sign * (0.5 if mood == "hypothetical" else 1.0), 3)
+    source, target = _direction(sentence, best)
+    resolved = [m for m in (first, second) if m.via in ("pronoun", "we")]
     return Relation(
         a=first.id,
         b=second.id,
@@ -333,6 +503,10 @@ def _relation(sentence: SentenceContext, links: list[tuple[Mention, Mention, Cue
         span=span,
         speaker=sentence.speaker,
         quad_class=table["quad_class"] if polarity != "0" or cue.type == "influence" else 1,
+        source=source,
+        target=target,
+        confidence=_confidence(sentence, best, mood),
+        resolved_from=sentence.body[resolved[0].start : resolved[0].end] if resolved else None,
     )
 
 

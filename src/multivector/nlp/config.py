@@ -1,0 +1,63 @@
+"""The NLP stages and their settings in one place, as spaCy lists a pipeline and its config.
+
+`STAGES` is the order `nlp.assemble` runs the stages in, each with the module that makes the decision and what it
+reads and writes; the dictionaries below hold every threshold a stage uses, so a newcomer finds where a decision is
+made in one file. Lexicons (words and phrases) are data files under `multivector/data/`, not settings.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: (stage, module, reads, writes)
+STAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("parse", "nlp.model", "body", "spaCy Docs: tokens, sentences, entities (the actor catalogue as an entity ruler)"),
+    ("segment", "nlp.segment", "body", "blocks (question, answer, lede, narration) and sentences"),
+    ("actors", "nlp.actors", "Docs", "actor and person mentions"),
+    ("speakers", "nlp.speakers", "mentions, blocks, Docs", "speakers and who says each sentence"),
+    ("relations", "nlp.relations", "sentence contexts", "relation mentions (type, polarity, direction, confidence)"),
+    ("memberships", "nlp.memberships", "sentence contexts", "membership claims checked against the catalogue"),
+    ("stances", "nlp.stances", "sentence contexts", "stance mentions (speaker, target, polarity, confidence)"),
+    ("figures", "nlp.figures", "body, sentences", "numeric claims"),
+    ("events", "nlp.events", "body, sentences, published", "dated events"),
+    (
+        "claims",
+        "nlp.aggregate",
+        "relation and stance mentions",
+        "one claim per pair and polarity, per speaker and target",
+    ),
+)
+
+RELATIONS: dict[str, Any] = {
+    "max_pair_gap": 220,  # characters between two related mentions
+    # Claims (Analysis.relations) below this confidence stay in relation_mentions only: the network shows what the
+    # tool stands behind, the mentions keep every reading.
+    "min_claim_confidence": 0.5,
+    "confidence": {
+        # A reading's confidence: its rule's base, moved by its type and context. Calibrated on dev, dev2 and the real
+        # set (the share of each rule's readings whose pair the gold has; docs/accuracy.md, "Confidence").
+        "rules": {
+            "between": 0.9,  # "rivalry between X and Y"
+            "compound": 0.9,  # "the Kazakh-Chinese joint venture", "the Russia–Central Asia summit"
+            "cue-between": 0.68,  # "X pressures Y", "X's partnership with Y"
+            "list": 0.62,  # "A, B and C signed an agreement", "talks with A, B and C"
+            "coordinated": 0.6,  # "X and Y are partners"
+        },
+        "default": 0.6,
+        "types": {  # added to the rule's base
+            "alliance": 0.1,
+            "mediation": 0.1,
+            "cooperation": 0.02,
+            "influence": 0.02,
+            "trade": 0.02,
+            "dependence": -0.05,
+            "rivalry": -0.05,
+            "conflict": -0.08,
+            "pressure": -0.1,
+            "transit": -0.2,  # routes and pipelines name many places that are no parties
+        },
+        "far_chars": 80,  # mentions farther apart than this ...
+        "far_penalty": 0.15,  # ... lose this much
+        "modal_penalty": 0.1,  # hypothetical
+    },
+}
