@@ -103,6 +103,7 @@ def split_page(text: str) -> Page:
         return page
     page.title_line = find_title_line(lines, start)
     start = _skip_title_and_standfirst(lines, start, end, page.title_line)
+    start = _skip_deck_before_dateline(lines, start, end)
     end = _trim_sign_offs(lines, start, end, _header_names(lines, start))
     page.body_lines = [i for i in range(start, end + 1) if lines[i].kind not in DROPPED and lines[i].kind != BLANK]
     return page
@@ -428,10 +429,13 @@ def _headline_candidate(line: Line, pos: int) -> bool:
     return not (text.isupper() and len(text.split()) <= 5)
 
 
+_TITLE_MAX = 200  # a longer line is a paragraph or an interview question, not a headline
+
+
 def _title_shaped(text: str) -> bool:
     """Could be a headline: a few words, no sentence end, and not a menu row, breadcrumb, masthead or caption."""
     words = _WORD.findall(text)
-    if len(words) < 3 or not 12 <= len(text) <= 250 or looks_like_person_name(text) or _QA_PREFIX.match(text):
+    if len(words) < 3 or not 12 <= len(text) <= _TITLE_MAX or looks_like_person_name(text) or _QA_PREFIX.match(text):
         return False
     if is_row(text) or _CAPTION.search(text):
         return False
@@ -451,6 +455,27 @@ def _skip_title_and_standfirst(lines: list[Line], start: int, end: int, title: i
     between = [i for i in range(title + 1, start) if lines[i].kind != BLANK]
     if not between and _restates(lines[start].text, lines[title].text):
         start = _next_prose(lines, start + 1, end)
+    return start
+
+
+# The wire dateline that opens a news report: "Moscow (AsiaNews) The ...", "BAKU, Azerbaijan, April 28. ...",
+# "ASTANA. KAZINFORM – ...". A short paragraph above it is the standfirst (deck), not the body's first line.
+_WIRE_DATELINE = re.compile(
+    r"^(?:[A-Z][\w\-]+(?:,? [A-Z][\w\-]+)?\s+\([^()]{2,40}\)\s*[–—-]?\s+[A-Z\"“«]|"
+    r"[A-ZА-ЯЁ][A-ZА-ЯЁ\-]{2,}(?:,\s+[A-Z][\w\-]+)*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?[.,]?\s+(?:[A-ZА-ЯЁ]{3,}\s*)?[–—:-]?\s*[A-Z\"“«])"
+)
+_DECK_MAX = 400  # a standfirst is a sentence or two
+
+
+def _skip_deck_before_dateline(lines: list[Line], start: int, end: int) -> int:
+    """The body starts at a wire dateline when only a short standfirst stands above it."""
+    prose = [i for i in range(start, end + 1) if lines[i].kind == PROSE][:3]
+    for pos, i in enumerate(prose[1:], 1):
+        if _WIRE_DATELINE.match(lines[i].text):
+            above = prose[:pos]
+            if len({lines[j].unit for j in above}) <= 2 and all(len(lines[j].text) <= _DECK_MAX for j in above):
+                return i
+            break
     return start
 
 

@@ -55,6 +55,7 @@ _RELATIVE_RE = re.compile(
 )
 # Words that may stand beside a date on a dateline without making it prose.
 _DATELINE_WORDS = re.compile(
+    r"\b\d+\s*min(?:ute)?s?\s+read\b|\b(?:utc|gmt)\b|"
     r"\b(?:date|published|posted|updated|modified|created|on|at|by|and|last|дата|опубликовано|обновлено|"
     r"tarix|yenilənib|жарияланды|sana|чоп|этилди|года|жыл|il|yil|yılı)\b|\b(?:г|ж)\.",
     re.IGNORECASE,

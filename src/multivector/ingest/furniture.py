@@ -32,7 +32,9 @@ _LANGUAGE_TOKENS = words("language_tokens")
 _PERSON_STOPWORDS = words("person_stopwords")
 _NAME_TOKEN = re.compile(r"^[A-ZА-ЯЁÀ-ÞĀ-ſƏІҚҒҮҰӨҺӘ][\w'’\-]*\.?$|^[A-ZА-Я]\.$", re.UNICODE)
 _BYLINE = re.compile(
-    r"^(?:by|author|authors|written by|автор|авторы|müəllif|автор материала)\s*:?\s+(.{3,80})$", _FLAGS
+    r"^(?:by|author|authors|written by|reporting by|text|words|story|автор|авторы|текст|müəllif|автор материала)"
+    r"\s*:?\s+(.{3,120}?)\.?$",
+    _FLAGS,
 )
 
 
@@ -102,13 +104,26 @@ def byline_name(line: str) -> str | None:
     m = _BYLINE.match(line.strip())
     if not m:
         return credit_line_name(line)
-    name = re.split(r"\s*(?:[,|/•·]|\s-\s|\s–\s|\bfor\b|\bin\b)\s*", m.group(1).strip(), maxsplit=1)[0].strip()
+    listed = re.split(r"\s*(?:[|•·;]|\s[-–—]\s|\bfor\b|\bin\b)\s*", m.group(1).strip(), maxsplit=1)[0].strip()
+    if _single_or_listed_name(listed):
+        return listed  # "By A, B, and C"
+    name = re.split(r"\s*(?:[,|/•·;]|\s-\s|\s–\s|\bfor\b|\bin\b)\s*", m.group(1).strip(), maxsplit=1)[0].strip()
     return name if looks_like_person_name(name) or _single_or_listed_name(name) else None
 
 
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
+
+
+def split_names(byline: str) -> list[str]:
+    """ "A and B", "A, B & C", "A, B, and C" -> each name; anything else stays whole."""
+    parts = [p.strip(" .") for p in _NAME_LIST.split(byline) if p and p.strip(" .")]
+    if len(parts) > 1 and all(looks_like_person_name(p) for p in parts):
+        return parts
+    return [byline]
+
+
 def _single_or_listed_name(name: str) -> bool:
-    parts = [p for p in re.split(r"\s+and\s+|\s*&\s*", name) if p]
-    return len(parts) > 1 and all(looks_like_person_name(p) for p in parts)
+    return len(split_names(name)) > 1
 
 
 # --- rows, mastheads and sign-offs ----------------------------------------------------------------------
@@ -135,7 +150,12 @@ _OP_ED_LINE = re.compile(
     r"(?: (?:for|at|in|on|to) .{1,40})?$",
     _FLAGS,
 )
-_WIRE_BYLINE = re.compile(r"^(?P<name>[^,:]{3,60}),\s+(?P<outlet>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){0,3})\s*:$")
+_WIRE_BYLINE = re.compile(
+    r"^(?P<name>[^,:]{3,60}),\s+(?P<outlet>[A-Z][\w.\-/]*(?:\s[A-Z][\w.\-/]*){0,3})"
+    r"(?:\s*:|,\s+[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?\.?)$"
+)  # "NAME, Outlet:" and "NAME, Outlet, City."
+# "Oleg POSTERNAK, political scientist": a name and its lower-case role, the author's line above an op-ed
+_NAME_ROLE = re.compile(r"^(?P<name>[^,:]{3,60}),\s+(?P<role>[a-z][a-z \-]{2,60})$")
 
 
 def is_row(line: str) -> bool:
@@ -175,6 +195,8 @@ def credit_line_name(line: str) -> str | None:
     text = line.strip()
     m = _OP_ED_LINE.match(text) or _WIRE_BYLINE.match(text)
     if not m:
-        return None
+        m = _NAME_ROLE.match(text)
+        if not m or not _BIO_ROLE.search(m.group("role")):
+            return None
     name = m.group("name").strip()
     return name if looks_like_person_name(name) else None

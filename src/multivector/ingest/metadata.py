@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
 from multivector.ingest.cues import alternation
 from multivector.ingest.dates import find_dates, strip_dates
-from multivector.ingest.furniture import byline_name, has_section_word, looks_like_person_name
+from multivector.ingest.furniture import byline_name, has_section_word, looks_like_person_name, split_names
 
 _UPDATED = re.compile(r"\b(?:updated|modified|обновлено|изменено|yenilənib|güncellendi)\b", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(r"^(?:author|authors|автор|авторы|müəllif|автор материала|by)\s*:?$", re.IGNORECASE)
@@ -238,11 +238,7 @@ def page_authors(page: Page) -> list[str]:
 
 
 def _split_names(byline: str) -> list[str]:
-    """ "NAME and NAME", "NAME, NAME & NAME" -> each name; a single name stays whole."""
-    parts = [p.strip() for p in re.split(r"\s+and\s+|\s*&\s*|,\s*", byline) if p.strip()]
-    if len(parts) > 1 and all(looks_like_person_name(p) for p in parts):
-        return parts
-    return [byline]
+    return split_names(byline)
 
 
 def _header_authors(page: Page) -> list[str]:
@@ -469,7 +465,8 @@ def _as_written(candidate: str) -> str | None:
     folded = {w.casefold() for w in re.split(r"[\s/]+", name)}
     if folded & _NOT_OUTLET_WORDS or name.casefold() in _actor_names():
         return None
-    if looks_like_person_name(name) and len(name.split()) >= 2 and not _NEWSY.search(name):
+    acronym = any(re.fullmatch(r"[A-Z]{2,4}", w) for w in name.split())
+    if looks_like_person_name(name) and len(name.split()) >= 2 and not _NEWSY.search(name) and not acronym:
         return None  # "told John Smith"
     return name
 
