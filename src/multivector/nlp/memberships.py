@@ -1,15 +1,57 @@
-"""Memberships: claims that a state belongs to an organisation, checked against the catalogue.
+"""Memberships: claims that a state belongs (or does not belong) to an organisation, checked against the catalogue.
 
-Contract: ``code_memberships(sentence, catalogue, previous)`` returns the membership claims of one sentence.
+Contract: ``code_memberships(sentence, catalogue, previous, include_negated=False)`` returns the membership claims
+of one sentence: by default only the asserted ones (what goes to ``Analysis.memberships``); with
+``include_negated=True`` also the non-memberships ("an observer, not a member", "refuses to join", modality
+``negated``) and the plans ("intends to join", modality ``hypothetical``).
 
-The sentence is first *masked*: every state mention becomes a run of ``①`` and every organisation a run of ``②``
-(same length, so offsets survive). General constructions are then read over the masked text, lists included:
+The sentence is first *masked*: every state mention becomes a run of ``①``, a state demonym ("Russian") a run of
+``③`` and every organisation a run of ``②`` (same length, so offsets survive). References are resolved before
+masking (``_references``): "it", "its", "they", "their", "the two countries" to the state(s) named just before
+(in the sentence, else in the previous sentence), "the organisation", "the bloc", "the group" to the organisation
+named just before. The general constructions below are then read over the masked text, lists included. Their
+word lists live in ``data/membership_cues.json``.
 
-- "the withdrawal/accession of S (and S) from/to the O (and O)";
-- "S's membership/participation in O, O and O"; "S, a member of O"; "S joined/left O";
-- "as a member of O ..., S ..."; "S and other O member states"; "S's ... cooperation within the O, O and O";
-- "the O countries – S and S", "O member states such as S"; "O (S)"; "O, where S ...";
-- "Their/Its cooperation within O" takes its states from the previous sentence.
+Confidence (``Membership.confidence``) is the rule's base, then +0.05 when the catalogue's member list confirms
+the pair, -0.3 when it contradicts it, -0.1 when the state or the organisation was resolved from a reference:
+
+====================  ====  ==========================================================================
+rule                  base  construction
+====================  ====  ==========================================================================
+is_member             0.90  "S is (already) a (full / founding) member of O"; "S, a member of O"
+of_which              0.90  "O, of which S is a (founding) member"
+where_member          0.90  "O, where S is a founding member"
+founders              0.85  "S and S were among the founders of O"; "S stood at the cradle of O"
+signed_founding       0.85  "S, together with S and S, signed the treaty that created O"
+includes              0.85  "O, which includes / comprises / brings together (the leaders of) S, S and S"
+members_are           0.85  "O's members are / include S and S"
+org_countries         0.85  "the O countries – S and S"; "O member states such as S"
+as_member             0.85  "as a member of O, ..., S"; "since becoming a full member of O, S"
+other_members         0.85  "S and other O member states"
+admitted              0.85  "O admitted S as a new member"
+membership_noun       0.85  "S's membership / participation / withdrawal / chairmanship in O"
+joined                0.85  "S joined O" (past, not hedged; "refuses to join" is negated)
+noun_of               0.80  "the withdrawal / membership of S from / in O" ("accession of": catalogue-checked)
+led                   0.80  "the Russian-led alliance, the CSTO"; "the Moscow-led O"
+led_by                0.80  "O, led / dominated / chaired by S"
+chair                 0.80  "S holds / took over the chairmanship of O"; "S, as the O's chair"
+expanded              0.80  "O expanded to include S and S"; "O, with membership expanding to include S"
+having_chaired        0.80  "Having chaired O from 2019 to 2023, S ..."
+left                  0.70  "S withdrew from / left O" (it was a member)
+summit_includes       0.70  "the O summit ... brought together the presidents of S, S" (catalogue-confirmed only)
+founded               0.70  "S and S founded / established O" (catalogue-confirmed only)
+possessive            0.70  "Russia's CSTO allies", "Kazakhstan's SCO chairmanship" (catalogue-confirmed only)
+within                0.65  "S's cooperation within O"
+leader_members        0.60  "Azerbaijani President X proposed that the member states of O ..." (catalogue-confirmed)
+where                 0.60  "O, where S holds a dominant position"
+paren                 0.55  "O (S)"
+observer              0.85  "S, an observer in O" -> negated
+====================  ====  ==========================================================================
+
+Weak rules (base below 0.7) are skipped for organisations with more than 100 members (a state's UN membership
+says nothing) and for a state the catalogue lists as the organisation's observer. Rules marked "catalogue-
+confirmed only" emit nothing when the catalogue cannot confirm the pair; "accession of" and the possessive
+emit nothing when it contradicts it (an accession in progress, "Ukraine's NATO bid").
 
 Each claim carries ``status``: confirmed or contradicted by the catalogue's member list, or unknown when the
 catalogue has no list for that organisation.
@@ -17,98 +59,447 @@ catalogue has no list for that organisation.
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from multivector.nlp.context import Mention, SentenceContext
 from multivector.records import Membership
 
-STATE, ORG = "①", "②"
-_S = rf"{STATE}+(?:['’]s)?"
-_O = rf"{ORG}+(?:\s*\({ORG}+\))?"
-_SL = rf"{_S}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{_S})*"  # a list of states
-# a list of organisations ("the SCO, the CIS and the OTS"; "a member of the SCO and of the OTS")
-_OL = rf"{_O}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:in|of)\s+)?(?:the\s+)?{_O})*"
-_THE = r"(?:the\s+)?(?:[\w-]+-(?:led|based|backed|dominated)\s+)?"  # "the Russian-led CSTO"
-
-# "is already a member", "has also been a member"
-_ADVERB = r"(?:(?:already|also|still|now|both|currently|formally|itself|themselves)\s+)?"
-# "the C5+1 format, in which ...": a generic noun after the organisation's name
-_OHEAD = r"(?:\s+(?:format|group|grouping|bloc|organi[sz]ation|alliance|union|forum|platform|framework|association))?"
-
-_CONSTRUCTIONS = [
-    rf"\b(?:withdrawal|exit|expulsion|accession|admission|entry|membership)\s+of\s+{_THE}(?P<s>{_SL})\s+(?:from|to|into|in)\s+{_THE}(?P<o>{_OL})",
-    rf"(?P<s>{_SL})\s+(?:[\w-]+\s+){{0,3}}?(?:membership|participation|withdrawal|accession)\s+(?:in|of|from|to)\s+{_THE}(?P<o>{_OL})",
-    rf"(?P<s>{_SL}),?\s+(?:is\s+|was\s+|as\s+|being\s+|remains\s+|has\s+been\s+|became\s+)?{_ADVERB}(?:a|an|the)?\s*(?:full\s+|founding\s+|key\s+)?members?\s+(?:state\s+)?of\s+{_THE}(?P<o>{_OL})",
-    rf"(?P<o>{_O}){_OHEAD},?\s+of\s+which\s+(?P<s>{_SL})\s+(?:is|are|was|were|has\s+been|have\s+been|became|remains)\s+{_ADVERB}(?:a|an)?\s*(?:full\s+|founding\s+)?members?",
-    rf"(?P<s>{_SL})\s+(?:has\s+|have\s+)?(?:joined|entered|withdrew\s+from|left|quit)\s+{_THE}(?P<o>{_OL})",
-    rf"\bas\s+(?:a\s+)?(?:full\s+|founding\s+)?(?:member|participant|party)\s+(?:of|in|to)\s+{_THE}(?P<o>{_OL}){_OHEAD}[^.;]{{0,140}}?,\s*(?P<s>{_S})",
-    rf"(?P<s>{_SL})\s+(?:and|,)\s+(?:in\s+)?other\s+(?P<o>{_OL})\s+(?:member\s+)?(?:states|countries|members)",
-    rf"(?P<s>{_S})\s+(?:[\w-]+\s+){{0,8}}?within\s+{_THE}(?P<o>{_OL})",
-    rf"(?P<o>{_OL})\s+(?:member\s+)?(?:countries|states|nations|members)\s*(?:[-–—:(]|,?\s*(?:such\s+as|like|including|namely))\s*(?P<s>{_SL})",
-    rf"(?P<o>{_O})(?:\s+[\w-]+){{0,3}}\s*\(\s*(?P<s>{_SL})\s*\)",
-    rf"(?P<o>{_O}){_OHEAD},\s*(?:where|in\s+which)\s+(?P<s>{_S})",
-]
-_ANAPHORA = re.compile(r"^\W*(?:their|its|they|both|the two)\b", re.IGNORECASE)
-_WITHIN = re.compile(rf"\b(?:within|inside|in)\s+{_THE}(?P<o>{_OL})")
-_POSSESSIVE_MEMBERSHIP = re.compile(
-    rf"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:membership|participation)\s+(?:in|of)\s+{_THE}(?P<o>{_OL})", re.IGNORECASE
-)
+STATE, ORG, DEMONYM = "①", "②", "③"
+UNIVERSAL = 100  # organisations with more members than this carry no information in a weak rule
+_WE_NOUN = re.compile(r"\b(?:country|state|republic|nation)\b", re.IGNORECASE)
 
 
 @cache
-def _constructions() -> list[re.Pattern[str]]:
-    return [re.compile(c, re.IGNORECASE) for c in _CONSTRUCTIONS]
+def cues() -> dict[str, list[str]]:
+    text = resources.files("multivector.data").joinpath("membership_cues.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
-def code_memberships(sentence: SentenceContext, catalogue, previous: SentenceContext | None = None) -> list[Membership]:
-    mentions = [m for m in sentence.mentions if m.via not in ("we", "demonym") and m.kind in ("state", "organisation")]
+def _alt(key: str) -> str:
+    """One non-capturing alternation of a cue list, longest first, spaces matching any whitespace."""
+    words = sorted(cues()[key], key=len, reverse=True)
+    return "(?:" + "|".join(w.replace(" ", r"\s+") for w in words) + ")"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: str
+    confidence: float
+    gate: str = ""  # "confirmed": only when the catalogue confirms; "not_contradicted": not when it contradicts
+    tense: bool = False  # the cue is a verb: hedges before it make a plan, not a membership
+
+
+def _rules() -> list[_Rule]:
+    s = rf"{STATE}+(?:['’]s)?"
+    o = rf"{ORG}+(?:\s*\({ORG}+\))?"
+    sl = rf"{s}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{s})*"  # a list of states
+    # a list of organisations ("the SCO, the CIS and the OTS"; "a member of the SCO and of the OTS")
+    ol = rf"{o}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:in|of)\s+)?(?:the\s+)?{o})*"
+    the = rf"(?:the\s+)?(?:[\w{STATE}{DEMONYM}-]+-(?:led|based|backed|dominated)\s+)?"  # "the Russian-led CSTO"
+    adverb = r"(?:(?:already|also|still|now|both|currently|formally|itself|themselves|not|never|no\s+longer)\s+){0,2}"
+    ohead = rf"(?:\s+{_alt('generic_org_nouns')})?"  # "the C5+1 format, in which ..."
+    generic = _alt("generic_org_nouns")
+    be = r"(?:(?:is|was|are|were|remains?|became|becomes|as|being|has|have|had)\s+)?"
+    its = rf"(?:its|{STATE}{{3}})"  # "its" may have been resolved to a state and masked
+    member = rf"(?:a|an|the|{its})?\s*(?:full\s+|full-fledged\s+|founding\s+|key\s+|permanent\s+|active\s+)?"
+    event = rf"(?!\s+{_alt('event_nouns')}\b)"
+    people = rf"(?:(?:the\s+)?{_alt('people_of')}\s+of\s+(?:the\s+)?)?"
+    chair = _alt("chair_nouns")
+    lead = r"(?:\s*(?:,|[-–—(])\s*|\s+)(?:(?:which|that|who)\s+)?"  # "S, which is ..."; "S – a member of ..."
+    kinds = r"(?:members?|member\s+states?|member\s+countries|member\s+nations?|participants?|participating\s+states?)"
+    meeting = r"(?:summit|meeting|dialogue|ministerial|session)"
+    gap = r"(?:[^.;]|\.(?=\s*(?-i:[\da-z])))"  # a sentence's own periods are abbreviations ("on Jan. 1")
+    return [
+        _Rule(
+            "is_member",
+            rf"(?P<s>{sl}){lead}{be}{adverb}(?:been\s+)?{adverb}{member}(?:members?|member\s+states?|parts?|participants?)"
+            rf"\s+(?:state\s+)?(?:of|in)\s+{the}(?P<o>{ol})",
+            0.9,
+            tense=True,
+        ),
+        _Rule(
+            "is_org_member",
+            rf"(?P<s>{sl}){lead}{be}{adverb}(?:a|an|the|its)?\s*(?:fellow\s+)?(?P<o>{ol})\s+(?:founding\s+|full\s+)?{kinds}\b",
+            0.9,
+            tense=True,
+        ),
+        _Rule(
+            "org_member_apposition",
+            rf"(?:\bfellow\s+)?(?P<o>{o})\s+(?:founding\s+)?{kinds}\s+(?P<s>{sl})",
+            0.85,
+        ),
+        _Rule(
+            "members_of_list",
+            rf"\b{kinds}\s+of\s+{the}(?P<o>{ol}),?\s*(?:[-–—:(]|,?\s*(?:such\s+as|like|including|namely))\s*(?P<s>{sl})",
+            0.85,
+        ),
+        _Rule(
+            "which_joined",
+            rf"(?P<o>{o}){ohead},?\s+(?:which|that)\s+(?P<s>{sl})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+            rf"(?:joined|entered|co-?founded|founded|chairs|chaired|leads|led|heads|headed|dominates)\b",
+            0.85,
+        ),
+        _Rule(
+            "admitted_to",
+            rf"(?P<s>{sl})\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:formally\s+|officially\s+|finally\s+)?"
+            rf"(?:admitted|accepted|welcomed)\s+(?:in)?to\s+{the}(?P<o>{ol}){event}",
+            0.85,
+        ),
+        _Rule(
+            "of_which",
+            rf"(?P<o>{o}){ohead},?\s+of\s+which\s+(?P<s>{sl})\s+(?:is|are|was|were|has\s+been|have\s+been|became|remains)"
+            rf"\s+{adverb}{member}members?",
+            0.9,
+        ),
+        _Rule(
+            "where_member",
+            rf"(?P<o>{o}){ohead},\s*(?:where|in\s+which)\s+(?P<s>{sl})\s+(?:is|are|was|were|has\s+been|have\s+been|"
+            rf"became|remains)\s+{adverb}{member}(?:members?|participants?)",
+            0.9,
+        ),
+        _Rule(
+            "founders",
+            rf"(?P<s>{sl}),?\s+(?:(?:is|was|are|were)\s+)?(?:(?:one\s+of|among)\s+)?(?:the\s+)?{_alt('founder_nouns')}"
+            rf"\s+of\s+{the}(?P<o>{ol})|(?P<s2>{sl})\s+{_alt('founder_phrases')}\s+(?:this\s+|the\s+)?(?P<o2>{ol}){event}",
+            0.85,
+            gate="confirmed",
+        ),
+        _Rule(
+            "signed_founding",
+            rf"(?P<s>{sl}),?(?:\s+together\s+with\s+(?P<s2>{sl}),?)?\s+(?:[\w-]+\s+){{0,2}}?(?:signed|adopted)\b[^.;]{{0,60}}?"
+            rf"\b(?:that|which)\s+(?:created|established|founded|set\s+up)\s+{the}(?P<o>{ol})",
+            0.85,
+        ),
+        _Rule(
+            "includes",
+            rf"(?P<o>{o})(?:\s*,\s*(?:a|an|the)\s+[^,;.()]{{1,60}}?,)?\s*,?\s*(?:(?:which|that)\s+)?"
+            rf"(?:(?:now|currently|also|today|then|originally)\s+)?{_alt('include_verbs')}\s+(?:the\s+)?{people}(?P<s>{sl})",
+            0.85,
+        ),
+        _Rule(
+            "members_are",
+            rf"(?P<o>{o})(?:['’]s)?\s+(?:[\w-]+\s+)?(?:members|member\s+states|member\s+countries)\s+"
+            rf"(?:are|include|included|were)\s+(?P<s>{sl})",
+            0.85,
+        ),
+        _Rule(
+            "org_countries",
+            rf"(?P<o>{ol})\s+(?:member\s+|participating\s+|founding\s+)?(?:countries|states|nations|members|participants)"
+            rf"\s*(?:[-–—:(]|,?\s*(?:such\s+as|like|including|namely))\s*(?P<s>{sl})",
+            0.85,
+        ),
+        _Rule(
+            "as_member",
+            rf"\b(?:as|since\s+becoming|after\s+becoming|upon\s+becoming|having\s+become|being)\s+{member}"
+            rf"(?:member|participant|party)\s+(?:state\s+)?(?:of|in|to)\s+{the}(?P<o>{ol}){ohead}[^.;]{{0,140}}?,\s*(?P<s>{s})",
+            0.85,
+        ),
+        _Rule(
+            "other_members",
+            rf"(?P<s>{sl})\s+(?:and|,)\s+(?:in\s+)?(?:the\s+)?other\s+(?P<o>{ol})\s+(?:member\s+)?(?:states|countries|members)",
+            0.85,
+        ),
+        _Rule(
+            "admitted",
+            rf"(?P<o>{o})\s+(?:has\s+|have\s+)?{_alt('admit_verbs')}\s+(?P<s>{sl})\s+as\s+(?:an?\s+|{its}\s+)?"
+            rf"(?:[\w-]+\s+)?(?:members?|member\s+states?)",
+            0.85,
+        ),
+        _Rule(
+            "membership_noun",
+            rf"(?P<s>{sl})\s+(?:[\w-]+\s+){{0,3}}?{_alt('membership_nouns')}\s+(?:[\"“][^\"”]{{0,30}}[\"”]\s+)?"
+            rf"(?:in|of|from|within)\s+(?:another\s+|an?\s+)?{the}(?:(?:[\w-]+\s+)?{generic},?\s+(?:the\s+)?)?(?P<o>{ol})",
+            0.85,
+            gate="not_contradicted",
+        ),
+        _Rule(
+            "joined",
+            rf"(?P<s>{sl}){lead}(?P<cue>(?:[\w'’-]+\s+){{0,5}}?){_alt('join_words')}\s+{the}(?P<o>{ol}){event}"
+            rf"(?!\s+as\s+(?:an?\s+)?{_alt('observer_nouns')})",
+            0.85,
+            tense=True,
+        ),
+        _Rule(
+            "noun_of",
+            rf"\b(?:withdrawal|exit|expulsion|membership|participation)\s+of\s+{the}(?P<s>{sl})\s+(?:from|to|into|in)\s+"
+            rf"{the}(?P<o>{ol})|\b(?:accession|admission|entry)\s+of\s+{the}(?P<s2>{sl})\s+(?:to|into|in)\s+{the}(?P<o2>{ol})",
+            0.8,
+            gate="not_contradicted",
+        ),
+        _Rule(
+            "led",
+            rf"(?P<s>{STATE}+|{DEMONYM}+)-{_alt('lead_compounds')}(?:\s+[\w-]+){{0,2}}?,?\s+(?:the\s+)?(?P<o>{o})",
+            0.8,
+        ),
+        _Rule("led_by", rf"(?P<o>{o}){ohead},?\s+(?:which\s+is\s+)?{_alt('lead_by')}\s+(?P<s>{s})", 0.8),
+        _Rule(
+            "chair",
+            rf"(?P<s>{sl}){lead}(?:[\w-]+\s+){{0,2}}?{_alt('chair_verbs')}\s+(?:the\s+|{its}\s+)?(?:rotating\s+|annual\s+|current\s+)?"
+            rf"{chair}\s+(?:of|in|at)\s+{the}(?P<o>{ol})"
+            rf"|(?P<s2>{s})\b[^.;]{{0,40}}?\bas\s+(?:the\s+)?(?:current\s+|rotating\s+)?(?P<o2>{o})['’]s\s+{chair}\b"
+            rf"|(?P<s3>{s})\b[^.;]{{0,40}}?\bas\s+(?:the\s+)?(?:current\s+|rotating\s+)?{chair}\s+of\s+{the}(?P<o3>{o})"
+            rf"|(?P<o4>{o})\s+{chair}\s+(?P<s4>{s})",
+            0.8,
+        ),
+        _Rule(
+            "expanded",
+            rf"(?P<o>{o})(?:['’]s)?{gap}{{0,60}}?\b{_alt('expand_verbs')}\b{gap}{{0,40}}?\bto\s+"
+            rf"(?:include|incorporate|admit|take\s+in)\s+(?:the\s+)?(?P<s>{sl})",
+            0.8,
+        ),
+        _Rule(
+            "having_chaired",
+            rf"\bhaving\s+(?:chaired|presided\s+over|led)\s+{the}(?P<o>{o})[^.;]{{0,60}}?,\s*(?P<s>{s})",
+            0.8,
+        ),
+        _Rule(
+            "left",
+            rf"(?P<s>{sl})\s+{_alt('leave_verbs')}\s+{the}(?P<o>{ol}){event}",
+            0.7,
+            gate="not_contradicted",
+            tense=True,
+        ),
+        _Rule(
+            "summit_includes",
+            rf"(?:(?P<o>{o})\s+{meeting}|{meeting}\s+(?:[\w-]+\s+)?of\s+{the}(?P<o2>{o})){gap}{{0,80}}?\b{_alt('include_verbs')}\s+"
+            rf"(?:the\s+)?{people}(?P<s>{sl})",
+            0.7,
+            gate="confirmed",
+        ),
+        _Rule(
+            "possessive",
+            rf"(?P<s>{STATE}+)['’]s\s+(?:own\s+)?(?P<o>{ORG}+)(?!['’]s)(?!\s+{_alt('possessive_blockers')}\b)",
+            0.7,
+            gate="confirmed",
+        ),
+        _Rule("within", rf"(?P<s>{s})\s+(?:[\w–—-]+\s+){{0,12}}?within\s+{the}(?P<o>{ol})", 0.65),
+        _Rule(
+            "leader_members",
+            rf"(?P<s>{DEMONYM}+|{STATE}+['’]s)\s+{_alt('leader_titles')}\b[^.;]{{0,100}}?\b(?:the\s+)?{_alt('member_nouns')}"
+            rf"\s+of\s+{the}(?P<o>{o})",
+            0.6,
+            gate="confirmed",
+        ),
+        _Rule("where", rf"(?P<o>{o}){ohead},\s*(?:where|in\s+which)\s+(?P<s>{s})", 0.6),
+        _Rule("paren", rf"(?P<o>{o})(?:\s+[\w-]+){{0,3}}\s*\(\s*(?P<s>{sl})\s*\)", 0.55),
+    ]
+
+
+def _observer_rule() -> re.Pattern[str]:
+    s, o = rf"{STATE}+(?:['’]s)?", rf"{ORG}+(?:\s*\({ORG}+\))?"
+    return re.compile(
+        rf"(?P<s>{s})\b[^.;]{{0,60}}?\b(?:an?\s+|its\s+)?{_alt('observer_nouns')}\b[^.;]{{0,30}}?\b(?:in|of|at|to|with)\s+"
+        rf"(?:the\s+)?(?P<o>{o})",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _compiled() -> list[tuple[_Rule, re.Pattern[str]]]:
+    return [(rule, re.compile(rule.pattern, re.IGNORECASE)) for rule in _rules()]
+
+
+@cache
+def _word(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){_alt(key)}(?![\w-])|n['’]t\b" if key == "negations" else rf"\b{_alt(key)}\b", re.I)
+
+
+_PAST_JOIN = re.compile(r"\b(?:joined|entered|acceded|rejoined|became|become)\b", re.IGNORECASE)
+_SINGULAR = re.compile(r"\b(?:it|its|the\s+country)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b(?:they|their|the\s+two\s+countries|both\s+countries|the\s+two\s+states|the\s+two)\b", re.I)
+
+
+def code_memberships(
+    sentence: SentenceContext, catalogue, previous: SentenceContext | None = None, include_negated: bool = False
+) -> list[Membership]:
+    mentions = _usable(sentence)
+    mentions = mentions + _references(sentence, mentions, previous)
     if not any(m.kind == "organisation" for m in mentions):
         return []
     masked = _mask(sentence, mentions)
     claims: dict[tuple[str, str], Membership] = {}
-    for pattern in _constructions():
+    observers = _observed(sentence, masked, mentions)
+    for rule, pattern in _compiled():
         for match in pattern.finditer(masked):
-            states = _inside(mentions, sentence.start, match.span("s"), "state")
-            orgs = _inside(mentions, sentence.start, match.span("o"), "organisation")
-            for state in states:
-                for org in orgs:
-                    _add(claims, sentence, state.id, org.id, match.span(), catalogue)
-    for match in _POSSESSIVE_MEMBERSHIP.finditer(masked):
-        before = [m for m in mentions if m.kind == "state" and m.end <= sentence.start + match.start()]
-        for org in _inside(mentions, sentence.start, match.span("o"), "organisation"):
-            if before:
-                _add(
-                    claims, sentence, before[-1].id, org.id, (before[-1].start - sentence.start, match.end()), catalogue
-                )
-    if previous is not None and _ANAPHORA.match(sentence.text) and not any(m.kind == "state" for m in mentions):
-        prior_states = list({m.id: m for m in previous.mentions if m.kind == "state" and m.via != "we"})
-        for match in _WITHIN.finditer(masked):
-            for org in _inside(mentions, sentence.start, match.span("o"), "organisation"):
-                for state_id in prior_states:
-                    _add(claims, sentence, state_id, org.id, match.span(), catalogue)
-    return list(claims.values())
+            for s_group, o_group in _group_pairs(match):
+                states = _inside(mentions, sentence.start, match.span(s_group), ("state", "demonym"))
+                orgs = _inside(mentions, sentence.start, match.span(o_group), ("organisation",))
+                mode = _modality(rule, match, s_group, o_group)
+                for state in states:
+                    for org in orgs:
+                        if mode == "asserted" and (state.id, org.id) in observers:
+                            continue
+                        _add(claims, sentence, rule, state, org, match.span(), catalogue, mode)
+    for key, span in observers.items():
+        state, org = (Mention(key[0], "state", 0, 0), Mention(key[1], "organisation", 0, 0))
+        _add(claims, sentence, _Rule("observer", "", 0.85), state, org, span, catalogue, "negated")
+    return [c for c in claims.values() if include_negated or c.modality == "asserted"]
+
+
+def _group_pairs(match: re.Match[str]) -> list[tuple[str, str]]:
+    """(state group, organisation group) names that took part in the match: s/o, s2/o2 ..., else the one o group."""
+    groups = match.groupdict()
+    pairs = []
+    for suffix in ("", "2", "3", "4"):
+        if groups.get("s" + suffix) is None:
+            continue
+        org = next((g for g in ("o" + suffix, "o", "o2", "o3", "o4") if groups.get(g) is not None), None)
+        if org is not None:
+            pairs.append(("s" + suffix, org))
+    return pairs
+
+
+def _modality(rule: _Rule, match: re.Match[str], s_group: str, o_group: str) -> str:
+    """negated / hypothetical / asserted, read in the cue words of the match (the text outside its actor groups)."""
+    if "cue" in match.groupdict() and match.group("cue") is not None:
+        region = match.group("cue")
+    else:
+        start, end = match.span()
+        chars = list(match.string[start:end])
+        for group in (s_group, o_group):
+            a, b = match.span(group)
+            chars[a - start : b - start] = " " * (b - a)
+        region = "".join(chars)
+        if rule.name in ("as_member", "within", "where", "paren", "leader_members", "having_chaired", "expanded"):
+            region = ""  # their free gaps are not about the membership
+    if _word("negations").search(region) or _word("observer_nouns").search(region):
+        return "negated"
+    if rule.tense:
+        verb = match.group(0)
+        if _word("hedges").search(region) or (rule.name == "joined" and not _PAST_JOIN.search(verb)):
+            return "hypothetical"
+    return "asserted"
+
+
+def _observed(sentence: SentenceContext, masked: str, mentions: list[Mention]) -> dict[tuple[str, str], tuple]:
+    """(state, org) pairs the sentence calls an observer / partner / candidate rather than a member."""
+    found = {}
+    for match in _observer_rule().finditer(masked):
+        for state in _inside(mentions, sentence.start, match.span("s"), ("state",)):
+            for org in _inside(mentions, sentence.start, match.span("o"), ("organisation",)):
+                found.setdefault((state.id, org.id), match.span())
+    return found
+
+
+def _usable(sentence: SentenceContext) -> list[Mention]:
+    """State, demonym and organisation mentions; the speaker's "we" only when it names a country ("our country")."""
+    out = []
+    for m in sentence.mentions:
+        if m.kind not in ("state", "organisation"):
+            continue
+        if m.via == "we" and not _WE_NOUN.search(sentence.body[m.start : m.end]):
+            continue
+        kind = "demonym" if m.kind == "state" and m.via == "demonym" else m.kind
+        out.append(Mention(m.id, kind, m.start, m.end, m.via))
+    return out
+
+
+def _references(sentence: SentenceContext, mentions: list[Mention], previous: SentenceContext | None) -> list[Mention]:
+    """Mentions for "it / they / the two countries" (states) and "the organisation / the bloc" (organisations),
+    resolved to the salient actor before them: in the sentence, else in the previous sentence."""
+    text, offset = sentence.text, sentence.start
+    prior = _usable(previous) if previous is not None else []
+    prior_states = list(dict.fromkeys(m.id for m in prior if m.kind in ("state", "demonym")))
+    prior_orgs = [m.id for m in prior if m.kind == "organisation"]
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(s < b and a < e for s, e in taken)
+
+    def before(position: int, kinds: tuple[str, ...]) -> list[Mention]:
+        return [m for m in mentions if m.kind in kinds and m.end <= position]
+
+    for pattern, plural in ((_PLURAL, True), (_SINGULAR, False)):
+        for match in pattern.finditer(text):
+            a, b = offset + match.start(), offset + match.end()
+            if not free(a, b):
+                continue
+            nearest = before(a, ("state", "organisation"))
+            if not plural and nearest and nearest[-1].kind == "organisation":
+                continue  # "the CSTO and its members": the organisation's own
+            states = list(dict.fromkeys(m.id for m in before(a, ("state",))))
+            if plural:
+                ids = states[-2:] if len(states) >= 2 else (prior_states if 2 <= len(prior_states) <= 3 else [])
+                if match.group(0).lower().startswith(("the two", "both")) and len(ids) != 2:
+                    continue
+            else:
+                ids = states[-1:] if states else (prior_states if len(prior_states) == 1 else [])
+            out.extend(Mention(i, "state", a, b, f"ref:{match.group(0)}") for i in ids)
+            if ids:
+                taken.append((a, b))
+    generic = re.compile(rf"\b(?:the|this|that)\s+{_alt('generic_org_nouns')}\b(?!\s+of\b)", re.IGNORECASE)
+    for match in generic.finditer(text):
+        a, b = offset + match.start(), offset + match.end()
+        if not free(a, b):
+            continue
+        orgs = [m.id for m in before(a, ("organisation",))] or prior_orgs
+        if orgs:
+            out.append(Mention(orgs[-1], "organisation", a, b, f"ref:{match.group(0)}"))
+            taken.append((a, b))
+    return out
 
 
 def _mask(sentence: SentenceContext, mentions: list[Mention]) -> str:
     chars = list(sentence.text)
     for m in mentions:
-        mark = STATE if m.kind == "state" else ORG
+        mark = {"state": STATE, "demonym": DEMONYM}.get(m.kind, ORG)
         for i in range(max(m.start, sentence.start), min(m.end, sentence.end)):
             chars[i - sentence.start] = mark
     return "".join(chars)
 
 
-def _inside(mentions: list[Mention], offset: int, span: tuple[int, int], kind: str) -> list[Mention]:
+def _inside(mentions: list[Mention], offset: int, span: tuple[int, int], kinds: tuple[str, ...]) -> list[Mention]:
     lo, hi = offset + span[0], offset + span[1]
-    return [m for m in mentions if m.kind == kind and lo <= m.start and m.end <= hi]
+    if span[0] < 0:
+        return []
+    return [m for m in mentions if m.kind in kinds and lo <= m.start and m.end <= hi]
 
 
-def _add(claims, sentence: SentenceContext, state_id: str, org_id: str, span: tuple[int, int], catalogue) -> None:
-    key = (state_id, org_id)
-    if key in claims:
+def _add(claims, sentence: SentenceContext, rule: _Rule, state: Mention, org: Mention, span, catalogue, mode) -> None:
+    if state.id == org.id:
+        return
+    known = catalogue.is_member(state.id, org.id) if catalogue is not None else None
+    if rule.gate == "confirmed" and known is not True and mode == "asserted":
+        return
+    if rule.gate == "not_contradicted" and known is False and mode == "asserted":
+        return
+    if rule.confidence < 0.7 and mode == "asserted" and _weak_skip(catalogue, state.id, org.id):
+        return
+    status = "unknown" if known is None else ("confirmed" if known else "contradicted")
+    confidence = rule.confidence
+    if mode == "asserted":
+        confidence += {"confirmed": 0.05, "contradicted": -0.3}.get(status, 0.0)
+    if state.via.startswith("ref:") or org.via.startswith("ref:"):
+        confidence -= 0.1
+    confidence = round(min(0.97, max(0.05, confidence)), 2)
+    key = (state.id, org.id)
+    old = claims.get(key)
+    if old is not None and (old.modality == "asserted") >= (mode == "asserted") and old.confidence >= confidence:
         return
     evidence, ev_span = sentence.fragment(sentence.start + span[0], sentence.start + span[1])
-    known = catalogue.is_member(state_id, org_id) if catalogue is not None else None
-    status = "unknown" if known is None else ("confirmed" if known else "contradicted")
-    claims[key] = Membership(member=state_id, org=org_id, evidence=evidence, span=ev_span, status=status)
+    claims[key] = Membership(
+        member=state.id,
+        org=org.id,
+        evidence=evidence,
+        span=ev_span,
+        status=status,
+        modality=mode,
+        confidence=confidence,
+    )
+
+
+def _weak_skip(catalogue, state_id: str, org_id: str) -> bool:
+    """A weak rule says nothing about a universal organisation, nor about the organisation's known observers."""
+    if catalogue is None:
+        return False
+    members = catalogue.members(org_id) if hasattr(catalogue, "members") else None
+    if members is not None and len(members) > UNIVERSAL:
+        return True
+    entry = catalogue.get(org_id) if hasattr(catalogue, "get") else None
+    return state_id in getattr(entry, "observers", ())
