@@ -70,6 +70,8 @@ def test_seed_figures_match_gold(seed_text, seed_gold, prefix: str) -> None:
         ("Almost two-thirds of Kyrgyz remittances come from Russia.", 66.67, "percent"),
         ("The population of Central Asia will reach 100 million by 2030.", 1e8, "count"),
         ("The visit of the Uzbek delegation lasted three days.", 3, "days"),
+        # a window is a duration the text states, as informative as any other
+        ("Over the past three decades, ties between Baku and Astana have grown.", 30, "years"),
     ],
 )
 def test_figure_forms(sentence: str, value: float, unit: str) -> None:
@@ -92,7 +94,6 @@ def test_figure_forms(sentence: str, value: float, unit: str) -> None:
         "1) How do you evaluate his statement?",
         "The second stage of the project began at 10:30.",
         "Our common history has not 30 years, but centuries behind it.",
-        "Over the past three decades, ties between Baku and Astana have grown.",
         "As was explained in the last two answers, the union is stable.",
         "The New Cold War pits the Golden Billion against the Global South.",
         "Three years ago the border was closed.",

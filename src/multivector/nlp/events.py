@@ -24,24 +24,46 @@ News lede rule: when ``published`` is known and the first sentence reports a com
 
 from __future__ import annotations
 
+import datetime
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
 
-from multivector.nlp.numbers import DisjointSpans, clause_fragment, parse_number, sentence_of, split_sentences
+from multivector.nlp.numbers import (
+    DisjointSpans,
+    clause_fragment,
+    find_numbers,
+    parse_number,
+    sentence_of,
+    split_sentences,
+)
 from multivector.records import Event
 
-_MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
+
+@cache
+def cues() -> dict[str, Any]:
+    """The event cue lexicon (data/event_cues.json), loaded once."""
+    path = resources.files("multivector") / "data" / "event_cues.json"
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
+def _alternation(key: str) -> str:
+    """Regex alternation of a cue list, longest entry first, spaces matching any whitespace."""
+    words = sorted(cues()[key], key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_MONTHS: dict[str, int] = cues()["months"]
+_WEEKDAYS: dict[str, int] = cues()["weekdays"]
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%]|s\b)"  # not a decade ("the 1990s")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _APOS = "['’]"
 
@@ -52,6 +74,30 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)([-./])(?P<month>[01]\d)\2(?P<day>[0-3]\d)\b")),
     ("numeric", re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?![\d.]\d)")),
     ("my", re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}")),
+    (
+        "rel_day",
+        re.compile(
+            rf"\b{_MONTH}\s+{_DAY},?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+previous|the\s+current)\s+year"
+            rf"(?:{_APOS}s)?\b"
+        ),
+    ),
+    (
+        "rel_day",
+        re.compile(
+            rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:of\s+)?(?P<rel>this|last|next|the\s+previous|the\s+current)"
+            rf"\s+year(?:{_APOS}s)?\b"
+        ),
+    ),
+    (
+        "that_year",
+        re.compile(rf"\b(?:{_MONTH}|(?P<season>spring|summer|autumn|fall|winter))\s+(?:of\s+)?that\s+year\b", re.I),
+    ),
+    (
+        "season",
+        re.compile(
+            r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d)"
+        ),
+    ),
     (
         "rel_month",
         re.compile(
@@ -80,27 +126,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("rel_year", re.compile(rf"\b(?P<rel>this|last|next|the\s+previous|the\s+current)\s+year(?:{_APOS}s)?\b", re.I)),
     ("rel_month_only", re.compile(r"\b(?P<rel>this|last|next|the\s+previous)\s+month(?:['’]s)?\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\w+(?:-\w+)?|a)\s+years?\s+ago\b", re.I)),
+    ("rel_week", re.compile(r"\b(?P<rel>this|last|next|the\s+previous)\s+week(?:['’]s)?\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday)\b(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))"
+        ),
+    ),
+    ("ago", re.compile(r"\b(?P<n>\w+(?:-\w+)?|a)\s+(?P<unit>years?|months?|weeks?)\s+ago\b", re.I)),
     ("year", re.compile(rf"(?<![\w$€£.,/-]){_YEAR}(?:[-–](?:19|20)?\d\d\b)?(?![\w/]|\.\d|,\d{{3}})")),
 ]
 
 # Context words that make a bare 4-digit number a year ("in 2014", "by 2030", "since 1991", "(2022)").
-_YEAR_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|by|since|until|till|from|to|through|before|after|of|for|during|between|and|or|year|late|early|mid|"
-    r"around|circa|as\s+of|back\s+in|as\s+early\s+as|as\s+late\s+as|throughout|summer|spring|autumn|fall|winter)"
-    r"|[(\[,;]|^)\s*$",
-    re.IGNORECASE,
-)
+_YEAR_CONTEXT_BEFORE = re.compile(rf"(?:\b(?:{_alternation('year_context_before')})|[(\[,;]|^)\s*$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z][\w-]*\s*$")  # "Vision 2050", "Expo 2017": a year that is part of a name
-_NOT_A_YEAR_AFTER = re.compile(
-    r"^\s*(?:[a-z]+\s+)?(?:people|troops|soldiers|km|kilometres|kilometers|tonnes|tons|units|members|companies|"
-    r"projects|cases|dollars|euros|percent|per\s+cent|%|years|days|months)\b",
-    re.IGNORECASE,
-)
+_NOT_A_YEAR_AFTER = re.compile(rf"^\s*(?:[a-z]+\s+)?(?:{_alternation('not_a_year_after')})(?!\w)", re.IGNORECASE)
 _LEDE_VERBS = re.compile(
-    r"\b(?:arrived|met|visited|signed|held|opened|announced|adopted|launched|hosted|received|approved|ratified|"
-    r"inaugurated|attended|concluded|discussed|agreed|took\s+place|paid\s+an?\s+(?:\w+\s+)?visit|elected|"
-    r"appointed|unveiled)\b",
+    rf"\b(?:{_alternation('lede_verbs')}|paid\s+an?\s+(?:\w+\s+)?visit)\b",
     re.IGNORECASE,
 )
 
@@ -115,20 +158,39 @@ class DateMention:
 
 
 def find_date_mentions(text: str, published: str | None) -> list[DateMention]:
-    """Every date expression of ``text`` (absolute or resolved against ``published``), without overlaps."""
+    """Every date expression of ``text`` (absolute or resolved against ``published``), without overlaps.
+
+    Without ``published``, a dateline at the head of the text ('date 2025-06-17 ...', 'BAKU, June 17, 2025.') is
+    the anchor of relative dates; a day and month without a year ('on September 14') and 'that year' take the year
+    of the latest explicit date written before them."""
     taken = DisjointSpans()
     found: list[DateMention] = []
     anchor = _parse_published(published)
+    pending: list[tuple[str, re.Match[str]]] = []  # dates told by the text before them: resolved last
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if taken.overlaps(m.start(), m.end()):
                 continue
-            date = _resolve(kind, m, text, anchor)
+            if anchor is None and kind not in _ABSOLUTE:
+                anchor = _dateline_anchor(text, found)
+            if kind == "that_year" or (anchor is None and kind in ("dm", "month")):
+                taken.add(m.start(), m.end())
+                pending.append((kind, m))
+                continue
+            date = _resolve(kind, m, text, anchor, found)
             if date is None:
                 continue
             taken.add(m.start(), m.end())
             found.append(DateMention(m.start(), m.end(), date))
+    told = list(found)
+    for kind, m in pending:
+        date = _resolve(kind, m, text, anchor, told)
+        if date is not None:
+            found.append(DateMention(m.start(), m.end(), date))
     return sorted(found, key=lambda d: d.start)
+
+
+_ABSOLUTE = ("mdy", "dmy", "iso", "numeric", "my")
 
 
 def find_date_spans(text: str) -> list[tuple[int, int]]:
@@ -143,7 +205,45 @@ def _parse_published(published: str | None) -> tuple[int, int | None, int | None
     return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
 
 
-def _resolve(kind: str, m: re.Match[str], text: str, anchor: tuple[int, int | None, int | None] | None) -> str | None:
+def _dateline_anchor(text: str, found: list[DateMention]) -> tuple[int, int | None, int | None] | None:
+    """The full date of a dateline at the head of the text, as the publication date when none is known."""
+    for mention in found:
+        if len(mention.date) == 10 and _is_dateline(text, mention):
+            return _parse_published(mention.date)
+    return None
+
+
+def _is_dateline(text: str, mention: DateMention) -> bool:
+    """A date at the head of the page, after nothing but a label, a place or an outlet name: 'date 2025-06-17',
+    'BAKU, Azerbaijan, April 28.', 'NEWS-AGENCY. November 24, 2014.'"""
+    head = text[: mention.start]
+    if len(head) > 60 or "\n" in head.strip():
+        return False
+    words = re.findall(r"[^\W\d_][\w'’.-]*", head)
+    labels = set(cues()["dateline_labels"])
+    return len(words) <= 6 and all(w[0].isupper() or w.lower() in labels for w in words)
+
+
+def _narrative_year(found: list[DateMention], position: int, full_date_within: int | None = None) -> int | None:
+    """The year of the latest explicit date written before ``position``; with ``full_date_within``, only a full
+    date that close ('On October 1, 2024 ... two weeks earlier, on September 14') sets the year of a bare day or
+    month: after a looser date the year is a guess."""
+    before = [d for d in found if d.start < position]
+    if not before:
+        return None
+    latest = max(before, key=lambda d: d.start)
+    if full_date_within is not None and (len(latest.date) < 10 or position - latest.end > full_date_within):
+        return None
+    return int(latest.date[:4])
+
+
+def _resolve(
+    kind: str,
+    m: re.Match[str],
+    text: str,
+    anchor: tuple[int, int | None, int | None] | None,
+    found: list[DateMention] | None = None,
+) -> str | None:
     """The ISO date meant by match ``m`` of pattern ``kind``, or None when it is not a usable date."""
     groups = m.groupdict()
     if kind in ("mdy", "dmy", "iso"):
@@ -157,6 +257,18 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: tuple[int, int | No
         return groups["year"]
     if kind == "year":
         return _plain_year(m, text)
+    if kind == "that_year":
+        year = _narrative_year(found or [], m.start())
+        if year is None:
+            return None
+        return f"{year}-{_MONTHS[groups['month'].lower().rstrip('.')]:02d}" if groups.get("month") else str(year)
+    if anchor is None and kind in ("dm", "month"):
+        year = _narrative_year(found or [], m.start(), full_date_within=300)
+        if year is None:
+            return None
+        if kind == "month":
+            return f"{year}-{_MONTHS[(groups['month'] or '').lower()]:02d}"
+        return _ymd(year, _MONTHS[(groups["month"] or "").lower().rstrip(".")], int(groups["day"] or 0))
     future = bool(_FUTURE_CUE.search(text[max(0, m.start() - 60) : m.end() + 20]))
     return _resolve_relative(kind, groups, anchor, future)
 
@@ -173,6 +285,11 @@ def _resolve_relative(
         return str(year + shift)
     if kind == "rel_month":
         return f"{year + shift}-{_MONTHS[(groups['month'] or '').lower().rstrip('.')]:02d}"
+    if kind == "rel_day":
+        target = _MONTHS[(groups["month"] or "").lower().rstrip(".")]
+        return _ymd(year + shift, target, int(groups["day"] or 0))
+    if kind == "season":
+        return str(_season_year(year, month, (groups["season"] or "").lower(), rel))
     if month is None:
         return None
     if kind == "rel_month_only":
@@ -190,8 +307,45 @@ def _resolve_relative(
         return _day_month_year(groups, year, month, day or 15, future)
     if kind == "ago":
         n = 1 if groups["n"].lower() in ("a", "one") else parse_number(groups["n"])
-        return str(year - int(n)) if n and n == int(n) and 0 < n < 200 else None
+        if not n or n != int(n) or not 0 < n < 200:
+            return None
+        unit = (groups.get("unit") or "year").lower()
+        if unit.startswith("year"):
+            return str(year - int(n))
+        days = int(n) * (7 if unit.startswith("week") else 30)
+        then = datetime.date(year, month, day or 15) - datetime.timedelta(days=days)
+        return f"{then.year}-{then.month:02d}"
+    if kind == "rel_week":
+        then = datetime.date(year, month, day or 15) + datetime.timedelta(days=7 * shift)
+        return f"{then.year}-{then.month:02d}"
+    if kind == "weekday":
+        return _weekday_date(year, month, day, (groups["weekday"] or "").lower(), rel, future)
     return None
+
+
+def _season_year(year: int, month: int | None, season: str, rel: str) -> int:
+    """'this summer' -> the anchor's year; 'last winter' in March -> the winter that began the year before."""
+    first, last = cues()["season_months"][season]
+    if rel == "this":
+        return year
+    if rel == "last":
+        ended = month is not None and month > last and first <= last
+        return year if ended else year - 1
+    return year if month is not None and month < first else year + 1
+
+
+def _weekday_date(year: int, month: int, day: int | None, weekday: str, rel: str, future: bool) -> str | None:
+    """'on Tuesday' in a report: the latest Tuesday up to publication (the next one in a future clause)."""
+    if day is None:
+        return None
+    anchor = datetime.date(year, month, day)
+    back = (anchor.weekday() - _WEEKDAYS[weekday]) % 7
+    if future or rel == "next":
+        ahead = (_WEEKDAYS[weekday] - anchor.weekday()) % 7 or (7 if rel == "next" else 0)
+        then = anchor + datetime.timedelta(days=ahead)
+    else:
+        then = anchor - datetime.timedelta(days=back or (7 if rel == "last" else 0))
+    return then.isoformat()
 
 
 def _anchored_year(year: int, month: int, target: int, rel: str) -> int:
@@ -254,7 +408,7 @@ _WHAT_NOISE = re.compile(
 _DATE_INTRO = re.compile(
     r"\b(?:on|in|by|since|from|until|till|during|of|at|as\s+of|back\s+in|as\s+early\s+as)\s*$", re.IGNORECASE
 )
-_FUTURE_CUE = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|scheduled|planned|plans|upcoming|expected\s+to)\b", re.I)
+_FUTURE_CUE = re.compile(rf"\b(?:{_alternation('future_cues')})\b", re.I)
 
 
 def extract_events(text: str, published: str | None, sentences: Sequence[tuple[int, int]] | None = None) -> list[Event]:
@@ -262,15 +416,27 @@ def extract_events(text: str, published: str | None, sentences: Sequence[tuple[i
     if not isinstance(text, str) or not text.strip():
         return []
     sents = list(sentences) if sentences else split_sentences(text)
-    events: list[Event] = []
-    seen: set[tuple[tuple[int, int], str]] = set()
     mentions = find_date_mentions(text, published)
-    for mention in mentions:
-        if _is_duration(text, mention):
+    spans = DisjointSpans([(d.start, d.end) for d in mentions])
+    kept: list[tuple[tuple[int, int], DateMention]] = []
+    for mention in _without_dateline(text, mentions, sents):
+        if _is_duration(text, mention) or _is_citation(text, mention) or _is_baseline(text, mention):
             continue
         sentence = sentence_of(sents, mention.start) or (mention.start, mention.end)
-        if (sentence, mention.date) in seen:
-            continue  # one event per date per sentence
+        if _is_span_bound(text, sentence, mention, spans):
+            continue
+        kept.append((sentence, mention))
+    events: list[Event] = []
+    seen: set[tuple[tuple[int, int], str]] = set()
+    for sentence, mention in kept:
+        clause = _clause_around(text, sentence, mention)
+        if (sentence, mention.date) in seen or any(
+            clause[0] <= other.start < clause[1]
+            and len(other.date) > len(mention.date)
+            and other.date.startswith(mention.date)
+            for _, other in kept
+        ):
+            continue  # one event per date per sentence; '2022' beside 'February 2022' in a clause is one event
         seen.add((sentence, mention.date))
         evidence, span = clause_fragment(text, sentence, mention.start, mention.end)
         events.append(Event(date=mention.date, what=_what(text, span, mentions), evidence=evidence, span=span))
@@ -278,6 +444,83 @@ def extract_events(text: str, published: str | None, sentences: Sequence[tuple[i
     if lede is not None:
         events.insert(0, lede)
     return events
+
+
+def _without_dateline(text: str, mentions: list[DateMention], sentences: list[tuple[int, int]]) -> list[DateMention]:
+    """A dateline's date dates the news its lede reports, so it is an event, unless the lede gives the happening a
+    full date of its own ('date 2025-12-29 ... The summit was held on December 20, 2025'): then it is only the
+    publication date."""
+    head = [d for d in mentions if _is_dateline(text, d)]
+    if not head:
+        return mentions
+    end = max(d.end for d in head)
+    lede = next((s for s in sentences if s[1] > end and text[max(s[0], end) : s[1]].strip(" .,;:-–—)")), None)
+    if lede is None:
+        return mentions
+    own = [d for d in mentions if d not in head and lede[0] <= d.start < lede[1] and len(d.date) == 10]
+    return [d for d in mentions if d not in head] if own else mentions
+
+
+_CITATION_BEFORE = re.compile(r"\(\s*[A-Z][^()\n]{0,80},\s*$")
+_CITATION_AFTER = re.compile(r"^\s*(?:,[^()\n]{0,40})?\)")
+
+
+def _is_citation(text: str, mention: DateMention) -> bool:
+    """'(Interfax, March 5, 2024)': the date of a cited source, not of a happening."""
+    before = text[max(0, mention.start - 90) : mention.start]
+    return bool(_CITATION_BEFORE.search(before) and _CITATION_AFTER.match(text[mention.end : mention.end + 45]))
+
+
+@cache
+def _baseline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = re.compile(
+        rf"\b(?:{_alternation('baseline_before')})\s+(?:(?:the\s+)?(?:same\s+period\s+(?:of|in)|level\s+of|"
+        rf"end\s+of|start\s+of|beginning\s+of)\s+)?(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(rf"^(?:{_APOS}s)?\s+(?:{_alternation('baseline_after')})\b", re.IGNORECASE)
+    return before, after
+
+
+def _is_baseline(text: str, mention: DateMention) -> bool:
+    """'compared with 2019', 'than in 2021', 'at 2019 levels': the date a change is measured from."""
+    before, after = _baseline_patterns()
+    return bool(before.search(text[max(0, mention.start - 50) : mention.start])) or bool(
+        after.match(text[mention.end : mention.end + 20])
+    )
+
+
+@cache
+def _span_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    bound = re.compile(
+        rf"(?:\b(?:{_alternation('span_start_before')})|\bbetween|\bbetween\s+\S+\s+and|\bfrom\s+\S+\s+(?:to|until|till))\s+$",
+        re.IGNORECASE,
+    )
+    change = re.compile(rf"\b(?:{_alternation('change_stems')})\w*", re.IGNORECASE)
+    return bound, change
+
+
+def _is_span_bound(text: str, sentence: tuple[int, int], mention: DateMention, dates: DisjointSpans) -> bool:
+    """'increased by 90% since 2022', '14 meetings since 2005', 'nine rounds between 2004 and 2022': the year opens
+    or closes the span a figure is measured over; nothing is said to have happened then. ('in force since July
+    2019', 'an observer since 2004' keep their date: the state began then.)"""
+    bound, change = _span_patterns()
+    if not bound.search(text[max(sentence[0], mention.start - 40) : mention.start]):
+        return False
+    clause = _clause_around(text, sentence, mention)
+    if change.search(text[clause[0] : clause[1]]):
+        return True
+    return any(
+        not dates.overlaps(clause[0] + n.start, clause[0] + n.end) and (n.value >= 3 or not n.spelled)
+        for n in find_numbers(text[clause[0] : clause[1]])
+    )
+
+
+def _clause_around(text: str, sentence: tuple[int, int], mention: DateMention) -> tuple[int, int]:
+    """The comma/semicolon-bounded clause of the sentence holding the mention."""
+    left = max((m.end() for m in re.finditer(r"[,;:]\s|\s[-–—]\s", text[sentence[0] : mention.start])), default=0)
+    right = re.search(r"[,;:]\s|\s[-–—]\s", text[mention.end : sentence[1]])
+    return sentence[0] + left, (mention.end + right.start()) if right else sentence[1]
 
 
 def _is_duration(text: str, mention: DateMention) -> bool:

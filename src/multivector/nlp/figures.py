@@ -34,64 +34,64 @@ from multivector.nlp.numbers import (
     clause_fragment,
     find_numbers,
     lexicon,
+    parse_number,
     split_sentences,
 )
 from multivector.records import Figure
 
 _WORD = r"[A-Za-z\u00c0-\u024f][\w'’\-]*"
-_FUNCTION_WORDS = frozenset(
-    "in of to is are was were be been being has have had will would can could may might must should shall and or "
-    "but that which who whom whose at on by for with from as than the a an this these those it its their our his "
-    "her my your we they he she you there here not no also only just about over under between among into onto per "
-    "via after before since until while when where if so yet than then now today".split()
+_CAPITALISED = r"[A-Z\u00c0-\u00de][\w'’\-]*"
+_APPOSITIVE = re.compile(
+    rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+and\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*\s*,\s*$"
 )
-_NOT_PLURAL_NOUNS = frozenset(
-    "always perhaps thus various numerous previous serious famous towards besides whereas afterwards sometimes "
-    "its this has was is as us yes less unless across plus overseas news lens bus gas status basis analysis crisis "
-    "ones others sides things times words hands eyes terms means".split()
-)
-_VERB_CUE = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|should|must|reached|reaches|"
-    r"reach|amounted|amounts|amount|totall?ed|totals|stood|stands|grew|grows|rose|rises|increased|increases|"
-    r"fell|falls|decreased|declined|dropped|exceeded|exceeds|expected|estimated|accounted|accounts|celebrate|"
-    r"celebrates|celebrated|marks|marked|expressed|doubled|tripled|trebled|quadrupled|halved|jumped|surged|"
-    r"plans|planned|aims|allocated|invested|spent|received|provided|lost|includes|included|comprises|spans|lasted|"
-    r"handles|carries|carried|transports|hosts|employs|unites|come|comes|came|make|makes|"
-    r"made|set|sets|costs|cost|reaching|totalling|amounting|worth)\b",
-    re.IGNORECASE,
-)
-_LEAD_WORDS = re.compile(
-    r"^(?:(?:and|but|or|so|yet|while|whereas|with|as|that|which|since|because|although|though|when|if|of|in|on|"
-    r"at|by|for|from|to|according|thus|therefore|meanwhile|however|moreover|also|only|the|a|an|its|their|our|"
-    r"this|these|those|his|her|such)\s+)+",
-    re.IGNORECASE,
-)
-_TRAILING_HEDGE = re.compile(
-    r"(?:\b(?:nearly|almost|about|around|approximately|roughly|some|over|more|less|fewer|than|at|least|most|up|to|"
-    r"only|just|under|by|of|in|the|a|an|its|their|our)\s*)+$",
-    re.IGNORECASE,
-)
+_NEGATED = re.compile(r"\bnot\s+(?:(?:even|only|just|more\s+than|less\s+than|over|about|quite)\s+)?$", re.IGNORECASE)
+_LEADING_YEAR = re.compile(r"^\W*(?:(?:in|by|since|until)\s+)?(?:1[89]|20)\d\d\b\W*", re.IGNORECASE)
+_WORTH = re.compile(r"^-?\s?worth\b")
+
+
+def _words(key: str) -> str:
+    """Regex alternation of the lexicon list ``key``, longest entry first."""
+    return "|".join(re.escape(w) for w in sorted(lexicon()[key], key=len, reverse=True))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(lexicon()["function_words"])
+
+
+@cache
+def _verb_cue() -> re.Pattern[str]:
+    """A verb of measurement or of a clause ('reached', 'stood', 'is'): where the subject before a figure ends."""
+    return re.compile(rf"\b(?:{_words('measure_verbs')})\b", re.IGNORECASE)
+
+
+@cache
+def _lead_words() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:{_words('subject_lead_words')})\s+)+", re.IGNORECASE)
+
+
+@cache
+def _trailing_hedge() -> re.Pattern[str]:
+    return re.compile(rf"(?:\b(?:{_words('subject_trailing_hedges')})\s*)+$", re.IGNORECASE)
+
+
+@cache
+def _growth_before() -> re.Pattern[str]:
+    """'grew by', 'increased': a change verb right before 'N times' makes it a multiple."""
+    return re.compile(
+        rf"\b(?:{_words('growth_stems')})\w*\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|over\s+)?$", re.IGNORECASE
+    )
+
+
 _NOUN_BEFORE_WORTH = re.compile(
     r"\b((?:[\w-]+\s+){0,2}[\w-]+)\s+worth\s+(?:(?:of|over|about|nearly|almost|some|around|up\s+to|more\s+than)\s+)*$",
     re.IGNORECASE,
 )
-_LEADING_YEAR = re.compile(r"^\W*(?:(?:in|by|since|until)\s+)?(?:1[89]|20)\d\d\b\W*", re.IGNORECASE)
 _NP_AFTER = re.compile(
     rf"^\s*(?:-worth|\s*worth)?\s*(?:(?:increase|growth|rise|decrease|decline|drop|jump|reduction|share|stake)\s+)?"
     rf"(?:of|in|for|on|into)\s+(?:(?:the|a|an|its|their|our|this|these)\s+)?(?P<np>(?:{_WORD}\s*){{1,7}})"
 )
 _WORTH_NP = re.compile(rf"^-?\s?worth(?:\s+of)?\s+(?P<np>(?:{_WORD}\s*){{1,4}})")
-_NEGATED = re.compile(r"\bnot\s+(?:(?:even|only|just|more\s+than|less\s+than|over|about|quite)\s+)?$", re.IGNORECASE)
-_CAPITALISED = r"[A-Z\u00c0-\u00de][\w'’\-]*"
-_APPOSITIVE = re.compile(
-    rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+and\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*\s*,\s*$"
-)
-_WINDOW = re.compile(r"\b(?:past|last|next|coming|previous|recent|following|first|initial|final)\s+$", re.I)
-_GROWTH_BEFORE = re.compile(
-    r"\b(?:increas|grow|grew|rise|rose|expand|jump|surg|multipl|climb|boost|rais|reduc|decreas|fell|fall|drop|"
-    r"cut|exceed|outpac|larger|bigger|higher|more)\w*\s+(?:by\s+)?(?:about\s+|almost\s+|nearly\s+|over\s+)?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -134,21 +134,104 @@ def _same_claim(a: _Claim, b: _Claim) -> bool:
     """A repeat of one claim: same value and unit, about the same thing (the subjects share a content word)."""
     if a.unit != b.unit or abs(a.value - b.value) > 1e-9 * max(1.0, abs(a.value)):
         return False
-    words_a = {w for w in re.findall(r"\w{4,}", a.subject.lower()) if w not in _FUNCTION_WORDS}
-    words_b = {w for w in re.findall(r"\w{4,}", b.subject.lower()) if w not in _FUNCTION_WORDS}
+    if a.unit in lexicon()["currency_codes"] and a.value >= 1e6:
+        return True  # "$100 million" twice in one article: the same sum, however the clauses around it differ
+    words_a = {w for w in re.findall(r"\w{4,}", a.subject.lower()) if w not in _function_words()}
+    words_b = {w for w in re.findall(r"\w{4,}", b.subject.lower()) if w not in _function_words()}
     return bool(words_a & words_b)
 
 
 def _claims_in_sentence(text: str, sentence: tuple[int, int], numbers: list[NumberMatch]) -> list[_Claim]:
     claims = _multiple_verbs(text, sentence) + _multiple_words(text, sentence) + _fractions(text, sentence)
-    claims += _ordinal_word_anniversaries(text, sentence)
-    for number in numbers:
-        if any(c.start <= number.start < c.end for c in claims):
+    claims += _ordinal_word_anniversaries(text, sentence) + _frequency_words(text, sentence)
+    claims += [c for c in _article_durations(text, sentence) if not any(o.start <= c.start < o.end for o in claims)]
+    ranged: set[int] = set()
+    for i, number in enumerate(numbers):
+        if number.start in ranged or any(c.start <= number.start < c.end for c in claims):
+            continue
+        upper = numbers[i + 1] if i + 1 < len(numbers) else None
+        pair = _range(text, sentence, number, upper) if upper is not None else None
+        if pair:
+            claims.extend(pair)
+            ranged.add(upper.start)  # type: ignore[union-attr]
             continue
         claim = _classify(text, sentence, number)
         if claim is not None:
             claims.append(claim)
-    return sorted(claims, key=lambda c: c.start)
+    return _without_conversions(text, sorted(claims, key=lambda c: c.start))
+
+
+def _range(text: str, sentence: tuple[int, int], low: NumberMatch, high: NumberMatch) -> list[_Claim]:
+    """'15-20 bcm', '5 to 7 million tonnes', 'between 40 and 50 per cent', '$3-4 billion': both ends of a range are
+    figures, each with the unit (and scale) written once after the upper end."""
+    s0, e0 = sentence
+    between = text[low.end : high.start]
+    before = text[s0 : low.start]
+    if re.fullmatch(r"\s*[-\u2013\u2014]\s*", between):
+        pass
+    elif re.fullmatch(r"\s+to\s+(?:(?:about|around|some|nearly|almost|over|roughly)\s+)?", between, re.I):
+        pass
+    elif re.fullmatch(r"\s+and\s+", between, re.I) and re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I):
+        pass
+    else:
+        return []
+    after = text[high.end : e0]
+    upper = _classify_with(text, sentence, high, before, after)
+    if upper is None:
+        return []
+    scale = 1.0
+    if high.scaled and not low.scaled:
+        core = parse_number(re.sub(r"[^\d.,]+$", "", text[high.start : high.end]) or "x")
+        scale = high.value / core if core else 1.0
+    virtual = NumberMatch(low.start, low.end, low.value * scale, low.spelled, low.scaled or high.scaled)
+    lower = _classify_with(text, sentence, virtual, before, after)
+    if lower is None or lower.unit != upper.unit:
+        return []
+    end = upper.end
+    return [
+        _Claim(lower.start, end, lower.value, lower.unit, lower.subject),
+        _Claim(high.start, end, upper.value, upper.unit, upper.subject),
+    ]
+
+
+def _classify_with(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    """:func:`_classify` with the words around the number given (the two ends of a range share them)."""
+    if _NEGATED.search(before):
+        return None
+    for detector in (_money, _percent, _times, _unit_measure, _duration, _count, _big_number, _bare_count):
+        claim = detector(text, sentence, n, before, after)
+        if claim is not None:
+            return claim if claim.unit else None
+    return None
+
+
+def _without_conversions(text: str, claims: list[_Claim]) -> list[_Claim]:
+    """'100 miles (160 km)', '500 billion tenge (about $1 billion)': the bracketed conversion repeats the figure
+    before it in another unit of the same kind; it is not a second claim."""
+    kept: list[_Claim] = []
+    for claim in claims:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and re.fullmatch(
+                r"\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|almost|or|ca\.|~)\s*)?[$€£¥₽₸]?\s*",
+                text[previous.end : claim.start],
+                re.I,
+            )
+            and _same_dimension(previous.unit, claim.unit)
+        ):
+            continue
+        kept.append(claim)
+    return kept
+
+
+def _same_dimension(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    codes = set(lexicon()["currency_codes"])
+    if a in codes and b in codes:
+        return True
+    return any(a in group and b in group for group in lexicon()["unit_dimensions"])
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -161,7 +244,20 @@ def _classify(text: str, sentence: tuple[int, int], n: NumberMatch) -> _Claim | 
     before, after = text[s0 : n.start], text[n.end : e0]
     if _NEGATED.search(before) or _list_numbering(before, after):
         return None
-    for detector in (_money, _percent, _times, _unit_measure, _duration, _anniversary, _top_n, _count, _big_number):
+    for detector in (
+        _money,
+        _percent,
+        _times,
+        _frequency,
+        _unit_measure,
+        _duration,
+        _anniversary,
+        _top_n,
+        _part_of_whole,
+        _count,
+        _big_number,
+        _bare_count,
+    ):
         claim = detector(text, sentence, n, before, after)
         if claim is not None:
             return claim if claim.unit else None  # unit "" means "recognised, but not a figure"
@@ -188,9 +284,6 @@ def _money(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, af
         or _subject_before(text, sentence, start)
     )
     return _Claim(start, n.end + end, n.value, currency, subject)
-
-
-_WORTH = re.compile(r"^-?\s?worth\b")
 
 
 @cache
@@ -252,7 +345,9 @@ def _times(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, af
     times = re.match(r"^\s+times\b(?P<rest>\s+(?P<cmp>\w+))?", after, re.I)
     if fold:
         end = fold.end()
-    elif times and (_comparative(times.group("cmp")) or _GROWTH_BEFORE.search(before)):
+    elif times and _times_baseline().match(after[times.end() - len(times.group("rest") or "") :]):
+        end = times.end() - len(times.group("rest") or "")  # "48 times current levels", "five times the size"
+    elif times and (_comparative(times.group("cmp")) or _growth_before().search(before)):
         end = (
             times.end("cmp")
             if _comparative(times.group("cmp"))
@@ -262,6 +357,22 @@ def _times(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, af
         return None
     subject = _subject_after(after[end:]) or _subject_before(text, sentence, n.start)
     return _Claim(n.start, n.end + end, n.value, "times", subject)
+
+
+@cache
+def _times_baseline() -> re.Pattern[str]:
+    return re.compile(rf"^\s+(?:{_words('times_baselines')})\b", re.IGNORECASE)
+
+
+def _frequency(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    """'visited Baku three times', 'met five times this year': how often something happened, a count."""
+    times = re.match(r"^\s+times\b", after, re.I)
+    if not times or n.value < 2 or n.value != int(n.value):
+        return None
+    if not re.search(r"[a-z]{3,}(?:ed|ve|ne|et|en)\s+(?:\w+\s+)?$", before):
+        return None  # after a past verb (and maybe its object): "travelled three times", "has met them four times"
+    subject = _subject_before(text, sentence, n.start)
+    return _Claim(n.start, n.end + times.end(), n.value, "count", subject)
 
 
 def _comparative(word: str | None) -> bool:
@@ -290,10 +401,10 @@ def _duration(text: str, sentence: tuple[int, int], n: NumberMatch, before: str,
     rest = after[m.end() :]
     hyphenated = m.group("sep") == "-"
     skip = _Claim(n.start, n.end, 0, "", "")
-    if not hyphenated and (n.value == 1 and n.spelled or re.match(r"^\s+(?:ago|later|earlier)\b", rest, re.I)):
-        return skip  # "one day", "two years ago" (an event), "three days later"
-    if not hyphenated and (_WINDOW.search(before) or re.search(r"\b(?:these|those|all)\s+$", before, re.I)):
-        return skip  # "over the past three decades": a window framing another claim
+    if not hyphenated and n.value == 1 and n.spelled:
+        return skip  # "one day"
+    if not hyphenated and re.search(r"\b(?:these|those|all)\s+$", before, re.I):
+        return skip  # "over these six years": a span the text has already given
     unit, factor = lexicon()["time_units"][m.group("unit").lower()]
     if hyphenated:
         subject = _noun_after(rest) or _subject_before(text, sentence, n.start)
@@ -330,12 +441,52 @@ def _top_n(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, af
 def _count(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
     if n.value == 1 or n.value != int(n.value) or not after[:1].isspace():
         return None  # "one of", "2.5 ...", "two-way"
+    if _year_like(text, n):
+        return _Claim(n.start, n.end, 0, "", "")  # "2023 investment projects": a year used as a modifier
     if _anaphoric(before):
         return None
     noun = _counted_noun(after)
     if noun is None:
         return None
     return _Claim(n.start, n.end + noun[1], n.value, "count", noun[0])
+
+
+def _year_like(text: str, n: NumberMatch) -> bool:
+    """Four bare digits from 1800 to 2100 ('2023', not '2,023'): a year, whatever follows it."""
+    return not n.spelled and not n.scaled and re.fullmatch(r"(?:18|19|20)\d\d", text[n.start : n.end]) is not None
+
+
+def _part_of_whole(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    """'Four of the five states', 'over 1,000 of its 14,000 glaciers', 'a thousand of the bank's documents':
+    the part is a count of the noun the whole names."""
+    if n.value < 2 or n.value != int(n.value) or _year_like(text, n) or _anaphoric(before):
+        return None
+    m = re.match(
+        r"^\s+of\s+(?:(?:the|its|their|our|these|those|all|some)\s+|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*['’]s?\s+)"
+        r"(?:(?:roughly|about|around|nearly|almost|some|over|more\s+than)\s+)?",
+        after,
+    )
+    if not m:
+        return None
+    rest = after[m.end() :]
+    whole = next((x for x in find_numbers(rest[:40]) if x.start == 0), None)
+    if whole is not None:
+        rest = rest[whole.end :]
+    noun = _counted_noun(rest)
+    if noun is None:
+        return None
+    return _Claim(n.start, n.end, n.value, "count", noun[0])
+
+
+def _bare_count(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
+    """'estimates their number at 750,000', 'fell to some 650,000': a grouped number with no unit or noun still
+    counts something (the clause before says what)."""
+    if n.spelled or n.scaled or n.value < 1000 or not re.search(r"\d[,.\s\u00a0]\d{3}$", text[n.start : n.end]):
+        return None
+    following = re.match(r"^\s*([a-z]+)", after)
+    if (following and following.group(1) not in _function_words()) or re.match(r"^\s*[-–]\s?\d", after):
+        return None  # followed by a word the other rules did not take as a unit or noun
+    return _Claim(n.start, n.end, n.value, "count", _subject_before(text, sentence, n.start))
 
 
 def _big_number(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
@@ -357,12 +508,14 @@ def _anaphoric(before: str) -> bool:
 def _counted_noun(after: str) -> tuple[str, int] | None:
     """The plural noun a number counts, with up to three modifiers: ' nuclear-armed states at once' ->
     ('nuclear-armed states', 21). None when no plural noun follows before a function word or punctuation."""
-    words = list(re.finditer(r"\S+", after))[:4]
-    for m in words:
+    words = list(re.finditer(r"\S+", after))[:6]
+    for i, m in enumerate(words):
         word = m.group(0)
         bare = word.rstrip(",.;:!?)»”\"'’")
         lower = bare.lower()
-        if not bare or not re.fullmatch(_WORD, bare) or lower in _FUNCTION_WORDS:
+        if 0 < i < 4 and lower in ("and", "or") and word == bare:
+            continue  # "bilateral and multinational drills": coordinated modifiers
+        if i >= 5 or not bare or not re.fullmatch(_WORD, bare) or lower in _function_words():
             return None
         if bare[0].islower() and _plural_noun(lower):
             phrase = after[words[0].start() : m.start() + len(bare)]
@@ -375,7 +528,7 @@ def _counted_noun(after: str) -> tuple[str, int] | None:
 def _plural_noun(word: str) -> bool:
     if word in lexicon()["irregular_plurals"]:
         return True
-    if word in _NOT_PLURAL_NOUNS or len(word) < 4 or not word.endswith("s"):
+    if word in lexicon()["not_plural_nouns"] or len(word) < 4 or not word.endswith("s"):
         return False
     return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
@@ -398,8 +551,8 @@ _TWICE = re.compile(r"\btwice\s+(?:as\s+\w+|the|more|less|over)\b")
 @cache
 def _multiple_verb_regex() -> re.Pattern[str]:
     verbs = lexicon()["multiple_verbs"]
-    past = "|".join(w for w in verbs if w.endswith(("ed", "ing")))
-    base = "|".join(w for w in verbs if not w.endswith(("ed", "ing")))
+    past = "|".join(w for w in verbs if w.endswith(("ed", "ing", "es")))
+    base = "|".join(w for w in verbs if not w.endswith(("ed", "ing", "es")))
     return re.compile(
         rf"\b(?P<past>{past})\b(?!\s+down)"
         rf"|\b(?:to|will|would|could|can|may|might|should|shall)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?"
@@ -428,10 +581,24 @@ def _multiple_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     """'threefold', 'a two-fold increase' (digit forms like '2.5-fold' are handled with the numbers)."""
     words = lexicon()["multiple_words"]
     claims = []
-    for m in _lexicon_regex("multiple_words", r"\b({})\b").finditer(text, sentence[0], sentence[1]):
+    for m in re.finditer(r"\b([a-z]+(?:-[a-z]+)?)-?fold\b", text[: sentence[1]], re.IGNORECASE):
+        if m.start() < sentence[0]:
+            continue
+        word = m.group(0).lower()
+        value = words.get(word) or (parse_number(m.group(1)) if m.group(1).lower() in _number_word_set() else None)
+        if not value or value < 2:
+            continue
         subject = _subject_after(text[m.end() : sentence[1]]) or _subject_before(text, sentence, m.start())
-        claims.append(_Claim(m.start(), m.end(), float(words[m.group(1).lower()]), "times", subject))
+        claims.append(_Claim(m.start(), m.end(), float(value), "times", subject))
     return claims
+
+
+@cache
+def _number_word_set() -> frozenset[str]:
+    """Words that can start an '-fold' multiple: 'seven', 'twenty-five', 'hundred'."""
+    words = set(lexicon()["number_words"]) | {"hundred", "thousand"}
+    words |= {f"{a}-{b}" for a in ("twenty", "thirty", "forty", "fifty") for b in lexicon()["number_words"]}
+    return frozenset(words)
 
 
 def _fractions(text: str, sentence: tuple[int, int]) -> list[_Claim]:
@@ -439,9 +606,66 @@ def _fractions(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     fractions = lexicon()["fractions"]
     claims = []
     for m in _lexicon_regex("fractions", r"\b({})\s+of\b").finditer(text, sentence[0], sentence[1]):
+        if _fraction_blocked(text[sentence[0] : m.start()], text[m.end() : sentence[1]]):
+            continue
         subject = _subject_after(text[m.end(1) : sentence[1]]) or _subject_before(text, sentence, m.start())
         value = round(fractions[m.group(1).lower()] * 100, 2)
         claims.append(_Claim(m.start(), m.end(1), value, "percent", subject))
+    return claims
+
+
+def _fraction_blocked(before: str, after: str) -> bool:
+    """'the first half of 2023', 'the second half of the year', 'half of the time': a part of a period."""
+    previous = re.search(r"([\w'’]+)\s+$", before)
+    if previous and previous.group(1).lower() in lexicon()["fraction_blockers"]:
+        return True
+    period = re.match(
+        r"^\s+(?:(?:the|this|that|last|next)\s+)?(?:(?:1[89]|20)\d\d\b|(?:year|decade|century|month)\b)", after
+    )
+    return bool(period)
+
+
+def _article_durations(text: str, sentence: tuple[int, int]) -> list[_Claim]:
+    """'within a year', 'for almost a decade', 'half a century': durations written with an article, not a digit.
+    A lead word (preposition or hedge) is required: 'a year' alone is usually a rate ('5 million tonnes a year')."""
+    units = lexicon()["duration_article_units"]
+    pattern = _lexicon_regex2(
+        "duration_lead_words",
+        "duration_article_units",
+        r"(?:\b(?:{0})\s+(?:(?:almost|nearly|about|around|more\s+than|less\s+than|just|over|under)\s+)?"
+        r"|(?<![\w\s])\s*|^\s*)(?P<phrase>{1})\b(?!\s+(?:ago|later|earlier|before|after|and\s+a|or\s+two))",
+    )
+    claims = []
+    for m in pattern.finditer(text, sentence[0], sentence[1]):
+        phrase = re.sub(r"\s+", " ", m.group("phrase").lower())
+        if phrase in ("a year", "one year") and not m.group(0)[: m.start("phrase") - m.start()].strip():
+            continue  # a bare "a year" at a clause start is too often a rate or an idiom
+        value = float(units[phrase])
+        unit = "years"
+        rest = text[m.end() : sentence[1]]
+        subject = _subject_after(rest) or _subject_before(text, sentence, m.start())
+        claims.append(_Claim(m.start("phrase"), m.end(), value, unit, subject))
+    return claims
+
+
+@cache
+def _lexicon_regex2(key0: str, key1: str, template: str) -> re.Pattern[str]:
+    return re.compile(template.format(_words(key0), _words(key1)), re.IGNORECASE)
+
+
+def _frequency_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
+    """'travelled twice to Baku', 'met thrice': how often something happened (not 'twice as large')."""
+    words = lexicon()["frequency_words"]
+    claims = []
+    pattern = _lexicon_regex("frequency_words", r"\b({})\b(?!\s+(?:as|the|that|more|less|over|a|an|per)\b)")
+    for m in pattern.finditer(text, sentence[0], sentence[1]):
+        before = text[sentence[0] : m.start()]
+        if not re.search(r"\b[a-z]{3,}(?:ed|ve|ne|et|en|t)\s+$", before) or re.search(
+            r"\b(?:once\s+or|think)\s+$", before
+        ):
+            continue
+        subject = _subject_before(text, sentence, m.start())
+        claims.append(_Claim(m.start(), m.end(), float(words[m.group(1).lower()]), "count", subject))
     return claims
 
 
@@ -458,7 +682,7 @@ def _subject_after(after: str) -> str:
     words: list[str] = []
     for word in m.group("np").split():
         bare = word.rstrip(",.;:!?)»”\"'’")
-        if bare.lower() in _FUNCTION_WORDS - {"of", "between"} or _VERB_CUE.fullmatch(bare) or not bare:
+        if bare.lower() in _function_words() - {"of", "between"} or _verb_cue().fullmatch(bare) or not bare:
             break
         words.append(bare)
         if bare != word:
@@ -476,12 +700,12 @@ def _subject_before(text: str, sentence: tuple[int, int], position: int, verb_en
         clause = re.sub(
             r"\s+(?:has|have|had|was|were|is|are|will|would|could|to|be|been|more\s+than)(?:\s+\w+ly)?\s*$", "", clause
         )
-    verb = _VERB_CUE.search(clause) or _past_tense_after_noun(clause)
+    verb = _verb_cue().search(clause) or _past_tense_after_noun(clause)
     head = clause[: verb.start()] if verb else clause
     head = re.sub(r"\baccording to\b.*$", "", head, flags=re.I)
     head = _LEADING_YEAR.sub("", head.strip())
-    head = _LEAD_WORDS.sub("", head + " ")
-    head = _TRAILING_HEDGE.sub("", head).strip(" ,;:-–—\"'“”«»()")
+    head = _lead_words().sub("", head + " ")
+    head = _trailing_hedge().sub("", head).strip(" ,;:-–—\"'“”«»()")
     words = head.split()
     if not words:
         # "For three decades, Armenia relied on Russia": the clause after the figure says what it measures
@@ -495,7 +719,7 @@ def _noun_after(rest: str) -> str:
     words: list[str] = []
     for word in re.sub(r"^-old\b", "", rest).split()[:3]:
         bare = word.rstrip(",.;:!?)»”\"'’")
-        if not re.fullmatch(_WORD, bare) or bare.lower() in _FUNCTION_WORDS or _looks_like_verb(bare):
+        if not re.fullmatch(_WORD, bare) or bare.lower() in _function_words() or _looks_like_verb(bare):
             break
         words.append(bare)
         if bare != word:
@@ -504,7 +728,7 @@ def _noun_after(rest: str) -> str:
 
 
 def _looks_like_verb(word: str) -> bool:
-    return bool(_VERB_CUE.fullmatch(word)) or (word.islower() and len(word) > 4 and word.endswith("ed"))
+    return bool(_verb_cue().fullmatch(word)) or (word.islower() and len(word) > 4 and word.endswith("ed"))
 
 
 def _past_tense_after_noun(clause: str) -> re.Match[str] | None:
@@ -519,7 +743,7 @@ def _clause_before(text: str, sentence: tuple[int, int], position: int) -> str:
     parts = re.split(r"[;:,()]|\s[-–—]\s|[–—]", chunk)
     clause = parts[-1]
     index = len(parts) - 1
-    while index > 0 and (len(clause.split()) < 2 or _VERB_CUE.match(clause.strip())):
+    while index > 0 and (len(clause.split()) < 2 or _verb_cue().match(clause.strip())):
         index -= 1
         clause = parts[index] + "," + clause
     return clause

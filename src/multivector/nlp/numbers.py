@@ -12,7 +12,8 @@ Contract:
 * :func:`clause_fragment` cuts, inside one sentence, the clause-bounded fragment (at most ~25 words) around a span:
   the evidence of figures and events.
 
-The cue words (number words, scales, hedges, currencies, units) live in ``data/figure_units.json``.
+The cue words (number words, scales, hedges, currencies, units) live in ``data/figure_units.json``, the cue
+words of the figure rules in ``data/figure_lexicon.json``.
 """
 
 from __future__ import annotations
@@ -30,11 +31,22 @@ from multivector.records import evidence_span
 _SPACES = "\u00a0\u202f\u2009"
 
 
+#: The figure lexicons: numbers, scales, currencies and units; the cue words of the figure rules. Keys are distinct.
+LEXICON_FILES = ("figure_units.json", "figure_lexicon.json")
+
+
 @cache
 def lexicon() -> dict[str, Any]:
-    """The cue lexicon (data/figure_units.json), loaded once."""
-    path = resources.files("multivector") / "data" / "figure_units.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The figure lexicon (data/figure_units.json and data/figure_lexicon.json merged), loaded once."""
+    merged: dict[str, Any] = {}
+    for name in LEXICON_FILES:
+        path = resources.files("multivector") / "data" / name
+        data = json.loads(path.read_text(encoding="utf-8"))
+        clash = set(merged) & {k for k in data if not k.startswith("_")}
+        if clash:
+            raise ValueError(f"figure lexicon key(s) {sorted(clash)} defined twice in {LEXICON_FILES}")
+        merged.update({k: v for k, v in data.items() if not k.startswith("_")})
+    return merged
 
 
 def _alternation(words: list[str]) -> str:
@@ -59,7 +71,7 @@ _BIG_SCALES = r"hundred|thousand|million|billion|trillion|mln|bln|trln|mn|bn|tn"
 def _number_regex() -> re.Pattern[str]:
     words = [w for w in lexicon()["number_words"] if " " not in w]
     word = rf"(?:{_alternation(words)})"
-    word_number = rf"{word}(?:[- ](?:and[- ])?(?:{word}|hundred)(?![\w-]))*"
+    word_number = rf"{word}(?:[- ](?:and[- ])?(?:{word}|hundred)(?![\w-]))*(?:\s+and\s+a\s+half\b)?"
     core = (
         rf"(?P<digits>{_DIGITS})|(?P<words>\ba[- ]dozen\b|\b{word_number}\b)"
         rf"|(?P<article>\ban?)(?=\s+(?:{_BIG_SCALES})\b)"
@@ -83,6 +95,8 @@ def _glued_to_a_name(text: str, start: int, end: int) -> bool:
     """True for numbers that are part of a name or code: G7, F-16s, Covid-19, C5+1, 5G, S-400, 1990s."""
     before = text[start - 1] if start > 0 else " "
     before2 = text[start - 2] if start > 1 else " "
+    if before in "-\u2013" and before2.isdigit() and _range_start(text, start - 1):
+        return False  # the upper end of a range: "15-20 bcm", "5\u20137 million tonnes"
     if before.isalpha() or (before in "-+/" and before2.isalnum()):
         return True  # G7, F-16, C5+1, the second year of "2020-2025", 24/7
     if text[end : end + 1] == "+":
@@ -93,6 +107,12 @@ def _glued_to_a_name(text: str, start: int, end: int) -> bool:
     # digits glued to letters: fine for ordinals (30th) and units (10km, 5bn), a name otherwise (5G, 1990s)
     suffix = letters.group(0).lower()
     return suffix not in {"st", "nd", "rd", "th"} and suffix not in _glued_units()
+
+
+def _range_start(text: str, dash: int) -> bool:
+    """True when the digits that end at ``dash`` are a free-standing number ("15-20"), not a code ("F-16-20")."""
+    m = re.search(r"(?<![\w.,\-+/])[\d.,]+$", text[max(0, dash - 20) : dash])
+    return bool(m)
 
 
 @cache
@@ -154,6 +174,8 @@ def _parse_words(tokens: list[str]) -> tuple[float | None, int]:
             current = (current or 1) * 100
         elif tok == "and" and seen and i + 1 < len(tokens) and tokens[i + 1] in units:
             pass
+        elif tok == "and" and seen and tokens[i + 1 : i + 3] == ["a", "half"]:
+            return total + current + 0.5, i + 3  # "two and a half"
         else:
             break
         seen, used = True, i + 1
