@@ -4,7 +4,8 @@ Contract: :func:`load`, :func:`load_bytes` and :func:`from_text` return a Docume
 article text with page furniture removed, made only of verbatim lines of the (decoded, or for HTML converted)
 input, plus the metadata found (title, published, outlet, authors, language). Every failure is an
 :class:`~multivector.errors.IngestError` with a one-line reason; no other exception escapes, whatever the
-bytes. :func:`iter_sources` expands inputs for batch runs; :func:`source_name` names outputs.
+bytes. :func:`iter_sources` expands inputs for batch runs (:func:`select_sources` sets aside skipped and excluded
+ones); :func:`source_name` names outputs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from multivector.ingest.fetch import fetch
 from multivector.ingest.html import extract_html, html_title, looks_like_html, markdown_to_text
 from multivector.ingest.language import detect_language
 from multivector.ingest.metadata import clean_title, outlet_for_url, page_metadata, resolve_outlet
-from multivector.ingest.sources import is_url, iter_sources, source_name
+from multivector.ingest.sources import Skipped, is_url, iter_sources, select_sources, source_name
 from multivector.records import Document
 
 DEFAULT_MAX_BYTES = 64 * 2**20
@@ -28,7 +29,7 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HOST_LIKE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\])(?::\d+)?$|:\d+$", re.IGNORECASE)
 _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
 
-__all__ = ["load", "load_bytes", "from_text", "iter_sources", "source_name", "IngestError"]
+__all__ = ["load", "load_bytes", "from_text", "iter_sources", "select_sources", "Skipped", "source_name", "IngestError"]
 
 
 def load(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -61,13 +61,20 @@ def analyze(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/NAME.json per input.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", "-x", metavar="GLOB", help="Skip matching files or folders.")
+    ] = None,
 ) -> None:
-    """Analyse articles: write one analysis JSON per input (stdout without --out: JSON, or JSON Lines for several)."""
-    from multivector.ingest import iter_sources
+    """Analyse articles: write one analysis JSON per input (stdout without --out: JSON, or JSON Lines for several).
+
+    In a directory, files that are not articles (README, LICENSE, CHANGELOG, hidden files) are skipped and listed."""
+    from multivector.ingest import iter_sources, select_sources
     from multivector.pipeline import iter_analyses
 
     console = _stderr_console()
-    sources = list(iter_sources(paths))
+    sources, skipped = select_sources(iter_sources(paths), exclude or ())
+    for item in skipped:
+        console.print(f"skipped {_escape(str(item))}")
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     ok = failed = 0

@@ -71,27 +71,34 @@ def ingest(
     db: Db = DEFAULT_DB,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", "-x", metavar="GLOB", help="Skip matching files or folders.")
+    ] = None,
 ) -> None:
-    """Analyse articles and store them with all their records in the corpus (idempotent: re-runs add only new ones)."""
+    """Analyse articles and store them with all their records in the corpus (idempotent: re-runs add only new ones).
+
+    In a directory, files that are not articles (README, LICENSE, CHANGELOG, hidden files) are skipped and listed."""
     from rich.console import Console
 
     from multivector.errors import CorpusError
 
     console = Console(stderr=True)
     try:
-        _ingest(paths, db, workers, debug, console)
+        _ingest(paths, db, workers, debug, console, exclude or [])
     except CorpusError as exc:
         console.print(f"[red]error[/red] {_escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from None
 
 
-def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any) -> None:
-    from multivector.ingest import iter_sources
+def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any, exclude: list[str]) -> None:
+    from multivector.ingest import iter_sources, select_sources
     from multivector.pipeline import iter_analyses
     from multivector.store import Corpus
 
     with Corpus(db) as corpus:
-        sources = list(iter_sources(paths))
+        sources, skipped = select_sources(iter_sources(paths), exclude)
+        for item in skipped:
+            console.print(f"skipped {_escape(str(item))}", soft_wrap=True)
         hashes = _file_hashes(sources)
         todo = [s for s in sources if not (str(s) in hashes and corpus.has_file(hashes[str(s)]))]
         stored, present, failed = 0, len(sources) - len(todo), 0
