@@ -127,6 +127,9 @@ def pairs(text: str, previous: str | None = None, **kw) -> set[tuple[str, str]]:
         ),
         ("Having chaired the CIS in 2022, Kazakhstan knows its limits.", {("KAZ", "CIS")}),
         ("Kazakhstan, which joined the WTO in 2015, exports grain.", {("KAZ", "WTO")}),
+        ("The BRICS, with membership expanding to include Egypt, courts the Gulf.", {("EGY", "BRICS")}),
+        ("Russia and China, the SCO's founding members, disagree on the budget.", {("RUS", "SCO"), ("CHN", "SCO")}),
+        ("Kazakhstan and Kyrgyzstan, both members of the EAEU, trade freely.", {("KAZ", "EAEU"), ("KGZ", "EAEU")}),
         # a leader of a member state addressing the organisation's members
         ("Azerbaijani President Aliyev urged the member states of the OTS to hold joint drills.", {("AZE", "OTS")}),
     ],
@@ -152,6 +155,10 @@ def test_membership_constructions(text, expected):
         "Georgia's EU accession is frozen.",
         # a former member per the catalogue
         "Uzbekistan suspended its membership in the CSTO in 2012.",
+        "Georgia left the CIS in 2009.",
+        # an observer named in apposition; a state named inside another state's clause
+        "Uzbekistan, an EAEU observer, buys gas.",
+        "Russia welcomed the news that Kyrgyzstan might join the WTO.",
         # a weak rule on a universal organisation
         "Kazakhstan (UN) spoke first.",
         # a state as the object of a relation with an organisation
@@ -176,6 +183,16 @@ def test_negated_memberships_are_kept_apart():
         context("Uzbekistan could join the EAEU next year."), Catalogue(), None, include_negated=True
     )
     assert [(m.member, m.modality) for m in plan] == [("UZB", "hypothetical")]
+
+
+def test_observer_next_to_a_member_only_negates_its_own_state():
+    text = "Kazakhstan, a member of the EAEU, and Uzbekistan, an observer in the EAEU, trade a lot."
+    got = code_memberships(context(text), Catalogue(), None, include_negated=True)
+    assert {(m.member, m.org, m.modality) for m in got} == {("KAZ", "EAEU", "asserted"), ("UZB", "EAEU", "negated")}
+    listed = code_memberships(
+        context("Azerbaijan has never been a member of the CSTO or the EAEU."), Catalogue(), None, include_negated=True
+    )
+    assert {(m.member, m.org, m.modality) for m in listed} == {("AZE", "CSTO", "negated"), ("AZE", "EAEU", "negated")}
 
 
 def test_references_resolve_to_the_salient_actor_before_them():

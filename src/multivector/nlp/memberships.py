@@ -48,10 +48,10 @@ paren                 0.55  "O (S)"
 observer              0.85  "S, an observer in O" -> negated
 ====================  ====  ==========================================================================
 
-Weak rules (base below 0.7) are skipped for organisations with more than 100 members (a state's UN membership
+Weak rules (base 0.7 or below) are skipped for organisations with more than 100 members (a state's UN membership
 says nothing) and for a state the catalogue lists as the organisation's observer. Rules marked "catalogue-
-confirmed only" emit nothing when the catalogue cannot confirm the pair; "accession of" and the possessive
-emit nothing when it contradicts it (an accession in progress, "Ukraine's NATO bid").
+confirmed only" emit nothing when the catalogue cannot confirm the pair; "accession of", "its membership in",
+"left", "within" and "where" emit nothing when it contradicts it (an accession in progress, a former member).
 
 Each claim carries ``status``: confirmed or contradicted by the catalogue's member list, or unknown when the
 catalogue has no list for that organisation.
@@ -99,7 +99,7 @@ def _rules() -> list[_Rule]:
     o = rf"{ORG}+(?:\s*\({ORG}+\))?"
     sl = rf"{s}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{s})*"  # a list of states
     # a list of organisations ("the SCO, the CIS and the OTS"; "a member of the SCO and of the OTS")
-    ol = rf"{o}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:(?:in|of)\s+)?(?:the\s+)?{o})*"
+    ol = rf"{o}(?:\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s*)(?:(?:in|of)\s+)?(?:the\s+)?{o})*"
     the = rf"(?:the\s+)?(?:[\w{STATE}{DEMONYM}-]+-(?:led|based|backed|dominated)\s+)?"  # "the Russian-led CSTO"
     adverb = r"(?:(?:already|also|still|now|both|currently|formally|itself|themselves|not|never|no\s+longer)\s+){0,2}"
     ohead = rf"(?:\s+{_alt('generic_org_nouns')})?"  # "the C5+1 format, in which ..."
@@ -110,6 +110,7 @@ def _rules() -> list[_Rule]:
     event = rf"(?!\s+{_alt('event_nouns')}\b)"
     people = rf"(?:(?:the\s+)?{_alt('people_of')}\s+of\s+(?:the\s+)?)?"
     chair = _alt("chair_nouns")
+    word = rf"(?:[^\W{STATE}{DEMONYM}]|[-'’])+"  # a word of a gap: not a masked state (masks count as \w)
     lead = r"(?:\s*(?:,|[-–—(])\s*|\s+)(?:(?:which|that|who)\s+)?"  # "S, which is ..."; "S – a member of ..."
     kinds = r"(?:members?|member\s+states?|member\s+countries|member\s+nations?|participants?|participating\s+states?)"
     meeting = r"(?:summit|meeting|dialogue|ministerial|session)"
@@ -124,7 +125,7 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "is_org_member",
-            rf"(?P<s>{sl}){lead}{be}{adverb}(?:a|an|the|its)?\s*(?:fellow\s+)?(?P<o>{ol})\s+(?:founding\s+|full\s+)?{kinds}\b",
+            rf"(?P<s>{sl}){lead}{be}{adverb}(?:a|an|the|{its})?\s*(?:fellow\s+)?(?P<o>{ol})(?:['’]s)?\s+(?:founding\s+|full\s+)?{kinds}\b",
             0.9,
             tense=True,
         ),
@@ -171,7 +172,7 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "signed_founding",
-            rf"(?P<s>{sl}),?(?:\s+together\s+with\s+(?P<s2>{sl}),?)?\s+(?:[\w-]+\s+){{0,2}}?(?:signed|adopted)\b[^.;]{{0,60}}?"
+            rf"(?P<s>{sl}),?(?:\s+together\s+with\s+(?P<s2>{sl}),?)?\s+(?:{word}\s+){{0,2}}?(?:signed|adopted)\b[^.;]{{0,60}}?"
             rf"\b(?:that|which)\s+(?:created|established|founded|set\s+up)\s+{the}(?P<o>{ol})",
             0.85,
         ),
@@ -212,14 +213,14 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "membership_noun",
-            rf"(?P<s>{sl})\s+(?:[\w-]+\s+){{0,3}}?{_alt('membership_nouns')}\s+(?:[\"“][^\"”]{{0,30}}[\"”]\s+)?"
+            rf"(?P<s>{sl})\s+(?:{word}\s+){{0,3}}?{_alt('membership_nouns')}\s+(?:[\"“][^\"”]{{0,30}}[\"”]\s+)?"
             rf"(?:in|of|from|within)\s+(?:another\s+|an?\s+)?{the}(?:(?:[\w-]+\s+)?{generic},?\s+(?:the\s+)?)?(?P<o>{ol})",
             0.85,
             gate="not_contradicted",
         ),
         _Rule(
             "joined",
-            rf"(?P<s>{sl}){lead}(?P<cue>(?:[\w'’-]+\s+){{0,5}}?){_alt('join_words')}\s+{the}(?P<o>{ol}){event}"
+            rf"(?P<s>{sl}){lead}(?P<cue>(?:{word}\s+){{0,5}}?){_alt('join_words')}\s+{the}(?P<o>{ol}){event}"
             rf"(?!\s+as\s+(?:an?\s+)?{_alt('observer_nouns')})",
             0.85,
             tense=True,
@@ -239,7 +240,7 @@ def _rules() -> list[_Rule]:
         _Rule("led_by", rf"(?P<o>{o}){ohead},?\s+(?:which\s+is\s+)?{_alt('lead_by')}\s+(?P<s>{s})", 0.8),
         _Rule(
             "chair",
-            rf"(?P<s>{sl}){lead}(?:[\w-]+\s+){{0,2}}?{_alt('chair_verbs')}\s+(?:the\s+|{its}\s+)?(?:rotating\s+|annual\s+|current\s+)?"
+            rf"(?P<s>{sl}){lead}(?:{word}\s+){{0,2}}?{_alt('chair_verbs')}\s+(?:the\s+|{its}\s+)?(?:rotating\s+|annual\s+|current\s+)?"
             rf"{chair}\s+(?:of|in|at)\s+{the}(?P<o>{ol})"
             rf"|(?P<s2>{s})\b[^.;]{{0,40}}?\bas\s+(?:the\s+)?(?:current\s+|rotating\s+)?(?P<o2>{o})['’]s\s+{chair}\b"
             rf"|(?P<s3>{s})\b[^.;]{{0,40}}?\bas\s+(?:the\s+)?(?:current\s+|rotating\s+)?{chair}\s+of\s+{the}(?P<o3>{o})"
@@ -277,24 +278,35 @@ def _rules() -> list[_Rule]:
             0.7,
             gate="confirmed",
         ),
-        _Rule("within", rf"(?P<s>{s})\s+(?:[\w–—-]+\s+){{0,12}}?within\s+{the}(?P<o>{ol})", 0.65),
+        _Rule(
+            "within",
+            rf"(?P<s>{s})\s+(?:[\w–—-]+\s+){{0,12}}?within\s+{the}(?P<o>{ol})",
+            0.65,
+            gate="not_contradicted",
+        ),
         _Rule(
             "leader_members",
-            rf"(?P<s>{DEMONYM}+|{STATE}+['’]s)\s+{_alt('leader_titles')}\b[^.;]{{0,100}}?\b(?:the\s+)?{_alt('member_nouns')}"
-            rf"\s+of\s+{the}(?P<o>{o})",
+            rf"(?P<s>{DEMONYM}+|{STATE}+['’]s)\s+{_alt('leader_titles')}\b[^.;]{{0,100}}?\b(?:the\s+)?"
+            rf"(?:{_alt('member_nouns')}\s+of\s+{the}(?P<o>{o})|(?P<o2>{o})(?:['’]s)?\s+{_alt('member_nouns')})",
             0.6,
             gate="confirmed",
         ),
-        _Rule("where", rf"(?P<o>{o}){ohead},\s*(?:where|in\s+which)\s+(?P<s>{s})", 0.6),
+        _Rule(
+            "where",
+            rf"(?P<o>{o}){ohead},\s*(?:where|in\s+which)\s+(?P<s>{s})",
+            0.6,
+            gate="not_contradicted",
+        ),
         _Rule("paren", rf"(?P<o>{o})(?:\s+[\w-]+){{0,3}}\s*\(\s*(?P<s>{sl})\s*\)", 0.55),
     ]
 
 
 def _observer_rule() -> re.Pattern[str]:
     s, o = rf"{STATE}+(?:['’]s)?", rf"{ORG}+(?:\s*\({ORG}+\))?"
+    gap = rf"(?:(?![{STATE}{ORG}])[^.;])"  # no other state or organisation in between
     return re.compile(
-        rf"(?P<s>{s})\b[^.;]{{0,60}}?\b(?:an?\s+|its\s+)?{_alt('observer_nouns')}\b[^.;]{{0,30}}?\b(?:in|of|at|to|with)\s+"
-        rf"(?:the\s+)?(?P<o>{o})",
+        rf"(?P<s>{s})\b{gap}{{0,60}}?\b(?:(?:an?|its|{STATE}{{3}})\s+)?(?:{_alt('observer_nouns')}\b{gap}{{0,30}}?"
+        rf"\b(?:in|of|at|to|with)\s+(?:the\s+)?(?P<o>{o})|(?P<o2>{o})\s+{_alt('observer_nouns')}\b)",
         re.IGNORECASE,
     )
 
@@ -309,6 +321,7 @@ def _word(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){_alt(key)}(?![\w-])|n['’]t\b" if key == "negations" else rf"\b{_alt(key)}\b", re.I)
 
 
+_AS_OBSERVER = re.compile(r"\s*,?\s*as\s+(?:an?\s+|its\s+)?(?:observers?|partners?|candidates?|associate)\b", re.I)
 _PAST_JOIN = re.compile(r"\b(?:joined|entered|acceded|rejoined|became|become)\b", re.IGNORECASE)
 _SINGULAR = re.compile(r"\b(?:it|its|the\s+country)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"\b(?:they|their|the\s+two\s+countries|both\s+countries|the\s+two\s+states|the\s+two)\b", re.I)
@@ -330,6 +343,8 @@ def code_memberships(
                 states = _inside(mentions, sentence.start, match.span(s_group), ("state", "demonym"))
                 orgs = _inside(mentions, sentence.start, match.span(o_group), ("organisation",))
                 mode = _modality(rule, match, s_group, o_group)
+                if _AS_OBSERVER.match(masked, match.end()):
+                    mode = "negated"  # "... includes Turkmenistan as an observer"
                 for state in states:
                     for org in orgs:
                         if mode == "asserted" and (state.id, org.id) in observers:
@@ -380,8 +395,9 @@ def _observed(sentence: SentenceContext, masked: str, mentions: list[Mention]) -
     """(state, org) pairs the sentence calls an observer / partner / candidate rather than a member."""
     found = {}
     for match in _observer_rule().finditer(masked):
+        o_group = "o" if match.group("o") is not None else "o2"
         for state in _inside(mentions, sentence.start, match.span("s"), ("state",)):
-            for org in _inside(mentions, sentence.start, match.span("o"), ("organisation",)):
+            for org in _inside(mentions, sentence.start, match.span(o_group), ("organisation",)):
                 found.setdefault((state.id, org.id), match.span())
     return found
 
@@ -405,7 +421,6 @@ def _references(sentence: SentenceContext, mentions: list[Mention], previous: Se
     text, offset = sentence.text, sentence.start
     prior = _usable(previous) if previous is not None else []
     prior_states = list(dict.fromkeys(m.id for m in prior if m.kind in ("state", "demonym")))
-    prior_orgs = [m.id for m in prior if m.kind == "organisation"]
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
 
@@ -434,13 +449,16 @@ def _references(sentence: SentenceContext, mentions: list[Mention], previous: Se
             if ids:
                 taken.append((a, b))
     generic = re.compile(rf"\b(?:the|this|that)\s+{_alt('generic_org_nouns')}\b(?!\s+of\b)", re.IGNORECASE)
+    collective = ("organisation", "group", "bloc")  # "the group" after the Taliban is the Taliban, not a bloc
     for match in generic.finditer(text):
         a, b = offset + match.start(), offset + match.end()
         if not free(a, b):
             continue
-        orgs = [m.id for m in before(a, ("organisation",))] or prior_orgs
-        if orgs:
-            out.append(Mention(orgs[-1], "organisation", a, b, f"ref:{match.group(0)}"))
+        here = [m for m in sentence.mentions if m.kind in collective and m.end <= a]
+        there = [m for m in (previous.mentions if previous is not None else []) if m.kind in collective]
+        salient = (here or there)[-1:]
+        if salient and salient[0].kind == "organisation":
+            out.append(Mention(salient[0].id, "organisation", a, b, f"ref:{match.group(0)}"))
             taken.append((a, b))
     return out
 
@@ -469,7 +487,7 @@ def _add(claims, sentence: SentenceContext, rule: _Rule, state: Mention, org: Me
         return
     if rule.gate == "not_contradicted" and known is False and mode == "asserted":
         return
-    if rule.confidence < 0.7 and mode == "asserted" and _weak_skip(catalogue, state.id, org.id):
+    if rule.confidence <= 0.7 and mode == "asserted" and _weak_skip(catalogue, state.id, org.id):
         return
     status = "unknown" if known is None else ("confirmed" if known else "contradicted")
     confidence = rule.confidence
