@@ -23,6 +23,19 @@ def speech_verbs() -> str:
 
 
 @cache
+def subject_speech_verbs() -> str:
+    """Verbs of saying that make their subject a speaker, including those whose object is no speaker ("NAME thanked
+    X", "NAME made it clear"): only read after a name, never before it."""
+    return _alternation([*lexicon()["speech_verbs"], *lexicon()["speech_verbs_subject_only"]])
+
+
+@cache
+def passive_speech_lemmas() -> frozenset[str]:
+    """Verbs whose passive names a speaker ("NAME was quoted as saying", "cited by NAME")."""
+    return frozenset(lexicon()["passive_speech_lemmas"])
+
+
+@cache
 def speech_forms() -> str:
     """Every inflected speech verb: the main list plus the extra forms (described, urged, is sceptical ...)."""
     return _alternation([*lexicon()["speech_verbs"], *lexicon().get("speech_verbs_extra", [])])

@@ -42,8 +42,9 @@ def find_speakers(
         if surname(person.canonical) in author_keys or _is_addressee(body, person.start):
             continue
         span = (person.start, person.end)
-        interviewee = interview and introduces_interviewee(body, person.start, person.end, blocks)
-        speaking = (overlaps(span, slots) or is_speech_subject(body, *span)) and not overlaps(span, quoted)
+        cited = overlaps(span, quoted)  # named inside a quotation: reported by its speaker
+        interviewee = interview and not cited and introduces_interviewee(body, person.start, person.end, blocks)
+        speaking = not cited and (overlaps(span, slots) or is_speech_subject(body, *span))
         if (interviewee or speaking) and person.canonical not in found:
             voice = "interviewee" if interviewee else "quoted"
             role = role_of[person.canonical]

@@ -22,6 +22,7 @@ from multivector.nlp.speakers.positions import (
     is_speech_subject,
     name_tokens,
     speech_slots,
+    token_at,
 )
 from multivector.nlp.speakers.types import Parsed, Span, overlaps
 
@@ -44,10 +45,48 @@ def complete_persons(
     """Person mentions repaired with the parse (see the module docstring); in text order."""
     catalogue = catalogue or Catalogue.default()
     slots = speech_slots(parsed)
+    persons = _first_names_restored(_without_honorifics(persons), parsed, catalogue)
     merged = _merge_parsed_names(persons, _parsed_names(parsed, persons, catalogue))
     merged = _link_surnames(merged)
     merged = _drop_non_persons(body, merged, slots, catalogue)
     return _as_written(merged, catalogue)
+
+
+def _without_honorifics(persons: list[PersonMention]) -> list[PersonMention]:
+    """'Mawlawi Abdul Kabir', 'H.E. Jane Doe' -> the name without the honorific, when a full name remains."""
+    cleaned = []
+    for person in persons:
+        m = _honorific().match(person.name)
+        rest = person.name[m.end() :] if m else ""
+        if m and len(rest.split()) >= 2:
+            canonical = person.canonical[m.end() :] if person.canonical == person.name else person.canonical
+            person = replace(person, name=rest, canonical=canonical, start=person.start + m.end())
+        cleaned.append(person)
+    return cleaned
+
+
+def _first_names_restored(persons: list[PersonMention], parsed: Parsed, catalogue: Catalogue) -> list[PersonMention]:
+    """A surname the catalogue matched alone, written with first names the parse joins to it ("Akmal Saidov" when
+    the catalogue knows another Saidov): the mention is the full name as written, linked to the catalogue only when
+    the catalogue knows that full name."""
+    restored = []
+    for person in persons:
+        found = token_at(parsed, person.start, person.end) if " " not in person.name else None
+        if found is not None:
+            token, offset = found
+            name = name_tokens(token)
+            if len(name) >= 2 and token.idx + offset + len(token.text) == person.end:
+                text = " ".join(t.text for t in name)
+                known = catalogue.person(text)
+                person = PersonMention(text, known.name if known else text, name[0].idx + offset, person.end)
+        restored.append(person)
+    return restored
+
+
+@cache
+def _honorific() -> re.Pattern[str]:
+    words = sorted(lexicon()["honorifics"], key=len, reverse=True)
+    return re.compile(r"(?:(?:" + "|".join(re.escape(w) for w in words) + r")(?:\s+|(?<=\.)))+")
 
 
 def _parsed_names(parsed: Parsed, persons: list[PersonMention], catalogue: Catalogue) -> list[PersonMention]:
@@ -99,6 +138,8 @@ def _merge_parsed_names(persons: list[PersonMention], names: list[PersonMention]
             mention = merged[i]
             if mention.end == name.end and name.start < mention.start and " " not in mention.canonical:
                 merged[i] = name
+            elif mention.start == name.start and name.end > mention.end and mention.canonical == mention.name:
+                merged[i] = name  # the NER cut a three-part name short ("Bijan Namdar" + "Zanganeh")
     return sorted(merged, key=lambda p: p.start)
 
 

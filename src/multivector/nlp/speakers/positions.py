@@ -47,8 +47,10 @@ def in_speaker_position(token: Token, depth: int = 0) -> bool:
         return True  # "NAME, ROLE, is sceptical"
     if dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
-    if dep == "pobj" and head.dep_ == "agent" and is_speech_verb(head.head):
-        return True  # "cited by NAME as proof"
+    if dep == "pobj" and head.dep_ == "agent":
+        return _passive_speech(head.head)  # "cited by NAME as proof", "it was stated by NAME that"
+    if dep == "nsubjpass" and (head.lemma_.lower() in cues.passive_speech_lemmas() or _reported_to_say(head)):
+        return True  # "NAME was quoted as saying", "NAME is reported to have said"
     if dep == "poss" and head.lower_ in cues.view_noun_set():
         return True  # "in NAME's view", "in NAME's words"
     if dep in ("appos", "conj") and depth < 2 and head is not token:
@@ -68,11 +70,23 @@ def is_speech_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in cues.speech_lemmas():
         return True
-    if lemma in cues.clause_speech_lemmas():
-        return any(c.dep_ == "ccomp" for c in verb.children)
+    if lemma in cues.clause_speech_lemmas():  # a clause with a verb: not the small clause "X a priority"
+        return any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
     if lemma not in cues.belief_lemmas():
         return False
     return any(c.dep_ in ("ccomp", "oprd") or _calls_on(c) for c in verb.children)
+
+
+def _passive_speech(verb: Token) -> bool:
+    """A passive of saying names its speaker with 'by' when it reports words ('cited by NAME', 'it was stated by NAME
+    that ...'); 'the plan proposed by NAME' or 'a visit initiated by NAME' reports an act."""
+    if verb.lemma_.lower() in cues.passive_speech_lemmas():
+        return True
+    return is_speech_verb(verb) and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _reported_to_say(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and is_speech_verb(c) for c in verb.children)
 
 
 def _calls_on(child: Token) -> bool:
@@ -112,7 +126,7 @@ def is_speech_subject(body: str, start: int, end: int) -> bool:
     """NAME said / NAME, ROLE, said / NAME, for his part, has repeatedly said / according to NAME / said NAME."""
     after = body[end : end + 160]
     before = body[max(0, start - 40) : start]
-    verbs = cues.speech_verbs()
+    verbs = cues.subject_speech_verbs()
     if re.match(
         rf"\s*(?:\([^)]*\)\s*)?(?:,[^.;:!?]{{0,120}}?,\s*|,\s*|\s+(?:of|from|at|with)\s+[^,.;:!?\"“]{{0,80}}?\s+)?"
         rf"(?:has |had |also |then |\w+ly )*(?:{verbs})\b",
@@ -121,8 +135,18 @@ def is_speech_subject(body: str, start: int, end: int) -> bool:
         return True
     if re.search(r"according to\s+$", before, re.IGNORECASE):
         return True
-    return bool(re.search(rf"\b(?:{verbs})\s+$", before))
+    return bool(re.search(rf"\b(?:{cues.speech_verbs()})\s+$", before))
 
 
 def _is_role_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and cues.role_noun_pattern().fullmatch(token.text) is not None
+
+
+def token_at(parsed: Parsed, start: int, end: int) -> tuple[Token, int] | None:
+    """The last token of a body span (a name's surname) and the offset of the chunk that holds it."""
+    for offset, doc in parsed:
+        # not len(doc.text): Doc.text joins every token on each access
+        if len(doc) and offset <= start and end <= offset + doc[-1].idx + len(doc[-1].text_with_ws):
+            span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+            return (span[-1], offset) if span is not None and len(span) else None
+    return None

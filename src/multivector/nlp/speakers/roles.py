@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from multivector.nlp.catalogue import Catalogue
 from multivector.nlp.speakers.cues import role_noun_pattern
-from multivector.nlp.speakers.positions import name_tokens
+from multivector.nlp.speakers.positions import name_tokens, token_at
 from multivector.nlp.speakers.types import Parsed
 
 if TYPE_CHECKING:
@@ -24,8 +24,8 @@ def roles(body: str, persons: list, parsed: Parsed, catalogue: Catalogue) -> dic
     found: dict[str, str | None] = {}
     for person in persons:
         if found.get(person.canonical) is None:
-            token = _token_at(parsed, person.start, person.end)
-            role = _parse_role(token) if token is not None else None
+            at = token_at(parsed, person.start, person.end)
+            role = _parse_role(at[0]) if at is not None else None
             found[person.canonical] = role or text_role(body, person.start, person.end, persons)
     for name, role in found.items():
         known = catalogue.person(name)
@@ -36,16 +36,6 @@ def roles(body: str, persons: list, parsed: Parsed, catalogue: Catalogue) -> dic
 
 def _bare_title(role: str) -> bool:
     return len(role.split()) <= 3 and not re.search(r"\b(?:of|at|for|in)\b", role)
-
-
-def _token_at(parsed: Parsed, start: int, end: int) -> Token | None:
-    """The last token of a body span (a name's surname) in the chunk that holds it."""
-    for offset, doc in parsed:
-        # not len(doc.text): Doc.text joins every token on each access
-        if len(doc) and offset <= start and end <= offset + doc[-1].idx + len(doc[-1].text_with_ws):
-            span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-            return span[-1] if span is not None and len(span) else None
-    return None
 
 
 def _parse_role(token: Token) -> str | None:
