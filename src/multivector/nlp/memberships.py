@@ -501,6 +501,10 @@ def _add(claims, sentence: SentenceContext, rule: _Rule, state: Mention, org: Me
     if old is not None and (old.modality == "asserted") >= (mode == "asserted") and old.confidence >= confidence:
         return
     evidence, ev_span = sentence.fragment(sentence.start + span[0], sentence.start + span[1])
+    extra = {}
+    resolved = [m.via[4:] for m in (state, org) if m.via.startswith("ref:")]
+    if resolved and "resolved_from" in Membership.__dataclass_fields__:  # the reference the claim was resolved from
+        extra["resolved_from"] = resolved[0]
     claims[key] = Membership(
         member=state.id,
         org=org.id,
@@ -509,6 +513,7 @@ def _add(claims, sentence: SentenceContext, rule: _Rule, state: Mention, org: Me
         status=status,
         modality=mode,
         confidence=confidence,
+        **extra,
     )
 
 
