@@ -19,6 +19,7 @@ from multivector.records import Analysis
 from multivector.store import SCHEMA_VERSION, Corpus, CorpusPool, queries
 from multivector.store.schema import AGGREGATE_DDL
 from multivector.store.synthetic import synthetic_analysis
+from test_store_schema4 import downgrade_to_schema_3
 
 AGGREGATE_TABLES = ("relation_pairs", "relation_edges", "pair_speakers", "actor_years", "stance_counts")
 AGGREGATE_TABLES += ("speaker_totals", "relation_mentions", "stance_mentions")
@@ -141,7 +142,9 @@ def test_generation_moves_with_every_stored_document_and_refreshes_cached_views(
 
 
 def _downgrade_to_schema_1(path: Path) -> None:
-    """What a corpus written by schema 1 looks like: the same file without the schema-2 tables."""
+    """What a corpus written by schema 1 looks like: the same file without the schema-2 tables (nor schema 4's
+    columns)."""
+    downgrade_to_schema_3(path)
     conn = sqlite3.connect(path)
     for line in AGGREGATE_DDL.splitlines():
         if line.startswith("CREATE TABLE "):
@@ -185,7 +188,9 @@ def test_schema_1_corpus_is_refused_read_only_and_migrated_when_opened_writable(
 
 
 def _downgrade_to_schema_2(path: Path) -> None:
-    """What a corpus written by schema 2 looks like: full-text tables without prefix indexes."""
+    """What a corpus written by schema 2 looks like: full-text tables without prefix indexes (nor schema 4's
+    columns)."""
+    downgrade_to_schema_3(path)
     conn = sqlite3.connect(path)
     conn.executescript(
         "DROP TABLE documents_fts; DROP TABLE evidence_fts;"

@@ -416,7 +416,35 @@ def _span(span: list[int]) -> tuple[int, int]:
         raise ValueError(f"bad span {span!r}: expected [start, end]") from exc
 
 
+def _confidence(value: Any) -> float | None:
+    """A record's confidence as stored: a number in [0, 1] (None stays None); anything else is a ValueError."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"bad confidence {value!r}: expected a number in [0, 1]") from exc
+    if not 0.0 <= number <= 1.0:  # also refuses NaN
+        raise ValueError(f"bad confidence {value!r}: expected a number in [0, 1]")
+    return number
+
+
+def _count(value: Any) -> int:
+    return 1 if value is None else int(value)
+
+
+def _check_confidences(analysis: Analysis) -> None:
+    """ValueError naming the record when a confidence is not a number in [0, 1] (mentions included)."""
+    for kind in ("relations", "relation_mentions", "memberships", "stances", "stance_mentions"):
+        for position, record in enumerate(getattr(analysis, kind)):
+            try:
+                _confidence(record.confidence)
+            except ValueError as exc:
+                raise ValueError(f"cannot store this analysis: {kind}[{position}]: {exc}") from None
+
+
 def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    _check_confidences(analysis)
     data = analysis.to_dict()
     body = data.pop("body")
     conn.execute(
@@ -500,10 +528,11 @@ def _insert_records(conn: sqlite3.Connection, analysis: Analysis) -> None:
     for i, r in enumerate(analysis.relations):
         cursor = conn.execute(
             "INSERT INTO relations (document_id, position, published, a, b, type, polarity, score, modality,"
-            " quad_class, evidence, span_start, span_end, speaker) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " quad_class, evidence, span_start, span_end, speaker, source, target, confidence, resolved_from, count)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc, i, published, r.a, r.b, r.type, r.polarity, r.score, r.modality, r.quad_class, r.evidence)
             + _span(r.span)
-            + (r.speaker,),
+            + (r.speaker, r.source, r.target, _confidence(r.confidence), r.resolved_from, _count(r.count)),
         )
         conn.executemany(
             "INSERT INTO relation_actors (actor_id, published, relation_id) VALUES (?, ?, ?)",
@@ -511,19 +540,43 @@ def _insert_records(conn: sqlite3.Connection, analysis: Analysis) -> None:
         )
     conn.executemany(
         "INSERT INTO memberships (document_id, position, published, member, org, status, evidence, span_start,"
-        " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " span_end, modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (doc, i, published, m.member, m.org, m.status, m.evidence, *_span(m.span))
+            (
+                doc,
+                i,
+                published,
+                m.member,
+                m.org,
+                m.status,
+                m.evidence,
+                *_span(m.span),
+                m.modality or "asserted",
+                _confidence(m.confidence),
+            )
             for i, m in enumerate(analysis.memberships)
-        ],
+        ],  # fmt: skip
     )
     conn.executemany(
         "INSERT INTO stances (document_id, position, published, speaker, target, polarity, modality, evidence,"
-        " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " span_start, span_end, confidence, resolved_from, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (doc, i, published, s.speaker, s.target, s.polarity, s.modality, s.evidence, *_span(s.span))
+            (
+                doc,
+                i,
+                published,
+                s.speaker,
+                s.target,
+                s.polarity,
+                s.modality,
+                s.evidence,
+                *_span(s.span),
+                _confidence(s.confidence),
+                s.resolved_from,
+                _count(s.count),
+            )
             for i, s in enumerate(analysis.stances)
-        ],
+        ],  # fmt: skip
     )
     conn.executemany(
         "INSERT INTO figures (document_id, position, published, value, unit, subject, evidence, span_start,"

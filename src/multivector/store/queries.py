@@ -11,8 +11,12 @@ travel as parameters. Filters, all optional and combined with AND:
 - ``since`` / ``until``: ISO date prefixes (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. Compared with the document's
   ``published`` date, except for events, where the event's own date is used. ``until="2023"`` includes
   "2023-12-31". Rows with no date never match a date filter.
-- ``polarity`` ("+", "-", "0"), ``type`` (relation type), ``modality``, ``kind`` (actor kind), ``unit`` (figure
-  unit), ``status`` (membership status), ``outlet``, ``language``: exact matches.
+- ``polarity`` ("+", "-", "0"), ``type`` (relation type), ``modality`` (relations, stances, memberships), ``kind``
+  (actor kind), ``unit`` (figure unit), ``status`` (membership status), ``outlet``, ``language``: exact matches.
+- ``source`` / ``target`` (relations): the actor that acts / is acted upon in a directed relation (pressure,
+  sanctions, dependence, ...); a symmetric relation (no direction) matches neither.
+- ``min_confidence`` (relations, stances, memberships): a number in [0, 1]; keeps records whose confidence is at
+  least that. A record stored without a confidence (analysed before records had one: NULL) never matches.
 - ``search``: a full-text query. docs and actors: over titles and bodies; records: over their own evidence.
 - ``document``: one document id.
 - ``limit`` (None for all) / ``offset``: paging.
@@ -74,6 +78,14 @@ class _Where:
         common = _execute(self.conn, counting, list(params)).fetchone()[0] >= COMMON_ROWS
         self.add(f"{'+' if common else ''}{column} IN ({subquery})", *params)
 
+    def at_least_confidence(self, table: str, alias: str, value: float | None) -> None:
+        """``min_confidence``: through the table's confidence index when few records reach it, else checked row by
+        row while the listing's ordered index is walked (see :meth:`member`)."""
+        if value is None:
+            return
+        minimum = _confidence(value)
+        self.member(f"{alias}.id", f"SELECT id FROM {table} WHERE confidence >= ?", minimum)
+
     def sql(self) -> str:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
 
@@ -132,6 +144,16 @@ def _add_evidence_search(where: _Where, table: str, alias: str, search: str | No
         index = EVIDENCE_TABLES.index(table)
         subquery = f"SELECT rowid / 8 FROM evidence_fts WHERE evidence_fts MATCH ? AND rowid % 8 = {index}"
         where.member(f"{alias}.id", subquery, fts_query(search))
+
+
+def _confidence(value: Any) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:  # NaN too
+        raise ValueError(f"bad confidence {value!r}: use a number from 0 to 1")
+    return number
 
 
 def _fold(text: str) -> str:
@@ -327,19 +349,26 @@ def relations(
     polarity: str | None = None,
     type: str | None = None,
     modality: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    min_confidence: float | None = None,
     search: str | None = None,
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Relations between actors: id, a, b, type, polarity, score, modality, quad_class, speaker, evidence,
-    span_start, span_end, document_id, published, title."""
+    """Relations between actors: id, a, b, type, polarity, score, modality, quad_class, speaker, source, target,
+    confidence, resolved_from, count, evidence, span_start, span_end, document_id, published, title."""
     where = _Where(conn)
-    source, order, date_column = " FROM relations r", _RECORD_ORDER, "r.published"
+    tables, order, date_column = " FROM relations r", _RECORD_ORDER, "r.published"
     if actor is not None:  # walk relation_actors' (actor, published) index: a page costs a few rows, not all
-        source = " FROM relation_actors ra CROSS JOIN relations r ON r.id = ra.relation_id"
+        tables = " FROM relation_actors ra CROSS JOIN relations r ON r.id = ra.relation_id"
         order, date_column = " ORDER BY ra.published DESC, ra.relation_id", "ra.published"
         where.add("ra.actor_id = ?", actor)
+    if source is not None:  # relations_source / relations_target: (actor, published DESC, id), in listing order
+        where.add("r.source = ?", source)
+    if target is not None:
+        where.add("r.target = ?", target)
     if speaker is not None:
         probe = f"SELECT 1 FROM relations WHERE speaker IN ({_SPEAKER_NAMES})"
         where.member("r.speaker", _SPEAKER_NAMES, _fold(speaker), probe=probe)
@@ -349,13 +378,15 @@ def relations(
         where.add("r.type = ?", type)
     if modality is not None:
         where.add("r.modality = ?", modality)
+    where.at_least_confidence("relations", "r", min_confidence)
     _add_evidence_search(where, "relations", "r", search)
     _add_document_filters(where, since=since, until=until, document=document, doc_column="r.document_id",
                           date_column=date_column)  # fmt: skip
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT r.id, r.a, r.b, r.type, r.polarity, r.score, r.modality, r.quad_class, r.speaker, r.evidence,"
-        f" r.span_start, r.span_end, {_RECORD_CONTEXT}{source}{_RECORD_JOIN}{where.sql()}{order}{page}"
+        "SELECT r.id, r.a, r.b, r.type, r.polarity, r.score, r.modality, r.quad_class, r.speaker, r.source, r.target,"
+        " r.confidence, r.resolved_from, r.count, r.evidence, r.span_start, r.span_end,"
+        f" {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{where.sql()}{order}{page}"
     )
     return _rows(conn, sql, where.params + page_params)
 
@@ -365,6 +396,8 @@ def memberships(
     *,
     actor: str | None = None,
     status: str | None = None,
+    modality: str | None = None,
+    min_confidence: float | None = None,
     speaker: str | None = None,
     since: str | None = None,
     until: str | None = None,
@@ -373,17 +406,21 @@ def memberships(
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Membership claims: id, member, org, status, evidence, span_start, span_end, document_id, published, title."""
+    """Membership claims: id, member, org, status, modality, confidence, evidence, span_start, span_end,
+    document_id, published, title."""
     where = _Where(conn)
     if actor is not None:
         where.add("(r.member = ? OR r.org = ?)", actor, actor)
     if status is not None:
         where.add("r.status = ?", status)
+    if modality is not None:
+        where.add("r.modality = ?", modality)
+    where.at_least_confidence("memberships", "r", min_confidence)
     _add_evidence_search(where, "memberships", "r", search)
     _add_document_filters(where, speaker=speaker, since=since, until=until, document=document, **_RECORD_DOCUMENT)
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT r.id, r.member, r.org, r.status, r.evidence, r.span_start, r.span_end,"
+        "SELECT r.id, r.member, r.org, r.status, r.modality, r.confidence, r.evidence, r.span_start, r.span_end,"
         f" {_RECORD_CONTEXT} FROM memberships r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
@@ -399,13 +436,14 @@ def stances(
     until: str | None = None,
     polarity: str | None = None,
     modality: str | None = None,
+    min_confidence: float | None = None,
     search: str | None = None,
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Speakers' stances: id, speaker, target, polarity, modality, evidence, span_start, span_end, document_id,
-    published, title."""
+    """Speakers' stances: id, speaker, target, polarity, modality, confidence, resolved_from, count, evidence,
+    span_start, span_end, document_id, published, title."""
     where = _Where(conn)
     if actor is not None:
         where.add("r.target = ?", actor)
@@ -416,11 +454,13 @@ def stances(
         where.add("r.polarity = ?", polarity)
     if modality is not None:
         where.add("r.modality = ?", modality)
+    where.at_least_confidence("stances", "r", min_confidence)
     _add_evidence_search(where, "stances", "r", search)
     _add_document_filters(where, since=since, until=until, document=document, **_RECORD_DOCUMENT)
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT r.id, r.speaker, r.target, r.polarity, r.modality, r.evidence, r.span_start, r.span_end,"
+        "SELECT r.id, r.speaker, r.target, r.polarity, r.modality, r.confidence, r.resolved_from, r.count,"
+        " r.evidence, r.span_start, r.span_end,"
         f" {_RECORD_CONTEXT} FROM stances r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )

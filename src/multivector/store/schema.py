@@ -18,12 +18,24 @@ migration from version 1 runs it over every document.
 Version 3 gives both full-text tables prefix indexes (:data:`PREFIX_LENGTHS`); the migration from version 2 rebuilds
 them from the tables they index.
 
+Version 4 carries the records' direction, confidence and reference fields: ``relations`` and ``relation_mentions``
+get ``source``, ``target`` (the acting and the acted-upon actor, both NULL for a symmetric relation), ``confidence``
+and ``resolved_from``; ``stances`` and ``stance_mentions`` get ``confidence`` and ``resolved_from``; ``memberships``
+gets ``modality`` and ``confidence``; ``relations`` and ``stances`` get ``count`` (supporting sentences). New columns
+go at the end of each table, so a migrated table and a new one have the same columns in the same order. The
+migration from version 3 adds the columns to the claim tables and fills them from each document's analysis JSON
+(:data:`_BACKFILL`), and re-creates and refills the two mention tables (:func:`mention_statements`). Where the stored
+JSON has no such key (an analysis made before the records had these fields) ``confidence`` is NULL (unknown: a
+``min_confidence`` filter never matches it), direction and ``resolved_from`` are NULL, membership ``modality`` is
+'asserted' and ``count`` is 1. A document may hold several claims on one actor pair (one per polarity, say): no table
+is keyed by pair and document.
+
 Bump SCHEMA_VERSION and add a step to ``MIGRATIONS`` whenever the DDL changes meaning.
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APPLICATION = "multivector"
 
 #: Tables whose rows carry evidence, in the order they are written; also the `kind` values of evidence_fts.
@@ -41,7 +53,7 @@ END;"""
     for k, table in enumerate(EVIDENCE_TABLES)
 )
 
-AGGREGATE_DDL = """
+MENTION_DDL = """
 -- Schema 2. Every sentence-level mention (the analysis JSON's relation_mentions / stance_mentions, its claims when
 -- it has none), newest first by the indexes; x, y = the actor pair in sorted order (undirected).
 CREATE TABLE relation_mentions (
@@ -62,8 +74,13 @@ CREATE TABLE relation_mentions (
     speaker     TEXT,
     evidence    TEXT NOT NULL,
     span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL
+    span_end    INTEGER NOT NULL,
+    source        TEXT,
+    target        TEXT,
+    confidence    REAL,
+    resolved_from TEXT
 );
+-- Schema 4 added source, target, confidence and resolved_from: as in relations.
 CREATE INDEX relation_mentions_document ON relation_mentions (document_id, position);
 CREATE INDEX relation_mentions_pair ON relation_mentions (x, y, type, polarity, published DESC, document_id, position);
 CREATE INDEX relation_mentions_y ON relation_mentions (y, published DESC);
@@ -82,13 +99,18 @@ CREATE TABLE stance_mentions (
     count       INTEGER NOT NULL DEFAULT 1,
     evidence    TEXT NOT NULL,
     span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL
+    span_end    INTEGER NOT NULL,
+    confidence    REAL,
+    resolved_from TEXT
 );
+-- Schema 4 added confidence and resolved_from: as in stances.
 CREATE INDEX stance_mentions_document ON stance_mentions (document_id, position);
 CREATE INDEX stance_mentions_target ON stance_mentions (target, speaker, published DESC, document_id, position);
 CREATE INDEX stance_mentions_speaker ON stance_mentions (speaker, published DESC, document_id, position);
 CREATE INDEX stance_mentions_published ON stance_mentions (published DESC);
+"""
 
+TOTALS_DDL = """
 -- Running totals over the mention tables, kept by Corpus.add in the document's transaction.
 CREATE TABLE relation_pairs (              -- per actor pair, relation type and polarity
     x         TEXT NOT NULL,
@@ -150,6 +172,8 @@ CREATE INDEX speaker_totals_documents ON speaker_totals (documents DESC, name);
 CREATE INDEX speaker_totals_stances ON speaker_totals (stances DESC, name);
 """
 
+AGGREGATE_DDL = MENTION_DDL + TOTALS_DDL
+
 #: Prefix lengths (in characters) with their own FTS5 index: ``trade*`` reads one precomputed list instead of merging
 #: the lists of every word that starts with "trade" (95 -> 32 ms on 100,000 documents; see benchmarks/RESULTS.md).
 #: FTS5 uses a prefix index only for a prefix of exactly that length; longer prefixes match few words and are fast
@@ -167,6 +191,19 @@ CREATE VIRTUAL TABLE documents_fts USING fts5 (
 CREATE VIRTUAL TABLE evidence_fts USING fts5 (
     evidence, kind UNINDEXED, record_id UNINDEXED, document_id UNINDEXED, {_TOKENIZE}
 );
+"""
+
+#: Schema 4's indexes for its filters: direction (source, target) and modality, in the listings' date order, and
+#: confidence, which the min_confidence filter counts on before it decides how to plan (queries._Where.at_least).
+SCHEMA4_INDEXES = """
+CREATE INDEX relations_source ON relations (source, published DESC, id);
+CREATE INDEX relations_target ON relations (target, published DESC, id);
+CREATE INDEX relations_modality ON relations (modality, published DESC, id);
+CREATE INDEX relations_confidence ON relations (confidence);
+CREATE INDEX stances_modality ON stances (modality, published DESC, id);
+CREATE INDEX stances_confidence ON stances (confidence);
+CREATE INDEX memberships_modality ON memberships (modality, published DESC, id);
+CREATE INDEX memberships_confidence ON memberships (confidence);
 """
 
 DDL = f"""
@@ -277,8 +314,17 @@ CREATE TABLE relations (
     evidence    TEXT NOT NULL,
     span_start  INTEGER NOT NULL,
     span_end    INTEGER NOT NULL,
-    speaker     TEXT REFERENCES speaker_names (name)
+    speaker     TEXT REFERENCES speaker_names (name),
+    source        TEXT,
+    target        TEXT,
+    confidence    REAL CHECK (confidence BETWEEN 0 AND 1),
+    resolved_from TEXT,
+    count         INTEGER NOT NULL DEFAULT 1
 );
+-- Schema 4 added the last five columns (comments stay outside the column list, where ALTER TABLE keeps them intact):
+-- source, target = the acting and the acted-upon actor, one of a and b each, both NULL for a symmetric relation;
+-- confidence in [0, 1], NULL when the analysis predates confidence; resolved_from = the referring expression a party
+-- was resolved from ("the two countries"); count = the sentences supporting the claim in its document.
 CREATE INDEX relations_document ON relations (document_id, position);
 CREATE INDEX relations_published ON relations (published DESC, id);
 CREATE INDEX relations_type ON relations (type, published DESC, id);
@@ -305,8 +351,11 @@ CREATE TABLE memberships (
     status      TEXT NOT NULL DEFAULT 'unknown',
     evidence    TEXT NOT NULL,
     span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL
+    span_end    INTEGER NOT NULL,
+    modality    TEXT NOT NULL DEFAULT 'asserted',
+    confidence  REAL CHECK (confidence BETWEEN 0 AND 1)
 );
+-- Schema 4 added modality ('negated': the text says the state is not a member) and confidence (as in relations).
 CREATE INDEX memberships_document ON memberships (document_id, position);
 CREATE INDEX memberships_published ON memberships (published DESC, id);
 CREATE INDEX memberships_member ON memberships (member, published DESC, id);
@@ -323,8 +372,12 @@ CREATE TABLE stances (
     modality    TEXT NOT NULL,
     evidence    TEXT NOT NULL,
     span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL
+    span_end    INTEGER NOT NULL,
+    confidence    REAL CHECK (confidence BETWEEN 0 AND 1),
+    resolved_from TEXT,
+    count         INTEGER NOT NULL DEFAULT 1
 );
+-- Schema 4 added confidence, resolved_from (the expression the target was resolved from: "it") and count.
 CREATE INDEX stances_document ON stances (document_id, position);
 CREATE INDEX stances_published ON stances (published DESC, id);
 CREATE INDEX stances_target ON stances (target, published DESC, id);
@@ -359,6 +412,7 @@ CREATE TABLE events (
 CREATE INDEX events_document ON events (document_id, position);
 CREATE INDEX events_date ON events (date DESC, id);
 
+{SCHEMA4_INDEXES}
 {FTS_TABLES_DDL}
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, body) VALUES (new.number, new.title, new.body);
@@ -381,31 +435,41 @@ _FIRST = "first = CASE WHEN first IS NULL OR excluded.first < first THEN exclude
 _LAST = "last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END"
 
 
+def mention_statements(one_document: bool) -> list[str]:
+    """SQL that copies documents' mentions (their claims when they have none) from the analysis JSON into the
+    mention tables: the first step of :func:`fold_statements`, and what the migration from version 3 re-runs."""
+    f = _MENTION_FIELD
+    document_filter = "d.id = :doc" if one_document else "1"
+    return [
+        "INSERT INTO relation_mentions (document_id, position, published, a, b, x, y, type, polarity, score, modality,"
+        " quad_class, count, speaker, evidence, span_start, span_end, source, target, confidence, resolved_from)"
+        f" SELECT d.id, j.key, d.published, {f('a')}, {f('b')}, min({f('a')}, {f('b')}), max({f('a')}, {f('b')}),"
+        f" coalesce({f('type')}, ''), coalesce({f('polarity')}, '0'), coalesce({f('score')}, 0), {f('modality')},"
+        f" coalesce({f('quad_class')}, 0), coalesce({f('count')}, 1), {f('speaker')}, coalesce({f('evidence')}, ''),"
+        f" coalesce(j.value ->> '$.span[0]', 0), coalesce(j.value ->> '$.span[1]', 0), {f('source')}, {f('target')},"
+        f" {f('confidence')}, {f('resolved_from')}"
+        f" FROM documents d, json_each(d.analysis, {_MENTION_LIST.format('relation')}) j"
+        f" WHERE {document_filter} ORDER BY d.number, j.key",
+        "INSERT INTO stance_mentions (document_id, position, published, speaker, target, polarity, modality, count,"
+        " evidence, span_start, span_end, confidence, resolved_from)"
+        f" SELECT d.id, j.key, d.published, {f('speaker')}, {f('target')}, coalesce({f('polarity')}, '0'),"
+        f" coalesce({f('modality')}, 'asserted'), coalesce({f('count')}, 1), coalesce({f('evidence')}, ''),"
+        f" coalesce(j.value ->> '$.span[0]', 0), coalesce(j.value ->> '$.span[1]', 0), {f('confidence')},"
+        f" {f('resolved_from')}"
+        f" FROM documents d, json_each(d.analysis, {_MENTION_LIST.format('stance')}) j"
+        f" WHERE {document_filter} ORDER BY d.number, j.key",
+    ]
+
+
 def fold_statements(one_document: bool) -> list[str]:
     """SQL that copies documents' mentions into the mention tables and adds them to every aggregate table.
 
     ``one_document``: only the document whose id is bound as ``:doc`` (what ``Corpus.add`` runs, in the document's
     transaction, right after inserting it); otherwise every document at once (the migration from version 1).
     """
-    f = _MENTION_FIELD
-    document_filter = "d.id = :doc" if one_document else "1"
     fresh = "document_id = :doc" if one_document else "1"
     return [
-        "INSERT INTO relation_mentions (document_id, position, published, a, b, x, y, type, polarity, score, modality,"
-        " quad_class, count, speaker, evidence, span_start, span_end)"
-        f" SELECT d.id, j.key, d.published, {f('a')}, {f('b')}, min({f('a')}, {f('b')}), max({f('a')}, {f('b')}),"
-        f" coalesce({f('type')}, ''), coalesce({f('polarity')}, '0'), coalesce({f('score')}, 0), {f('modality')},"
-        f" coalesce({f('quad_class')}, 0), coalesce({f('count')}, 1), {f('speaker')}, coalesce({f('evidence')}, ''),"
-        f" coalesce(j.value ->> '$.span[0]', 0), coalesce(j.value ->> '$.span[1]', 0)"
-        f" FROM documents d, json_each(d.analysis, {_MENTION_LIST.format('relation')}) j"
-        f" WHERE {document_filter} ORDER BY d.number, j.key",
-        "INSERT INTO stance_mentions (document_id, position, published, speaker, target, polarity, modality, count,"
-        " evidence, span_start, span_end)"
-        f" SELECT d.id, j.key, d.published, {f('speaker')}, {f('target')}, coalesce({f('polarity')}, '0'),"
-        f" coalesce({f('modality')}, 'asserted'), coalesce({f('count')}, 1), coalesce({f('evidence')}, ''),"
-        f" coalesce(j.value ->> '$.span[0]', 0), coalesce(j.value ->> '$.span[1]', 0)"
-        f" FROM documents d, json_each(d.analysis, {_MENTION_LIST.format('stance')}) j"
-        f" WHERE {document_filter} ORDER BY d.number, j.key",
+        *mention_statements(one_document),
         "INSERT INTO relation_pairs (x, y, type, polarity, mentions, documents, score_sum, first, last)"
         " SELECT x, y, type, polarity, count(*), count(DISTINCT document_id), sum(score), min(published),"
         f" max(published) FROM relation_mentions WHERE {fresh} GROUP BY x, y, type, polarity"
@@ -436,6 +500,39 @@ def fold_statements(one_document: bool) -> list[str]:
     ]
 
 
+#: Schema 4's columns of the claim tables, as the migration from version 3 appends them (the DDL above lists them
+#: last, in this order, with the same definitions).
+SCHEMA4_COLUMNS: dict[str, tuple[str, ...]] = {
+    "relations": (
+        "source TEXT", "target TEXT", "confidence REAL CHECK (confidence BETWEEN 0 AND 1)", "resolved_from TEXT",
+        "count INTEGER NOT NULL DEFAULT 1",
+    ),
+    "memberships": ("modality TEXT NOT NULL DEFAULT 'asserted'", "confidence REAL CHECK (confidence BETWEEN 0 AND 1)"),
+    "stances": (
+        "confidence REAL CHECK (confidence BETWEEN 0 AND 1)", "resolved_from TEXT", "count INTEGER NOT NULL DEFAULT 1",
+    ),
+}  # fmt: skip
+
+#: Fills schema 4's claim columns of a version-3 corpus from each document's analysis JSON (a claim's `position` is
+#: its index in the JSON list). A key the JSON lacks leaves the column's default (NULL, 'asserted' or 1).
+_BACKFILL = {
+    "relations": ("source", "target", "confidence", "resolved_from", "count"),
+    "memberships": ("modality", "confidence"),
+    "stances": ("confidence", "resolved_from", "count"),
+}
+
+
+def _backfill(table: str, columns: tuple[str, ...]) -> str:
+    field = "j.value ->> '{}'".format
+    value = {"modality": f"coalesce({field('modality')}, 'asserted')", "count": f"coalesce({field('count')}, 1)"}
+    value["confidence"] = f"min(max({field('confidence')}, 0.0), 1.0)"  # NULL stays NULL; Corpus.add refuses these
+    values = ", ".join(f"{c} = {value.get(c, field(c))}" for c in columns)
+    return (
+        f"UPDATE {table} SET {values} FROM documents d, json_each(d.analysis, '$.{table}') j"
+        f" WHERE {table}.document_id = d.id AND {table}.position = j.key"
+    )
+
+
 #: MIGRATIONS[n] turns a version-n corpus into version n+1.
 MIGRATIONS: dict[int, str] = {
     1: AGGREGATE_DDL
@@ -453,4 +550,12 @@ MIGRATIONS: dict[int, str] = {
         f" SELECT id * 8 + {k}, evidence, '{table}', id, document_id FROM {table} ORDER BY id;\n"
         for k, table in enumerate(EVIDENCE_TABLES)
     ),
+    # version 4: new claim columns filled from the analysis JSON, their indexes, and the mention tables made again
+    # with their new columns (dropped and refilled: nothing refers to a mention row's id)
+    3: "".join(f"ALTER TABLE {table} ADD COLUMN {c};\n" for table, columns in SCHEMA4_COLUMNS.items() for c in columns)
+    + "".join(_backfill(table, columns) + ";\n" for table, columns in _BACKFILL.items())
+    + SCHEMA4_INDEXES
+    + "DROP TABLE relation_mentions;\nDROP TABLE stance_mentions;\n"
+    + MENTION_DDL
+    + "".join(statement + ";\n" for statement in mention_statements(one_document=False)),
 }

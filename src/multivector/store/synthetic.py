@@ -49,6 +49,10 @@ RELATION_TYPES = [
     ("partnership", "+", "deepens its partnership with", 1), ("rivalry", "-", "competes with", 3),
     ("pressure", "-", "puts pressure on", 3), ("conflict", "-", "clashes with", 4), ("influence", "0", "watches", 1),
 ]  # fmt: skip
+#: Relation types whose subject acts on the other actor: their relations carry a direction (source -> target).
+_DIRECTED = {"pressure", "influence"}
+#: Confidences cycled through (no random draw: the documents stay what they were before records had confidence).
+_CONFIDENCES = (0.5, 0.7, 0.9, 0.6, 0.8, 0.4, 0.95, 0.3)
 UNITS = ["USD", "percent", "tonnes", "km", "count", "years"]
 _SYLLABLES = ["ka", "ra", "mi", "to", "zan", "bek", "ov", "el", "nur", "sa", "li", "dar", "go", "va", "an", "te"]
 
@@ -93,14 +97,18 @@ def synthetic_analysis(n: int, seed: int = 0, *, filler_sentences: int = 8) -> A
         (a_id, a_name, _), (b_id, b_name, _) = rng.sample(chosen, 2)
         kind, polarity, verb, quad = rng.choice(RELATION_TYPES)
         span = body.add(f"{a_name[0].upper() + a_name[1:]} {verb} {b_name} in case {n}.")
+        directed = kind in _DIRECTED
         relations.append(Relation(a_id, b_id, kind, polarity, 0.5 if polarity == "+" else -0.5, "asserted",
-                                  _slice(body, span), span, speaker, quad))  # fmt: skip
+                                  _slice(body, span), span, speaker, quad, source=a_id if directed else None,
+                                  target=b_id if directed else None,
+                                  confidence=_CONFIDENCES[(n + len(relations)) % len(_CONFIDENCES)]))  # fmt: skip
     for _ in range(rng.randint(1, 6)):
         target_id, target_name, _ = rng.choice(chosen)
         polarity = rng.choice("+-0")
         word = {"+": "welcomes", "-": "distrusts", "0": "observes"}[polarity]
         span = body.add(f"The expert {word} {target_name} after talks number {rng.randint(1, 999)}.")
-        stances.append(Stance(speaker, target_id, polarity, _slice(body, span), span))
+        confidence = _CONFIDENCES[(n + len(stances)) % len(_CONFIDENCES)]
+        stances.append(Stance(speaker, target_id, polarity, _slice(body, span), span, confidence=confidence))
     for _ in range(rng.randint(0, 5)):
         value, unit = rng.randint(1, 5000), rng.choice(UNITS)
         span = body.add(f"Trade reached {value} {unit} last season.")
