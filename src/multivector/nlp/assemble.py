@@ -12,13 +12,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from multivector.nlp import segment
 from multivector.nlp.aggregate import relation_claims, stance_claims
 from multivector.nlp.config import RELATIONS
 from multivector.nlp.context import Mention, SentenceContext
-from multivector.nlp.lexicon import word_pattern
+from multivector.nlp.lexicon import lexicon, word_pattern
 from multivector.nlp.memberships import code_memberships
 from multivector.nlp.relations import code_relations
 from multivector.nlp.speakers import SpeakerInfo, attribute, complete_persons, find_speakers, is_speech_subject
@@ -80,9 +81,10 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
     relations, memberships, stances = [], [], []
     previous = None
     for context in contexts:
-        relations.extend(code_relations(context, catalogue))
+        readings = code_relations(context, catalogue)
+        relations.extend(readings)
         memberships.extend(code_memberships(context, catalogue, previous))
-        stances.extend(code_stances(context, previous))
+        stances.extend(code_stances(context, previous, readings))
         previous = context
     memberships = _unique(memberships, lambda m: (m.member, m.org))
 
@@ -100,7 +102,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         people=_people(persons, speakers, document.authors),
         relations=[r for r in relation_claims(relations) if r.confidence >= RELATIONS["min_claim_confidence"]],
         memberships=memberships,
-        stances=stance_claims(stances, {s.name: s.state for s in speakers}),
+        stances=stance_claims(stances),
         figures=[replace(f, value=_tidy(f.value)) for f in extract_figures(body, sentences)],
         events=_without_dateline(extract_events(body, document.published, sentences), document.published),
         relation_mentions=relations,
@@ -299,7 +301,7 @@ def _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
         antecedent = _pronoun_subject(body, start, end, previous, speaker) if not question else None
         if antecedent is not None:
             inside.insert(0, antecedent)
-        previous = SentenceContext(body, start, end, speaker, inside, question)
+        previous = SentenceContext(body, start, end, speaker, inside, question, state)
         contexts.append(previous)
     return contexts
 
@@ -330,15 +332,22 @@ def _pronoun_subject(body, start, end, previous, speaker) -> Mention | None:
 
 
 def _embedded_speaker(body: str, start: int, end: int, persons) -> str | None:
-    """'NAME said that ...' inside a sentence: the view is NAME's, not the interviewee's."""
+    """'NAME said that ...', 'NAME criticised X': inside a sentence, the view is NAME's, not the interviewee's."""
     for person in persons:
         if start <= person.start < end and is_speech_subject(body, person.start, person.end):
-            after = body[person.end : end]
-            if re.match(
-                r"\s*(?:,[^,]{0,80},\s*)?(?:has |had )?\w+\s+that\b|\s*,?\s*(?:said|says|believes|noted)\b", after
-            ):
+            if _SPEAKS_AFTER_NAME().match(body, person.end, end):
                 return person.canonical
     return None
+
+
+@cache
+def _SPEAKS_AFTER_NAME() -> re.Pattern[str]:  # noqa: N802 (a compiled constant, built once from the lexicon)
+    verbs = {*lexicon()["speech_verbs"], *lexicon()["speech_verbs_extra"]}
+    alternation = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:,[^,]{{0,80}},\s*)?(?:has |had |also |then |again |further |later )?(?:\w+\s+that\b|(?:{alternation})\b)",
+        re.IGNORECASE,
+    )
 
 
 def _actors(mentions: list, catalogue) -> list[Actor]:

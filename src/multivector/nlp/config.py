@@ -61,3 +61,19 @@ RELATIONS: dict[str, Any] = {
         "modal_penalty": 0.1,  # hypothetical
     },
 }
+
+STANCES: dict[str, Any] = {
+    "max_cue_distance": 90,  # characters between an evaluative cue and its target
+    "place_penalty_chars": 60,  # an actor named as a place ("stability in Central Asia") counts as this much farther
+    # the weakest VADER valence (of 4) that counts as a cue: at 1.0-1.5 mild words ("support", "agree") made stances
+    # of plain reporting; at 2.0 seed stance F1 held and dev recall tripled
+    "valence_cue": 2.0,
+    # a relation the speaker's own state is party to ("our partnership with X") is the speaker's stance on X
+    "from_relations": True,
+    "from_relations_factor": 0.9,  # its confidence: the relation reading's, times this
+    "confidence": {
+        "cue": 0.7,  # an evaluative cue next to its target ...
+        "distance_per_char": 0.002,  # ... less this for each character the evidence core spans
+        "modal_penalty": 0.1,  # hypothetical, future or negated
+    },
+}

@@ -37,6 +37,7 @@ class SentenceContext:
     speaker: str | None
     mentions: list[Mention] = field(default_factory=list)
     question: bool = False
+    speaker_state: str | None = None  # the speaker's own state, where the role or the catalogue says it
 
     @property
     def text(self) -> str:

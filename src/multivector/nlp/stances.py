@@ -13,15 +13,15 @@ own state when it is only "we"/"our country" is not a target: that is self-descr
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from multivector.nlp.config import STANCES
 from multivector.nlp.context import Mention, SentenceContext, modality
 from multivector.nlp.lexicon import valence_lexicon, word_pattern
-from multivector.records import Stance
+from multivector.records import Relation, Stance
 
-MAX_CUE_DISTANCE = 90  # characters between an evaluative cue and its target
-#: The weakest VADER valence (of 4) that counts as a cue. Chosen on the seed and dev sets: at 1.0-1.5 mild words
-#: ("support", "agree") made stances of plain reporting; at 2.0 seed stance F1 held and dev recall tripled.
-VALENCE_CUE = 2.0
+MAX_CUE_DISTANCE = STANCES["max_cue_distance"]
+VALENCE_CUE = STANCES["valence_cue"]
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # People are no actors of the model, and armed groups are named as threats, not weighed as policy: none of the
 # 105 gold stances of the seed and dev sets has one as its target, while the cues made many.
@@ -32,9 +32,38 @@ _KEYS = (("stance_positive", "+"), ("stance_negative", "-"), ("stance_neutral", 
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|this|they|its|their)\b", re.IGNORECASE)
 
 
-def code_stances(sentence: SentenceContext, previous: SentenceContext | None = None) -> list[Stance]:
+def code_stances(
+    sentence: SentenceContext, previous: SentenceContext | None = None, readings: Sequence[Relation] = ()
+) -> list[Stance]:
+    """The speaker's stances in one sentence: from evaluative cues near an actor, and from the sentence's relation
+    readings that involve the speaker's own state ("our partnership with X": the speaker's view of X)."""
     if sentence.question or not sentence.speaker:
         return []
+    cued = _cued_stances(sentence, previous)
+    seen = {s.target for s in cued}
+    return cued + [s for s in _stances_from_readings(sentence, readings) if s.target not in seen]
+
+
+def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relation]) -> list[Stance]:
+    state = sentence.speaker_state
+    if not state or not STANCES["from_relations"]:
+        return []
+    kinds = {m.id: m.kind for m in sentence.mentions}
+    out: dict[str, Stance] = {}
+    for r in readings:
+        if r.polarity == "0" or r.modality == "negated" or state not in (r.a, r.b):
+            continue
+        target = r.b if r.a == state else r.a
+        if kinds.get(target) in _NO_TARGET or target in out:
+            continue
+        confidence = round(r.confidence * STANCES["from_relations_factor"], 2)
+        out[target] = Stance(
+            sentence.speaker or "", target, r.polarity, r.evidence, list(r.span), r.modality, confidence=confidence
+        )
+    return list(out.values())
+
+
+def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -> list[Stance]:
     targets = [m for m in sentence.mentions if m.via != "we" and m.kind not in _NO_TARGET]
     if not targets:
         targets = _antecedent(sentence, previous)
@@ -84,8 +113,18 @@ def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: 
     in_clause = [m for m in targets if lo <= m.start < hi]
     if not in_clause:
         return None
-    nearest = min(in_clause, key=lambda m: _distance(m, start, end))
+    nearest = min(in_clause, key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m))
     return nearest if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:wider\s+)?\Z", re.IGNORECASE)
+
+
+def _place_penalty(sentence: SentenceContext, mention: Mention) -> int:
+    """'the CSTO's role in maintaining stability in Central Asia': an actor named as the place of something is a
+    weaker target than the one the cue is said of; it wins only when nothing else is near."""
+    before = sentence.body[max(sentence.start, mention.start - 20) : mention.start]
+    return STANCES["place_penalty_chars"] if _PLACE_BEFORE.search(before) else 0
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
@@ -101,7 +140,13 @@ def _stance(sentence: SentenceContext, target: str, items: list[tuple[str, int, 
     polarity = "+" if score > 0 else "-" if score < 0 else "0"
     lo = min(i[1] for i in items)
     hi = max(i[2] for i in items)
-    evidence, span = sentence.fragment(lo, hi)
+    evidence, span = sentence.evidence(lo, hi)
     moods = {i[3] for i in items}
     mood = "asserted" if "asserted" in moods else sorted(moods)[0]
-    return Stance(sentence.speaker or "", target, polarity, evidence, span, mood)
+    table = STANCES["confidence"]
+    confidence = (
+        table["cue"] - (table["distance_per_char"] * (hi - lo)) - (table["modal_penalty"] if mood != "asserted" else 0)
+    )
+    return Stance(
+        sentence.speaker or "", target, polarity, evidence, span, mood, confidence=round(max(0.05, confidence), 2)
+    )
