@@ -345,7 +345,8 @@ def _SPEAKS_AFTER_NAME() -> re.Pattern[str]:  # noqa: N802 (a compiled constant,
     verbs = {*lexicon()["speech_verbs"], *lexicon()["speech_verbs_extra"]}
     alternation = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
     return re.compile(
-        rf"\s*(?:,[^,]{{0,80}},\s*)?(?:has |had |also |then |again |further |later )?(?:\w+\s+that\b|(?:{alternation})\b)",
+        rf"\s*(?:,[^,]{{0,80}},\s*)?(?:has |had |also |then |again |further |later )?"
+        rf"(?:\w+\s+that\b|(?:{alternation})\b)",
         re.IGNORECASE,
     )
 
