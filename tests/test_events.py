@@ -149,3 +149,61 @@ def test_a_month_alone_is_the_latest_such_month_or_the_next_one_in_a_future_clau
         assert [m.date for m in find_date_mentions(text, published)] == [date], text
     assert find_date_mentions("It may rain, and they may meet in May 2024.", published)[0].date == "2024-05"
     assert find_date_mentions("In January, the bank closed.", None) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a cited source's date
+        "The plan drew criticism from Bishkek (Kabar, March 5, 2024).",
+        # comparison baselines
+        "Trade with Turkey was 20 per cent higher compared with 2019.",
+        "Exports were lower than in 2021.",
+        "Freight is back at 2019 levels.",
+        # the start of a measured span
+        "Cargo on the route has grown by 60 per cent since 2022.",
+        "The ministers have held 11 rounds of talks since 2015.",
+        "Eight summits took place between 2005 and 2021.",
+        # decades
+        "In the late 1990s the pipeline was only a sketch.",
+    ],
+)
+def test_dates_that_frame_something_else_are_not_events(sentence: str) -> None:
+    assert _dates("Analysts agree on this. " + sentence) == []
+
+
+def test_a_state_that_began_at_a_date_keeps_its_date() -> None:
+    assert _dates("Analysts agree. Mongolia has been an observer of the organisation since 2004.") == ["2004"]
+
+
+def test_the_same_event_at_two_precisions_is_one_event() -> None:
+    assert _dates("Analysts agree. The war began in 2022, in February 2022 to be exact.") == ["2022-02"]
+    assert _dates("Analysts agree. The bloc expanded on Jan. 1 this year.") == ["2024-01-01"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "date"),
+    [
+        ("Analysts agree. The president on Tuesday proposed a new fund.", "2025-10-09", "2025-10-07"),
+        ("Analysts agree. The deal was initialled two months ago in Washington.", "2025-10-09", "2025-08"),
+        ("Analysts agree. This summer the minister hinted at a change.", "2014-11-24", "2014"),
+        ("Analysts agree. The forum opened on 3-4 April in Samarkand.", "2025-05-10", "2025-04-03"),
+    ],
+)
+def test_relative_dates_from_the_publication_date(sentence: str, published: str, date: str) -> None:
+    assert _dates(sentence, published) == [date]
+
+
+def test_that_year_and_a_bare_day_take_the_year_the_text_just_gave() -> None:
+    text = "The plan was drafted in 2018. In December that year, the engineers met in Termez."
+    assert _dates(text, None) == ["2018", "2018-12"]
+    text = "On October 1, 2024 the ministers met. Two weeks earlier, on September 14, talks had failed."
+    assert _dates(text, None) == ["2024-10-01", "2024-09-14"]
+    assert _dates("Analysts agree. On July 19, the president spoke.", None) == []
+
+
+def test_a_dateline_anchors_relative_dates_and_gives_way_to_the_ledes_own_date() -> None:
+    text = "date 2025-03-12 The foreign ministers on Tuesday agreed to meet again next year."
+    assert _dates(text, None) == ["2025-03-11", "2026"]  # Tuesday before the dateline's Wednesday
+    text = "date 2025-03-12 AGENCY) The summit was held in Astana on March 3, 2025, with five leaders."
+    assert _dates(text, None) == ["2025-03-03"]

@@ -70,6 +70,8 @@ _APOS = "['’]"
 # Each pattern yields a date; their order is their priority when spans overlap (longest/most precise first).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?:of\s+)?{_YEAR}")),
+    # a span of days ('3-4 April 2025', 'on 22-24 October') is dated by its first day
+    ("dmy", re.compile(rf"\b{_DAY}\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}")),
     ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}")),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)([-./])(?P<month>[01]\d)\2(?P<day>[0-3]\d)\b")),
     ("numeric", re.compile(r"(?<![\d.])(?P<a>[0-3]?\d)[./](?P<b>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?![\d.]\d)")),
@@ -105,6 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("anchored_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+{_MONTH}(?!\s+\d)(?:{_APOS}s)?\b")),
+    ("dm", re.compile(rf"\b{_DAY}\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:of\s+)?\d)")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:of\s+)?\d)")),
     ("dm", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)")),
     # "In January, ...", "at the end of June", "since March": a month alone, the latest one up to publication
@@ -224,11 +227,13 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
     return len(words) <= 6 and all(w[0].isupper() or w.lower() in labels for w in words)
 
 
-def _narrative_year(found: list[DateMention], position: int, full_date_within: int | None = None) -> int | None:
+def _narrative_year(
+    found: list[DateMention], position: int, full_date_within: int | None = None, text: str = ""
+) -> int | None:
     """The year of the latest explicit date written before ``position``; with ``full_date_within``, only a full
     date that close ('On October 1, 2024 ... two weeks earlier, on September 14') sets the year of a bare day or
     month: after a looser date the year is a guess."""
-    before = [d for d in found if d.start < position]
+    before = [d for d in found if d.start < position and not (text and _is_citation(text, d))]
     if not before:
         return None
     latest = max(before, key=lambda d: d.start)
@@ -263,7 +268,7 @@ def _resolve(
             return None
         return f"{year}-{_MONTHS[groups['month'].lower().rstrip('.')]:02d}" if groups.get("month") else str(year)
     if anchor is None and kind in ("dm", "month"):
-        year = _narrative_year(found or [], m.start(), full_date_within=300)
+        year = _narrative_year(found or [], m.start(), full_date_within=300, text=text)
         if year is None:
             return None
         if kind == "month":
@@ -431,19 +436,29 @@ def extract_events(text: str, published: str | None, sentences: Sequence[tuple[i
     for sentence, mention in kept:
         clause = _clause_around(text, sentence, mention)
         if (sentence, mention.date) in seen or any(
-            clause[0] <= other.start < clause[1]
+            (clause[0] <= other.start < clause[1] or (where == sentence and abs(other.start - mention.start) < 40))
             and len(other.date) > len(mention.date)
             and other.date.startswith(mention.date)
-            for _, other in kept
+            for where, other in kept
         ):
             continue  # one event per date per sentence; '2022' beside 'February 2022' in a clause is one event
         seen.add((sentence, mention.date))
         evidence, span = clause_fragment(text, sentence, mention.start, mention.end)
-        events.append(Event(date=mention.date, what=_what(text, span, mentions), evidence=evidence, span=span))
+        event = Event(date=mention.date, what=_what(text, span, mentions), evidence=evidence, span=span)
+        if any(other.date == event.date and _retold(other.what, event.what) for other in events):
+            continue  # the same happening told twice, in two sentences
+        events.append(event)
     lede = _lede_event(text, published, sents)
     if lede is not None:
         events.insert(0, lede)
     return events
+
+
+def _retold(a: str, b: str) -> bool:
+    """Two descriptions of one happening: most of the content words of the shorter one recur in the other."""
+    words_a, words_b = (set(re.findall(r"[a-z]{4,}", x.lower())) for x in (a, b))
+    shorter = min(len(words_a), len(words_b))
+    return shorter >= 3 and len(words_a & words_b) >= 0.6 * shorter
 
 
 def _without_dateline(text: str, mentions: list[DateMention], sentences: list[tuple[int, int]]) -> list[DateMention]:
@@ -485,9 +500,10 @@ def _baseline_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _is_baseline(text: str, mention: DateMention) -> bool:
     """'compared with 2019', 'than in 2021', 'at 2019 levels': the date a change is measured from."""
     before, after = _baseline_patterns()
-    return bool(before.search(text[max(0, mention.start - 50) : mention.start])) or bool(
-        after.match(text[mention.end : mention.end + 20])
-    )
+    head = text[max(0, mention.start - 50) : mention.start]
+    if re.search(r"\b(?:more|less|fewer|no)\s+than\s+$", head, re.IGNORECASE):
+        return False  # 'more than ten years ago': a hedge on the date, not a comparison with it
+    return bool(before.search(head)) or bool(after.match(text[mention.end : mention.end + 20]))
 
 
 @cache

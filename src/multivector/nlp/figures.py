@@ -443,7 +443,7 @@ def _count(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, af
         return None  # "one of", "2.5 ...", "two-way"
     if _year_like(text, n):
         return _Claim(n.start, n.end, 0, "", "")  # "2023 investment projects": a year used as a modifier
-    if _anaphoric(before):
+    if _anaphoric(before, n):
         return None
     noun = _counted_noun(after)
     if noun is None:
@@ -497,8 +497,11 @@ def _big_number(text: str, sentence: tuple[int, int], n: NumberMatch, before: st
     return _Claim(n.start, n.end, n.value, "count", subject)
 
 
-def _anaphoric(before: str) -> bool:
-    """'the two countries', 'these three factors', 'Kazakhstan and Türkiye, two key countries'."""
+def _anaphoric(before: str, n: NumberMatch | None = None) -> bool:
+    """'the two countries', 'these three factors', 'Kazakhstan and Türkiye, two key countries'. A number in digits
+    from 10 up after a determiner ('its 9,000 glaciers', 'all 17 articles') tells something new."""
+    if n is not None and not n.spelled and n.value >= 10:
+        return False
     previous = re.search(r"([A-Za-z]+)\s+$", before)
     if previous and previous.group(1).lower() in lexicon()["anaphoric_determiners"]:
         return True
@@ -660,7 +663,7 @@ def _frequency_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     pattern = _lexicon_regex("frequency_words", r"\b({})\b(?!\s+(?:as|the|that|more|less|over|a|an|per)\b)")
     for m in pattern.finditer(text, sentence[0], sentence[1]):
         before = text[sentence[0] : m.start()]
-        if not re.search(r"\b[a-z]{3,}(?:ed|ve|ne|et|en|t)\s+$", before) or re.search(
+        if not re.search(r"\b[a-z]{2,}\s+$", before) or re.search(
             r"\b(?:once\s+or|think)\s+$", before
         ):
             continue
