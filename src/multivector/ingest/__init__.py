@@ -11,6 +11,7 @@ ones); :func:`source_name` names outputs.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from multivector.errors import IngestError
@@ -24,6 +25,7 @@ from multivector.ingest.sources import Skipped, is_url, iter_sources, select_sou
 from multivector.records import Document
 
 DEFAULT_MAX_BYTES = 64 * 2**20
+Crawled = date | str | None  # when the page was scraped: a date or an ISO string
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 _HOST_LIKE = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\])(?::\d+)?$|:\d+$", re.IGNORECASE)
@@ -32,31 +34,37 @@ _OTHER_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
 __all__ = ["load", "load_bytes", "from_text", "iter_sources", "select_sources", "Skipped", "source_name", "IngestError"]
 
 
-def load(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a file path or fetch an http(s) URL and turn it into a Document."""
+def load(source: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, crawled: Crawled = None) -> Document:
+    """Read a file path or fetch an http(s) URL and turn it into a Document (``crawled``: when the page was
+    scraped, for relative dates such as "3 hours ago"; a URL fetched now is crawled today)."""
     if is_url(source):
         url = str(source).strip()
         fetched = fetch(url, max_bytes=max_bytes)
-        return load_bytes(fetched.data, name=source_name(url), source=url, content_type=fetched.content_type)
+        crawled = crawled or date.today()
+        return load_bytes(
+            fetched.data, name=source_name(url), source=url, content_type=fetched.content_type, crawled=crawled
+        )
     if isinstance(source, str) and _OTHER_SCHEME.match(source):
         scheme = source.split(":", 1)[0]
         raise IngestError(source, f"URL scheme {scheme!r} refused (only http and https)")
     data = _read_file(Path(source), str(source), max_bytes)
-    return load_bytes(data, name=source_name(source), source=str(source))
+    return load_bytes(data, name=source_name(source), source=str(source), crawled=crawled)
 
 
-def load_bytes(data: bytes, *, name: str, source: str, content_type: str | None = None) -> Document:
+def load_bytes(
+    data: bytes, *, name: str, source: str, content_type: str | None = None, crawled: Crawled = None
+) -> Document:
     """Decode ``data`` (a page or article) and extract the Document."""
     try:
         text, encoding = decode_bytes(data, source)
-        return _document(text, name=name, source=source, content_type=content_type, encoding=encoding)
+        return _document(text, name=name, source=source, content_type=content_type, encoding=encoding, crawled=crawled)
     except IngestError:
         raise
     except Exception as exc:  # a bug must not crash a batch run: report it against this input
         raise IngestError(source, f"could not process ({type(exc).__name__}: {exc})"[:200]) from exc
 
 
-def from_text(text: str, *, name: str = "text", source: str = "<text>") -> Document:
+def from_text(text: str, *, name: str = "text", source: str = "<text>", crawled: Crawled = None) -> Document:
     """A Document from text that is already decoded (a pasted article, a string in a test)."""
     if not isinstance(text, str):
         raise IngestError(source, f"expected text, got {type(text).__name__}")
@@ -64,7 +72,7 @@ def from_text(text: str, *, name: str = "text", source: str = "<text>") -> Docum
     if not text.strip():
         raise IngestError(source, "empty text")
     try:
-        return _document(text, name=name, source=source, content_type=None, encoding=None)
+        return _document(text, name=name, source=source, content_type=None, encoding=None, crawled=crawled)
     except IngestError:
         raise
     except Exception as exc:
@@ -113,17 +121,19 @@ def _kind(text: str, name: str, source: str, content_type: str | None) -> str:
     return "html" if looks_like_html(text) else "text"
 
 
-def _document(text: str, *, name: str, source: str, content_type: str | None, encoding: str | None) -> Document:
+def _document(
+    text: str, *, name: str, source: str, content_type: str | None, encoding: str | None, crawled: Crawled = None
+) -> Document:
     kind = _kind(text, name, source, content_type)
     url = source if is_url(source) else None
     if kind == "html":
-        doc = _from_html(text, source, url)
+        doc = _from_html(text, source, url, crawled)
     elif kind == "markdown":
         plain, md_title = markdown_to_text(text)
-        doc = _from_plain(plain, source, url)
+        doc = _from_plain(plain, source, url, crawled)
         doc.title = clean_title(md_title) if md_title else doc.title
     else:
-        doc = _from_plain(text, source, url)
+        doc = _from_plain(text, source, url, crawled)
     doc.name, doc.encoding, doc.content_type = name, encoding, kind
     if not _has_prose(doc.body):
         raise IngestError(source, "no article text found (only navigation, menus or headlines)")
@@ -136,11 +146,11 @@ def _has_prose(body: str) -> bool:
     return any(len(line.split()) >= 6 for line in body.splitlines())
 
 
-def _from_plain(text: str, source: str, url: str | None) -> Document:
+def _from_plain(text: str, source: str, url: str | None, crawled: Crawled = None) -> Document:
     page = split_page(text)
     if not page.body_lines:
         raise IngestError(source, "no article text found")
-    meta = page_metadata(page, url)
+    meta = page_metadata(page, url, crawled=crawled)
     return Document(
         source=source,
         name="",
@@ -153,14 +163,14 @@ def _from_plain(text: str, source: str, url: str | None) -> Document:
     )
 
 
-def _from_html(markup: str, source: str, url: str | None) -> Document:
+def _from_html(markup: str, source: str, url: str | None, crawled: Crawled = None) -> Document:
     article = extract_html(markup, url)
     if not article.text.strip():
         raise IngestError(source, "no article text found")
     page = split_page(article.text)
     # trafilatura already removed most furniture; the text pass only trims what it left (lists, prompts)
     body = page.body if page.body_lines and len(page.body) >= 0.5 * len(article.text) else article.text
-    meta = page_metadata(page, url)
+    meta = page_metadata(page, url, crawled=crawled)
     sitename = article.sitename if article.sitename and not _HOST_LIKE.match(article.sitename) else None
     outlet = (url and outlet_for_url(url)) or (sitename and resolve_outlet(sitename)) or meta.outlet
     title = article.title or html_title(markup) or meta.title

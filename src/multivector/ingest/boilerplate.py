@@ -105,6 +105,7 @@ def split_page(text: str) -> Page:
     start = _skip_title_and_standfirst(lines, start, end, page.title_line)
     start = _skip_deck_before_dateline(lines, start, end)
     end = _trim_sign_offs(lines, start, end, _header_names(lines, start))
+    end = _extend_to_cut_paragraph(lines, end)
     page.body_lines = [i for i in range(start, end + 1) if lines[i].kind not in DROPPED and lines[i].kind != BLANK]
     return page
 
@@ -350,6 +351,41 @@ def best_run(lines: list[Line]) -> tuple[int | None, int | None]:
         if line.kind == PROSE and total > best:
             best, best_span = total, (run_start, i)
     return best_span
+
+
+_SUBHEADING_MAX_WORDS = 8
+
+
+def _extend_to_cut_paragraph(lines: list[Line], end: int) -> int:
+    """A last paragraph cut mid-sentence (a truncated scrape) is too short to score as prose: keep it, with the
+    closing subheading above it, when the page ends there or furniture follows it."""
+    content = [i for i in range(end + 1, len(lines)) if lines[i].kind != BLANK]
+    if not content:
+        return end
+    candidates = content[:1]
+    first = lines[content[0]]
+    if len(content) > 1 and first.kind == SHORT and len(_WORD.findall(first.text)) <= _SUBHEADING_MAX_WORDS:
+        candidates.append(content[1])  # a closing subheading, then its cut paragraph
+    for i in candidates:
+        line = lines[i]
+        if line.kind != SHORT or not _is_cut_sentence(line.text):
+            continue
+        after = content[content.index(i) + 1 :]
+        if not after or lines[after[0]].kind in DROPPED or lines[after[0]].in_aside:
+            return i
+    return end
+
+
+def _is_cut_sentence(text: str) -> bool:
+    """Words of a sentence that stops mid-way: a capital or quote first, lower-case words, no closing mark."""
+    words = text.split()
+    if len(words) < 4 or _TERMINAL.search(text) or not re.match(r"[\"“«'‘(]?[A-ZА-ЯЁ0-9]", text):
+        return False
+    last = words[-1].rstrip(",;–—-")
+    if not last.isalpha() or not last.islower():
+        return False
+    capitals = sum(1 for w in words[1:] if w[:1].isupper())
+    return capitals * 2 < len(words) - 1 and (len(words) >= 8 or bool(_RUN_ON.search(text)))
 
 
 def _fallback_body(lines: list[Line]) -> list[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 # Month names of the languages the region's outlets write in (English, Russian in all cases we meet,
@@ -161,3 +161,22 @@ def is_dateline(line: str) -> bool:
     # counters beside the date ("Views: 1,386", "👁 4 217") are numbers, not words of a sentence
     words = [w for w in re.split(r"[\s|/•·,–—\-+:]+", rest) if re.search(r"[^\W\d_]", w)]
     return len(words) <= 3 and not re.search(r"[.!?]\s*$", rest.strip())
+
+
+def relative_date(line: str, base: date) -> str | None:
+    """The ISO date a relative timestamp ("3 hours ago", "yesterday", "2 дня назад") means on day ``base``
+    (dateparser does the reading); None when ``line`` holds no relative time."""
+    m = _RELATIVE_RE.search(line)
+    if not m:
+        return None
+    try:
+        import dateparser
+
+        parsed = dateparser.parse(
+            m.group(0),
+            languages=_DATEPARSER_LANGUAGES,
+            settings={"RELATIVE_BASE": datetime(base.year, base.month, base.day, 12), "PREFER_DATES_FROM": "past"},
+        )
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    return parsed.date().isoformat() if parsed else None

@@ -17,13 +17,14 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
 from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
 from multivector.ingest.cues import alternation
-from multivector.ingest.dates import find_dates, strip_dates
+from multivector.ingest.dates import find_dates, relative_date, strip_dates
 from multivector.ingest.furniture import byline_name, has_section_word, looks_like_person_name, split_names
 
 _UPDATED = re.compile(r"\b(?:updated|modified|обновлено|изменено|yenilənib|güncellendi)\b", re.IGNORECASE)
@@ -74,11 +75,12 @@ class Outlet:
     aliases: tuple[str, ...]
 
 
-def page_metadata(page: Page, url: str | None = None) -> Metadata:
-    """Metadata of the article in ``page`` (``url``, when known, names the publisher)."""
+def page_metadata(page: Page, url: str | None = None, *, crawled: date | str | None = None) -> Metadata:
+    """Metadata of the article in ``page`` (``url``, when known, names the publisher; ``crawled``, when known,
+    dates a relative timestamp such as "3 hours ago")."""
     return Metadata(
         title=page_title(page),
-        published=page_published(page),
+        published=page_published(page) or _relative_published(page, crawled),
         outlet=page_outlet(page, url),
         authors=page_authors(page),
     )
@@ -149,6 +151,36 @@ def page_published(page: Page) -> str | None:
         if dates:
             return dates[0].iso
     return _byline_date(page) or _body_dateline(page)
+
+
+_CRAWL_STAMP = re.compile(r"^(?:crawled|retrieved|accessed|scraped|fetched|saved)(?:\s+(?:on|at))?\s*:?\s+", re.I)
+
+
+def _relative_published(page: Page, crawled: date | str | None) -> str | None:
+    """A relative dateline above the body ("3 hours ago", "yesterday") dated from the crawl date: the one given,
+    else a "Retrieved: DATE" stamp of the scraper."""
+    base = _crawl_date(page, crawled)
+    if base is None:
+        return None
+    start = page.start if page.start is not None else len(page.lines)
+    for line in page.lines[:start]:
+        if line.kind == DATELINE and not _in_list(page, line.number):
+            iso = relative_date(line.text, base)
+            if iso:
+                return iso
+    return None
+
+
+def _crawl_date(page: Page, crawled: date | str | None) -> date | None:
+    if isinstance(crawled, date):
+        return crawled
+    texts = [crawled] if isinstance(crawled, str) else []
+    texts += [line.text[m.end() :] for line in page.lines if (m := _CRAWL_STAMP.match(line.text))]
+    for text in texts:
+        found = find_dates(text)
+        if found and len(found[0].iso) == 10:
+            return date.fromisoformat(found[0].iso)
+    return None
 
 
 def _lead_date(page: Page) -> str | None:
