@@ -173,3 +173,73 @@ def test_ingest_a_seed_end_to_end(tmp_path: Path, seed_path):
             assert analysis.body[relation["span_start"] : relation["span_end"]] == relation["evidence"]
     result = runner.invoke(app, ["ingest", str(seed_path("000")), "--db", str(db)])
     assert "stored 0, already present 1, failed 0" in result.stderr
+
+
+# -- schema 4: modality, confidence and direction ------------------------------------------------------------------
+
+
+@pytest.fixture
+def directed_db(tmp_path: Path) -> Path:
+    from test_store_schema4 import directed_article
+
+    path = tmp_path / "directed.db"
+    with Corpus(path) as corpus:
+        corpus.add(directed_article())
+        corpus.add(pipeline_article())
+    return path
+
+
+def test_query_relations_filters_by_direction_modality_and_confidence(directed_db: Path):
+    status, out, _ = query(directed_db, "relations", "--source", "RUS", "--min-confidence", "0.7", "--json")
+    assert status == 0
+    assert [(r["source"], r["target"], r["type"], r["confidence"]) for r in json.loads(out)] == [
+        ("RUS", "KAZ", "pressure", 0.8)
+    ]
+    status, out, _ = query(directed_db, "relations", "--target", "KAZ", "--modality", "hypothetical", "--json")
+    assert [(r["source"], r["resolved_from"]) for r in json.loads(out)] == [("CHN", "it")]
+    status, out, _ = query(directed_db, "relations", "--modality", "NEGATED", "--json")  # case does not matter
+    assert status == 0 and json.loads(out) == []
+    status, out, _ = query(directed_db, "memberships", "--modality", "negated", "--min-confidence", "0.9", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["member"], r["modality"], r["confidence"]) for r in rows] == [("GEO", "negated", "0.9")]
+    status, out, _ = query(directed_db, "stances", "--min-confidence", "0.6", "--json")
+    assert [(s["target"], s["confidence"]) for s in json.loads(out)] == [("RUS", 0.7)]
+
+
+def test_query_tables_show_direction_modality_and_confidence(directed_db: Path):
+    status, out, _ = query(directed_db, "relations", "--actor", "KAZ")
+    assert status == 0
+    header = next(line for line in out.splitlines() if "direction" in line)
+    assert "modality" in header and "confidence" in header
+    pressure = next(line for line in out.splitlines() if "pressure" in line)
+    assert "RUS \u2192 KAZ" in pressure and "0.80" in pressure and "asserted" in pressure
+    cooperation = next(line for line in out.splitlines() if "cooperation" in line)
+    assert "\u2192" not in cooperation and "0.55" in cooperation  # symmetric: no direction
+    status, out, _ = query(directed_db, "memberships")
+    line = next(line for line in out.splitlines() if "GEO" in line)
+    assert "negated" in line and "0.90" in line
+    status, out, _ = query(directed_db, "stances", "--modality", "hypothetical")
+    line = next(line for line in out.splitlines() if "KAZ" in line)
+    assert "hypothetical" in line and "0.40" in line
+
+
+@pytest.mark.parametrize("command", ["relations", "stances", "memberships"])
+def test_bad_modality_and_confidence_are_one_line_errors(directed_db: Path, command: str):
+    status, out, err = query(directed_db, command, "--modality", "maybe")
+    assert status == 2 and out == "" and err.count("\n") == 1
+    assert "maybe" in err and all(m in err for m in ("asserted", "negated", "hypothetical", "future"))
+    for bad in ("1.5", "-0.1", "high", "nan"):
+        status, out, err = query(directed_db, command, "--min-confidence", bad)
+        assert status == 2 and out == "" and err.count("\n") == 1 and "--min-confidence" in err, bad
+    status, _, _ = query(directed_db, command, "--min-confidence", "0", "--modality", "future")
+    assert status == 0
+
+
+def test_query_help_shows_the_new_options_with_an_example():
+    for command in ("relations", "stances", "memberships"):
+        result = runner.invoke(app, ["query", command, "--help"])
+        assert result.exit_code == 0
+        assert "--modality" in result.stdout and "--min-confidence" in result.stdout
+        assert f"Example: multivector query {command}" in result.stdout
+    result = runner.invoke(app, ["query", "relations", "--help"])
+    assert "--source" in result.stdout and "--target" in result.stdout

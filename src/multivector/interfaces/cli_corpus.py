@@ -35,6 +35,16 @@ LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=0, help="Rows to sho
 OffsetOpt = Annotated[int, typer.Option("--offset", min=0, help="Rows to skip.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print a JSON list.")]
 CsvOpt = Annotated[bool, typer.Option("--csv", help="Print CSV (for pandas, spreadsheets).")]
+ModalityOpt = Annotated[
+    str | None, typer.Option("--modality", "-m", help="asserted, negated, hypothetical or future.", show_default=False)
+]
+MinConfidenceOpt = Annotated[
+    str | None,
+    typer.Option("--min-confidence", metavar="FLOAT", help="Only records with at least this confidence (0 to 1)."),
+]
+
+#: The modalities a record can have (records.Modality), in the order the help lists them.
+MODALITIES = ("asserted", "negated", "hypothetical", "future")
 
 _POLARITIES = {"+": "+", "-": "-", "0": "0", "positive": "+", "pos": "+", "negative": "-", "neg": "-"}
 _POLARITIES |= {"neutral": "0", "zero": "0"}
@@ -43,13 +53,14 @@ _POLARITIES |= {"neutral": "0", "zero": "0"}
 TABLE_COLUMNS = {
     "docs": ("id", "published", "outlet", "title", "speakers"),
     "actors": ("id", "name", "kind", "documents", "mentions"),
-    "relations": ("published", "a", "type", "polarity", "b", "speaker", "evidence"),
-    "memberships": ("published", "member", "org", "status", "evidence"),
-    "stances": ("published", "speaker", "target", "polarity", "evidence"),
+    "relations": ("published", "a", "type", "polarity", "b", "direction", "modality", "confidence", "speaker",
+                  "evidence"),
+    "memberships": ("published", "member", "org", "status", "modality", "confidence", "evidence"),
+    "stances": ("published", "speaker", "target", "polarity", "modality", "confidence", "evidence"),
     "figures": ("published", "value", "unit", "subject", "evidence"),
     "events": ("date", "what", "evidence", "document_id"),
     "search": ("kind", "published", "title", "snippet", "document_id"),
-}
+}  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:
@@ -213,6 +224,10 @@ def relations(
     until: UntilOpt = None,
     polarity: PolarityOpt = None,
     type: Annotated[str | None, typer.Option("--type", "-t", help="cooperation, rivalry, pressure, ...")] = None,
+    modality: ModalityOpt = None,
+    min_confidence: MinConfidenceOpt = None,
+    source: Annotated[str | None, typer.Option("--source", help="Acting actor of a directed relation.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Actor acted upon in a directed relation.")] = None,
     search: SearchOpt = None,
     document: DocumentOpt = None,
     db: Db = DEFAULT_DB,
@@ -221,15 +236,23 @@ def relations(
     as_json: JsonOpt = False,
     as_csv: CsvOpt = False,
 ) -> None:
-    """Relations between actors with their evidence, newest documents first."""
+    """Relations between actors with their evidence, newest documents first.
+
+    Directed relations (pressure, sanctions, dependence, ...) show their direction as source -> target.
+
+    Example: multivector query relations --source RUS --modality asserted --min-confidence 0.7
+    """
     filters = dict(actor=actor, speaker=speaker, since=since, until=until, polarity=_polarity(polarity), type=type,
-                   search=search, document=document)  # fmt: skip
+                   modality=_modality(modality), min_confidence=_min_confidence(min_confidence), source=source,
+                   target=target, search=search, document=document)  # fmt: skip
     _run("relations", db, filters, limit, offset, as_json, as_csv)
 
 
 def memberships(
     actor: ActorOpt = None,
     status: Annotated[str | None, typer.Option("--status", help="confirmed, contradicted or unknown.")] = None,
+    modality: ModalityOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     search: SearchOpt = None,
@@ -240,8 +263,15 @@ def memberships(
     as_json: JsonOpt = False,
     as_csv: CsvOpt = False,
 ) -> None:
-    """State-in-organisation claims, checked against the catalogue (status)."""
-    filters = dict(actor=actor, status=status, since=since, until=until, search=search, document=document)
+    """State-in-organisation claims, checked against the catalogue (status).
+
+    --modality negated lists the claims that a state is not a member.
+
+    Example: multivector query memberships --actor CSTO --modality negated
+    """
+    filters = dict(actor=actor, status=status, modality=_modality(modality),
+                   min_confidence=_min_confidence(min_confidence), since=since, until=until, search=search,
+                   document=document)  # fmt: skip
     _run("memberships", db, filters, limit, offset, as_json, as_csv)
 
 
@@ -251,6 +281,8 @@ def stances(
     since: SinceOpt = None,
     until: UntilOpt = None,
     polarity: PolarityOpt = None,
+    modality: ModalityOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     search: SearchOpt = None,
     document: DocumentOpt = None,
     db: Db = DEFAULT_DB,
@@ -259,9 +291,13 @@ def stances(
     as_json: JsonOpt = False,
     as_csv: CsvOpt = False,
 ) -> None:
-    """Each speaker's attitude towards actors (--actor is the target)."""
+    """Each speaker's attitude towards actors (--actor is the target).
+
+    Example: multivector query stances --actor CHN --polarity - --min-confidence 0.5
+    """
     filters = dict(actor=actor, speaker=speaker, since=since, until=until, polarity=_polarity(polarity),
-                   search=search, document=document)  # fmt: skip
+                   modality=_modality(modality), min_confidence=_min_confidence(min_confidence), search=search,
+                   document=document)  # fmt: skip
     _run("stances", db, filters, limit, offset, as_json, as_csv)
 
 
@@ -321,6 +357,28 @@ def _polarity(value: str | None) -> str | None:
     if value.strip().lower() not in _POLARITIES:
         raise typer.BadParameter("use +, - or 0 (or positive, negative, neutral)", param_hint="--polarity")
     return _POLARITIES[value.strip().lower()]
+
+
+def _modality(value: str | None) -> str | None:
+    """A --modality value, or a one-line error listing the valid ones (exit status 2)."""
+    if value is None:
+        return None
+    if value.strip().lower() not in MODALITIES:
+        _fail(f"bad --modality {value!r}: use one of {', '.join(MODALITIES)}", 2)
+    return value.strip().lower()
+
+
+def _min_confidence(value: str | None) -> float | None:
+    """A --min-confidence value (a number from 0 to 1), or a one-line error (exit status 2)."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0.0 <= number <= 1.0:  # NaN too
+        _fail(f"bad --min-confidence {value!r}: use a number from 0 to 1, e.g. 0.7", 2)
+    return number
 
 
 def _run(query: str, db: Path, filters: dict[str, Any], limit: int, offset: int, as_json: bool, as_csv: bool) -> None:
@@ -383,13 +441,24 @@ def _print_table(query: str, rows: list[dict[str, Any]]) -> None:
     for column in columns:
         wide = column in ("evidence", "snippet", "title", "what")
         short = column in ("id", "document_id", "a", "b", "published", "date", "polarity", "member", "org", "target")
+        short = short or column in ("direction", "modality", "confidence")
         table.add_column(column, overflow="fold", ratio=3 if wide else None, no_wrap=short)
     for row in rows:
-        table.add_row(*(_cell(row.get(column), MARKS) for column in columns))
+        table.add_row(*(_cell(_shown(row, column), MARKS) for column in columns))
     console = Console()
     if not console.is_terminal:  # piped to less or a file: room for whole ids and dates
         console = Console(width=160)
     console.print(table)
+
+
+def _shown(row: dict[str, Any], column: str) -> Any:
+    """A table cell's value: the row's column, or one made for the table (direction; confidence to 2 places)."""
+    if column == "direction":  # source -> target of a directed relation, empty for a symmetric one
+        source, target = row.get("source"), row.get("target")
+        return f"{source or '?'} \u2192 {target or '?'}" if source or target else None
+    if column == "confidence" and isinstance(row.get(column), float):
+        return f"{row[column]:.2f}"
+    return row.get(column)
 
 
 def _cell(value: Any, marks: tuple[str, str]) -> str:
