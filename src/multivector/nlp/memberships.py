@@ -107,14 +107,15 @@ def _rules() -> list[_Rule]:
     be = r"(?:(?:is|was|are|were|remains?|became|becomes|as|being|has|have|had)\s+)?"
     its = rf"(?:its|{STATE}{{3}})"  # "its" may have been resolved to a state and masked
     member = rf"(?:a|an|the|{its})?\s*(?:full\s+|full-fledged\s+|founding\s+|key\s+|permanent\s+|active\s+)?"
-    event = rf"(?!\s+{_alt('event_nouns')}\b)"
-    people = rf"(?:(?:the\s+)?{_alt('people_of')}\s+of\s+(?:the\s+)?)?"
+    event = rf"(?!['’]s\b)(?!\s+{_alt('event_nouns')}\b)"  # not "joined the SCO summit / the SCO's drills"
+    gap = r"(?:[^.;]|\.(?=\s*(?-i:[\da-z])))"  # a sentence's own periods are abbreviations ("on Jan. 1")
+    people_of = rf"(?:the\s+)?{_alt('people_of')}\s+of\s+(?:the\s+)?"
+    people = rf"(?:{people_of}|{gap}{{0,80}}?\b{people_of})?"  # "brought together X, Y and the leaders of ..."
     chair = _alt("chair_nouns")
     word = rf"(?:[^\W{STATE}{DEMONYM}]|[-'’])+"  # a word of a gap: not a masked state (masks count as \w)
     lead = r"(?:\s*(?:,|[-–—(])\s*|\s+)(?:(?:which|that|who)\s+)?"  # "S, which is ..."; "S – a member of ..."
     kinds = r"(?:members?|member\s+states?|member\s+countries|member\s+nations?|participants?|participating\s+states?)"
     meeting = r"(?:summit|meeting|dialogue|ministerial|session)"
-    gap = r"(?:[^.;]|\.(?=\s*(?-i:[\da-z])))"  # a sentence's own periods are abbreviations ("on Jan. 1")
     return [
         _Rule(
             "is_member",
@@ -125,7 +126,7 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "is_org_member",
-            rf"(?P<s>{sl}){lead}{be}{adverb}(?:a|an|the|{its})?\s*(?:fellow\s+)?(?P<o>{ol})(?:['’]s)?\s+(?:founding\s+|full\s+)?{kinds}\b",
+            rf"(?P<s>{sl}){lead}{be}{adverb}(?:a|an|the|{its})?\s*(?:{word}\s+)?(?P<o>{ol})(?:['’]s)?\s+(?:{word}\s+)?{kinds}\b",
             0.9,
             tense=True,
         ),
@@ -178,7 +179,7 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "includes",
-            rf"(?P<o>{o})(?:\s*,\s*(?:a|an|the)\s+[^,;.()]{{1,60}}?,)?\s*,?\s*(?:(?:which|that)\s+)?"
+            rf"(?P<o>{o})(?:\s*,\s*(?:a|an|the)\s+[^,;.()]{{1,60}}?(?:,|(?=\s+(?:which|that)\s)))?\s*,?\s*(?:(?:which|that)\s+)?"
             rf"(?:(?:now|currently|also|today|then|originally)\s+)?{_alt('include_verbs')}\s+(?:the\s+)?{people}(?P<s>{sl})",
             0.85,
         ),
@@ -234,7 +235,8 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "led",
-            rf"(?P<s>{STATE}+|{DEMONYM}+)-{_alt('lead_compounds')}(?:\s+[\w-]+){{0,2}}?,?\s+(?:the\s+)?(?P<o>{o})",
+            rf"(?P<s>{STATE}+|{DEMONYM}+)-{_alt('lead_compounds')}(?:\s+[\w-]+){{0,2}}?,?\s+(?:the\s+)?(?P<o>{o})"
+            rf"|(?P<o2>{o}),\s*(?:a|an|the)\s+(?:{word}\s+)?(?P<s2>{STATE}+|{DEMONYM}+)-{_alt('lead_compounds')}\b",
             0.8,
         ),
         _Rule("led_by", rf"(?P<o>{o}){ohead},?\s+(?:which\s+is\s+)?{_alt('lead_by')}\s+(?P<s>{s})", 0.8),
@@ -246,6 +248,18 @@ def _rules() -> list[_Rule]:
             rf"|(?P<s3>{s})\b[^.;]{{0,40}}?\bas\s+(?:the\s+)?(?:current\s+|rotating\s+)?{chair}\s+of\s+{the}(?P<o3>{o})"
             rf"|(?P<o4>{o})\s+{chair}\s+(?P<s4>{s})",
             0.8,
+        ),
+        _Rule(
+            "chairs",
+            rf"(?P<s>{sl}){lead}(?:(?:will|currently|now|also|still)\s+)?(?:chairs|chaired|chair|is\s+chairing|presides\s+over|"
+            rf"presided\s+over|preside\s+over|dominates|leads|heads)\s+{the}(?P<o>{ol}){event}",
+            0.8,
+        ),
+        _Rule(
+            "takes_part",
+            rf"(?P<s>{sl}){lead}(?P<cue>(?:{word}\s+){{0,2}}?)(?:participates|participated|has\s+participated|takes\s+part|"
+            rf"took\s+part|has\s+taken\s+part|is\s+taking\s+part)\s+in\s+{the}(?P<o>{ol}){ohead}{event}",
+            0.75,
         ),
         _Rule(
             "expanded",
@@ -430,6 +444,21 @@ def _references(sentence: SentenceContext, mentions: list[Mention], previous: Se
     def before(position: int, kinds: tuple[str, ...]) -> list[Mention]:
         return [m for m in mentions if m.kind in kinds and m.end <= position]
 
+    collective = ("organisation", "group", "bloc")  # "the group" after the Taliban is the Taliban, not a bloc
+
+    def salient_org(position: int) -> str | None:
+        here = [m for m in sentence.mentions if m.kind in collective and m.end <= position]
+        there = [m for m in (previous.mentions if previous is not None else []) if m.kind in collective]
+        salient = (here or there)[-1:]
+        return salient[0].id if salient and salient[0].kind == "organisation" else None
+
+    org_pronoun = re.compile(rf"\b(?:its|their)(?=\s+(?:[\w-]+\s+)?{_alt('own_nouns')}\b)", re.IGNORECASE)
+    for match in org_pronoun.finditer(text):  # "Belarus became its tenth member": the organisation's own
+        a, b = offset + match.start(), offset + match.end()
+        org = salient_org(a) if free(a, b) else None
+        if org is not None:
+            out.append(Mention(org, "organisation", a, b, f"ref:{match.group(0)}"))
+            taken.append((a, b))
     for pattern, plural in ((_PLURAL, True), (_SINGULAR, False)):
         for match in pattern.finditer(text):
             a, b = offset + match.start(), offset + match.end()
@@ -449,16 +478,11 @@ def _references(sentence: SentenceContext, mentions: list[Mention], previous: Se
             if ids:
                 taken.append((a, b))
     generic = re.compile(rf"\b(?:the|this|that)\s+{_alt('generic_org_nouns')}\b(?!\s+of\b)", re.IGNORECASE)
-    collective = ("organisation", "group", "bloc")  # "the group" after the Taliban is the Taliban, not a bloc
     for match in generic.finditer(text):
         a, b = offset + match.start(), offset + match.end()
-        if not free(a, b):
-            continue
-        here = [m for m in sentence.mentions if m.kind in collective and m.end <= a]
-        there = [m for m in (previous.mentions if previous is not None else []) if m.kind in collective]
-        salient = (here or there)[-1:]
-        if salient and salient[0].kind == "organisation":
-            out.append(Mention(salient[0].id, "organisation", a, b, f"ref:{match.group(0)}"))
+        org = salient_org(a) if free(a, b) else None
+        if org is not None:
+            out.append(Mention(org, "organisation", a, b, f"ref:{match.group(0)}"))
             taken.append((a, b))
     return out
 
