@@ -81,3 +81,37 @@ def test_the_written_first_name_beats_a_catalogue_namesake(nlp):
 def test_a_three_part_name_the_ner_cuts_short_is_whole(nlp):
     body = "In June, Iranian Trade Minister Reza Amini Farahani said that Iran would buy more Turkmen electricity."
     assert _speakers(nlp, body) == ["Reza Amini Farahani"]
+
+
+QA_BODY = (
+    "Which route matters most for Kyrgyz exports today?\n\n"
+    "The road through Irkeshtam carries most of our trade with China, and it will keep growing for years.\n\n"
+    "Is Russia still the main market for Kyrgyz goods?\n\n"
+    "It remains important, but our farmers now sell more to Kazakhstan and to the Gulf."
+)
+
+
+def test_the_interviewee_of_a_q_and_a_page_named_only_in_the_headline_answers(nlp):
+    title = "Dr. Aigul Toktomusheva - Director of the Bishkek Trade Policy Institute"
+    analysis = _analyse(nlp, QA_BODY, title=title, raw_text=title + "\n\n" + QA_BODY)
+    assert [(s.name, s.role) for s in analysis.speakers] == [
+        ("Aigul Toktomusheva", "Director of the Bishkek Trade Policy Institute")
+    ]
+    speakers = {m.evidence: m.speaker for m in [*analysis.stance_mentions, *analysis.relation_mentions]}
+    assert speakers and set(speakers.values()) == {"Aigul Toktomusheva"}
+
+
+def test_the_interviewee_named_in_a_page_line_above_the_body(nlp):
+    raw = "Read our interview with Colonel Marat Zhunusov (Ret.) in Kyrgyz and English.\n" + QA_BODY
+    assert _speakers(nlp, QA_BODY, raw_text=raw) == ["Marat Zhunusov"]
+
+
+def test_a_headline_name_is_no_interviewee_of_a_news_report(nlp):
+    body = "Kyrgyzstan and China opened a new border crossing. Trade is expected to double by 2030."
+    title = "Sadyr Japarov - President of Kyrgyzstan opens the Irkeshtam crossing"
+    assert _speakers(nlp, body, title=title, raw_text=title + "\n" + body) == []
+
+
+def test_a_form_of_address_is_no_person(nlp):
+    body = "Dear Mr. Ambassador, how do you see the new railway?\n\nIt will change the region, I am sure of it."
+    assert "Ambassador" not in {p.name for p in _analyse(nlp, body).people}

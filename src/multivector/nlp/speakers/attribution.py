@@ -5,7 +5,8 @@ the person its attribution clause names ('"...," said NAME'; a pronoun "he said"
 it; "the economist said" to the speaker who holds that role, else to nobody); a quotation with no attribution of
 its own continues the previous quotation's speaker when it follows it in the paragraph or opens the next one.
 Reported speech outside quotes ("According to NAME", "NAME believes", "In her view") belongs to the person it names.
-An op-ed's own narration belongs to its author; a news report's narration to nobody.
+An op-ed's own narration belongs to its author, a Q&A page's paragraphs that are no questions to its respondent (an
+interviewee named only above the body); a news report's narration to nobody.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 
 from multivector.nlp.segment import Block
 from multivector.nlp.speakers.cues import role_nouns, speech_forms, speech_verbs, view_nouns
+from multivector.nlp.speakers.interview import is_question_paragraph
 from multivector.nlp.speakers.quotes import quotations
 from multivector.nlp.speakers.roles import same_role
 from multivector.nlp.speakers.types import SpeakerInfo
@@ -33,7 +35,8 @@ def attribute(
     """Each sentence's speaker: the interviewee for answers, the attributed person for quotes and reported speech,
     the author for an op-ed's own narration, else None."""
     main = speakers[0].name if speakers else None
-    narrator = next((s.name for s in speakers if s.voice == "author"), None)
+    narrator = next((s.name for s in speakers if s.voice in ("author", "respondent")), None)
+    respondent = narrator is not None and speakers[0].voice == "respondent"
     quoted = [s for s in speakers if s.voice != "author"]
     # An "interview" with no answer turns is a report quoting its experts: its narration is the journalist's.
     interview = interview and any(b.kind == "answer" for b in blocks)
@@ -49,6 +52,8 @@ def attribute(
         block = blocks[block_index] if blocks else None
         if block is not None and block.kind == "question":
             speaker = None
+        elif respondent and is_question_paragraph(_paragraph(body, start)):
+            speaker = None  # a question of a Q&A page the segmenter read as narrative
         elif block is not None and block.kind == "answer":
             speaker = main
         else:
@@ -61,6 +66,11 @@ def attribute(
                 speaker = _reported_speaker(body, start, end, quoted) or narrator
         result[(start, end)] = speaker
     return result
+
+
+def _paragraph(body: str, position: int) -> str:
+    end = body.find("\n", position)
+    return body[body.rfind("\n", 0, position) + 1 : end if end != -1 else len(body)]
 
 
 def _block_of(blocks: list[Block], position: int) -> Block | None:

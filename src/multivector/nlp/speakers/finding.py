@@ -12,7 +12,7 @@ import re
 
 from multivector.nlp.catalogue import Catalogue
 from multivector.nlp.segment import Block
-from multivector.nlp.speakers.interview import introduces_interviewee
+from multivector.nlp.speakers.interview import introduces_interviewee, page_interviewee
 from multivector.nlp.speakers.oped import op_ed_author
 from multivector.nlp.speakers.positions import is_speech_subject, speech_slots
 from multivector.nlp.speakers.quotes import quotations
@@ -56,7 +56,34 @@ def find_speakers(
             found[person.canonical].mentions.append((person.start, person.end))
     speakers = sorted(found.values(), key=lambda s: s.start)
     author = op_ed_author(body, blocks, authors, raw_text, title, interview)
-    return [author, *speakers] if author else speakers
+    if author is not None:
+        return [author, *speakers]
+    if not any(s.voice == "interviewee" for s in speakers):
+        speakers = _with_page_interviewee(speakers, body, raw_text, title, interview, author_keys, catalogue)
+    return speakers
+
+
+def _with_page_interviewee(
+    speakers: list[SpeakerInfo],
+    body: str,
+    raw_text: str,
+    title: str | None,
+    interview: bool,
+    author_keys: set[str],
+    catalogue: Catalogue,
+) -> list[SpeakerInfo]:
+    """A question-and-answer page whose interviewee is named only above the body: they come first. When the
+    segmenter did not read the page as an interview, their voice is "respondent" (attribution then gives them
+    every paragraph that is no question)."""
+    page = page_interviewee(body, raw_text, title, catalogue)
+    if page is None or surname(page.name) in author_keys:
+        return speakers
+    page.voice = "interviewee" if interview else "respondent"
+    same = [s for s in speakers if surname(s.name) == surname(page.name)]
+    if same:
+        same[0].voice, same[0].role = page.voice, same[0].role or page.role
+        return [same[0], *(s for s in speakers if s is not same[0])]
+    return [page, *speakers]
 
 
 def _is_addressee(body: str, start: int) -> bool:

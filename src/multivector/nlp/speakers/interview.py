@@ -1,11 +1,16 @@
 """Interviews: the lede that introduces the interviewee ("Outlet talks to NAME", "an interview with NAME, ROLE"),
-and the people the interview format itself names.
+and the interviewee of a question-and-answer page who is named only above the body (headline, page line).
 """
 
 from __future__ import annotations
 
+import re
+
+from multivector.nlp.catalogue import PERSON_TITLES, Catalogue
+from multivector.nlp.lexicon import lexicon
 from multivector.nlp.segment import Block
-from multivector.nlp.speakers.cues import interview_cue
+from multivector.nlp.speakers.cues import interview_cue, role_noun_pattern
+from multivector.nlp.speakers.types import SpeakerInfo
 
 
 def lede_end(body: str, blocks: list[Block]) -> int:
@@ -30,3 +35,73 @@ def sentence_around(body: str, start: int, end: int) -> str:
 def introduces_interviewee(body: str, start: int, end: int, blocks: list[Block]) -> bool:
     """A person named in the lede of an interview, in a sentence that says they talk or answer."""
     return start < lede_end(body, blocks) and bool(interview_cue().search(sentence_around(body, start, end)))
+
+
+# ----- an interviewee named only on the page --------------------------------------------------------------------
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,6}[A-Z][\w'’-]+")
+_SEPARATOR = re.compile(r"\s*(?:\([^)]{1,20}\)\s*)?(?:[-–—:]|,)\s*")
+
+
+def page_interviewee(body: str, raw_text: str, title: str | None, catalogue: Catalogue) -> SpeakerInfo | None:
+    """The interviewee of a question-and-answer page who is named only above the body: in the headline or a page
+    line ("NAME - ROLE", "NAME, ROLE:") or in a line that announces the interview ("Read the interview with
+    NAME"). Only when the body is made of questions and answers."""
+    if not reads_as_questions_and_answers(body):
+        return None
+    at = raw_text.find(body[:40].strip()) if raw_text and body.strip() else -1
+    head = raw_text[:at] if at > 0 else ""
+    for line in [title or "", *head.splitlines()]:
+        found = _named_in_heading(line.strip(), catalogue)
+        if found is not None:
+            return SpeakerInfo(found[0], found[1], None, 0, "interviewee")
+    return None
+
+
+def reads_as_questions_and_answers(body: str) -> bool:
+    """Some paragraph is a question, and at least as many are not."""
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    questions = sum(1 for p in paragraphs if is_question_paragraph(p))
+    return questions >= 1 and len(paragraphs) - questions >= questions
+
+
+def is_question_paragraph(text: str) -> bool:
+    return text.rstrip(' "”»').endswith("?") and len(text.split()) <= 80
+
+
+def _named_in_heading(line: str, catalogue: Catalogue) -> tuple[str, str | None] | None:
+    """(name, role) of a heading that opens with a titled name followed by its role ("H.E. NAME - ROLE"), or of a
+    line with an interview cue followed by a titled name ("the interview with Major General NAME")."""
+    cue = interview_cue().search(line)
+    for m in _CAPITALISED_RUN.finditer(line):
+        titles, name = _split_titles(m.group())
+        if name is None or catalogue.lookup(name) or catalogue.lookup(name.split()[-1]):
+            continue
+        after = line[m.end() :]
+        separator = _SEPARATOR.match(after)
+        role = re.split(r"\s*[:|–—]\s*|\s+-\s+", after[separator.end() :])[0].strip(" .") if separator else ""
+        if m.start() == 0 and separator and role_noun_pattern().search(role) and len(role.split()) <= 15:
+            return name, role
+        if cue and cue.end() <= m.start():
+            return name, " ".join(titles) or None
+    return None
+
+
+def _split_titles(run: str) -> tuple[list[str], str | None]:
+    """'Major General Bill Crane' -> (['Major', 'General'], 'Bill Crane'); None when no two-word name remains."""
+    words = run.split()
+    titles = []
+    while words and _is_title(words[0]):
+        titles.append(words.pop(0))
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*", w) for w in words):
+        return titles, None
+    return titles, " ".join(words)
+
+
+def _is_title(word: str) -> bool:
+    folded = word.casefold().rstrip(".")
+    return (
+        folded in PERSON_TITLES
+        or folded in {t.casefold().rstrip(".") for t in lexicon()["titles_before_name"]}
+        or folded in {t.casefold().rstrip(".") for t in lexicon()["honorifics"]}
+        or "." in word
+    )

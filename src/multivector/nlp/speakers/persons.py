@@ -14,8 +14,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from multivector.nlp.actors import PersonMention
-from multivector.nlp.catalogue import Catalogue, fold
+from multivector.nlp.catalogue import PERSON_TITLES, Catalogue, fold
 from multivector.nlp.lexicon import lexicon
+from multivector.nlp.speakers.cues import role_noun_pattern
 from multivector.nlp.speakers.positions import (
     in_speaker_position,
     is_name_word,
@@ -176,6 +177,8 @@ def _drop_non_persons(
     company the NER took for a name ("the ports of Aktau and Kuryk", "the mining giant Kazatomprom")."""
     keep: set[str] = set()
     for person in persons:
+        if " " not in person.canonical and _only_a_title(person.canonical):
+            continue  # "Dear Mr. General": a form of address, no name
         if (
             " " in person.canonical
             or catalogue.person(person.canonical) is not None
@@ -185,6 +188,11 @@ def _drop_non_persons(
         ):
             keep.add(person.canonical)
     return [p for p in persons if p.canonical in keep]
+
+
+def _only_a_title(word: str) -> bool:
+    folded = word.casefold().rstrip(".")
+    return folded in PERSON_TITLES or role_noun_pattern().fullmatch(word) is not None
 
 
 def _as_written(persons: list[PersonMention], catalogue: Catalogue) -> list[PersonMention]:

@@ -18,7 +18,9 @@ class SpeakerInfo:
     role: str | None = None
     state: str | None = None  # the speaker's country (ISO3), for resolving "we", "our country"
     start: int = 0  # first mention in the body
-    voice: str = "quoted"  # "quoted" | "interviewee" | "author" (an op-ed's author narrates the text)
+    # "quoted" | "interviewee" | "author" (an op-ed's author narrates the text) | "respondent" (the interviewee of a
+    # Q&A page read as narrative, named only above the body: answers every paragraph that is no question)
+    voice: str = "quoted"
     mentions: list[Span] = field(default_factory=list)  # every mention of the speaker in the body
     said_at: list[Span] = field(default_factory=list)  # mentions in a speaker position (subject of "said", ...)
 
