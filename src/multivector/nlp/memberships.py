@@ -15,43 +15,54 @@ word lists live in ``data/membership_cues.json``.
 Confidence (``Membership.confidence``) is the rule's base, then +0.05 when the catalogue's member list confirms
 the pair, -0.3 when it contradicts it, -0.1 when the state or the organisation was resolved from a reference:
 
-====================  ====  ==========================================================================
-rule                  base  construction
-====================  ====  ==========================================================================
-is_member             0.90  "S is (already) a (full / founding) member of O"; "S, a member of O"
-of_which              0.90  "O, of which S is a (founding) member"
-where_member          0.90  "O, where S is a founding member"
-founders              0.85  "S and S were among the founders of O"; "S stood at the cradle of O"
-signed_founding       0.85  "S, together with S and S, signed the treaty that created O"
-includes              0.85  "O, which includes / comprises / brings together (the leaders of) S, S and S"
-members_are           0.85  "O's members are / include S and S"
-org_countries         0.85  "the O countries – S and S"; "O member states such as S"
-as_member             0.85  "as a member of O, ..., S"; "since becoming a full member of O, S"
-other_members         0.85  "S and other O member states"
-admitted              0.85  "O admitted S as a new member"
-membership_noun       0.85  "S's membership / participation / withdrawal / chairmanship in O"
-joined                0.85  "S joined O" (past, not hedged; "refuses to join" is negated)
-noun_of               0.80  "the withdrawal / membership of S from / in O" ("accession of": catalogue-checked)
-led                   0.80  "the Russian-led alliance, the CSTO"; "the Moscow-led O"
-led_by                0.80  "O, led / dominated / chaired by S"
-chair                 0.80  "S holds / took over the chairmanship of O"; "S, as the O's chair"
-expanded              0.80  "O expanded to include S and S"; "O, with membership expanding to include S"
-having_chaired        0.80  "Having chaired O from 2019 to 2023, S ..."
-left                  0.70  "S withdrew from / left O" (it was a member)
-summit_includes       0.70  "the O summit ... brought together the presidents of S, S" (catalogue-confirmed only)
-founded               0.70  "S and S founded / established O" (catalogue-confirmed only)
-possessive            0.70  "Russia's CSTO allies", "Kazakhstan's SCO chairmanship" (catalogue-confirmed only)
-within                0.65  "S's cooperation within O"
-leader_members        0.60  "Azerbaijani President X proposed that the member states of O ..." (catalogue-confirmed)
-where                 0.60  "O, where S holds a dominant position"
-paren                 0.55  "O (S)"
-observer              0.85  "S, an observer in O" -> negated
-====================  ====  ==========================================================================
+=====================  ====  ==========================================================================
+rule                   base  construction
+=====================  ====  ==========================================================================
+is_member              0.90  "S is (already) a (full / founding) member of O"; "S, a member of O"
+is_org_member          0.90  "S is an O member"; "S and S, the newest O members"; "S became its tenth member"
+of_which               0.90  "O, of which S is a (founding) member"
+where_member           0.90  "O, where S is a founding member"
+founders               0.85  "S and S were among the founders of O"; "S stood at the cradle of O" (confirmed only)
+signed_founding        0.85  "S, together with S and S, signed the treaty that created O"
+includes               0.85  "O, which includes / comprises / brings together (the leaders of) S, S and S"
+members_are            0.85  "O's members are / include S and S"
+org_countries          0.85  "the O countries – S and S"; "O member states such as S"
+org_member_apposition  0.85  "CSTO member Armenia"; "fellow EAEU members Kazakhstan and Belarus"
+members_of_list        0.85  "the member states of O, such as S and S"
+which_joined           0.85  "O, which S joined / founded / chairs in ..."
+admitted_to            0.85  "S was admitted to O"
+as_member              0.85  "as a member of O, ..., S"; "since becoming a full member of O, S"
+other_members          0.85  "S and other O member states"
+admitted               0.85  "O admitted S as a new member"
+membership_noun        0.85  "S's membership / participation / withdrawal / chairmanship in O"
+joined                 0.85  "S joined O" (past, not hedged; "refuses to join" is negated)
+noun_of                0.80  "the withdrawal / membership of S from / in O" ("accession of": catalogue-checked)
+led                    0.80  "the Russian-led alliance, the CSTO"; "the Moscow-led O"; "O, a Moscow-led bloc"
+led_by                 0.80  "O, led / dominated / chaired by S"
+chairs                 0.80  "S chairs / will chair / dominates / leads O"
+takes_part             0.75  "S takes part / participates in O" (not "in the O summit"; "as an observer": negated)
+chair                  0.80  "S holds / took over the chairmanship of O"; "S, as the O's chair"
+expanded               0.80  "O expanded to include S and S"; "O, with membership expanding to include S"
+having_chaired         0.80  "Having chaired O from 2019 to 2023, S ..."
+left                   0.70  "S withdrew from / left O" (it was a member)
+summit_includes        0.70  "the O summit ... brought together X and the presidents of S, S" (confirmed only)
+possessive             0.70  "Russia's CSTO allies", "Kazakhstan's SCO chairmanship" (catalogue-confirmed only)
+within                 0.65  "S's cooperation within O"
+leader_members         0.60  "Azerbaijani President X proposed that the member states of O ..." (catalogue-confirmed)
+where                  0.60  "O, where S holds a dominant position"
+paren                  0.55  "O (S)"
+observer               0.85  "S, an observer in O"; "S, an O observer"; "... includes S as an observer" -> negated
+=====================  ====  ==========================================================================
 
 Weak rules (base 0.7 or below) are skipped for organisations with more than 100 members (a state's UN membership
 says nothing) and for a state the catalogue lists as the organisation's observer. Rules marked "catalogue-
 confirmed only" emit nothing when the catalogue cannot confirm the pair; "accession of", "its membership in",
 "left", "within" and "where" emit nothing when it contradicts it (an accession in progress, a former member).
+
+Non-memberships are kept out of ``Analysis.memberships`` (the default): the gold annotates "refuses to join",
+"has no intention of joining", "remain an observer" as relations (state -> organisation, polarity -), never as
+memberships, and the scorer matches (member, org) pairs only, so a negated claim there would count as a
+membership. A negated claim keeps its rule's base confidence (confidence in the non-membership).
 
 Each claim carries ``status``: confirmed or contradicted by the catalogue's member list, or unknown when the
 catalogue has no list for that organisation.
