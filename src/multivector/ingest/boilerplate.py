@@ -107,7 +107,28 @@ def split_page(text: str) -> Page:
     end = _trim_sign_offs(lines, start, end, _header_names(lines, start))
     end = _extend_to_cut_paragraph(lines, end)
     page.body_lines = [i for i in range(start, end + 1) if lines[i].kind not in DROPPED and lines[i].kind != BLANK]
+    page.body_lines = _drop_pull_quotes(lines, page.body_lines)
     return page
+
+
+_PULL_QUOTE_MIN_WORDS = 6
+_QUOTE_MARKS = "\"'“”‘’«»„ "
+
+
+def _drop_pull_quotes(lines: list[Line], body: list[int]) -> list[int]:
+    """A line that repeats words of another body paragraph (a pull quote set off in large type) is not body."""
+    folded = {i: re.sub(r"\s+", " ", lines[i].text.strip(_QUOTE_MARKS)).casefold() for i in body}
+    units = {lines[i].unit for i in body}
+    kept = []
+    for i in body:
+        text = folded[i]
+        shared_unit = sum(1 for j in body if lines[j].unit == lines[i].unit) > 1
+        repeated = len(_WORD.findall(text)) >= _PULL_QUOTE_MIN_WORDS and not shared_unit and any(
+            j != i and len(folded[j]) > len(text) and text in folded[j] for j in body
+        )
+        if not repeated or len(units) < 2:
+            kept.append(i)
+    return kept
 
 
 # --- classification -------------------------------------------------------------------------------------
