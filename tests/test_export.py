@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -12,8 +14,11 @@ from typer.testing import CliRunner
 
 from multivector.interfaces import export as ex
 from multivector.store import Corpus
+from test_store import pipeline_article
+from test_store_schema4 import directed_article
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+MODALITIES = {"asserted", "negated", "hypothetical", "future"}
 
 
 @pytest.fixture(scope="module")
@@ -43,21 +48,72 @@ def _run(corpus_path: Path, *args: str):
     return CliRunner().invoke(app, ["export", "--db", str(corpus_path), *args])
 
 
-@pytest.mark.parametrize(("fmt", "reader"), [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
-def test_graph_exports_read_back_with_attributes(corpus_path, analyses, tmp_path, fmt, reader):
-    out = tmp_path / f"g.{fmt}"
-    result = _run(corpus_path, "--format", fmt, "--out", str(out))
+def _expected_edges(analyses) -> Counter:
+    """The export's edges from the mentions, each with its sentence count: (smaller id, larger id, False) for the
+    mentions without a direction, (source, target, True) for those with one."""
+    edges: Counter = Counter()
+    for analysis in analyses:
+        for r in analysis.relation_mentions or analysis.relations:
+            if r.a == r.b:
+                continue
+            if r.source and r.target and r.source != r.target:
+                edges[(r.source, r.target, True)] += 1
+            else:
+                edges[(min(r.a, r.b), max(r.a, r.b), False)] += 1
+    return edges
+
+
+def _check_edge_attributes(data: dict) -> None:
+    assert data["polarity"] in {"+", "-", "0"} and data["relation_type"]
+    assert len(data["start"]) == len(data["end"]) == 10 and data["start"] <= data["end"]
+    assert data["modality"] in MODALITIES and data["modality"] in data["modalities"]
+    assert 0 <= float(data["confidence"]) <= 1
+
+
+def test_graphml_reads_back_as_a_directed_multigraph_with_attributes(corpus_path, analyses, tmp_path):
+    out = tmp_path / "g.graphml"
+    result = _run(corpus_path, "--format", "graphml", "--out", str(out))
     assert result.exit_code == 0, result.output
-    graph = reader(out)
-    pairs = {frozenset((r.a, r.b)) for a in analyses for r in (a.relation_mentions or a.relations) if r.a != r.b}
-    assert graph.number_of_edges() == len(pairs) > 0
-    assert sum(float(d["weight"]) for _, _, d in graph.edges(data=True)) == _mention_count(analyses)
-    for _, _, data in graph.edges(data=True):
-        assert data["polarity"] in {"+", "-", "0"} and data["relation_type"]
-        assert len(data["start"]) == len(data["end"]) == 10 and data["start"] <= data["end"]
+    graph = nx.read_graphml(out)
+    assert graph.is_directed()
+    expected = _expected_edges(analyses)
+    found = Counter()
+    for u, v, data in graph.edges(data=True):
+        found[(u, v, data["directed"])] += int(data["weight"])
+        _check_edge_attributes(data)
+        assert isinstance(data["directed"], bool)
+    assert found == expected and sum(found.values()) == _mention_count(analyses) > 0
     kinds = {data["kind"] for _, data in graph.nodes(data=True)}
     assert "state" in kinds
     assert all(data["label"] for _, data in graph.nodes(data=True))
+
+
+def _gexf(path: Path) -> tuple[ET.Element, list[dict]]:
+    """The <graph> element and every edge as a dict: its XML attributes plus its attribute values by title."""
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    graph = ET.parse(path).getroot().find("g:graph", ns)
+    titles = {a.get("id"): a.get("title") for a in graph.findall("g:attributes[@class='edge']/g:attribute", ns)}
+    edges = []
+    for edge in graph.findall("g:edges/g:edge", ns):
+        values = {titles[v.get("for")]: v.get("value") for v in edge.findall("g:attvalues/g:attvalue", ns)}
+        edges.append({**values, **edge.attrib})
+    return graph, edges
+
+
+def test_gexf_is_a_mixed_graph_gephi_reads(corpus_path, analyses, tmp_path):
+    out = tmp_path / "g.gexf"
+    assert _run(corpus_path, "--format", "gexf", "--out", str(out)).exit_code == 0
+    graph, edges = _gexf(out)
+    assert graph.get("defaultedgetype") == "undirected"  # directed edges say so one by one
+    found = Counter()
+    for edge in edges:
+        directed = edge.get("type") == "directed"
+        assert edge["directed"] == str(directed).lower() and edge.get("type") in (None, "directed")
+        found[(edge["source"], edge["target"], directed)] += int(float(edge["weight"]))
+        _check_edge_attributes(edge)
+    assert found == _expected_edges(analyses)
+    ids = [edge["id"] for edge in edges]
+    assert len(ids) == len(set(ids))
 
 
 def test_gexf_is_dynamic_with_dates(corpus_path, tmp_path):
@@ -120,3 +176,76 @@ def test_bad_format_and_bad_corpus_fail_cleanly(corpus_path, tmp_path):
 
     result = CliRunner().invoke(app, ["export", "--db", str(bad), "--format", "csv", "--out", str(tmp_path / "o")])
     assert result.exit_code == 1 and bad.read_bytes() == b"not a database"
+
+
+# -- direction, modality and confidence (schema 4), on a corpus written for these tests ----------------------------
+
+
+@pytest.fixture(scope="module")
+def directed_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("directed") / "corpus.db"
+    with Corpus(path) as corpus:
+        corpus.add(directed_article())
+        corpus.add(pipeline_article())
+    return path
+
+
+def test_a_directed_relation_is_a_directed_edge_in_graphml_and_gexf(directed_path, tmp_path):
+    graphml, gexf = tmp_path / "g.graphml", tmp_path / "g.gexf"
+    assert _run(directed_path, "--format", "graphml", "--out", str(graphml)).exit_code == 0
+    assert _run(directed_path, "--format", "gexf", "--out", str(gexf)).exit_code == 0
+    graph = nx.read_graphml(graphml)
+    edges = {(u, v): data for u, v, data in graph.edges(data=True)}
+    # RUS puts pressure on KAZ (directed); the two cooperate (no direction); CHN may lose patience with KAZ
+    assert set(edges) == {("RUS", "KAZ"), ("KAZ", "RUS"), ("CHN", "KAZ"), ("KGZ", "UZB"), ("KGZ", "RUS")}
+    pressure, cooperation, rivalry = edges["RUS", "KAZ"], edges["KAZ", "RUS"], edges["CHN", "KAZ"]
+    assert (pressure["directed"], pressure["relation_type"], pressure["confidence"]) == (True, "pressure", 0.8)
+    assert pressure["label"] == "RUS -> KAZ: pressure"
+    assert (cooperation["directed"], cooperation["relation_type"], cooperation["confidence"]) == (
+        False, "cooperation", 0.55,
+    )  # fmt: skip
+    assert (rivalry["directed"], rivalry["modality"], rivalry["modalities"]) == (True, "hypothetical", "hypothetical:1")
+    assert edges["KGZ", "RUS"]["directed"] is False  # pipeline_article's pressure has no direction
+    assert edges["KGZ", "RUS"]["confidence"] == 0.5
+    _, xml_edges = _gexf(gexf)
+    by_ends = {(e["source"], e["target"]): e for e in xml_edges}
+    assert by_ends["RUS", "KAZ"]["type"] == "directed" and by_ends["CHN", "KAZ"]["type"] == "directed"
+    assert "type" not in by_ends["KAZ", "RUS"] and by_ends["KAZ", "RUS"]["directed"] == "false"
+    assert by_ends["RUS", "KAZ"]["modality"] == "asserted" and float(by_ends["RUS", "KAZ"]["confidence"]) == 0.8
+
+
+def test_a_graph_without_directions_still_reads_with_networkx_gexf(tmp_path):
+    path = tmp_path / "plain.db"
+    with Corpus(path) as corpus:
+        corpus.add(pipeline_article())
+    out = tmp_path / "g.gexf"
+    assert _run(path, "--format", "gexf", "--out", str(out)).exit_code == 0
+    graph = nx.read_gexf(out)
+    assert {frozenset(e[:2]) for e in graph.edges} == {frozenset(("UZB", "KGZ")), frozenset(("RUS", "KGZ"))}
+
+
+def test_tables_and_events_carry_direction_modality_and_confidence(directed_path, tmp_path):
+    out = tmp_path / "csv"
+    assert _run(directed_path, "--format", "csv", "--out", str(out)).exit_code == 0
+    relations = list(csv.DictReader((out / "relations.csv").open(encoding="utf-8", newline="")))
+    pressure = next(r for r in relations if r["type"] == "pressure" and r["a"] == "RUS" and r["b"] == "KAZ")
+    assert (pressure["source"], pressure["target"], pressure["confidence"]) == ("RUS", "KAZ", "0.8")
+    cooperation = next(r for r in relations if r["type"] == "cooperation" and r["b"] == "RUS")
+    assert (cooperation["source"], cooperation["resolved_from"], cooperation["count"]) == ("", "The two countries", "2")
+    memberships = list(csv.DictReader((out / "memberships.csv").open(encoding="utf-8", newline="")))
+    assert {(m["member"], m["modality"], m["confidence"]) for m in memberships} >= {("GEO", "negated", "0.9")}
+    out = tmp_path / "jsonl"
+    assert _run(directed_path, "--format", "jsonl", "--out", str(out)).exit_code == 0
+    stances = [json.loads(line) for line in (out / "stances.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {"target": "KAZ", "confidence": 0.4, "resolved_from": "it", "modality": "hypothetical"}.items() <= next(
+        s for s in stances if s["target"] == "KAZ"
+    ).items()
+    mentions = [json.loads(line) for line in (out / "relation_mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {(m["source"], m["target"]) for m in mentions} >= {("RUS", "KAZ"), ("CHN", "KAZ"), (None, None)}
+    out = tmp_path / "events.tsv"
+    assert _run(directed_path, "--format", "events-tsv", "--out", str(out)).exit_code == 0
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    events = {row["type"] + row["actor1"]: row for row in rows}
+    assert (events["rivalryCHN"]["actor2"], events["rivalryCHN"]["directed"]) == ("KAZ", "1")
+    assert events["rivalryCHN"]["confidence"] == "0.35" and events["rivalryCHN"]["resolved_from"] == "it"
+    assert (events["cooperationKAZ"]["actor2"], events["cooperationKAZ"]["directed"]) == ("RUS", "0")

@@ -3,16 +3,24 @@ event-data pipelines (a GDELT-like TSV).
 
 Contract (every function reads a corpus and writes files; nothing is fetched, nothing in the corpus changes):
 - :func:`export_graphml` / :func:`export_gexf`: the actor network of :func:`actor_graph` through networkx's writers.
-  Nodes: ``label`` (name), ``kind``, ``mentions``, ``documents``. Edges (one per actor pair): ``relation_type``
-  (the most frequent type), ``types``, ``polarity`` (majority sign), ``weight`` (supporting sentences),
-  ``positive``/``negative``/``neutral`` counts, ``score``, ``documents``, ``speakers``, and the time interval
-  ``start``/``end``: first and last publication date of the edge's evidence as full ISO dates (a date known to the
-  month or year spans the whole period). In GEXF the intervals make a dynamic graph Gephi's timeline can play.
+  Nodes: ``label`` (name), ``kind``, ``mentions``, ``documents``. Edges: per actor pair, one for its mentions without
+  a direction (``directed`` false, written from the smaller actor id to the larger) and one per direction its
+  mentions have (``directed`` true, written source -> target: the actor that acts, the one acted upon), so at most
+  three. Each edge: ``relation_type`` (the most frequent type), ``types``, ``polarity`` (majority sign), ``weight``
+  (supporting sentences), ``positive``/``negative``/``neutral`` counts, ``score``, ``documents``, ``speakers``,
+  ``modality`` (the most frequent) and ``modalities`` ("asserted:3;negated:1"), ``confidence`` (mean over the
+  mentions that have one; absent when none has), and the time interval ``start``/``end``: first and last
+  publication date of the edge's evidence as full ISO dates (a date known to the month or year spans the whole
+  period). GraphML holds a directed multigraph (networkx ``MultiDiGraph``; undirected edges are told by
+  ``directed``); GEXF a mixed one, as Gephi reads it: edges are undirected by default and a directed one has
+  ``type="directed"`` (networkx's GEXF reader refuses mixed graphs: read the GraphML in Python). In GEXF the
+  intervals make a dynamic graph Gephi's timeline can play.
 - :func:`export_csv` writes a directory with one CSV per record table and :func:`export_jsonl` one ``.jsonl`` file
   per table (:data:`TABLES`): every row carries ``document_id``, its ``position`` in the document, the record's
   fields, and ``span_start``/``span_end`` instead of ``span``.
 - :func:`export_events_tsv`: one row per relation mention, GDELT-like columns :data:`EVENT_COLUMNS`; tabs and
-  newlines inside evidence become spaces so every row is one line.
+  newlines inside evidence become spaces so every row is one line. ``actor1``/``actor2`` are the mention's a/b, or
+  its source/target when it has a direction (``directed`` 1).
 Each returns the path(s) written.
 """
 
@@ -21,14 +29,16 @@ from __future__ import annotations
 import calendar
 import csv
 import json
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
-from multivector.analysis.graph import build_actor_graph
+from multivector.analysis.graph import build_actor_graph, pair_key
 from multivector.records import Analysis
 from multivector.store import Corpus
 
@@ -46,15 +56,30 @@ TABLES = (
 )  # fmt: skip
 EVENT_COLUMNS = (
     "date", "actor1", "actor2", "type", "quad_class", "score", "polarity", "modality", "speaker", "source",
-    "document_id", "title", "span_start", "span_end", "evidence",
+    "document_id", "title", "span_start", "span_end", "evidence", "directed", "confidence", "resolved_from",
 )  # fmt: skip
 _RECORD_FIELDS = {
     "speakers": ("name", "role"),
     "actors": ("id", "name", "kind", "mentions"),
     "people": ("name", "role", "mentions"),
-    "relations": ("a", "b", "type", "polarity", "score", "modality", "quad_class", "speaker", "count", "evidence"),
-    "memberships": ("member", "org", "status", "evidence"),
-    "stances": ("speaker", "target", "polarity", "modality", "count", "evidence"),
+    "relations": (
+        "a",
+        "b",
+        "type",
+        "polarity",
+        "score",
+        "modality",
+        "quad_class",
+        "speaker",
+        "count",
+        "source",
+        "target",
+        "confidence",
+        "resolved_from",
+        "evidence",
+    ),
+    "memberships": ("member", "org", "status", "modality", "confidence", "evidence"),
+    "stances": ("speaker", "target", "polarity", "modality", "count", "confidence", "resolved_from", "evidence"),
     "figures": ("value", "unit", "subject", "evidence"),
     "events": ("date", "what", "evidence"),
 }
@@ -73,13 +98,14 @@ def iter_analyses(corpus: Corpus) -> Iterator[Analysis]:
 
 
 def mention_rows(analysis: Analysis) -> list[dict[str, Any]]:
-    """The relation mentions of one analysis (its claims when it has none) as rows with document context."""
+    """The relation mentions of one analysis (its claims when it has none) as rows with document context; ``source``
+    and ``target`` are the relation's direction, ``document_source`` the document's path or URL."""
     rows = []
     for relation in analysis.relation_mentions or analysis.relations:
         row = asdict(relation)
         start, end = _span(row.pop("span"))
         row.update(span_start=start, span_end=end, document_id=analysis.id, published=analysis.published,
-                   title=analysis.title, source=analysis.source)  # fmt: skip
+                   title=analysis.title, document_source=analysis.source)  # fmt: skip
         rows.append(row)
     return rows
 
@@ -92,29 +118,67 @@ def _span(span: list[int] | None) -> tuple[int, int]:
 # -- graphs ----------------------------------------------------------------------------------------------------------
 
 
-def actor_graph(corpus: Corpus) -> nx.Graph:
-    """The whole corpus's actor network with Gephi-friendly attribute names and full-date intervals."""
+def actor_graph(corpus: Corpus) -> nx.MultiDiGraph:
+    """The whole corpus's actor network with Gephi-friendly attribute names and full-date intervals: a directed
+    multigraph whose edges say with ``directed`` whether their mentions have a direction (module docstring)."""
     mentions = [row for analysis in iter_analyses(corpus) for row in mention_rows(analysis)]
-    graph = build_actor_graph(corpus.actors(limit=None), mentions)
-    for _, data in graph.nodes(data=True):
-        data["label"] = data.pop("name")
-    for a, b, data in graph.edges(data=True):
+    return directed_actor_graph(corpus.actors(limit=None), mentions)
+
+
+def directed_actor_graph(actors: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> nx.MultiDiGraph:
+    """Relation mention rows (a, b, source, target, modality, confidence, ...) folded into the export's multigraph:
+    each edge aggregates, with :func:`build_actor_graph`, the mentions of one pair and one direction (or none)."""
+    known = {row["id"]: row for row in actors}
+    groups: dict[tuple[str, str, bool], list[dict[str, Any]]] = defaultdict(list)
+    for row in mentions:
+        if row["a"] == row["b"]:  # a self-loop says nothing about the system of actors
+            continue
+        direction = _direction(row)
+        groups[(*direction, True) if direction else (*pair_key(row["a"], row["b"]), False)].append(row)
+    graph = nx.MultiDiGraph()
+    for (u, v, directed), rows in sorted(groups.items()):
+        folded = build_actor_graph([known[x] for x in (u, v) if x in known], [{**row, "a": u, "b": v} for row in rows])
+        for node in (u, v):
+            if node not in graph:
+                attributes = dict(folded.nodes[node])
+                graph.add_node(node, label=attributes.pop("name"), **attributes)
+        data = dict(folded.edges[u, v])
         # GEXF reserves an edge's "type" for directed/undirected, so the relation type gets its own name.
         data["relation_type"] = data.pop("type")
-        data["label"] = f"{a} - {b}: {data['relation_type']}"
+        data["label"] = f"{u} {'->' if directed else '-'} {v}: {data['relation_type']}"
+        data["directed"] = directed
+        modalities = Counter(row.get("modality") or "asserted" for row in rows).most_common()
+        data["modality"] = modalities[0][0]
+        data["modalities"] = ";".join(f"{name}:{count}" for name, count in modalities)
+        confidences = [float(row["confidence"]) for row in rows if row.get("confidence") is not None]
+        if confidences:
+            data["confidence"] = round(sum(confidences) / len(confidences), 3)
         if "start" in data:
             data["start"], data["end"] = period_start(data["start"]), period_end(data["end"])
+        graph.add_edge(u, v, key=f"{u}{'->' if directed else '--'}{v}", **data)
     _node_intervals(graph)
     return graph
 
 
-def _node_intervals(graph: nx.Graph) -> None:
+def _direction(row: dict[str, Any]) -> tuple[str, str] | None:
+    """(source, target) of a directed mention; None for a symmetric one. A missing end is the pair's other actor."""
+    source, target = row.get("source"), row.get("target")
+    pair = (row["a"], row["b"])
+    if source and not target and source in pair:
+        target = pair[1] if source == pair[0] else pair[0]
+    if target and not source and target in pair:
+        source = pair[1] if target == pair[0] else pair[0]
+    return (source, target) if source and target and source != target else None
+
+
+def _node_intervals(graph: nx.MultiDiGraph) -> None:
     """A node lives from its first edge's start to its last edge's end (when any of its edges is dated)."""
     for node in graph.nodes:
-        starts = [d["start"] for _, _, d in graph.edges(node, data=True) if "start" in d]
-        ends = [d["end"] for _, _, d in graph.edges(node, data=True) if "end" in d]
-        if starts:
-            graph.nodes[node]["start"], graph.nodes[node]["end"] = min(starts), max(ends)
+        edges = [d for *_, d in graph.in_edges(node, data=True)] + [d for *_, d in graph.out_edges(node, data=True)]
+        dated = [d for d in edges if "start" in d]
+        if dated:
+            graph.nodes[node]["start"] = min(d["start"] for d in dated)
+            graph.nodes[node]["end"] = max(d["end"] for d in dated)
 
 
 def period_start(iso: str) -> str:
@@ -140,7 +204,16 @@ def export_graphml(corpus: Corpus, out: Path) -> Path:
 
 
 def export_gexf(corpus: Corpus, out: Path) -> Path:
-    nx.write_gexf(actor_graph(corpus), out, encoding="utf-8")
+    """A mixed graph, as Gephi reads one: edges undirected by default, directed ones with ``type="directed"``."""
+    graph = actor_graph(corpus)
+    for _, _, key, data in graph.edges(keys=True, data=True):
+        data["id"] = key  # "RUS->KAZ", "KAZ--RUS": stable edge ids
+        if data["directed"]:
+            data["type"] = "directed"  # networkx writes an edge's "type" as the GEXF edge type
+    writer = GEXFWriter(encoding="utf-8")
+    writer.add_graph(graph)
+    writer.graph_element.set("defaultedgetype", "undirected")
+    writer.write(out)
     return out
 
 
@@ -210,23 +283,28 @@ def export_jsonl(corpus: Corpus, out: Path) -> list[Path]:
 
 
 def event_row(row: dict[str, Any]) -> dict[str, Any]:
-    """One relation mention as a GDELT-like event row."""
+    """One relation mention as a GDELT-like event row (actor1 -> actor2 when the mention has a direction)."""
+    direction = _direction(row)
+    actor1, actor2 = direction or (row["a"], row["b"])
     return {
         "date": row.get("published") or "",
-        "actor1": row["a"],
-        "actor2": row["b"],
+        "actor1": actor1,
+        "actor2": actor2,
         "type": row.get("type"),
         "quad_class": row.get("quad_class"),
         "score": row.get("score"),
         "polarity": row.get("polarity"),
         "modality": row.get("modality"),
         "speaker": row.get("speaker") or "",
-        "source": row.get("source") or "",
+        "source": row.get("document_source") or "",  # the document's path or URL, as in GDELT's SOURCEURL
         "document_id": row["document_id"],
         "title": _one_line(row.get("title") or ""),
         "span_start": row.get("span_start"),
         "span_end": row.get("span_end"),
         "evidence": _one_line(row.get("evidence") or ""),
+        "directed": 1 if direction else 0,
+        "confidence": row.get("confidence"),
+        "resolved_from": row.get("resolved_from"),
     }
 
 
