@@ -115,3 +115,20 @@ def test_a_headline_name_is_no_interviewee_of_a_news_report(nlp):
 def test_a_form_of_address_is_no_person(nlp):
     body = "Dear Mr. Ambassador, how do you see the new railway?\n\nIt will change the region, I am sure of it."
     assert "Ambassador" not in {p.name for p in _analyse(nlp, body).people}
+
+
+def test_a_role_noun_subject_is_the_last_named_holder_of_that_role(nlp):
+    body = (
+        "President Bakyt Osmonov arrived in Dushanbe on Monday for a two-day visit.\n\n"
+        "The talks lasted four hours. The President stressed that Kyrgyzstan and Tajikistan must settle the border "
+        "dispute this year."
+    )
+    analysis = _analyse(nlp, body)
+    assert [s.name for s in analysis.speakers] == ["Bakyt Osmonov"]
+    speakers = {m.evidence: m.speaker for m in [*analysis.stance_mentions, *analysis.relation_mentions]}
+    assert any("settle the border" in e and who == "Bakyt Osmonov" for e, who in speakers.items())
+
+
+def test_a_role_noun_subject_nobody_named_holds_is_no_speaker(nlp):
+    body = "Osh hosted a trade fair on Monday. The minister said that exports to China had grown by a third."
+    assert _speakers(nlp, body) == []

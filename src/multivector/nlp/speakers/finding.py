@@ -14,10 +14,10 @@ from multivector.nlp.catalogue import Catalogue
 from multivector.nlp.segment import Block
 from multivector.nlp.speakers.interview import introduces_interviewee, page_interviewee
 from multivector.nlp.speakers.oped import op_ed_author
-from multivector.nlp.speakers.positions import is_speech_subject, speech_slots
+from multivector.nlp.speakers.positions import is_speech_subject, role_slots, speech_slots
 from multivector.nlp.speakers.quotes import quotations
-from multivector.nlp.speakers.roles import roles
-from multivector.nlp.speakers.types import Parsed, SpeakerInfo, overlaps
+from multivector.nlp.speakers.roles import roles, same_role
+from multivector.nlp.speakers.types import Parsed, Span, SpeakerInfo, overlaps
 
 
 def find_speakers(
@@ -54,6 +54,17 @@ def find_speakers(
     for person in persons:  # every mention, for resolving "he said" to the speaker named last
         if person.canonical in found:
             found[person.canonical].mentions.append((person.start, person.end))
+    for span, noun in role_slots(parsed) if parsed else []:
+        holder = _role_holder(noun, span, persons, role_of)
+        if holder is None or overlaps(span, quoted) or surname(holder.canonical) in author_keys:
+            continue
+        if holder.canonical not in found:
+            mentions = [(p.start, p.end) for p in persons if p.canonical == holder.canonical]
+            role = role_of[holder.canonical]
+            found[holder.canonical] = SpeakerInfo(holder.canonical, role, None, mentions[0][0], mentions=mentions)
+        speaker = found[holder.canonical]
+        speaker.said_at.append(span)
+        speaker.mentions.append(span)
     speakers = sorted(found.values(), key=lambda s: s.start)
     author = op_ed_author(body, blocks, authors, raw_text, title, interview)
     if author is not None:
@@ -61,6 +72,18 @@ def find_speakers(
     if not any(s.voice == "interviewee" for s in speakers):
         speakers = _with_page_interviewee(speakers, body, raw_text, title, interview, author_keys, catalogue)
     return speakers
+
+
+def _role_holder(noun: str, span: Span, persons: list, role_of: dict[str, str | None]):
+    """'The President said': the person named last before who holds that role ("President Sadyr Japarov", "NAME,
+    the country's president"); None when nobody named before holds it."""
+    holder = None
+    for person in persons:
+        if person.start >= span[0]:
+            break
+        if same_role(noun, role_of.get(person.canonical)):
+            holder = person
+    return holder
 
 
 def _with_page_interviewee(

@@ -150,3 +150,24 @@ def token_at(parsed: Parsed, start: int, end: int) -> tuple[Token, int] | None:
             span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
             return (span[-1], offset) if span is not None and len(span) else None
     return None
+
+
+def role_slots(parsed: Parsed) -> list[tuple[Span, str]]:
+    """'The President said', 'according to the minister': a definite role noun in a speaker position, with no name
+    of its own; (its body span, the role noun)."""
+    found = []
+    for offset, doc in parsed:
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or not _is_role_word(token):
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                continue
+            if any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in token.children):
+                continue  # "the President, NAME, said": the name itself is the speaker
+            if in_speaker_position(token):
+                found.append(((token.idx + offset, token.idx + len(token.text) + offset), token.text))
+    return found
+
+
+def _is_role_word(token: Token) -> bool:
+    return cues.role_noun_pattern().fullmatch(token.text) is not None
