@@ -59,10 +59,10 @@ def _alternation(key: str) -> str:
 
 _MONTHS: dict[str, int] = cues()["months"]
 _WEEKDAYS: dict[str, int] = cues()["weekdays"]
-_MONTH = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-)
+_FULL_MONTHS = "|".join(m.capitalize() for m in _MONTHS if len(m) > 4 or m in ("may", "june", "july"))
+_MONTH = rf"(?P<month>{'|'.join(m.capitalize() for m in sorted(_MONTHS, key=len, reverse=True))})\.?"
+_SEASON = rf"(?P<season>{'|'.join(cues()['season_months'])})"
+_WEEKDAY = rf"(?P<weekday>{'|'.join(w.capitalize() for w in _WEEKDAYS)})"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%]|s\b)"  # not a decade ("the 1990s")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _APOS = "['’]"
@@ -92,13 +92,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "that_year",
-        re.compile(rf"\b(?:{_MONTH}|(?P<season>spring|summer|autumn|fall|winter))\s+(?:of\s+)?that\s+year\b", re.I),
+        re.compile(rf"\b(?:{_MONTH}|{_SEASON})\s+(?:of\s+)?that\s+year\b", re.I),
     ),
     (
         "season",
-        re.compile(
-            r"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d)"
-        ),
+        re.compile(rf"\b(?P<rel>[Tt]his|[Ll]ast|[Nn]ext)\s+{_SEASON}\b(?!\s+(?:of\s+)?\d)"),
     ),
     (
         "rel_month",
@@ -115,8 +113,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month",
         re.compile(
             r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ss]ince\s+early|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
-            r"\s+(?:early\s+|late\s+|mid-)?(?P<month>January|February|March|April|May|June|July|August|September|"
-            r"October|November|December)\b(?!\s+\d|,?\s+(?:of\s+)?(?:this|last|next)\s+year)"
+            rf"\s+(?:early\s+|late\s+|mid-)?(?P<month>{_FULL_MONTHS})\b(?!\s+\d|,?\s+(?:of\s+)?(?:this|last|next)\s+year)"
         ),
     ),
     (
@@ -132,10 +129,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_week", re.compile(r"\b(?P<rel>this|last|next|the\s+previous)\s+week(?:['’]s)?\b", re.I)),
     (
         "weekday",
-        re.compile(
-            r"\b(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|"
-            r"Saturday|Sunday)\b(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))"
-        ),
+        re.compile(rf"\b(?P<rel>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext)\s+{_WEEKDAY}\b(?!,?\s+(?:\d|[A-Z][a-z]+\s+\d))"),
     ),
     ("ago", re.compile(r"\b(?P<n>\w+(?:-\w+)?|a)\s+(?P<unit>years?|months?|weeks?)\s+ago\b", re.I)),
     ("year", re.compile(rf"(?<![\w$€£.,/-]){_YEAR}(?:[-–](?:19|20)?\d\d\b)?(?![\w/]|\.\d|,\d{{3}})")),
@@ -224,6 +218,8 @@ def _is_dateline(text: str, mention: DateMention) -> bool:
         return False
     words = re.findall(r"[^\W\d_][\w'’.-]*", head)
     labels = set(cues()["dateline_labels"])
+    if words and words[-1].lower() in set(cues()["year_context_before"]) | {"on", "at"}:
+        return False  # 'In May 2024 the leaders met': the date belongs to the sentence
     return len(words) <= 6 and all(w[0].isupper() or w.lower() in labels for w in words)
 
 
@@ -268,7 +264,7 @@ def _resolve(
             return None
         return f"{year}-{_MONTHS[groups['month'].lower().rstrip('.')]:02d}" if groups.get("month") else str(year)
     if anchor is None and kind in ("dm", "month"):
-        year = _narrative_year(found or [], m.start(), full_date_within=300, text=text)
+        year = _narrative_year(found or [], m.start(), full_date_within=1500, text=text)
         if year is None:
             return None
         if kind == "month":
@@ -524,6 +520,8 @@ def _is_span_bound(text: str, sentence: tuple[int, int], mention: DateMention, d
     if not bound.search(text[max(sentence[0], mention.start - 40) : mention.start]):
         return False
     clause = _clause_around(text, sentence, mention)
+    joined = re.search(r"\s(?:and|but|while|whereas|which|that)\s", text[mention.end : clause[1]])
+    clause = (clause[0], mention.end + joined.start()) if joined else clause  # '... since 2009 and projected to'
     if change.search(text[clause[0] : clause[1]]):
         return True
     return any(

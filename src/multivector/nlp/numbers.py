@@ -64,7 +64,8 @@ _DIGITS = (
     rf"|\d{{1,3}}(?:[ {_SPACES}]\d{{3}})+(?![\d.,]\d)"  # 1 200 000 (post-Soviet style grouping)
     r"|\d+(?:[.,]\d+)?"  # 330, 2.5, 2,5
 )
-_BIG_SCALES = r"hundred|thousand|million|billion|trillion|mln|bln|trln|mn|bn|tn"
+# Scale words ("million", "bn") from the lexicon; the one-letter ones (k, m, b) only glued to digits ("5bn", "10k").
+_BIG_SCALES = "|".join(sorted((w for w in lexicon()["scales"] if len(w) > 1), key=len, reverse=True))
 
 
 @cache
@@ -259,7 +260,7 @@ _SENTENCE_END = re.compile(
     r"|(?<=[a-z)\]]{3}[.!?])(?=[A-Z][a-z]{2,})"  # glued scrapes: "cooperation.Meanwhile"
     r"|(?<=[\w)\]\"”][.!?])(?=[-–—]\s)"  # glued interview turns: "stage.- In"
 )
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|etc|No|Gen|Col|Lt|Sen|Rep|Inc|Ltd|Co))\.$")
+_ABBREVIATION = re.compile(rf"(?:\b[A-Z]|\b(?:{_alternation(lexicon()['abbreviations'])}))\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
