@@ -123,8 +123,10 @@ def _drop_pull_quotes(lines: list[Line], body: list[int]) -> list[int]:
     for i in body:
         text = folded[i]
         shared_unit = sum(1 for j in body if lines[j].unit == lines[i].unit) > 1
-        repeated = len(_WORD.findall(text)) >= _PULL_QUOTE_MIN_WORDS and not shared_unit and any(
-            j != i and len(folded[j]) > len(text) and text in folded[j] for j in body
+        repeated = (
+            len(_WORD.findall(text)) >= _PULL_QUOTE_MIN_WORDS
+            and not shared_unit
+            and any(j != i and len(folded[j]) > len(text) and text in folded[j] for j in body)
         )
         if not repeated or len(units) < 2:
             kept.append(i)

@@ -141,10 +141,21 @@ def _iso(value: object) -> str | None:
     return dates[0].iso if dates else None
 
 
+_AUTHOR_LABEL = re.compile(r"^(?:by|authors?|written by|text|photos?(?: by)?)\b\s*:?\s*", re.IGNORECASE)
+
+
 def _authors(value: object) -> list[str] | None:
+    """Names of trafilatura's author field; label words, dates and photo credits it swept in are dropped."""
     if not isinstance(value, str) or not value.strip():
         return None
-    return [a.strip() for a in re.split(r";|\s+and\s+|,", value) if a.strip()]
+    names = []
+    for part in re.split(r";|\||\s+and\s+|,", value):
+        if re.match(r"\s*photos?\b", part, re.IGNORECASE):
+            continue  # a photo credit is not an author
+        name = _AUTHOR_LABEL.sub("", part.strip()).strip()
+        if name and len(name.split()) >= 2 and not any(ch.isdigit() for ch in name):
+            names.append(name)
+    return names or None
 
 
 # --- Markdown ----------------------------------------------------------------------------------------------
