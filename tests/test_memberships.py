@@ -139,6 +139,14 @@ def pairs(text: str, previous: str | None = None, **kw) -> set[tuple[str, str]]:
             "The CSTO summit brought together Putin and the leaders of Kazakhstan and Kyrgyzstan.",
             {("KAZ", "CSTO"), ("KGZ", "CSTO")},
         ),
+        (
+            "The EAEU, a trade bloc of Russia, Belarus and Armenia, meets.",
+            {("RUS", "EAEU"), ("BLR", "EAEU"), ("ARM", "EAEU")},
+        ),
+        ("Kyrgyzstan, which currently holds the CSTO chairmanship, called a meeting.", {("KGZ", "CSTO")}),
+        ("Under Kazakhstan's chairmanship, the SCO adopted a strategy.", {("KAZ", "SCO")}),
+        ("The Kazakh presidency of the SCO ended in July.", {("KAZ", "SCO")}),
+        ("Kazakhstan is one of the members of the SCO.", {("KAZ", "SCO")}),
         # a leader of a member state addressing the organisation's members
         ("Azerbaijani President Aliyev urged the member states of the OTS to hold joint drills.", {("AZE", "OTS")}),
     ],
@@ -169,6 +177,7 @@ def test_membership_constructions(text, expected):
         "Uzbekistan, an EAEU observer, buys gas.",
         "Russia welcomed the news that Kyrgyzstan might join the WTO.",
         "Iran joined the SCO's drills and Armenia took part in the CSTO exercises.",
+        "The EU held talks with Kazakhstan, a partner of the bloc.",
         # a weak rule on a universal organisation
         "Kazakhstan (UN) spoke first.",
         # a state as the object of a relation with an organisation

@@ -42,6 +42,9 @@ led_by                 0.80  "O, led / dominated / chaired by S"
 chairs                 0.80  "S chairs / will chair / dominates / leads O"
 takes_part             0.75  "S takes part / participates in O" (not "in the O summit"; "as an observer": negated)
 chair                  0.80  "S holds / took over the chairmanship of O"; "S, as the O's chair"
+chair_org_noun         0.80  "S holds the CIS chairmanship"; "under Kazakhstan's chairmanship, the SCO"; "the Kazakh
+                             presidency of the SCO"
+bloc_of                0.80  "O, a trade bloc of S, S and S"
 expanded               0.80  "O expanded to include S and S"; "O, with membership expanding to include S"
 having_chaired         0.80  "Having chaired O from 2019 to 2023, S ..."
 left                   0.70  "S withdrew from / left O" (it was a member)
@@ -117,7 +120,9 @@ def _rules() -> list[_Rule]:
     generic = _alt("generic_org_nouns")
     be = r"(?:(?:is|was|are|were|remains?|became|becomes|as|being|has|have|had)\s+)?"
     its = rf"(?:its|{STATE}{{3}})"  # "its" may have been resolved to a state and masked
-    member = rf"(?:a|an|the|{its})?\s*(?:full\s+|full-fledged\s+|founding\s+|key\s+|permanent\s+|active\s+)?"
+    member = (
+        rf"(?:one\s+of\s+)?(?:a|an|the|{its})?\s*(?:full\s+|full-fledged\s+|founding\s+|key\s+|permanent\s+|active\s+)?"
+    )
     event = rf"(?!['’]s\b)(?!\s+{_alt('event_nouns')}\b)"  # not "joined the SCO summit / the SCO's drills"
     gap = r"(?:[^.;]|\.(?=\s*(?-i:[\da-z])))"  # a sentence's own periods are abbreviations ("on Jan. 1")
     people_of = rf"(?:the\s+)?{_alt('people_of')}\s+of\s+(?:the\s+)?"
@@ -271,6 +276,20 @@ def _rules() -> list[_Rule]:
             rf"(?P<s>{sl}){lead}(?P<cue>(?:{word}\s+){{0,2}}?)(?:participates|participated|has\s+participated|takes\s+part|"
             rf"took\s+part|has\s+taken\s+part|is\s+taking\s+part)\s+in\s+{the}(?P<o>{ol}){ohead}{event}",
             0.75,
+        ),
+        _Rule(
+            "bloc_of",
+            rf"(?P<o>{o})\s*(?:,|[-–—]|\()\s*(?:a|an|the)\s+(?:{word}\s+){{0,3}}?{generic}\s+(?:of|uniting|grouping)\s+"
+            rf"(?:the\s+)?(?P<s>{sl})",
+            0.8,
+        ),
+        _Rule(
+            "chair_org_noun",
+            rf"(?P<s>{sl}){lead}(?:{word}\s+){{0,2}}?{_alt('chair_verbs')}\s+(?:the\s+|{its}\s+)?(?P<o>{o})\s+"
+            rf"(?:rotating\s+|annual\s+)?{chair}\b"
+            rf"|\b(?:under|during|with)\s+(?P<s2>{STATE}+['’]s|{DEMONYM}+)\s+(?:{word}\s+)?{chair},?\s+(?:the\s+)?(?P<o2>{o})"
+            rf"|(?P<s3>{DEMONYM}+)\s+(?:{word}\s+)?{chair}\s+(?:of|in)\s+{the}(?P<o3>{o})",
+            0.8,
         ),
         _Rule(
             "expanded",
