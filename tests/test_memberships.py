@@ -256,3 +256,22 @@ def test_cue_lists_are_data_one_entry_per_line():
     lists = cues()
     assert {"include_verbs", "negations", "observer_nouns", "generic_org_nouns"} <= set(lists)
     assert all(isinstance(v, list) and all(isinstance(w, str) and w for w in v) for v in lists.values())
+
+
+def test_summit_line_up_of_a_catalogued_format(monkeypatch):
+    """A dialogue format the catalogue lists with its members: the leaders it brought together are its members."""
+    monkeypatch.setitem(NAMES, "Central Asia plus Korea forum", "CAK")
+    monkeypatch.setitem(DEMONYMS, "Korean", "KOR")
+    monkeypatch.setitem(MEMBERS, "CAK", {"KAZ", "KGZ", "UZB", "TKM", "TJK", "KOR"})
+    ORGS.add("CAK")
+    try:
+        text = (
+            "The first summit of the Central Asia plus Korea forum, held in Seoul on June 2, 2024, brought together "
+            "the presidents of Kazakhstan, Kyrgyzstan and Uzbekistan with Korean President Yoon."
+        )
+        assert pairs(text) == {("KAZ", "CAK"), ("KGZ", "CAK"), ("UZB", "CAK"), ("KOR", "CAK")}
+        # a guest the catalogue does not list is not made a member
+        guest = "The summit of the Central Asia plus Korea forum brought together the leaders of Kazakhstan and Russia."
+        assert pairs(guest) == {("KAZ", "CAK")}
+    finally:
+        ORGS.discard("CAK")

@@ -25,6 +25,7 @@ where_member           0.90  "O, where S is a founding member"
 founders               0.85  "S and S were among the founders of O"; "S stood at the cradle of O" (confirmed only)
 signed_founding        0.85  "S, together with S and S, signed the treaty that created O"
 includes               0.85  "O, which includes / comprises / brings together (the leaders of) S, S and S"
+                             ("brings together / unites": not for a state the catalogue says is no member)
 members_are            0.85  "O's members are / include S and S"
 org_countries          0.85  "the O countries – S and S"; "O member states such as S"
 org_member_apposition  0.85  "CSTO member Armenia"; "fellow EAEU members Kazakhstan and Belarus"
@@ -196,7 +197,8 @@ def _rules() -> list[_Rule]:
         _Rule(
             "includes",
             rf"(?P<o>{o})(?:\s*,\s*(?:a|an|the)\s+[^,;.()]{{1,60}}?(?:,|(?=\s+(?:which|that)\s)))?\s*,?\s*(?:(?:which|that)\s+)?"
-            rf"(?:(?:now|currently|also|today|then|originally)\s+)?{_alt('include_verbs')}\s+(?:the\s+)?{people}(?P<s>{sl})",
+            rf"(?:(?:now|currently|also|today|then|originally)\s+)?(?:{_alt('include_verbs')}|(?P<g>{_alt('gather_verbs')}))\s+"
+            rf"(?:the\s+)?{people}(?P<s>{sl})",
             0.85,
         ),
         _Rule(
@@ -311,8 +313,8 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "summit_includes",
-            rf"(?:(?P<o>{o})\s+{meeting}|{meeting}\s+(?:[\w-]+\s+)?of\s+{the}(?P<o2>{o})){gap}{{0,80}}?\b{_alt('include_verbs')}\s+"
-            rf"(?:the\s+)?{people}(?P<s>{sl})",
+            rf"(?:(?P<o>{o})\s+{meeting}|{meeting}\s+(?:[\w-]+\s+)?of\s+{the}(?P<o2>{o})){gap}{{0,80}}?\b(?:{_alt('include_verbs')}|{_alt('gather_verbs')})\s+"
+            rf"(?:the\s+)?{people}(?P<s>{sl})(?:\s+(?:and|with)\s+(?:the\s+)?(?P<s2>{DEMONYM}+)\s+{_alt('leader_titles')})?",
             0.7,
             gate="confirmed",
         ),
@@ -393,7 +395,10 @@ def code_memberships(
                     for org in orgs:
                         if mode == "asserted" and (state.id, org.id) in observers:
                             continue
-                        _add(claims, sentence, rule, state, org, match.span(), catalogue, mode)
+                        gated = rule
+                        if match.groupdict().get("g") is not None:  # "brought together": guests come too
+                            gated = _Rule(rule.name, rule.pattern, rule.confidence, "not_contradicted", rule.tense)
+                        _add(claims, sentence, gated, state, org, match.span(), catalogue, mode)
     for key, span in observers.items():
         state, org = (Mention(key[0], "state", 0, 0), Mention(key[1], "organisation", 0, 0))
         _add(claims, sentence, _Rule("observer", "", 0.85), state, org, span, catalogue, "negated")
