@@ -29,6 +29,7 @@ from typing import Any
 
 from multivector.nlp.events import find_date_spans
 from multivector.nlp.numbers import (
+    _BIG_SCALES,
     DisjointSpans,
     NumberMatch,
     clause_fragment,
@@ -181,7 +182,8 @@ def _range(text: str, sentence: tuple[int, int], low: NumberMatch, high: NumberM
         return []
     scale = 1.0
     if high.scaled and not low.scaled:
-        core = parse_number(re.sub(r"[^\d.,]+$", "", text[high.start : high.end]) or "x")
+        unscaled = re.sub(rf"[\s\u00a0-]*(?:{_BIG_SCALES}|[kmb])$", "", text[high.start : high.end], flags=re.I)
+        core = parse_number(unscaled)
         scale = high.value / core if core else 1.0
     virtual = NumberMatch(low.start, low.end, low.value * scale, low.spelled, low.scaled or high.scaled)
     lower = _classify_with(text, sentence, virtual, before, after)
@@ -656,6 +658,12 @@ def _lexicon_regex2(key0: str, key1: str, template: str) -> re.Pattern[str]:
     return re.compile(template.format(_words(key0), _words(key1)), re.IGNORECASE)
 
 
+@cache
+def _frequency_idiom() -> re.Pattern[str]:
+    """'once or twice', 'think twice': idioms, not counts."""
+    return re.compile(rf"\b(?:{_words('frequency_idioms_before')})\s+$", re.IGNORECASE)
+
+
 def _frequency_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     """'travelled twice to Baku', 'met thrice': how often something happened (not 'twice as large')."""
     words = lexicon()["frequency_words"]
@@ -663,7 +671,7 @@ def _frequency_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     pattern = _lexicon_regex("frequency_words", r"\b({})\b(?!\s+(?:as|the|that|more|less|over|a|an|per)\b)")
     for m in pattern.finditer(text, sentence[0], sentence[1]):
         before = text[sentence[0] : m.start()]
-        if not re.search(r"\b[a-z]{2,}\s+$", before) or re.search(r"\b(?:once\s+or|think)\s+$", before):
+        if not re.search(r"\b[a-z]{2,}\s+$", before) or _frequency_idiom().search(before):
             continue
         subject = _subject_before(text, sentence, m.start())
         claims.append(_Claim(m.start(), m.end(), float(words[m.group(1).lower()]), "count", subject))
