@@ -170,6 +170,8 @@ def test_membership_constructions(text, expected):
         "Uzbekistan could join the EAEU next year.",
         "Ukraine's NATO bid is stalled.",
         "Georgia's EU accession is frozen.",
+        "The accession of Uzbekistan to the WTO is debated.",
+        "Uzbekistan's possible membership in the WTO worries farmers.",
         # a former member per the catalogue
         "Uzbekistan suspended its membership in the CSTO in 2012.",
         "Georgia left the CIS in 2009.",

@@ -37,7 +37,8 @@ other_members          0.85  "S and other O member states"
 admitted               0.85  "O admitted S as a new member"
 membership_noun        0.85  "S's membership / participation / withdrawal / chairmanship in O"
 joined                 0.85  "S joined O" (past, not hedged; "refuses to join" is negated)
-noun_of                0.80  "the withdrawal / membership of S from / in O" ("accession of": catalogue-checked)
+noun_of                0.80  "the withdrawal / membership of S from / in O"
+accession_of           0.75  "the accession of S to O" (confirmed only: else an accession in progress)
 led                    0.80  "the Russian-led alliance, the CSTO"; "the Moscow-led O"; "O, a Moscow-led bloc"
 led_by                 0.80  "O, led / dominated / chaired by S"
 chairs                 0.80  "S chairs / will chair / dominates / leads O"
@@ -60,7 +61,7 @@ observer               0.85  "S, an observer in O"; "S, an O observer"; "... inc
 
 Weak rules (base 0.7 or below) are skipped for organisations with more than 100 members (a state's UN membership
 says nothing) and for a state the catalogue lists as the organisation's observer. Rules marked "catalogue-
-confirmed only" emit nothing when the catalogue cannot confirm the pair; "accession of", "its membership in",
+confirmed only" emit nothing when the catalogue cannot confirm the pair; "withdrawal of", "its membership in",
 "left", "within" and "where" emit nothing when it contradicts it (an accession in progress, a former member).
 
 Non-memberships are kept out of ``Analysis.memberships`` (the default): the gold annotates "refuses to join",
@@ -236,6 +237,7 @@ def _rules() -> list[_Rule]:
             rf"(?:in|of|from|within)\s+(?:another\s+|an?\s+)?{the}(?:(?:[\w-]+\s+)?{generic},?\s+(?:the\s+)?)?(?P<o>{ol})",
             0.85,
             gate="not_contradicted",
+            tense=True,
         ),
         _Rule(
             "joined",
@@ -247,9 +249,15 @@ def _rules() -> list[_Rule]:
         _Rule(
             "noun_of",
             rf"\b(?:withdrawal|exit|expulsion|membership|participation)\s+of\s+{the}(?P<s>{sl})\s+(?:from|to|into|in)\s+"
-            rf"{the}(?P<o>{ol})|\b(?:accession|admission|entry)\s+of\s+{the}(?P<s2>{sl})\s+(?:to|into|in)\s+{the}(?P<o2>{ol})",
+            rf"{the}(?P<o>{ol})",
             0.8,
             gate="not_contradicted",
+        ),
+        _Rule(
+            "accession_of",
+            rf"\b(?:accession|admission|entry)\s+of\s+{the}(?P<s>{sl})\s+(?:to|into|in)\s+{the}(?P<o>{ol})",
+            0.75,
+            gate="confirmed",
         ),
         _Rule(
             "led",
