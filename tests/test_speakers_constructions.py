@@ -18,6 +18,30 @@ def _analyse(nlp, body: str, *, title: str = "", raw_text: str = "") -> Analysis
     return analyze_document(document, nlp=nlp)
 
 
+def _sentence_speakers(nlp, body: str) -> dict[str, str | None]:
+    """Each sentence of a plain body (no title, no byline) and its speaker, through the stages assemble runs."""
+    from multivector.nlp import segment
+    from multivector.nlp.actors import person_mentions
+    from multivector.nlp.assemble import _parse, _sentences, _shift
+    from multivector.nlp.speakers import attribute, complete_persons, find_speakers
+
+    interview = segment.is_interview(body)
+    blocks = segment.classify_blocks(body, segment.split_blocks(body), interview)
+    parsed = _parse(nlp, body)
+    sentences, persons = [], []
+    for offset, doc in parsed:
+        sentences += _sentences(doc, offset, blocks)
+        persons += [_shift(p, offset) for p in person_mentions(doc)]
+    persons = complete_persons(body, persons, parsed)
+    speakers = find_speakers(body, persons, blocks, interview, [], parsed=parsed)
+    return {body[s:e]: who for (s, e), who in attribute(body, sentences, blocks, speakers, interview).items()}
+
+
+def _speaker_of(by_sentence: dict[str, str | None], fragment: str) -> str | None:
+    (who,) = [who for text, who in by_sentence.items() if fragment in text]
+    return who
+
+
 def _speakers(nlp, body: str, **kw) -> list[str]:
     return [s.name for s in _analyse(nlp, body, **kw).speakers]
 
@@ -132,3 +156,40 @@ def test_a_role_noun_subject_is_the_last_named_holder_of_that_role(nlp):
 def test_a_role_noun_subject_nobody_named_holds_is_no_speaker(nlp):
     body = "Osh hosted a trade fair on Monday. The minister said that exports to China had grown by a third."
     assert _speakers(nlp, body) == []
+
+
+def test_a_name_and_role_line_over_a_quotation_makes_a_speaker_who_owns_it(nlp):
+    body = (
+        "Experts in Almaty disagree about the new customs rules for Chinese goods.\n\n"
+        "Ruslan Ibragimov, economist:\n\n"
+        "“Kazakhstan will lose transit trade to Uzbekistan if the rules stay as they are, and China will simply "
+        "send its trucks through Tashkent.”\n\n"
+        "Freight companies have asked the government for a delay."
+    )
+    analysis = _analyse(nlp, body)
+    assert [(s.name, s.role) for s in analysis.speakers] == [("Ruslan Ibragimov", "economist")]
+    speakers = {m.evidence: m.speaker for m in [*analysis.stance_mentions, *analysis.relation_mentions]}
+    assert any("lose transit trade" in e for e in speakers)
+    assert all(who == "Ruslan Ibragimov" for e, who in speakers.items() if "lose transit trade" in e)
+
+
+def test_labelled_turns_of_a_round_table_belong_to_their_speakers(nlp):
+    body = (
+        "Two analysts discussed the Caspian pipeline with our editors.\n\n"
+        "Aliya Bekova: Turkmenistan has no reason to trust Moscow on gas prices any more.\n\n"
+        "Daniyar Sarsenov: China will remain the main buyer of Turkmen gas for a decade."
+    )
+    assert _speakers(nlp, body) == ["Aliya Bekova", "Daniyar Sarsenov"]
+    by_sentence = _sentence_speakers(nlp, body)
+    assert _speaker_of(by_sentence, "Moscow on gas") == "Aliya Bekova"
+    assert _speaker_of(by_sentence, "main buyer") == "Daniyar Sarsenov"
+    assert _speaker_of(by_sentence, "Two analysts discussed") is None
+
+
+def test_a_heading_with_a_colon_is_no_person(nlp):
+    body = (
+        "Key Findings: exports of Kazakh wheat to Iran fell by a tenth in 2024.\n\n"
+        "Trade with China grew, and Uzbekistan bought more flour than before."
+    )
+    analysis = _analyse(nlp, body)
+    assert analysis.people == [] and analysis.speakers == []

@@ -15,7 +15,7 @@ import re
 
 from multivector.nlp.segment import Block
 from multivector.nlp.speakers.cues import role_nouns, speech_forms, speech_verbs, view_nouns
-from multivector.nlp.speakers.interview import is_question_paragraph
+from multivector.nlp.speakers.interview import is_question_paragraph, labelled_turns
 from multivector.nlp.speakers.quotes import quotations
 from multivector.nlp.speakers.roles import same_role
 from multivector.nlp.speakers.types import SpeakerInfo
@@ -44,14 +44,18 @@ def attribute(
         quotes = [(s, e, _interview_quote_owner(body, s, e, blocks, speakers, main)) for s, e in quotations(body)]
     else:
         quotes = _narrative_quote_owners(body, blocks, quoted)
+    turns = labelled_turns(body, quoted)
     result: dict[tuple[int, int], str | None] = {}
     block_index = 0
     for start, end in sentences:
         while block_index < len(blocks) - 1 and blocks[block_index].end <= start:
             block_index += 1
         block = blocks[block_index] if blocks else None
+        labelled = [who for lo, hi, who in turns if lo <= start < hi]
         if block is not None and block.kind == "question":
             speaker = None
+        elif labelled:
+            speaker = labelled[-1]  # "NAME, ROLE:" over a quotation; "NAME: ..." in a round table
         elif respondent and is_question_paragraph(_paragraph(body, start)):
             speaker = None  # a question of a Q&A page the segmenter read as narrative
         elif block is not None and block.kind == "answer":

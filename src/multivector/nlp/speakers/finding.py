@@ -12,7 +12,7 @@ import re
 
 from multivector.nlp.catalogue import Catalogue
 from multivector.nlp.segment import Block
-from multivector.nlp.speakers.interview import introduces_interviewee, page_interviewee
+from multivector.nlp.speakers.interview import introduces_interviewee, page_interviewee, turn_label
 from multivector.nlp.speakers.oped import op_ed_author
 from multivector.nlp.speakers.positions import is_speech_subject, role_slots, speech_slots
 from multivector.nlp.speakers.quotes import quotations
@@ -44,10 +44,11 @@ def find_speakers(
         span = (person.start, person.end)
         cited = overlaps(span, quoted)  # named inside a quotation: reported by its speaker
         interviewee = interview and not cited and introduces_interviewee(body, person.start, person.end, blocks)
-        speaking = not cited and (overlaps(span, slots) or is_speech_subject(body, *span))
+        labelled = turn_label(body, *span) if not cited else None
+        speaking = not cited and (overlaps(span, slots) or is_speech_subject(body, *span) or labelled is not None)
         if (interviewee or speaking) and person.canonical not in found:
             voice = "interviewee" if interviewee else "quoted"
-            role = role_of[person.canonical]
+            role = role_of[person.canonical] or (labelled[0] if labelled else None)
             found[person.canonical] = SpeakerInfo(person.canonical, role, None, person.start, voice)
         if speaking and person.canonical in found:
             found[person.canonical].said_at.append(span)

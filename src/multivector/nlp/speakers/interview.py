@@ -105,3 +105,41 @@ def _is_title(word: str) -> bool:
         or folded in {t.casefold().rstrip(".") for t in lexicon()["honorifics"]}
         or "." in word
     )
+
+
+# ----- labelled turns -------------------------------------------------------------------------------------------
+_LABEL_TAIL = re.compile(r"(?:\s*,\s*(?P<role>[^\n:.!?“”\"]{2,120}?))?\s*:(?P<rest>[^\n]*)")
+
+
+def turn_label(body: str, start: int, end: int) -> tuple[str | None, int] | None:
+    """A name that labels a turn: it opens its line and a colon follows it, maybe after a role ("NAME, economist:"
+    over a quotation, "NAME: We never ..." in a round table). (The role or None, the end of the label line.)"""
+    line_start = body.rfind("\n", 0, start) + 1
+    opening = body[line_start:start]
+    if opening.strip(" -–—*•\t") and not all(_is_title(w) for w in opening.split()):
+        return None
+    m = _LABEL_TAIL.match(body, end)
+    if m is None:
+        return None
+    role = m.group("role")
+    if role and (not role_noun_pattern().search(role) or len(role.split()) > 15):
+        return None
+    line_end = body.find("\n", end)
+    return (role.strip() if role else None), (line_end if line_end != -1 else len(body))
+
+
+def labelled_turns(body: str, speakers: list[SpeakerInfo]) -> list[tuple[int, int, str]]:
+    """Body spans that a speaker's label owns: the rest of the label's line, and the next paragraph too when the
+    label stands alone on its line ("NAME, ROLE:" over a quotation)."""
+    turns = []
+    for speaker in speakers:
+        for start, end in speaker.mentions:
+            label = turn_label(body, start, end)
+            if label is None:
+                continue
+            line_end = label[1]
+            if not body[body.find(":", end) + 1 : line_end].strip():  # a label alone on its line
+                following = re.search(r"\S[^\n]*", body[line_end:])
+                line_end = line_end + following.end() if following else line_end
+            turns.append((start, line_end, speaker.name))
+    return sorted(turns)

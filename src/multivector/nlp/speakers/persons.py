@@ -17,6 +17,7 @@ from multivector.nlp.actors import PersonMention
 from multivector.nlp.catalogue import PERSON_TITLES, Catalogue, fold
 from multivector.nlp.lexicon import lexicon
 from multivector.nlp.speakers.cues import role_noun_pattern
+from multivector.nlp.speakers.interview import turn_label
 from multivector.nlp.speakers.positions import (
     in_speaker_position,
     is_name_word,
@@ -47,7 +48,9 @@ def complete_persons(
     catalogue = catalogue or Catalogue.default()
     slots = speech_slots(parsed)
     persons = _first_names_restored(_without_honorifics(persons), parsed, catalogue)
-    merged = _merge_parsed_names(persons, _parsed_names(parsed, persons, catalogue))
+    merged = _merge_parsed_names(
+        persons, _parsed_names(parsed, persons, catalogue) + _label_names(body, parsed, catalogue)
+    )
     merged = _link_surnames(merged)
     merged = _drop_non_persons(body, merged, slots, catalogue)
     return _as_written(merged, catalogue)
@@ -109,6 +112,37 @@ def _parsed_names(parsed: Parsed, persons: list[PersonMention], catalogue: Catal
             start, end = name[0].idx + offset, token.idx + len(token.text) + offset
             found.append(PersonMention(text, known.name if known else text, start, end))
     return found
+
+
+_LABEL_LINE = re.compile(
+    r"^[ \t*•-]*((?:[A-Z][^\W\d_]+[ \t]+){1,3}[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?)(?=[ \t]*[,:])", re.M
+)
+
+
+def _label_names(body: str, parsed: Parsed, catalogue: Catalogue) -> list[PersonMention]:
+    """Names that label turns ("NAME: ..." lines of a round table, "NAME, ROLE:" over a quotation) the NER missed at
+    the start of a line: every word a proper noun and no actor; taken when two or more lines are labelled so, or the
+    NER marks the name as a person somewhere."""
+    found = []
+    for m in _LABEL_LINE.finditer(body):
+        if turn_label(body, m.start(1), m.end(1)) is None:
+            continue
+        located = token_at(parsed, m.start(1), m.end(1))
+        if located is None:
+            continue
+        token, offset = located
+        doc = token.doc
+        span = doc.char_span(m.start(1) - offset, m.end(1) - offset, alignment_mode="expand")
+        if span is None or not all(is_name_word(t) or t.text in "-'’" for t in span):
+            continue
+        if catalogue.lookup(m.group(1)) or any(catalogue.lookup(t.text) for t in span if t.text[:1].isupper()):
+            continue
+        found.append(
+            (PersonMention(m.group(1), m.group(1), m.start(1), m.end(1)), any(t.ent_type_ == "PERSON" for t in span))
+        )
+    if len(found) >= 2:
+        return [mention for mention, _ in found]
+    return [mention for mention, is_person in found if is_person]
 
 
 def _is_other_entity(name: list[Token], catalogue: Catalogue, *, trust_label: bool = True) -> bool:
