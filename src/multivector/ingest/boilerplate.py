@@ -12,8 +12,11 @@ An in-body "Read also" list (heading, headlines, timestamps, teasers) and an ad 
 crosses them when the article resumes; a list at the page's end has no prose after it and stays out.
 Furniture inside that run is dropped line by line, and sign-off lines at its tail (author bio, opinion
 disclaimer, the outlet's self-description) are cut. The article's headline, when the run starts on it, and a
-standfirst that only restates the headline, are not body. The headline is the first headline-shaped line above
-the body that is not a menu row, breadcrumb, masthead/tagline, upper-case section label or photo caption.
+standfirst that only restates the headline, are not body; nor is a short deck above a wire dateline, nor a pull
+quote repeated from a paragraph. Furniture glued to a line's head (a scraper's date stamp, a wire or syndication
+credit) is cut into ``Line.lead``; a last paragraph cut mid-sentence stays in the body. The headline is the first
+headline-shaped line above the body that is not a menu row, breadcrumb, masthead/tagline, upper-case section
+label or photo caption.
 """
 
 from __future__ import annotations

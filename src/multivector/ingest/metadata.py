@@ -8,7 +8,9 @@ after it; never from the lists of other headlines. Bylines are "By NAME", "Autho
 split into names. The outlet comes from the URL's domain, then from the body's own cues ("X talks to", "in an
 interview with X", "correspondent of the X", "... to X:"), then from outlet names in the furniture, spelled as
 the masthead writes it when a catalogue alias ("X News Agency"); names resolve through ``data/outlets.json``.
-A title loses an appended "| Outlet". Unknown values are None / [].
+A title loses an appended "| Outlet". A relative dateline ("3 hours ago") is dated from the crawl date when one
+is known. Outlets found by cues are given as the page writes them (see docs/ingest.md for the order). Unknown
+values are None / [].
 """
 
 from __future__ import annotations
