@@ -663,9 +663,7 @@ def _frequency_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     pattern = _lexicon_regex("frequency_words", r"\b({})\b(?!\s+(?:as|the|that|more|less|over|a|an|per)\b)")
     for m in pattern.finditer(text, sentence[0], sentence[1]):
         before = text[sentence[0] : m.start()]
-        if not re.search(r"\b[a-z]{2,}\s+$", before) or re.search(
-            r"\b(?:once\s+or|think)\s+$", before
-        ):
+        if not re.search(r"\b[a-z]{2,}\s+$", before) or re.search(r"\b(?:once\s+or|think)\s+$", before):
             continue
         subject = _subject_before(text, sentence, m.start())
         claims.append(_Claim(m.start(), m.end(), float(words[m.group(1).lower()]), "count", subject))
