@@ -207,3 +207,16 @@ def test_a_dateline_anchors_relative_dates_and_gives_way_to_the_ledes_own_date()
     assert _dates(text, None) == ["2025-03-11", "2026"]  # Tuesday before the dateline's Wednesday
     text = "date 2025-03-12 AGENCY) The summit was held in Astana on March 3, 2025, with five leaders."
     assert _dates(text, None) == ["2025-03-03"]
+
+
+def test_a_happening_retold_at_another_precision_is_one_event() -> None:
+    text = (
+        "On 5 March 2024 Kazakhstan and China signed a visa-free travel agreement. Analysts welcomed it. "
+        "The visa-free travel agreement signed in March 2024 changed tourism."
+    )
+    assert _dates(text) == ["2024-03-05"]
+
+
+def test_the_ends_of_a_measured_span_are_not_events_but_a_plain_span_keeps_them() -> None:
+    assert _dates("Analysts agree. Trade grew by 40 per cent from 2015 to 2020.") == []
+    assert _dates("Analysts agree. The moratorium ran from 2015 to 2020.") == ["2015", "2020"]

@@ -227,6 +227,11 @@ def test_references_resolve_to_the_salient_actor_before_them():
         ("UZB", "OTS")
     }
     assert pairs("The bloc expanded to include Egypt.", "The BRICS summit opened.") == {("EGY", "BRICS")}
+    # "it" after an organisation is the organisation
+    assert pairs("The CSTO was set up in 2002, and it includes Russia and Armenia.") == {
+        ("RUS", "CSTO"),
+        ("ARM", "CSTO"),
+    }
     # "its" right after an organisation is the organisation's own, not a state's
     assert pairs("Russia praised the CSTO and its membership in the region.") == set()
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from multivector.nlp import segment
+from multivector.nlp import reference, segment
 from multivector.nlp.aggregate import relation_claims, stance_claims
 from multivector.nlp.config import RELATIONS
 from multivector.nlp.context import Mention, SentenceContext
@@ -298,37 +298,15 @@ def _contexts(body, sentences, blocks, by_sentence, mentions, speakers, persons)
                 if not m.group().isupper()  # "US" is the United States, not "us"
             ]
             inside.sort(key=lambda m: m.start)
-        antecedent = _pronoun_subject(body, start, end, previous, speaker) if not question else None
-        if antecedent is not None:
-            inside.insert(0, antecedent)
+        if not question:
+            inside = sorted([*inside, *reference.resolve(body, start, end, inside, contexts, speaker)], key=_at)
         previous = SentenceContext(body, start, end, speaker, inside, question, state)
         contexts.append(previous)
     return contexts
 
 
-# "It", "Its", "The country" opening a sentence, and the expletive "it" that refers to nothing ("It is clear that")
-_PRONOUN_OPENING = re.compile(r"[\s\"“'‘«(-–—]*(It|Its|The country(?:['’]s)?|This country(?:['’]s)?)\b")
-_EXPLETIVE = re.compile(
-    r"It\s+(?:is|was|will be|would be|may be|might be|could be|must be|should be|has been|seems|seemed|appears|"
-    r"remains|took|takes|makes sense|goes without)\b(?:\s+[\w-]+){0,4}?\s+(?:to|that|whether|how|why|when|if)\b|"
-    r"It(?:['’]s)\b|It\s+(?:seems|appears|follows|turns out)\b"
-)
-
-
-def _pronoun_subject(body, start, end, previous, speaker) -> Mention | None:
-    """A sentence that opens with "It"/"Its"/"The country" speaks of the actor the sentence before opened with
-    ("Uzbekistan is an observer in the EAEU. It trades with the EU under GSP+."): the pronoun becomes a mention of
-    that actor. Only within one speaker's turn, only a state or an organisation named first in that sentence, and
-    never the expletive "it" ("It is clear that ...")."""
-    if previous is None or previous.question or previous.speaker != speaker:
-        return None
-    opening = _PRONOUN_OPENING.match(body, start, end)
-    if opening is None or _EXPLETIVE.match(body, opening.start(1), end):
-        return None
-    named = [m for m in previous.mentions if m.via not in ("we", "pronoun")]
-    if not named or named[0].kind not in ("state", "organisation") or named[0].start - previous.start > 60:
-        return None
-    return Mention(named[0].id, named[0].kind, opening.start(1), opening.end(1), "pronoun")
+def _at(mention: Mention) -> int:
+    return mention.start
 
 
 def _embedded_speaker(body: str, start: int, end: int, persons) -> str | None:

@@ -15,6 +15,7 @@ STAGES: tuple[tuple[str, str, str, str], ...] = (
     ("segment", "nlp.segment", "body", "blocks (question, answer, lede, narration) and sentences"),
     ("actors", "nlp.actors", "Docs", "actor and person mentions"),
     ("speakers", "nlp.speakers", "mentions, blocks, Docs", "speakers and who says each sentence"),
+    ("reference", "nlp.reference", "sentences, mentions", "mentions for 'it', 'the organisation', 'the two countries'"),
     ("relations", "nlp.relations", "sentence contexts", "relation mentions (type, polarity, direction, confidence)"),
     ("memberships", "nlp.memberships", "sentence contexts", "membership claims checked against the catalogue"),
     ("stances", "nlp.stances", "sentence contexts", "stance mentions (speaker, target, polarity, confidence)"),

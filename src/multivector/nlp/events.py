@@ -441,9 +441,19 @@ def extract_events(text: str, published: str | None, sentences: Sequence[tuple[i
         seen.add((sentence, mention.date))
         evidence, span = clause_fragment(text, sentence, mention.start, mention.end)
         event = Event(date=mention.date, what=_what(text, span, mentions), evidence=evidence, span=span)
-        if any(other.date == event.date and _retold(other.what, event.what) for other in events):
-            continue  # the same happening told twice, in two sentences
-        events.append(event)
+        same = next(
+            (
+                i
+                for i, other in enumerate(events)
+                if (other.date.startswith(event.date) or event.date.startswith(other.date))
+                and _retold(other.what, event.what)
+            ),
+            None,
+        )
+        if same is None:
+            events.append(event)
+        elif len(event.date) > len(events[same].date):
+            events[same] = event  # the same happening told twice, at two precisions: the precise telling stays
     lede = _lede_event(text, published, sents)
     if lede is not None:
         events.insert(0, lede)
@@ -505,7 +515,8 @@ def _is_baseline(text: str, mention: DateMention) -> bool:
 @cache
 def _span_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     bound = re.compile(
-        rf"(?:\b(?:{_alternation('span_start_before')})|\bbetween|\bbetween\s+\S+\s+and|\bfrom\s+\S+\s+(?:to|until|till))\s+$",
+        rf"(?:\b(?:{_alternation('span_start_before')})|\bbetween|\bbetween\s+\S+\s+and|\bfrom"
+        rf"|\bfrom\s+\S+\s+(?:to|until|till))\s+$",
         re.IGNORECASE,
     )
     change = re.compile(rf"\b(?:{_alternation('change_stems')})\w*", re.IGNORECASE)

@@ -10,7 +10,13 @@ from importlib import resources
 from typing import Any
 
 #: The cue lexicons, one file per concern (data/*_cues.json); their keys are distinct.
-CUE_FILES = ("relation_cues.json", "stance_cues.json", "speech_cues.json", "modality_cues.json")
+CUE_FILES = (
+    "relation_cues.json",
+    "stance_cues.json",
+    "speech_cues.json",
+    "modality_cues.json",
+    "reference_cues.json",
+)
 
 
 @cache

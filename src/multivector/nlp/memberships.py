@@ -8,9 +8,10 @@ of one sentence: by default only the asserted ones (what goes to ``Analysis.memb
 The sentence is first *masked*: every state mention becomes a run of ``①``, a state demonym ("Russian") a run of
 ``③`` and every organisation a run of ``②`` (same length, so offsets survive). References are resolved before
 masking (``_references``): "it", "its", "they", "their", "the two countries" to the state(s) named just before
-(in the sentence, else in the previous sentence), "the organisation", "the bloc", "the group" to the organisation
-named just before. The general constructions below are then read over the masked text, lists included. Their
-word lists live in ``data/membership_cues.json``.
+(in the sentence, else in the previous sentence) - "it" / "its" to an organisation when that is the nearest actor
+before them, or when "its" is followed by "members", "chair" - and "the organisation", "the bloc", "the group" to
+the organisation named just before. The general constructions below are then read over the masked text, lists
+included. Their word lists live in ``data/membership_cues.json``.
 
 Confidence (``Membership.confidence``) is the rule's base, then +0.05 when the catalogue's member list confirms
 the pair, -0.3 when it contradicts it, -0.1 when the state or the organisation was resolved from a reference:
@@ -508,8 +509,10 @@ def _references(sentence: SentenceContext, mentions: list[Mention], previous: Se
             if not free(a, b):
                 continue
             nearest = before(a, ("state", "organisation"))
-            if not plural and nearest and nearest[-1].kind == "organisation":
-                continue  # "the CSTO and its members": the organisation's own
+            if not plural and nearest and nearest[-1].kind == "organisation":  # "the CSTO ... it includes"
+                out.append(Mention(nearest[-1].id, "organisation", a, b, f"ref:{match.group(0)}"))
+                taken.append((a, b))
+                continue
             states = list(dict.fromkeys(m.id for m in before(a, ("state",))))
             if plural:
                 ids = states[-2:] if len(states) >= 2 else (prior_states if 2 <= len(prior_states) <= 3 else [])

@@ -70,7 +70,7 @@ _LIST_OBJECT = re.compile(
     r"delegations?)\s+(?:of|from)\s+(?:the\s+)?)?\Z",
     re.IGNORECASE,
 )
-_BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry"}
+_BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry", "influence"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -302,9 +302,14 @@ def _coordination_groups(body: str, mentions: list[Mention]) -> list[int]:
     """Group index per mention: mentions joined only by commas/'and'/'or'/'not only ... but also' share a group."""
     groups, current = [], 0
     for i, mention in enumerate(mentions):
-        if i and (
-            not _COORDINATION.match(body[mentions[i - 1].end : mention.start])
-            or _appositive_possessor(body, mentions[i - 1], mention)
+        touching = mentions[i - 1].end == mention.start and "pronoun" == mention.via == mentions[i - 1].via
+        if (
+            i
+            and not touching
+            and (  # "the two countries": two resolved mentions on one phrase are coordinated
+                not _COORDINATION.match(body[mentions[i - 1].end : mention.start])
+                or _appositive_possessor(body, mentions[i - 1], mention)
+            )
         ):
             current += 1
         groups.append(current)
@@ -354,6 +359,9 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     if not between and (first.via == "we" or second.via == "we"):
         we, other = (first, second) if first.via == "we" else (second, first)
         return _stance_cue(body, we, other, sentence)
+    attached = [c for c in between if c.start == first.end and body[c.start : c.start + 1] in "-–"]
+    if attached:
+        return attached[0]  # "the Russian-led alliance": a suffix on the first actor says how it relates
     return _strongest(between)
 
 
