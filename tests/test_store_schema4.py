@@ -203,11 +203,13 @@ def test_min_confidence_gives_the_same_rows_whether_few_or_many_records_reach_it
         everything = corpus.relations(limit=None)
         for threshold in (0.3, 0.9, 0.95, 0.99):
             expected = [r["id"] for r in everything if r["confidence"] >= threshold]
+            monkeypatch.setattr(queries, "COMMON_ROWS", 5)  # "common": checked row by row along the listing
             common = [r["id"] for r in corpus.relations(min_confidence=threshold, limit=None)]
-            monkeypatch.setattr(queries, "COMMON_ROWS", 10**9)  # every filter "rare": driven from the index
+            paged = [r["id"] for r in corpus.relations(min_confidence=threshold, limit=7, offset=3)]
+            monkeypatch.setattr(queries, "COMMON_ROWS", 10**9)  # "rare": driven from the confidence index
             rare = [r["id"] for r in corpus.relations(min_confidence=threshold, limit=None)]
             monkeypatch.undo()
-            assert common == rare == expected, threshold
+            assert common == rare == expected and paged == expected[3:10], threshold
         assert len(corpus.relations(min_confidence=0.9, limit=None)) < len(everything)
 
 

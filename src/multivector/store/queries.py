@@ -79,12 +79,18 @@ class _Where:
         self.add(f"{'+' if common else ''}{column} IN ({subquery})", *params)
 
     def at_least_confidence(self, table: str, alias: str, value: float | None) -> None:
-        """``min_confidence``: through the table's confidence index when few records reach it, else checked row by
-        row while the listing's ordered index is walked (see :meth:`member`)."""
+        """``min_confidence``, planned like :meth:`member`: the records that reach it are counted through the table's
+        confidence index (up to COMMON_ROWS). Few: the query starts from them. Many: each row is checked while the
+        listing's ordered index is walked (the `+` keeps SQLite off the confidence index; no set is built)."""
         if value is None:
             return
         minimum = _confidence(value)
-        self.member(f"{alias}.id", f"SELECT id FROM {table} WHERE confidence >= ?", minimum)
+        subquery = f"SELECT id FROM {table} WHERE confidence >= ?"
+        counting = f"SELECT count(*) FROM ({subquery} LIMIT {COMMON_ROWS})"
+        if _execute(self.conn, counting, [minimum]).fetchone()[0] >= COMMON_ROWS:
+            self.add(f"+{alias}.confidence >= ?", minimum)
+        else:
+            self.add(f"{alias}.id IN ({subquery})", minimum)
 
     def sql(self) -> str:
         return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""

@@ -189,6 +189,12 @@ BENCH_QUERIES: list[tuple[str, dict]] = [
     ("actors", {"search": "pressure"}),
     ("search", {"text": "trade*"}),
     ("relations", {"search": "sanction*"}),
+    ("relations", {"source": "RUS"}),
+    ("relations", {"target": "KAZ", "min_confidence": 0.9}),
+    ("relations", {"actor": "MNG", "min_confidence": 0.95}),
+    ("relations", {"modality": "negated"}),
+    ("stances", {"min_confidence": 0.95}),
+    ("memberships", {"modality": "negated"}),
 ]
 
 #: Worst cases, timed and reported beside the common calls but not held to their target: a three-letter prefix
