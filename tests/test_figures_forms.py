@@ -43,6 +43,8 @@ def _pairs(text: str) -> list[tuple[str, float]]:
         ("Officials put the number of seasonal workers at 420,000.", [("count", 420000)]),
         ("The fleet held 12 joint and national naval drills.", [("count", 12)]),
         ("The new harbour will be 18 metres deep.", [("m", 18)]),
+        ("Half a million seasonal workers left for Russia.", [("count", 5e5)]),
+        ("The republic has relied on one buyer for a quarter of a century.", [("years", 25)]),
     ],
 )
 def test_figure_forms_from_other_outlets(sentence: str, expected: list[tuple[str, float]]) -> None:

@@ -625,7 +625,7 @@ def _fraction_blocked(before: str, after: str) -> bool:
     if previous and previous.group(1).lower() in lexicon()["fraction_blockers"]:
         return True
     period = re.match(
-        r"^\s+(?:(?:the|this|that|last|next)\s+)?(?:(?:1[89]|20)\d\d\b|(?:year|decade|century|month)\b)", after
+        r"^\s+(?:(?:the|this|that|last|next|a|an)\s+)?(?:(?:1[89]|20)\d\d\b|(?:year|decade|century|month)\b)", after
     )
     return bool(period)
 

@@ -140,6 +140,9 @@ def find_numbers(text: str) -> list[NumberMatch]:
         value = parse_number(m.group(0))
         if value is None:
             continue
+        half = re.search(r"\bhalf[\s-]+$", text[max(0, start - 6) : start], re.IGNORECASE)
+        if m.group("article") and half:
+            start, value = start - len(half.group(0)), value / 2  # "half a million"
         found.append(NumberMatch(start, end, value, spelled=not m.group("digits"), scaled=bool(m.group("scale"))))
     return found
 
