@@ -282,3 +282,25 @@ def test_summit_line_up_of_a_catalogued_format(monkeypatch):
         assert pairs(guest) == {("KAZ", "CAK")}
     finally:
         ORGS.discard("CAK")
+
+
+def test_mentions_resolved_by_the_reference_stage_count_as_references():
+    text = "The two countries are members of the CSTO."
+    ctx = SentenceContext(
+        text,
+        0,
+        len(text),
+        None,
+        [
+            Mention("KAZ", "state", 0, 7, "pronoun"),  # the reference stage splits a pair over its words
+            Mention("RUS", "state", 7, 17, "pronoun"),
+            Mention("CSTO", "organisation", 37, 41, "acronym"),
+        ],
+    )
+    got = code_memberships(ctx, Catalogue())
+    assert {(m.member, m.org) for m in got} == {("KAZ", "CSTO"), ("RUS", "CSTO")}
+    named = code_memberships(context("Kazakhstan and Russia are members of the CSTO."), Catalogue())
+    assert max(m.confidence for m in got) < min(m.confidence for m in named)
+    for m in got:
+        if hasattr(m, "resolved_from"):
+            assert m.resolved_from == "The two countries"

@@ -469,7 +469,12 @@ def _usable(sentence: SentenceContext) -> list[Mention]:
         if m.via == "we" and not _WE_NOUN.search(sentence.body[m.start : m.end]):
             continue
         kind = "demonym" if m.kind == "state" and m.via == "demonym" else m.kind
-        out.append(Mention(m.id, kind, m.start, m.end, m.via))
+        via = m.via
+        if via == "pronoun":  # resolved by the reference stage: say from which words ("the two countries" whole)
+            a = min((x.start for x in sentence.mentions if x.via == "pronoun" and x.end == m.start), default=m.start)
+            b = max((x.end for x in sentence.mentions if x.via == "pronoun" and x.start == m.end), default=m.end)
+            via = "ref:" + sentence.body[a:b]
+        out.append(Mention(m.id, kind, m.start, m.end, via))
     return out
 
 
