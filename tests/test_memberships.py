@@ -147,6 +147,7 @@ def pairs(text: str, previous: str | None = None, **kw) -> set[tuple[str, str]]:
         ("Under Kazakhstan's chairmanship, the SCO adopted a strategy.", {("KAZ", "SCO")}),
         ("The Kazakh presidency of the SCO ended in July.", {("KAZ", "SCO")}),
         ("Kazakhstan is one of the members of the SCO.", {("KAZ", "SCO")}),
+        ("Russia pressured Kazakhstan within the CSTO.", {("KAZ", "CSTO")}),  # the nearest state only
         # a leader of a member state addressing the organisation's members
         ("Azerbaijani President Aliyev urged the member states of the OTS to hold joint drills.", {("AZE", "OTS")}),
     ],
@@ -180,6 +181,7 @@ def test_membership_constructions(text, expected):
         "Russia welcomed the news that Kyrgyzstan might join the WTO.",
         "Iran joined the SCO's drills and Armenia took part in the CSTO exercises.",
         "The EU held talks with Kazakhstan, a partner of the bloc.",
+        "The EAEU summit in Astana (Kazakhstan) ended.",
         # a weak rule on a universal organisation
         "Kazakhstan (UN) spoke first.",
         # a state as the object of a relation with an organisation

@@ -335,7 +335,7 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "within",
-            rf"(?P<s>{s})\s+(?:[\w–—-]+\s+){{0,12}}?within\s+{the}(?P<o>{ol})",
+            rf"(?P<s>{s})\s+(?:(?:{word}|[–—])\s+){{0,12}}?within\s+{the}(?P<o>{ol})",
             0.65,
             gate="not_contradicted",
         ),
@@ -352,7 +352,7 @@ def _rules() -> list[_Rule]:
             0.6,
             gate="not_contradicted",
         ),
-        _Rule("paren", rf"(?P<o>{o})(?:\s+[\w-]+){{0,3}}\s*\(\s*(?P<s>{sl})\s*\)", 0.55),
+        _Rule("paren", rf"(?P<o>{o})(?:\s+{word}){{0,3}}\s*\(\s*(?P<s>{sl})\s*\)", 0.55),
     ]
 
 
