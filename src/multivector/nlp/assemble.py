@@ -112,43 +112,10 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
 
 
 def pipeline() -> Language:
-    """The shared spaCy pipeline, with the block-boundary component in front of the parser."""
+    """The shared spaCy pipeline (nlp.model.load_pipeline: built once, never changed after it is loaded)."""
     from multivector.nlp.model import load_pipeline
 
-    nlp = load_pipeline()
-    segment_component = "mv_block_boundaries"
-    if segment_component not in nlp.pipe_names:
-        _register_boundary_component()
-        nlp.add_pipe(segment_component, before="parser")
-        _split_glued_turns(nlp)
-    return nlp
-
-
-def _register_boundary_component() -> None:
-    from spacy.language import Language
-
-    if "mv_block_boundaries" in Language.factories:
-        return
-
-    @Language.component("mv_block_boundaries")
-    def block_boundaries(doc: Doc) -> Doc:
-        """Sentences never cross a paragraph or an interview turn."""
-        import numpy
-
-        starts = sorted({b.start for b in segment.split_blocks(doc.text)})
-        # Token offsets as one array: cheaper than making a Token object for every token of the article.
-        offsets = doc.to_array("IDX")
-        for i in numpy.flatnonzero(numpy.isin(offsets[1:], starts)) + 1:
-            doc[int(i)].is_sent_start = True
-        return doc
-
-
-def _split_glued_turns(nlp: Language) -> None:
-    """Tokenise 'stage.- In' as 'stage', '.', '-' so a turn glued to a sentence can start a new one."""
-    from spacy.util import compile_suffix_regex
-
-    suffixes = [r"(?<=[.!?])[-–—]", *nlp.Defaults.suffixes]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    return load_pipeline()
 
 
 def _parse(nlp: Language, body: str):

