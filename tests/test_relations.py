@@ -280,3 +280,53 @@ def test_a_negated_valence_word_turns_the_stance_as_a_domain_cue_would():
 def test_an_armed_group_is_named_as_a_threat_not_weighed_as_a_stance_target():
     text = "She sees the Taliban as a serious threat, while Japan is a reliable partner."
     assert [(s.target, s.polarity) for s in code_stances(context(text, "Ann Example"))] == [("JPN", "+")]
+
+
+def directed(text: str) -> set[tuple[str | None, str | None, str]]:
+    return {(r.source, r.target, r.type) for r in code_relations(context(text), None)}
+
+
+def test_directed_types_carry_who_acts_on_whom():
+    assert ("RUS", "GEO", "sanctions") in directed("Russia imposed sanctions on Georgia after the vote.")
+    assert ("RUS", "GEO", "pressure") in directed("Georgia is under growing pressure from Russia.")
+    assert ("RUS", "GEO", "pressure") in directed("Georgia was pressured by Russia to drop the case.")
+    assert ("KGZ", "RUS", "dependence") in directed("Kyrgyzstan depends on Russia for almost all of its fuel.")
+
+
+def test_symmetric_relations_have_no_direction():
+    assert directed("Russia and China are close partners.") == {(None, None, "partnership")}
+    assert directed("Kazakhstan trades more with China every year.") == {(None, None, "trade")}
+
+
+def test_confidence_follows_the_rule_and_its_context():
+    def confidence(text: str) -> float:
+        (relation,) = code_relations(context(text), None)
+        assert 0.0 <= relation.confidence <= 1.0
+        return relation.confidence
+
+    near = confidence("Kazakhstan signed a cooperation agreement with China.")
+    far = confidence(
+        "Kazakhstan, which for two decades has sent most of its grain and metals north by rail through the steppe "
+        "and the Urals, now wants cooperation with China."
+    )
+    between = confidence("Rivalry between Russia and China is growing.")
+    assert between > near > far
+
+
+def test_evidence_is_the_whole_sentence_or_the_clause_of_a_long_one():
+    short = "Kazakhstan signed a cooperation agreement with China in Astana last week."
+    (relation,) = code_relations(context(short), None)
+    assert relation.evidence == short
+    long = (
+        "After three years of talks, two changes of government in the region and a long dispute over the price of "
+        "the transit tariffs that the railway companies would charge for every container on the line, officials "
+        "said the work would start soon; Kazakhstan signed a cooperation agreement with China, and the first trains "
+        "are planned for the spring of next year if the customs rules are ready."
+    )
+    (relation,) = code_relations(context(long), None)
+    assert len(long.split()) > 60
+    assert "Kazakhstan signed a cooperation agreement with China" in relation.evidence
+    assert (
+        not relation.evidence.startswith("After three years")
+        and long[relation.span[0] : relation.span[1]] == relation.evidence
+    )

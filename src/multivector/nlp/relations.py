@@ -369,7 +369,9 @@ def _strongest(cues: list[Cue]) -> Cue | None:
     """The first polar cue (the predicate that governs what follows), else the last neutral one."""
     polar = [c for c in cues if c.polarity != "0"]
     if polar:
-        return polar[0]
+        # the first polar cue governs; of its polarity, the most specific type ("imposed sanctions": sanctions)
+        same = [c for c in polar if c.polarity == polar[0].polarity]
+        return max(same, key=lambda c: (relation_types()[c.type]["score"], -c.start))
     return cues[-1] if cues else None
 
 
@@ -457,7 +459,7 @@ def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool
 # "X's dependence on Y" (X -> Y: the dependent party first), "influence in Y".
 DIRECTED = frozenset({"pressure", "sanctions", "dependence", "influence", "mediation"})
 _TARGET_BEFORE = re.compile(r"\b(?:on|upon|against|over|in|into|towards|to|at)\s+(?:the\s+)?\Z", re.IGNORECASE)
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?\Z", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _direction(sentence: SentenceContext, link: Link) -> tuple[str | None, str | None]:
