@@ -193,3 +193,30 @@ def test_a_heading_with_a_colon_is_no_person(nlp):
     )
     analysis = _analyse(nlp, body)
     assert analysis.people == [] and analysis.speakers == []
+
+
+def test_a_quotation_running_over_two_paragraphs_belongs_to_the_speaker_named_at_its_end(nlp):
+    body = (
+        "Tashkent is betting on a new railway through Afghanistan.\n\n"
+        "“The route will cut the journey to the ports of Pakistan from weeks to days. Nobody else offers that.\n\n"
+        "“We will not wait for Moscow or Beijing to approve it,” said Jamshid Kholmatov, a transport expert.\n\n"
+        "Kabul has guaranteed the safety of the line."
+    )
+    by_sentence = _sentence_speakers(nlp, body)
+    assert _speaker_of(by_sentence, "Nobody else offers that") == "Jamshid Kholmatov"
+    assert _speaker_of(by_sentence, "We will not wait") == "Jamshid Kholmatov"
+    assert _speaker_of(by_sentence, "Kabul has guaranteed") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        ('As Aidos Sarym put it, "Russia is no longer the only partner that Kazakhstan and its neighbours have."', 1),
+        ("In a telephone conversation with Vladimir Putin, Shavkat Mirziyoyev said that the two states were close.", 1),
+        ("Shavkat Mirziyoyev met Vladimir Putin in Samarkand on Friday to discuss gas supplies.", 0),
+    ],
+)
+def test_who_speaks_in_a_sentence_with_two_names(nlp, body, speakers):
+    names = _speakers(nlp, body)
+    assert len(names) == speakers
+    assert "Vladimir Putin" not in names

@@ -16,7 +16,7 @@ import re
 from multivector.nlp.segment import Block
 from multivector.nlp.speakers.cues import role_nouns, speech_forms, speech_verbs, view_nouns
 from multivector.nlp.speakers.interview import is_question_paragraph, labelled_turns
-from multivector.nlp.speakers.quotes import quotations
+from multivector.nlp.speakers.quotes import open_paragraph_quotations, quotations
 from multivector.nlp.speakers.roles import same_role
 from multivector.nlp.speakers.types import SpeakerInfo
 
@@ -101,7 +101,8 @@ def _narrative_quote_owners(body: str, blocks: list[Block], speakers: list[Speak
     with no attribution continues the previous quote's speaker; an unnamed source ('the diplomat said') is None."""
     owned: Owned = []
     previous: str | None = None
-    for start, end in quotations(body):
+    spans = sorted({*quotations(body), *open_paragraph_quotations(body)})
+    for start, end in spans:
         block = _block_of(blocks, start)
         if block is not None and block.kind == "question":
             owned.append((start, end, None))
@@ -111,7 +112,21 @@ def _narrative_quote_owners(body: str, blocks: list[Block], speakers: list[Speak
             owner = previous
         owned.append((start, end, owner))
         previous = owner
-    return owned
+    return _open_quotations_continued(body, owned, set(open_paragraph_quotations(body)))
+
+
+def _open_quotations_continued(body: str, owned: Owned, open_spans: set[tuple[int, int]]) -> Owned:
+    """A paragraph that opens a quotation without closing it belongs to whoever the quotation's next paragraph is
+    attributed to, when that paragraph opens with a quote mark too."""
+    result = list(owned)
+    for i in range(len(result) - 2, -1, -1):
+        start, end, owner = result[i]
+        if owner is not None or (start, end) not in open_spans:
+            continue
+        next_start, _, next_owner = result[i + 1]
+        if not body[end:next_start].strip():
+            result[i] = (start, end, next_owner)
+    return result
 
 
 def _continues_previous(body: str, start: int, owned: Owned) -> bool:

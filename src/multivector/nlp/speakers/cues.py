@@ -106,3 +106,14 @@ def _cue_pattern(key: str) -> re.Pattern[str]:
 def first_person() -> re.Pattern[str]:
     words = sorted(lexicon()["first_person_singular"], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+@cache
+def phrasal_speech() -> dict[str, list[frozenset[str]]]:
+    """Phrases of saying by their verb's lemma: "put it" -> {"put": [{"it"}]}, "make it clear" -> {"make": [{"it",
+    "clear"}, ...]}; the other words must hang on the verb (or one level below) in the parse."""
+    phrases: dict[str, list[frozenset[str]]] = {}
+    for phrase in lexicon()["phrasal_speech"]:
+        verb, *words = phrase.casefold().split()
+        phrases.setdefault(verb, []).append(frozenset(words))
+    return phrases

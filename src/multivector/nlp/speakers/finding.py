@@ -12,7 +12,7 @@ import re
 
 from multivector.nlp.catalogue import Catalogue
 from multivector.nlp.segment import Block
-from multivector.nlp.speakers.interview import introduces_interviewee, page_interviewee, turn_label
+from multivector.nlp.speakers.interview import introduces_interviewee, page_interviewee, sentence_bounds, turn_label
 from multivector.nlp.speakers.oped import op_ed_author
 from multivector.nlp.speakers.positions import is_speech_subject, role_slots, speech_slots
 from multivector.nlp.speakers.quotes import quotations
@@ -38,14 +38,23 @@ def find_speakers(
     author_keys = {surname(a) for a in authors}
     found: dict[str, SpeakerInfo] = {}
     role_of = roles(body, persons, parsed or [], catalogue)
+    candidates = []
     for person in persons:
         if surname(person.canonical) in author_keys or _is_addressee(body, person.start):
             continue
         span = (person.start, person.end)
         cited = overlaps(span, quoted)  # named inside a quotation: reported by its speaker
-        interviewee = interview and not cited and introduces_interviewee(body, person.start, person.end, blocks)
         labelled = turn_label(body, *span) if not cited else None
         speaking = not cited and (overlaps(span, slots) or is_speech_subject(body, *span) or labelled is not None)
+        candidates.append((person, span, cited, labelled, speaking))
+    speaking_at = [span for _, span, _, _, speaking in candidates if speaking]
+    for person, span, cited, labelled, speaking in candidates:
+        interviewee = (
+            interview
+            and not cited
+            and introduces_interviewee(body, person.start, person.end, blocks)
+            and (speaking or not _another_speaks_nearby(body, span, speaking_at))
+        )
         if (interviewee or speaking) and person.canonical not in found:
             voice = "interviewee" if interviewee else "quoted"
             role = role_of[person.canonical] or (labelled[0] if labelled else None)
@@ -108,6 +117,13 @@ def _with_page_interviewee(
         same[0].voice, same[0].role = page.voice, same[0].role or page.role
         return [same[0], *(s for s in speakers if s is not same[0])]
     return [page, *speakers]
+
+
+def _another_speaks_nearby(body: str, span: Span, speaking_at: list[Span]) -> bool:
+    """Another name in the same sentence is the one speaking ("In a telephone conversation with NAME, NAME2 said"):
+    the lede's interviewee is the speaker, not the one they talked with."""
+    lo, hi = sentence_bounds(body, *span)
+    return any(lo <= s < hi and s != span[0] for s, _ in speaking_at)
 
 
 def _is_addressee(body: str, start: int) -> bool:

@@ -26,10 +26,16 @@ def lede_end(body: str, blocks: list[Block]) -> int:
 
 
 def sentence_around(body: str, start: int, end: int) -> str:
+    lo, hi = sentence_bounds(body, start, end)
+    return body[lo:hi]
+
+
+def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """The rough sentence (to a full stop or a line end) around a span."""
     left = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
     right_candidates = [i for i in (body.find(". ", end), body.find("\n", end)) if i != -1]
     right = min(right_candidates) if right_candidates else len(body)
-    return body[left + 1 : right + 1]
+    return left + 1, right + 1
 
 
 def introduces_interviewee(body: str, start: int, end: int, blocks: list[Block]) -> bool:

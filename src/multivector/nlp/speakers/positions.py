@@ -70,6 +70,10 @@ def is_speech_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in cues.speech_lemmas():
         return True
+    if lemma in cues.phrasal_speech():  # "as NAME put it", "NAME made it clear that"
+        near = {c.lower_ for c in verb.children} | {g.lower_ for c in verb.children for g in c.children}
+        if any(words <= near for words in cues.phrasal_speech()[lemma]):
+            return True
     if lemma in cues.clause_speech_lemmas():  # a clause with a verb: not the small clause "X a priority"
         return any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
     if lemma not in cues.belief_lemmas():
