@@ -220,3 +220,18 @@ def test_a_happening_retold_at_another_precision_is_one_event() -> None:
 def test_the_ends_of_a_measured_span_are_not_events_but_a_plain_span_keeps_them() -> None:
     assert _dates("Analysts agree. Trade grew by 40 per cent from 2015 to 2020.") == []
     assert _dates("Analysts agree. The moratorium ran from 2015 to 2020.") == ["2015", "2020"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "dates"),
+    [
+        ("As of 2023, the bank had frozen the accounts.", "2024-06-15", ["2023"]),
+        ("In early 2023 the ministers met in Aktau.", "2024-06-15", ["2023"]),
+        ("Imports have fallen by a third since 2021.", "2024-06-15", []),
+        ("Prices have risen sharply since 2021.", "2024-06-15", []),
+        ("The vote is scheduled for March.", "2024-01-10", ["2024-03"]),
+        ("Last winter the pipeline froze twice.", "2024-06-15", ["2023"]),
+    ],
+)
+def test_event_cue_words(sentence: str, published: str, dates: list[str]) -> None:
+    assert _dates("Analysts agree. " + sentence, published) == dates

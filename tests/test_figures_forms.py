@@ -91,3 +91,46 @@ def test_lexicons_are_data_with_one_entry_per_line(name: str) -> None:
         start = next(i for i, line in enumerate(lines) if line.strip().startswith(json.dumps(key)))
         assert lines[start].rstrip().endswith(("[", "{")), key
         assert lines[start + len(entries) + 1].strip().rstrip(",") in ("]", "}"), key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        # verbs of measurement end the subject the figure is about
+        ("Energy accounts for 40 per cent of exports.", "exports", [("percent", 40)]),
+        ("Grants to the region amounted to $90 million.", "Grants to the region", [("USD", 9e7)]),
+        ("The total amount of aid reached $90 million.", "total amount of aid", [("USD", 9e7)]),
+        ("The new bridge costs $300 million.", "new bridge", [("USD", 3e8)]),
+        ("Grain exports declined by 12 per cent.", "Grain exports", [("percent", 12)]),
+        ("Cotton output decreased by 8 per cent.", "Cotton output", [("percent", 8)]),
+        ("Remittances exceeded $3 billion.", "Remittances", [("USD", 3e9)]),
+        ("The debt now exceeds $5 billion.", "debt", [("USD", 5e9)]),
+        ("Chinese lending will exceed $2 billion.", "Chinese lending", [("USD", 2e9)]),
+        ("The tariff increases by 15 per cent.", "tariff", [("percent", 15)]),
+        ("Traffic on the ferry line is reaching 2 million tonnes.", "Traffic on the ferry line", [("tonnes", 2e6)]),
+    ],
+)
+def test_measure_verbs_end_the_subject(sentence: str, subject: str, expected: list[tuple[str, float]]) -> None:
+    figures = extract_figures(sentence)
+    assert [(f.unit, round(f.value, 4)) for f in figures] == [(u, pytest.approx(v)) for u, v in expected]
+    assert figures[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trucks now cross the border three times faster.", [("times", 3)]),
+        ("Freight by rail is two times slower than by road.", [("times", 2)]),
+        ("The port handles four times the volume it handled in 2015.", [("times", 4)]),
+        ("Tourist arrivals are at three times pre-pandemic levels.", [("times", 3)]),
+        ("Kazakhstan funds 300 overseas students every year.", [("count", 300)]),
+        ("Some 2,000 youth joined the volunteer corps.", [("count", 2000)]),
+        ("The remaining three states abstained.", []),
+        ("Two sometimes meet, but rarely agree.", []),
+        ("Ministers thought twice before signing.", []),
+        ("The ministry is thinking twice about the loan.", []),
+        ("Nobody thinks twice about transit fees.", []),
+    ],
+)
+def test_comparatives_plurals_and_idioms(sentence: str, expected: list[tuple[str, float]]) -> None:
+    assert _pairs(sentence) == [(unit, pytest.approx(value)) for unit, value in expected]

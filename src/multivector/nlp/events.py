@@ -112,7 +112,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ss]ince\s+early|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+            r"\b(?:[Ii]n|[Ff]or|[Ss]ince|[Uu]ntil|[Bb]y|[Ss]ince\s+early|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
             rf"\s+(?:early\s+|late\s+|mid-)?(?P<month>{_FULL_MONTHS})\b(?!\s+\d|,?\s+(?:of\s+)?(?:this|last|next)\s+year)"
         ),
     ),

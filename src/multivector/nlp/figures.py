@@ -233,7 +233,8 @@ def _same_dimension(a: str, b: str) -> bool:
     codes = set(lexicon()["currency_codes"])
     if a in codes and b in codes:
         return True
-    return any(a in group and b in group for group in lexicon()["unit_dimensions"])
+    dimensions = lexicon()["unit_dimensions"]
+    return a in dimensions and dimensions.get(a) == dimensions.get(b)
 
 
 # ----------------------------------------------------------------------------------------------------------------
