@@ -104,6 +104,7 @@ class Membership:
     status: Literal["confirmed", "contradicted", "unknown"] = "unknown"  # against the catalogue's member list
     modality: Modality = "asserted"  # "negated": the text says the state is not a member ("an observer, not a member")
     confidence: float = 0.5  # in [0, 1]: from the rule that found it and its context
+    resolved_from: str | None = None  # the referring expression a party was resolved from ("the two countries")
 
 
 @dataclass(slots=True)

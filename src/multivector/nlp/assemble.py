@@ -86,7 +86,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         memberships.extend(code_memberships(context, catalogue, previous))
         stances.extend(code_stances(context, previous, readings))
         previous = context
-    memberships = _unique(memberships, lambda m: (m.member, m.org))
+    memberships = _unique(sorted(memberships, key=lambda m: -m.confidence), lambda m: (m.member, m.org))
 
     return Analysis(
         id=document.id,
