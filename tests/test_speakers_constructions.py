@@ -220,3 +220,12 @@ def test_who_speaks_in_a_sentence_with_two_names(nlp, body, speakers):
     names = _speakers(nlp, body)
     assert len(names) == speakers
     assert "Vladimir Putin" not in names
+
+
+def test_an_editors_brackets_do_not_make_a_second_person(nlp):
+    body = (
+        'Marat Iskakov, a security analyst in Astana, said: "If [Uzbek President Shavkat] Mirziyoyev wants a '
+        'deal, Moscow will have to offer more than words."'
+    )
+    people = [p.name for p in _analyse(nlp, body).people]
+    assert sorted(people) == ["Marat Iskakov", "Shavkat Mirziyoyev"]

@@ -47,13 +47,32 @@ def complete_persons(
     """Person mentions repaired with the parse (see the module docstring); in text order."""
     catalogue = catalogue or Catalogue.default()
     slots = speech_slots(parsed)
-    persons = _first_names_restored(_without_honorifics(persons), parsed, catalogue)
+    persons = _first_names_restored(_without_honorifics(_without_brackets(persons, body)), parsed, catalogue)
     merged = _merge_parsed_names(
         persons, _parsed_names(parsed, persons, catalogue) + _label_names(body, parsed, catalogue)
     )
     merged = _link_surnames(merged)
     merged = _drop_non_persons(body, merged, slots, catalogue)
     return _as_written(merged, catalogue)
+
+
+def _without_brackets(persons: list[PersonMention], body: str) -> list[PersonMention]:
+    """An editor's brackets cut a name ("[the President, Ilham] Aliyev"): the bracket is no part of the name, and a
+    first name right before the surname's own mention is that person, not another."""
+    kept: list[PersonMention] = []
+    ordered = sorted(persons, key=lambda p: p.start)
+    for i, person in enumerate(ordered):
+        name = person.name.strip("[]() ")
+        if name != person.name:
+            following = ordered[i + 1] if i + 1 < len(ordered) else None
+            if following and not body[person.end : following.start].strip("[]() ") and " " not in name:
+                if following.canonical.split()[0] == name:
+                    continue  # "Ilham] Aliyev": the surname's mention names the person
+            offset = person.name.find(name)
+            canonical = name if person.canonical == person.name else person.canonical
+            person = PersonMention(name, canonical, person.start + offset, person.start + offset + len(name))
+        kept.append(person)
+    return kept
 
 
 def _without_honorifics(persons: list[PersonMention]) -> list[PersonMention]:
