@@ -44,6 +44,9 @@ def _pairs(text: str) -> list[tuple[str, float]]:
         ("The fleet held 12 joint and national naval drills.", [("count", 12)]),
         ("The new harbour will be 18 metres deep.", [("m", 18)]),
         ("Half a million seasonal workers left for Russia.", [("count", 5e5)]),
+        ("One in four Kyrgyz households relies on money from abroad.", [("percent", 25)]),
+        ("Grain prices rose by a third over the winter.", [("percent", 33.33)]),
+        ("Around 4,000 servicemen took part in the exercise.", [("count", 4000)]),
         ("The republic has relied on one buyer for a quarter of a century.", [("years", 25)]),
     ],
 )

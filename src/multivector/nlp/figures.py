@@ -145,6 +145,7 @@ def _same_claim(a: _Claim, b: _Claim) -> bool:
 def _claims_in_sentence(text: str, sentence: tuple[int, int], numbers: list[NumberMatch]) -> list[_Claim]:
     claims = _multiple_verbs(text, sentence) + _multiple_words(text, sentence) + _fractions(text, sentence)
     claims += _ordinal_word_anniversaries(text, sentence) + _frequency_words(text, sentence)
+    claims += _one_in_n(text, sentence)
     claims += [c for c in _article_durations(text, sentence) if not any(o.start <= c.start < o.end for o in claims)]
     ranged: set[int] = set()
     for i, number in enumerate(numbers):
@@ -532,8 +533,8 @@ def _counted_noun(after: str) -> tuple[str, int] | None:
 
 
 def _plural_noun(word: str) -> bool:
-    if word in lexicon()["irregular_plurals"]:
-        return True
+    if word in lexicon()["irregular_plurals"] or (len(word) > 5 and word.endswith("men")):
+        return True  # 'people', 'servicemen'
     if word in lexicon()["not_plural_nouns"] or len(word) < 4 or not word.endswith("s"):
         return False
     return not word.endswith(("ss", "us", "is", "ous", "'s", "’s"))
@@ -611,12 +612,33 @@ def _fractions(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     """'two-thirds of exports' -> 66.67 percent; 'half of the population' -> 50 percent."""
     fractions = lexicon()["fractions"]
     claims = []
-    for m in _lexicon_regex("fractions", r"\b({})\s+of\b").finditer(text, sentence[0], sentence[1]):
+    pattern = _lexicon_regex("fractions", r"\b({0})\s+of\b|(?<=\bby\s)({0})\b(?!\s+(?:a|an|the|of)\b)")
+    for m in pattern.finditer(text, sentence[0], sentence[1]):
+        if m.group(1) is None:  # 'increased by one-third'
+            value = round(fractions[m.group(2).lower()] * 100, 2)
+            subject = _subject_before(text, sentence, m.start())
+            claims.append(_Claim(m.start(), m.end(), value, "percent", subject))
+            continue
         if _fraction_blocked(text[sentence[0] : m.start()], text[m.end() : sentence[1]]):
             continue
         subject = _subject_after(text[m.end(1) : sentence[1]]) or _subject_before(text, sentence, m.start())
         value = round(fractions[m.group(1).lower()] * 100, 2)
         claims.append(_Claim(m.start(), m.end(1), value, "percent", subject))
+    return claims
+
+
+def _one_in_n(text: str, sentence: tuple[int, int]) -> list[_Claim]:
+    """'one in five families', 'one out of three voters': a share, 100/N percent."""
+    claims = []
+    for m in re.finditer(r"\b(?:[Oo]ne|1)\s+(?:in|out\s+of)\s+(\w+)\b", text[: sentence[1]]):
+        if m.start() < sentence[0]:
+            continue
+        n = parse_number(m.group(1))
+        if not n or n < 2 or n != int(n) or _year_like(text, NumberMatch(m.start(1), m.end(1), n, False, False)):
+            continue
+        noun = _counted_noun(text[m.end() : sentence[1]])
+        subject = noun[0] if noun else _subject_before(text, sentence, m.start())
+        claims.append(_Claim(m.start(), m.end(), round(100 / n, 2), "percent", subject))
     return claims
 
 
