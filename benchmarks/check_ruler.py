@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import build_corpus, seed_pages  # noqa: E402
 
-from multivector.nlp.catalogue import Catalogue  # noqa: E402
+from multivector.data.catalogue import Catalogue  # noqa: E402
 from multivector.nlp.model import MODEL_NAME, RULER_NAME, load_pipeline  # noqa: E402
 
 

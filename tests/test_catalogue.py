@@ -8,7 +8,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from multivector.nlp.catalogue import ACTOR_FILES, Catalogue, fold, token_pattern
+from multivector.data.catalogue import ACTOR_FILES, Catalogue, fold, token_pattern
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "multivector" / "data"
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from multivector.nlp.catalogue import Catalogue, fold, strip_person_titles
+from multivector.data.catalogue import Catalogue, fold, strip_person_titles
 
 # Bare words that name a country or bloc but are just as often a first name, a surname or a US place.
 AMBIGUOUS_WORDS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Washington", "West", "Guinea", "Turkey", "Lima"})

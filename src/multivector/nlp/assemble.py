@@ -36,8 +36,8 @@ MAX_SENTENCE_CHARS = 1_500  # longer "sentences" are run-on junk: coded in windo
 
 
 def analyze_document(document: Document, *, nlp: Language | None = None) -> Analysis:
+    from multivector.data.catalogue import Catalogue
     from multivector.nlp.actors import actor_mentions, person_mentions
-    from multivector.nlp.catalogue import Catalogue
     from multivector.nlp.events import extract_events
     from multivector.nlp.figures import extract_figures
 

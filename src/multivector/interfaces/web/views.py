@@ -265,7 +265,7 @@ def _catalogue_aliases(actor_ids: tuple[str, ...]) -> dict[str, list[str]]:
 def _catalogue() -> Any:
     """The shipped actor catalogue, for alias highlighting; None if it cannot be loaded (the page still works)."""
     try:
-        from multivector.nlp.catalogue import Catalogue
+        from multivector.data.catalogue import Catalogue
 
         return Catalogue.default()
     except Exception:  # noqa: BLE001 - highlighting aliases is a nicety, never a reason for a 500
