@@ -235,3 +235,15 @@ def test_the_ends_of_a_measured_span_are_not_events_but_a_plain_span_keeps_them(
 )
 def test_event_cue_words(sentence: str, published: str, dates: list[str]) -> None:
     assert _dates("Analysts agree. " + sentence, published) == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("The president toured Astana on November 27-28, 2023.", "2023-11-27"),
+        ("The summit will open on Oct. 22-24 in Kazan.", "2024-10-22"),
+        ("The talks ran on 12–14 March 2024 in Baku.", "2024-03-12"),
+    ],
+)
+def test_a_span_of_days_is_dated_by_its_first_day(sentence: str, date: str) -> None:
+    assert _dates("Analysts agree. " + sentence) == [date]

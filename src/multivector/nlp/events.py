@@ -69,6 +69,7 @@ _APOS = "['’]"
 
 # Each pattern yields a date; their order is their priority when spans overlap (longest/most precise first).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY}\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?,?\s+{_YEAR}")),
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(?:of\s+)?{_YEAR}")),
     # a span of days ('3-4 April 2025', 'on 22-24 October') is dated by its first day
     ("dmy", re.compile(rf"\b{_DAY}\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}")),
@@ -107,7 +108,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anchored_month", re.compile(rf"\b(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+{_MONTH}(?!\s+\d)(?:{_APOS}s)?\b")),
     ("dm", re.compile(rf"\b{_DAY}\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?\s+{_MONTH}\b(?!,?\s+(?:of\s+)?\d)")),
     ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:of\s+)?\d)")),
-    ("dm", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d)")),
+    ("dm", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+\d|\s?[-–]\s?\d{{1,2}},?\s+\d)")),
     # "In January, ...", "at the end of June", "since March": a month alone, the latest one up to publication
     (
         "month",
