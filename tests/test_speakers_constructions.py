@@ -229,3 +229,27 @@ def test_an_editors_brackets_do_not_make_a_second_person(nlp):
     )
     people = [p.name for p in _analyse(nlp, body).people]
     assert sorted(people) == ["Marat Iskakov", "Shavkat Mirziyoyev"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "President Bakyt Osmonov chaired the security council on Monday. The Head of State emphasised that the "
+            "army must be modernised.",
+            "Bakyt Osmonov",
+        ),
+        (
+            "Foreign Minister Dilnoza Rashidova met her Turkish counterpart in Ankara. The top diplomat stressed that "
+            "the railway to Afghanistan must be built.",
+            "Dilnoza Rashidova",
+        ),
+        (
+            "Kyrgyz President Bakyt Osmonov arrived in Moscow, where Russian President Pavel Sorokin met him. The "
+            "Kyrgyz leader noted that trade with Russia had doubled.",
+            "Bakyt Osmonov",
+        ),
+    ],
+)
+def test_a_role_noun_subject_may_name_the_role_by_a_synonym(nlp, body, speaker):
+    assert _speakers(nlp, body) == [speaker]

@@ -117,3 +117,14 @@ def phrasal_speech() -> dict[str, list[frozenset[str]]]:
         verb, *words = phrase.casefold().split()
         phrases.setdefault(verb, []).append(frozenset(words))
     return phrases
+
+
+@cache
+def role_synonyms() -> dict[str, frozenset[str]]:
+    """Each role noun and the roles its holder may also be called by ("head of state" -> {"president"}), both ways."""
+    synonyms: dict[str, set[str]] = {}
+    for line in lexicon()["role_synonyms"]:
+        a, b = (x.strip().casefold() for x in line.split("|"))
+        synonyms.setdefault(a, set()).add(b)
+        synonyms.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in synonyms.items()}

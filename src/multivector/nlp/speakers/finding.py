@@ -65,7 +65,7 @@ def find_speakers(
         if person.canonical in found:
             found[person.canonical].mentions.append((person.start, person.end))
     for span, noun in role_slots(parsed) if parsed else []:
-        holder = _role_holder(noun, span, persons, role_of)
+        holder = _role_holder(noun, span, persons, role_of, catalogue)
         if holder is None or overlaps(span, quoted) or surname(holder.canonical) in author_keys:
             continue
         if holder.canonical not in found:
@@ -84,16 +84,33 @@ def find_speakers(
     return speakers
 
 
-def _role_holder(noun: str, span: Span, persons: list, role_of: dict[str, str | None]):
+def _role_holder(noun: str, span: Span, persons: list, role_of: dict[str, str | None], catalogue: Catalogue):
     """'The President said': the person named last before who holds that role ("President Sadyr Japarov", "NAME,
     the country's president"); None when nobody named before holds it."""
     holder = None
     for person in persons:
         if person.start >= span[0]:
             break
-        if same_role(noun, role_of.get(person.canonical)):
+        role = role_of.get(person.canonical)
+        if same_role(noun, role) and not _other_country(noun, role, catalogue):
             holder = person
     return holder
+
+
+def _other_country(phrase: str, role: str | None, catalogue: Catalogue) -> bool:
+    """'the Kyrgyz leader' and a holder whose role names another country ('President of Russia')."""
+    wanted = _states(phrase, catalogue)
+    held = _states(role or "", catalogue)
+    return bool(wanted and held and not wanted & held)
+
+
+def _states(text: str, catalogue: Catalogue) -> set[str]:
+    found = set()
+    for word in re.findall(r"[A-Z][\w’'-]+", text):
+        hit = catalogue.lookup(word)
+        if hit and (entry := catalogue.get(hit[0])) is not None and entry.kind == "state":
+            found.add(hit[0])
+    return found
 
 
 def _with_page_interviewee(

@@ -157,21 +157,43 @@ def token_at(parsed: Parsed, start: int, end: int) -> tuple[Token, int] | None:
 
 
 def role_slots(parsed: Parsed) -> list[tuple[Span, str]]:
-    """'The President said', 'according to the minister': a definite role noun in a speaker position, with no name
-    of its own; (its body span, the role noun)."""
+    """'The President said', 'according to the minister', 'the head of state noted': a definite role noun in a speaker
+    position, with no name of its own; (its body span, the role phrase)."""
     found = []
     for offset, doc in parsed:
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or not _is_role_word(token):
+            if token.pos_ not in ("NOUN", "PROPN") or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children
+            ):
                 continue
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            phrase, end = _role_phrase(token)
+            if phrase is None:
                 continue
-            if any(c.dep_ in ("compound", "appos") and c.pos_ == "PROPN" for c in token.children):
+            if any(c.dep_ in ("compound", "appos") and _is_personal_name(c) for c in token.children):
                 continue  # "the President, NAME, said": the name itself is the speaker
             if in_speaker_position(token):
-                found.append(((token.idx + offset, token.idx + len(token.text) + offset), token.text))
+                lefts = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+                start = lefts[0].idx if lefts else token.idx  # "the Kyrgyz leader": the nationality tells whose
+                found.append(((start + offset, end + offset), token.doc.text[start:end]))
     return found
 
 
-def _is_role_word(token: Token) -> bool:
-    return cues.role_noun_pattern().fullmatch(token.text) is not None
+def _role_phrase(token: Token) -> tuple[str | None, int]:
+    """'head of state' (the noun with its 'of' complement when the whole is a role), or the role noun alone."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                phrase = f"{token.text} of {obj.text}"
+                if obj.dep_ == "pobj" and cues.role_noun_pattern().fullmatch(phrase):
+                    return phrase, obj.idx + len(obj.text)
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
+    for first in [*modifiers, token]:  # "the Prime Minister", "the top diplomat", else "the minister"
+        phrase = token.doc[first.i : token.i + 1].text
+        if cues.role_noun_pattern().fullmatch(phrase):
+            return phrase, token.idx + len(token.text)
+    return None, 0
+
+
+def _is_personal_name(token: Token) -> bool:
+    """A name word that is no nationality or place ("the Kyrgyz leader" has no name of its own)."""
+    return is_name_word(token) and token.ent_type_ not in ("NORP", "GPE", "LOC")

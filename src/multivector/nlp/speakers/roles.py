@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from multivector.nlp.catalogue import Catalogue
-from multivector.nlp.speakers.cues import role_noun_pattern
+from multivector.nlp.speakers.cues import role_noun_pattern, role_synonyms
 from multivector.nlp.speakers.positions import name_tokens, token_at
 from multivector.nlp.speakers.types import Parsed
 
@@ -124,8 +124,19 @@ def role_before(body: str, start: int) -> str | None:
 
 
 def same_role(role_phrase: str, role: str | None) -> bool:
-    """Whether a role phrase ('the economist', 'the President') names the role a speaker holds."""
+    """Whether a role phrase ('the economist', 'the head of state') names the role a speaker holds ('President of
+    Kazakhstan'), the role's synonyms included."""
     if not role:
         return False
-    nouns = {m.group().casefold() for m in role_noun_pattern().finditer(role_phrase)}
-    return bool(nouns & {m.group().casefold() for m in role_noun_pattern().finditer(role)})
+    wanted = _role_words(role_phrase)
+    wanted |= {s for w in wanted for s in role_synonyms().get(w, ())}
+    return bool(wanted & _role_words(role))
+
+
+def _role_words(text: str) -> set[str]:
+    """Every role noun in a phrase, the shorter ones inside a longer one included ('prime minister' -> 'minister')."""
+    found = {m.group().casefold() for m in role_noun_pattern().finditer(text)}
+    for role in list(found):
+        found |= {m.group().casefold() for m in role_noun_pattern().finditer(role[1:])}
+        found |= {w for w in role.split() if role_noun_pattern().fullmatch(w)}
+    return found
