@@ -1,9 +1,16 @@
 """Finding speakers: who in an article is interviewed, quoted or paraphrased (never the journalist).
 
-A person is a speaker when they are introduced as the interviewee in an interview's lede, or named at least once in
-a speaker position (see ``positions``) outside another speaker's quotation: a name the quoted expert cites ('"The
-President stressed that ...," the analyst said') is reported by that expert, not quoted by the article. The
-journalist ("told NAME", a byline name) is never a speaker. An op-ed's author comes first (see ``oped``).
+Decisions, in the order ``find_speakers`` takes them:
+1. A named person is a speaker when named at least once in a speaker position (``positions``: "NAME said",
+   "according to NAME", "NAME, ROLE, is sceptical"), or as the label of a turn ("NAME, ROLE:" over a quotation,
+   ``interview.turn_label``), or as the interviewee in an interview's lede (``interview.introduces_interviewee``;
+   not the one they talked with when another name in that sentence speaks).
+   Not a speaker: a name inside another speaker's quotation ('"President X stressed that ...," the analyst said':
+   reported by the analyst), the journalist ("told NAME", a byline name).
+2. A definite role noun in a speaker position ("The President stressed", "the Kyrgyz leader noted") is the person
+   named last before who holds that role, in that country (``roles.same_role``, synonyms as data).
+3. An op-ed's author comes first (``oped``); else a Q&A page's interviewee named only above the body
+   (``interview.page_interviewee``) comes first.
 """
 
 from __future__ import annotations
@@ -33,14 +40,35 @@ def find_speakers(
 ) -> list[SpeakerInfo]:
     """The op-ed author, then interviewees (from the lede), then people in a speaker position, in text order."""
     catalogue = Catalogue.default()
-    slots = speech_slots(parsed) if parsed else []
+    role_of = roles(body, persons, parsed or [], catalogue)
     quoted = quotations(body)
     author_keys = {surname(a) for a in authors}
-    found: dict[str, SpeakerInfo] = {}
-    role_of = roles(body, persons, parsed or [], catalogue)
+    persons = [p for p in persons if surname(p.canonical) not in author_keys]
+    found = _named_speakers(body, persons, blocks, interview, parsed or [], quoted, role_of)
+    _add_role_subjects(found, persons, parsed or [], quoted, role_of, catalogue)
+    speakers = sorted(found.values(), key=lambda s: s.start)
+    author = op_ed_author(body, blocks, authors, raw_text, title, interview)
+    if author is not None:
+        return [author, *speakers]
+    if not any(s.voice == "interviewee" for s in speakers):
+        speakers = _with_page_interviewee(speakers, body, raw_text, title, interview, author_keys, catalogue)
+    return speakers
+
+
+def _named_speakers(
+    body: str,
+    persons: list,
+    blocks: list[Block],
+    interview: bool,
+    parsed: Parsed,
+    quoted: list[Span],
+    role_of: dict[str, str | None],
+) -> dict[str, SpeakerInfo]:
+    """Step 1 of the module docstring: speakers by the positions their names stand in, with every mention."""
+    slots = speech_slots(parsed)
     candidates = []
     for person in persons:
-        if surname(person.canonical) in author_keys or _is_addressee(body, person.start):
+        if _is_addressee(body, person.start):
             continue
         span = (person.start, person.end)
         cited = overlaps(span, quoted)  # named inside a quotation: reported by its speaker
@@ -48,6 +76,7 @@ def find_speakers(
         speaking = not cited and (overlaps(span, slots) or is_speech_subject(body, *span) or labelled is not None)
         candidates.append((person, span, cited, labelled, speaking))
     speaking_at = [span for _, span, _, _, speaking in candidates if speaking]
+    found: dict[str, SpeakerInfo] = {}
     for person, span, cited, labelled, speaking in candidates:
         interviewee = (
             interview
@@ -64,24 +93,28 @@ def find_speakers(
     for person in persons:  # every mention, for resolving "he said" to the speaker named last
         if person.canonical in found:
             found[person.canonical].mentions.append((person.start, person.end))
-    for span, noun in role_slots(parsed) if parsed else []:
-        holder = _role_holder(noun, span, persons, role_of, catalogue)
-        if holder is None or overlaps(span, quoted) or surname(holder.canonical) in author_keys:
+    return found
+
+
+def _add_role_subjects(
+    found: dict[str, SpeakerInfo],
+    persons: list,
+    parsed: Parsed,
+    quoted: list[Span],
+    role_of: dict[str, str | None],
+    catalogue: Catalogue,
+) -> None:
+    """Step 2 of the module docstring: "The President stressed ..." speaks for the last named President."""
+    for span, phrase in role_slots(parsed):
+        holder = _role_holder(phrase, span, persons, role_of, catalogue)
+        if holder is None or overlaps(span, quoted):
             continue
         if holder.canonical not in found:
             mentions = [(p.start, p.end) for p in persons if p.canonical == holder.canonical]
             role = role_of[holder.canonical]
             found[holder.canonical] = SpeakerInfo(holder.canonical, role, None, mentions[0][0], mentions=mentions)
-        speaker = found[holder.canonical]
-        speaker.said_at.append(span)
-        speaker.mentions.append(span)
-    speakers = sorted(found.values(), key=lambda s: s.start)
-    author = op_ed_author(body, blocks, authors, raw_text, title, interview)
-    if author is not None:
-        return [author, *speakers]
-    if not any(s.voice == "interviewee" for s in speakers):
-        speakers = _with_page_interviewee(speakers, body, raw_text, title, interview, author_keys, catalogue)
-    return speakers
+        found[holder.canonical].said_at.append(span)
+        found[holder.canonical].mentions.append(span)
 
 
 def _role_holder(noun: str, span: Span, persons: list, role_of: dict[str, str | None], catalogue: Catalogue):
