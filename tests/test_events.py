@@ -227,6 +227,7 @@ def test_the_ends_of_a_measured_span_are_not_events_but_a_plain_span_keeps_them(
     [
         ("As of 2023, the bank had frozen the accounts.", "2024-06-15", ["2023"]),
         ("In early 2023 the ministers met in Aktau.", "2024-06-15", ["2023"]),
+        ("At the beginning of 2022 the border reopened.", "2024-06-15", ["2022"]),
         ("Imports have fallen by a third since 2021.", "2024-06-15", []),
         ("Prices have risen sharply since 2021.", "2024-06-15", []),
         ("The vote is scheduled for March.", "2024-01-10", ["2024-03"]),

@@ -110,6 +110,7 @@ def test_lexicons_are_data_with_one_entry_per_line(name: str) -> None:
         ("The debt now exceeds $5 billion.", "debt", [("USD", 5e9)]),
         ("Chinese lending will exceed $2 billion.", "Chinese lending", [("USD", 2e9)]),
         ("The tariff increases by 15 per cent.", "tariff", [("percent", 15)]),
+        ("Officials reported a 7 per cent decrease in cotton output.", "cotton output", [("percent", 7)]),
         ("Traffic on the ferry line is reaching 2 million tonnes.", "Traffic on the ferry line", [("tonnes", 2e6)]),
     ],
 )

@@ -120,8 +120,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "part_year",
         re.compile(
-            rf"\b(?:(?:early|mid|late|end|beginning|start|middle|first\s+half|second\s+half|spring|summer|autumn|fall|"
-            rf"winter|the\s+(?:first|second|third|fourth|last)\s+quarter|Q[1-4]|H[12])(?:[\s-]+of)?[\s-]+){_YEAR}",
+            rf"\b(?:(?:{_alternation('year_parts')}|Q[1-4]|H[12])(?:[\s-]+of)?[\s-]+){_YEAR}",
             re.IGNORECASE,
         ),
     ),

@@ -45,7 +45,6 @@ _CAPITALISED = r"[A-Z\u00c0-\u00de][\w'’\-]*"
 _APPOSITIVE = re.compile(
     rf"\b{_CAPITALISED}(?:\s+{_CAPITALISED})*\s+and\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*\s*,\s*$"
 )
-_NEGATED = re.compile(r"\bnot\s+(?:(?:even|only|just|more\s+than|less\s+than|over|about|quite)\s+)?$", re.IGNORECASE)
 _LEADING_YEAR = re.compile(r"^\W*(?:(?:in|by|since|until)\s+)?(?:1[89]|20)\d\d\b\W*", re.IGNORECASE)
 _WORTH = re.compile(r"^-?\s?worth\b")
 
@@ -88,10 +87,23 @@ _NOUN_BEFORE_WORTH = re.compile(
     r"\b((?:[\w-]+\s+){0,2}[\w-]+)\s+worth\s+(?:(?:of|over|about|nearly|almost|some|around|up\s+to|more\s+than)\s+)*$",
     re.IGNORECASE,
 )
-_NP_AFTER = re.compile(
-    rf"^\s*(?:-worth|\s*worth)?\s*(?:(?:increase|growth|rise|decrease|decline|drop|jump|reduction|share|stake)\s+)?"
-    rf"(?:of|in|for|on|into)\s+(?:(?:the|a|an|its|their|our|this|these)\s+)?(?P<np>(?:{_WORD}\s*){{1,7}})"
-)
+
+
+@cache
+def _negated() -> re.Pattern[str]:
+    """'not 30 years, but ...', 'not even five': a number the text denies."""
+    return re.compile(rf"\bnot\s+(?:(?:{_words('negation_hedges')})\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _np_after() -> re.Pattern[str]:
+    """'... [increase] of/in/for the NOUN PHRASE': what a figure measures, written after it."""
+    return re.compile(
+        rf"^\s*(?:-worth|\s*worth)?\s*(?:(?:{_words('measured_change_nouns')})\s+)?"
+        rf"(?:of|in|for|on|into)\s+(?:(?:the|a|an|its|their|our|this|these)\s+)?(?P<np>(?:{_WORD}\s*){{1,7}})"
+    )
+
+
 _WORTH_NP = re.compile(rf"^-?\s?worth(?:\s+of)?\s+(?P<np>(?:{_WORD}\s*){{1,4}})")
 
 
@@ -199,7 +211,7 @@ def _range(text: str, sentence: tuple[int, int], low: NumberMatch, high: NumberM
 
 def _classify_with(text: str, sentence: tuple[int, int], n: NumberMatch, before: str, after: str) -> _Claim | None:
     """:func:`_classify` with the words around the number given (the two ends of a range share them)."""
-    if _NEGATED.search(before):
+    if _negated().search(before):
         return None
     for detector in (_money, _percent, _times, _unit_measure, _duration, _count, _big_number, _bare_count):
         claim = detector(text, sentence, n, before, after)
@@ -246,7 +258,7 @@ def _same_dimension(a: str, b: str) -> bool:
 def _classify(text: str, sentence: tuple[int, int], n: NumberMatch) -> _Claim | None:
     s0, e0 = sentence
     before, after = text[s0 : n.start], text[n.end : e0]
-    if _NEGATED.search(before) or _list_numbering(before, after):
+    if _negated().search(before) or _list_numbering(before, after):
         return None
     for detector in (
         _money,
@@ -708,7 +720,7 @@ def _frequency_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
 
 def _subject_after(after: str) -> str:
     """'... of diplomatic relations between us' / '... in foreign investment' -> the noun phrase, or ''."""
-    m = _NP_AFTER.match(after) or _WORTH_NP.match(after)
+    m = _np_after().match(after) or _WORTH_NP.match(after)
     if not m:
         return ""
     words: list[str] = []

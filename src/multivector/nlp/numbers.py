@@ -318,8 +318,7 @@ def sentence_of(sentences: list[tuple[int, int]], start: int) -> tuple[int, int]
 # Clause breaks: punctuation, spaced dashes and subordinating conjunctions; a bare "and" usually joins two names
 # ("Kazakhstan and Azerbaijan") rather than two clauses, so it is not a break.
 _CLAUSE_BREAK = re.compile(
-    r"[;:]|,(?!\d{3})|\s[-–—]\s|[–—]"
-    r"|\s(?=(?:but|while|whereas|although|though|because|which|who|yet)\s)",
+    rf"[;:]|,(?!\d{{3}})|\s[-–—]\s|[–—]|\s(?=(?:{_alternation(lexicon()['clause_conjunctions'])})\s)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
