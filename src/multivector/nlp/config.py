@@ -40,9 +40,9 @@ RELATIONS: dict[str, Any] = {
         "rules": {
             "between": 0.9,  # "rivalry between X and Y"
             "compound": 0.9,  # "the Kazakh-Chinese joint venture", "the Russia–Central Asia summit"
-            "cue-between": 0.68,  # "X pressures Y", "X's partnership with Y"
+            "cue-between": 0.66,  # "X pressures Y", "X's partnership with Y"
             "list": 0.62,  # "A, B and C signed an agreement", "talks with A, B and C"
-            "coordinated": 0.6,  # "X and Y are partners"
+            "coordinated": 0.52,  # "X and Y are partners"
         },
         "default": 0.6,
         "types": {  # added to the rule's base
@@ -58,7 +58,7 @@ RELATIONS: dict[str, Any] = {
             "transit": -0.2,  # routes and pipelines name many places that are no parties
         },
         "far_chars": 80,  # mentions farther apart than this ...
-        "far_penalty": 0.15,  # ... lose this much
+        "far_penalty": 0.17,  # ... lose this much
         "modal_penalty": 0.1,  # hypothetical
     },
 }
