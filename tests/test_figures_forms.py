@@ -138,3 +138,11 @@ def test_measure_verbs_end_the_subject(sentence: str, subject: str, expected: li
 )
 def test_comparatives_plurals_and_idioms(sentence: str, expected: list[tuple[str, float]]) -> None:
     assert _pairs(sentence) == [(unit, pytest.approx(value)) for unit, value in expected]
+
+
+def test_the_same_duration_about_different_things_is_kept_twice() -> None:
+    text = (
+        "For three decades the dispute between Baku and Yerevan blocked trade. "
+        "Baku and Tbilisi have built pipelines together over the past three decades."
+    )
+    assert _pairs(text) == [("years", 30), ("years", 30)]

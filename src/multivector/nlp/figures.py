@@ -144,14 +144,16 @@ def extract_figures(
 
 
 def _same_claim(a: _Claim, b: _Claim) -> bool:
-    """A repeat of one claim: same value and unit, about the same thing (the subjects share a content word)."""
+    """A repeat of one claim: same value and unit, about the same thing (the subjects share two content words, or
+    are the same word); a sum of money of a million or more is one claim wherever it recurs."""
     if a.unit != b.unit or abs(a.value - b.value) > 1e-9 * max(1.0, abs(a.value)):
         return False
     if a.unit in lexicon()["currency_codes"] and a.value >= 1e6:
         return True  # "$100 million" twice in one article: the same sum, however the clauses around it differ
     words_a = {w for w in re.findall(r"\w{4,}", a.subject.lower()) if w not in _function_words()}
     words_b = {w for w in re.findall(r"\w{4,}", b.subject.lower()) if w not in _function_words()}
-    return bool(words_a & words_b)
+    shared = words_a & words_b
+    return len(shared) >= 2 or (bool(shared) and shared == words_a == words_b)
 
 
 def _claims_in_sentence(text: str, sentence: tuple[int, int], numbers: list[NumberMatch]) -> list[_Claim]:
