@@ -285,3 +285,145 @@ def test_captions_are_neither_body_nor_authors_nor_outlet(caption: str) -> None:
     doc = from_text(text)
     assert caption not in doc.body
     assert doc.authors == [] and doc.outlet is None
+
+
+# --- more layouts: a think-tank brief, a regional news site, wire and agency pages, an op-ed site -----------
+
+LAYOUTS = {
+    "e": """\
+Publication: Eurasia Daily Monitor Volume: 22 Issue: 41
+By: Paul Novak
+March 18, 2025 03:25 PM Age: 2 days
+
+Kazakhstan Hedges Its Bets on Caspian Oil Routes
+
+Executive Summary:
+- Kazakhstan is increasing oil shipments across the Caspian Sea to Azerbaijan to reduce its reliance on the Russian pipeline to Novorossiysk.
+- The volumes remain small, and the Caspian Pipeline Consortium still carries about 80 percent of Kazakhstan's crude exports.
+On March 3, KazMunayGas announced that it would ship 2.2 million tonnes of crude through the Baku-Tbilisi-Ceyhan pipeline in 2025, up from 1.5 million tonnes last year (Kazinform, March 3).
+
+The decision follows repeated stoppages at the terminal of the Caspian Pipeline Consortium near Novorossiysk, which Russian courts and inspectors have closed several times since 2022 (TASS, March 10).
+
+Officials in Astana describe the Caspian route as insurance rather than an alternative. Its capacity is limited by the size of the tanker fleet and by the port facilities in Aktau and Kuryk.
+Share
+Related
+Azerbaijan and Turkmenistan Revive Trans-Caspian Gas Talks
+""",
+    "f": """\
+Eurasianet
+Tajikistan: Dushanbe hosts water conference amid border tensions
+Officials pledged more money for glaciers, but the border with Kyrgyzstan stayed off the agenda.
+Ayub Karimov Jun 10, 2024
+Delegates at the opening session. (Photo: Ayub Karimov)
+
+Tajikistan hosted the third Dushanbe Water Process conference this week, bringing together ministers and diplomats from more than 60 countries to discuss the melting of Central Asia's glaciers.
+
+President Emomali Rahmon told delegates that Tajikistan had lost more than a thousand glaciers in recent decades and called for a fund to protect them.
+
+The border dispute with Kyrgyzstan, which led to deadly clashes in 2021 and 2022, was not discussed in public sessions.
+Ayub Karimov is a journalist based in Dushanbe.
+Support independent journalism in Central Asia. Donate to Eurasianet today.
+Sign up for our weekly newsletter.
+""",
+    "g": """\
+Kun.uz
+19:45 / 03.03.2024   2345
+Uzbekistan to open new border crossing with Turkmenistan
+
+Uzbekistan will open a new border crossing with Turkmenistan in the Khorezm region this spring, the State Customs Committee said on Sunday.
+
+The crossing is expected to handle up to 500 trucks a day and will shorten the route to Turkmen ports on the Caspian Sea.
+Trade between the two countries exceeded $1.2 billion last year, according to official data.
+Source: Kun.uz
+If you find an error in the text, select it and press Ctrl+Enter
+Telegram  Instagram  YouTube
+""",
+    "h": """\
+DAILY SABAH WITH AA
+ISTANBUL
+Published Oct 07, 2025 2:16 pm
+Turkic states' leaders pose for a photo at the summit in Gabala, Azerbaijan, Oct. 7, 2025. (AA Photo)
+
+Turkic states agree to expand transport cooperation
+
+Leaders of the Organization of Turkic States agreed on Tuesday to speed up work on transport links between Türkiye and Central Asia, according to a declaration adopted at the summit.
+
+The declaration calls for common customs procedures along the Middle Corridor and for a joint investment fund.
+
+"Our countries are natural partners," President Recep Tayyip Erdoğan said in his address.
+Related topics
+TURKIC STATES
+AZERBAIJAN
+""",
+    "i": """\
+By Farangis Najibullah
+March 04, 2024 12:45 GMT
+Share
+
+Tajik Migrants Face New Checks In Russia After Concert Hall Attack
+
+Tajik migrant workers in Russia say they face more frequent police checks and raids since the attack on a concert hall near Moscow in March.
+
+Several workers interviewed by RFE/RL said they had been detained for hours at police stations even though their documents were in order.
+
+Tajikistan's Foreign Ministry has asked Moscow to respect the rights of its citizens.
+Copyright (c) 2024. RFE/RL, Inc. Used with the permission of Radio Free Europe/Radio Liberty, 1201 Connecticut Ave NW, Ste 400, Washington DC 20036.
+""",
+    "j": """\
+Central Asia’s quiet turn to Tokyo
+Japan offers money and technology without the strings Beijing and Moscow attach
+by Stephen Marsh October 5, 2023
+Japan's prime minister meets Central Asian leaders. Image: Twitter
+
+Japan has spent three decades building ties with Central Asia with little fanfare, and the effort is beginning to pay off as the region looks for partners other than Russia and China.
+
+Tokyo's offer is modest in size but attractive in kind: loans on soft terms, technology for mining and processing, and no demands on domestic politics.
+
+Whether Japan can turn goodwill into influence depends on how much money it is willing to commit.
+Follow Stephen Marsh on X at @smarsh
+Sign up here to comment on Asia Times stories
+Thank you for registering!
+""",
+    "k": """\
+The Times of Central Asia
+By Joanna Miles - 05.03.2024
+Kazakhstan Tightens Rules on Re-Exports to Russia
+Image: Wikimedia Commons
+
+Kazakhstan has introduced new rules to track goods that could be re-exported to Russia, the Ministry of Trade and Integration said on Monday.
+
+Under the rules, importers of more than 100 types of goods will have to report where the goods end up, a measure Western officials have long asked for.
+The ministry said the system would be fully operational by July.
+""",
+    "l": """\
+ASTANA. KAZINFORM – The Senate of Kazakhstan ratified on Thursday an agreement with Uzbekistan on the demarcation of the state border, Kazinform correspondent reports.
+
+The agreement completes the legal formalisation of the border between the two countries, which is more than 2,300 kilometres long.
+
+Senators said the treaty would help develop trade and tourism in the border regions.
+""",
+}
+
+EXPECTED = {
+    "e": dict(title="Kazakhstan Hedges Its Bets on Caspian Oil Routes", published="2025-03-18", outlet="Eurasia Daily Monitor", authors=["Paul Novak"], start="Kazakhstan is increasing oil shipments", end="the port facilities in Aktau and Kuryk.", leaks=["By: Paul Novak", "Age: 2 days", "Share", "Azerbaijan and Turkmenistan Revive"]),
+    "f": dict(title="Tajikistan: Dushanbe hosts water conference amid border tensions", published="2024-06-10", outlet="Eurasianet", authors=["Ayub Karimov"], start="Tajikistan hosted the third Dushanbe", end="was not discussed in public sessions.", leaks=["Delegates at the opening", "is a journalist based", "Donate to Eurasianet", "newsletter"]),
+    "g": dict(title="Uzbekistan to open new border crossing with Turkmenistan", published="2024-03-03", outlet="Kun.uz", authors=[], start="Uzbekistan will open a new border crossing", end="according to official data.", leaks=["Source: Kun.uz", "Ctrl+Enter", "Instagram", "2345"]),
+    "h": dict(title="Turkic states agree to expand transport cooperation", published="2025-10-07", outlet="Daily Sabah", authors=[], start="Leaders of the Organization of Turkic States", end="said in his address.", leaks=["(AA Photo)", "Related topics", "TURKIC STATES", "DAILY SABAH"]),
+    "i": dict(title="Tajik Migrants Face New Checks In Russia After Concert Hall Attack", published="2024-03-04", outlet="RFE/RL", authors=["Farangis Najibullah"], start="Tajik migrant workers in Russia say", end="respect the rights of its citizens.", leaks=["Copyright", "Share"]),
+    "j": dict(title="Central Asia’s quiet turn to Tokyo", published="2023-10-05", outlet="Asia Times", authors=["Stephen Marsh"], start="Japan has spent three decades", end="it is willing to commit.", leaks=["Image: Twitter", "Follow Stephen", "Sign up here", "Thank you for registering"]),
+    "k": dict(title="Kazakhstan Tightens Rules on Re-Exports to Russia", published="2024-03-05", outlet="The Times of Central Asia", authors=["Joanna Miles"], start="Kazakhstan has introduced new rules", end="fully operational by July.", leaks=["Image: Wikimedia", "By Joanna Miles"]),
+    "l": dict(title=None, published=None, outlet="Kazinform", authors=[], start="ASTANA. KAZINFORM – The Senate", end="tourism in the border regions.", leaks=[]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_more_layouts(name: str) -> None:
+    expected, doc = EXPECTED[name], from_text(LAYOUTS[name])
+    body = " ".join(doc.body.split())
+    assert doc.title == expected["title"]
+    assert doc.published == expected["published"]
+    assert (doc.outlet or "").casefold() == (expected["outlet"] or "").casefold()
+    assert [a.casefold() for a in doc.authors] == [a.casefold() for a in expected["authors"]]
+    assert expected["start"] in body[: 120 + len(expected["start"])]
+    assert expected["end"] in body[-(120 + len(expected["end"])) :]
+    assert not _leaks(body, *expected["leaks"])

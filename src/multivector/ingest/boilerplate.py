@@ -208,6 +208,13 @@ def lead_outlet(lead: str) -> str | None:
     return m.group("o") if m and _credits_an_outlet(m.group("o")) else None
 
 
+def _names_an_outlet(text: str) -> bool:
+    """The line is exactly an outlet of the catalogue ("The Times of Central Asia"): a masthead."""
+    from multivector.ingest.metadata import is_outlet_name
+
+    return is_outlet_name(text.strip(" .:|"))
+
+
 def _credits_an_outlet(token: str) -> bool:
     from multivector.ingest.metadata import resolve_outlet  # metadata reads Pages: imported when first needed
 
@@ -486,7 +493,7 @@ _MASTHEAD_ZONE = 4  # a site's name and tagline stand among the first lines of t
 def _headline_candidate(line: Line, pos: int) -> bool:
     """Headline-shaped, and neither the site's masthead/tagline at the top nor an upper-case section label."""
     text = line.text
-    if not _title_shaped(text) or (pos < _MASTHEAD_ZONE and looks_like_masthead(text)):
+    if not _title_shaped(text) or (pos < _MASTHEAD_ZONE and (looks_like_masthead(text) or _names_an_outlet(text))):
         return False
     return not (text.isupper() and len(text.split()) <= 5)
 

@@ -276,16 +276,28 @@ def _split_names(byline: str) -> list[str]:
 
 
 def _header_authors(page: Page) -> list[str]:
+    names = _authors_between(page, page.title_line if page.title_line is not None else -1)
+    if not names and page.title_line is not None:
+        # a byline printed above the headline ("By NAME" / "NAME  date" at the top of the page)
+        names = _authors_between(page, -1, page.title_line, lone_names=False)
+    return names
+
+
+def _authors_between(page: Page, after: int, before: int | None = None, *, lone_names: bool = True) -> list[str]:
     start = page.start if page.start is not None else len(page.lines)
-    after = page.title_line if page.title_line is not None else -1
+    start = start if before is None else min(start, before)
     body_head = " ".join(page.lines[i].text for i in page.body_lines[:3])
     names: list[str] = []
     for line in page.lines[after + 1 : start]:
+        if not lone_names and _in_list(page, line.number):
+            continue
         if line.kind == BYLINE:
             names.append(byline_name(line.text) or "")
         elif line.kind == DATELINE:
             names.append(_name_beside_date(line.text) or "")
-        elif line.kind in (SHORT, LISTED) and looks_like_person_name(line.text) and not _is_outlet_name(line.text):
+        elif lone_names and line.kind in (SHORT, LISTED) and looks_like_person_name(line.text):
+            if _is_outlet_name(line.text):
+                continue
             # a lone name under the headline is a byline unless the article is about that person
             if _surname(line.text) not in body_head:
                 names.append(line.text)
@@ -372,8 +384,12 @@ def resolve_outlet(name: str) -> str | None:
     return None
 
 
-def _is_outlet_name(text: str) -> bool:
+def is_outlet_name(text: str) -> bool:
+    """Whether ``text`` is a name, alias or domain of the outlet catalogue."""
     return text.casefold() in _outlet_index()
+
+
+_is_outlet_name = is_outlet_name
 
 
 def page_outlet(page: Page, url: str | None = None) -> str | None:
@@ -567,6 +583,8 @@ def _outlet_from_furniture(page: Page) -> str | None:
             outlet = _outlet_index()[m.group(0)]
             counts[outlet] += 3 if own else 1
             if masthead:
+                spelled[outlet] = _outlet_spelling()[m.group(0)]
+            else:  # as the page writes it, a masthead's spelling first
                 spelled.setdefault(outlet, _outlet_spelling()[m.group(0)])
     if not counts:
         return None
