@@ -253,3 +253,22 @@ def test_an_editors_brackets_do_not_make_a_second_person(nlp):
 )
 def test_a_role_noun_subject_may_name_the_role_by_a_synonym(nlp, body, speaker):
     assert _speakers(nlp, body) == [speaker]
+
+
+def test_a_role_nobody_named_holds_right_after_a_speakers_sentence_is_that_speaker(nlp):
+    body = (
+        "Andrei Volkov, deputy head of the Duma committee on foreign affairs, spoke in Dushanbe on Friday.\n\n"
+        "Volkov emphasised that the Russian base protects the whole region.\n\n"
+        "The senator criticised Washington for trying to return to Central Asia."
+    )
+    by_sentence = _sentence_speakers(nlp, body)
+    assert _speaker_of(by_sentence, "The senator criticised") == "Andrei Volkov"
+
+
+def test_a_role_introduced_as_someone_unnamed_stays_unnamed(nlp):
+    body = (
+        "Marat Iskakov said that the talks had gone well.\n\n"
+        "A senior diplomat in Astana was less sure. The diplomat said that Moscow would block the deal."
+    )
+    by_sentence = _sentence_speakers(nlp, body)
+    assert _speaker_of(by_sentence, "Moscow would block") is None

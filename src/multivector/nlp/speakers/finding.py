@@ -8,7 +8,9 @@ Decisions, in the order ``find_speakers`` takes them:
    Not a speaker: a name inside another speaker's quotation ('"President X stressed that ...," the analyst said':
    reported by the analyst), the journalist ("told NAME", a byline name).
 2. A definite role noun in a speaker position ("The President stressed", "the Kyrgyz leader noted") is the person
-   named last before who holds that role, in that country (``roles.same_role``, synonyms as data).
+   named last before who holds that role, in that country (``roles.same_role``, synonyms as data); when nobody
+   named holds it, the speaker of the sentence just before ("NAME emphasised ... . The senator criticised ..."),
+   unless the role was introduced as someone unnamed ("a Western diplomat").
 3. An op-ed's author comes first (``oped``); else a Q&A page's interviewee named only above the body
    (``interview.page_interviewee``) comes first.
 """
@@ -45,7 +47,7 @@ def find_speakers(
     author_keys = {surname(a) for a in authors}
     persons = [p for p in persons if surname(p.canonical) not in author_keys]
     found = _named_speakers(body, persons, blocks, interview, parsed or [], quoted, role_of)
-    _add_role_subjects(found, persons, parsed or [], quoted, role_of, catalogue)
+    _add_role_subjects(found, body, persons, parsed or [], quoted, role_of, catalogue)
     speakers = sorted(found.values(), key=lambda s: s.start)
     author = op_ed_author(body, blocks, authors, raw_text, title, interview)
     if author is not None:
@@ -98,6 +100,7 @@ def _named_speakers(
 
 def _add_role_subjects(
     found: dict[str, SpeakerInfo],
+    body: str,
     persons: list,
     parsed: Parsed,
     quoted: list[Span],
@@ -106,8 +109,12 @@ def _add_role_subjects(
 ) -> None:
     """Step 2 of the module docstring: "The President stressed ..." speaks for the last named President."""
     for span, phrase in role_slots(parsed):
+        if overlaps(span, quoted):
+            continue
         holder = _role_holder(phrase, span, persons, role_of, catalogue)
-        if holder is None or overlaps(span, quoted):
+        if holder is None:
+            holder = _speaker_just_before(body, span, phrase, persons, found)
+        if holder is None:
             continue
         if holder.canonical not in found:
             mentions = [(p.start, p.end) for p in persons if p.canonical == holder.canonical]
@@ -128,6 +135,19 @@ def _role_holder(noun: str, span: Span, persons: list, role_of: dict[str, str | 
         if same_role(noun, role) and not _other_country(noun, role, catalogue):
             holder = person
     return holder
+
+
+def _speaker_just_before(body: str, span: Span, phrase: str, persons: list, found: dict[str, SpeakerInfo]):
+    """'NAME emphasised that ... . The senator criticised ...': a role nobody named holds, right after a speaker's
+    sentence, is that speaker called by another title; not when the role was introduced as someone unnamed ('a
+    Western diplomat ... the diplomat said')."""
+    noun = phrase.split()[-1]
+    if re.search(rf"\b(?:an?|one|another)\s+(?:[\w-]+\s+){{0,3}}{re.escape(noun)}\b", body[: span[0]], re.I):
+        return None
+    starts = [m.end() for m in re.finditer(r"[.!?][”\"»]?\s+|\n+", body[: span[0]])]
+    lo = starts[-2] if len(starts) >= 2 else 0  # the start of the sentence before this one
+    before = [p for p in persons if lo <= p.start < span[0] and p.canonical in found and found[p.canonical].said_at]
+    return before[-1] if before else None
 
 
 def _other_country(phrase: str, role: str | None, catalogue: Catalogue) -> bool:
