@@ -52,7 +52,7 @@ _POST = re.compile(
     re.IGNORECASE,
 )
 _VENUE = re.compile(
-    r"\b(?:held|hosted|took place|takes place|met|meet|meeting|summit|talks|forum|conference|congress|visit|session|"
+    r"\b(?i:held|hosted|took place|takes place|met|meet|meeting|summit|talks|forum|conference|congress|visit|session|"
     r"ceremony|negotiations|gathering)\b[^,;.]{0,30}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+,\s+)?\Z|"
     r"\b(?:in|at)\s+[A-Z][\w-]+,\s+\Z"
 )
