@@ -47,6 +47,8 @@ _APPOSITIVE = re.compile(
 )
 _LEADING_YEAR = re.compile(r"^\W*(?:(?:in|by|since|until)\s+)?(?:1[89]|20)\d\d\b\W*", re.IGNORECASE)
 _WORTH = re.compile(r"^-?\s?worth\b")
+_FOLD = re.compile(r"\b([a-z]+(?:-[a-z]+)?)-?fold\b", re.IGNORECASE)
+_ONE_IN_N = re.compile(r"\b(?:[Oo]ne|1)\s+(?:in|out\s+of)\s+(\w+)\b")
 
 
 def _words(key: str) -> str:
@@ -602,9 +604,7 @@ def _multiple_words(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     """'threefold', 'a two-fold increase' (digit forms like '2.5-fold' are handled with the numbers)."""
     words = lexicon()["multiple_words"]
     claims = []
-    for m in re.finditer(r"\b([a-z]+(?:-[a-z]+)?)-?fold\b", text[: sentence[1]], re.IGNORECASE):
-        if m.start() < sentence[0]:
-            continue
+    for m in _FOLD.finditer(text, sentence[0], sentence[1]):
         word = m.group(0).lower()
         value = words.get(word) or (parse_number(m.group(1)) if m.group(1).lower() in _number_word_set() else None)
         if not value or value < 2:
@@ -644,9 +644,7 @@ def _fractions(text: str, sentence: tuple[int, int]) -> list[_Claim]:
 def _one_in_n(text: str, sentence: tuple[int, int]) -> list[_Claim]:
     """'one in five families', 'one out of three voters': a share, 100/N percent."""
     claims = []
-    for m in re.finditer(r"\b(?:[Oo]ne|1)\s+(?:in|out\s+of)\s+(\w+)\b", text[: sentence[1]]):
-        if m.start() < sentence[0]:
-            continue
+    for m in _ONE_IN_N.finditer(text, sentence[0], sentence[1]):
         n = parse_number(m.group(1))
         if not n or n < 2 or n != int(n) or _year_like(text, NumberMatch(m.start(1), m.end(1), n, False, False)):
             continue
