@@ -11,15 +11,28 @@ Recognised dates:
 * month + year ("in May 2022"), season / quarter / part of a year ("spring 2023", "Q1 2024", "late 2021") at year
   precision, plain years in a date context ("in 2014", "(2022)", "by 2030", "since 1991", "2014 yet ...");
 * dates relative to ``published``: "this year", "last year('s)", "next year", "in May this year", "last January",
-  "in January" / "at the end of June" (the latest such month up to publication, the next one in a future clause),
-  "this/last/next month", "two years ago", and a day + month without a year (the nearest such day to publication).
-  Without ``published`` these are skipped; a bare month name without a year or an anchor is always skipped.
+  "Jan. 1 this year", "this summer", "in January" / "at the end of June" (the latest such month up to publication,
+  the next one in a future clause), "this/last/next month", "earlier this week", "on Tuesday" (the latest such day
+  up to publication), "two years / months ago", and a day + month without a year (the nearest such day to
+  publication). Without ``published``, a dateline at the head of the text ("date 2025-06-17 ...", "BAKU, June 17,
+  2025.") stands in for it; "In December that year" and a bare day after a full date ("On October 1, 2024 ... on
+  September 14") take the year the text just gave; otherwise a bare month or day is skipped.
+* a span of days ("3-4 April", "November 27-28, 2023") is dated by its first day.
 
 Not events: durations ("over the past year", "for three decades"), "today", "now", decades ("the 1990s"), years
-that are part of a name ("Vision 2050", "Expo 2017", "Kazakhstan-2050": a named programme, not a dated happening).
+that are part of a name ("Vision 2050", "Expo 2017", "Kazakhstan-2050": a named programme, not a dated happening),
+the date of a cited source ("(Interfax, March 5, 2024)"), a comparison baseline ("compared with 2019", "than in
+2021", "2019 levels"), and the ends of a span a figure or a change is measured over ("grew by 90% since 2022",
+"14 meetings since 2005", "between 2004 and 2022"); a state that began at a date keeps it ("an observer since 2004").
+The same happening told at two precisions ("in 2022 ... in February 2022" in one clause, or retold in another
+sentence) is one event, at the more precise date. A dateline's date is an event (the news it heads) unless the lede
+gives its happening a full date of its own.
 
 News lede rule: when ``published`` is known and the first sentence reports a completed happening in the past tense
 (arrived, met, visited, signed, held, ...) with no date of its own, it is an event at the publication month.
+
+The cue words (months, weekdays, seasons, context words, lede verbs, baseline and span cues) live in
+data/event_cues.json, one entry per line.
 """
 
 from __future__ import annotations

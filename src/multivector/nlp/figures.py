@@ -8,14 +8,22 @@ other units as written in data/figure_units.json), ``subject`` (a short phrase s
 It never raises. Repeats of one claim (same value, unit and subject) are reported once.
 
 What is a figure: a number with a currency, a percent sign/word, a unit, a time unit ("44-day war", "three decades
-of ..."), an anniversary ("30th anniversary" -> 30 years), a multiple ("tripled", "threefold", "five times more"),
-or a count of a plural noun ("four nuclear-armed states", "top four").
+of ...", "over the past six years", "two days later"), a duration written with an article ("within a year", "for
+almost a decade", "half a year"), an anniversary ("30th anniversary" -> 30 years), a multiple ("tripled", "doubles",
+"eightfold", "five times more", "48 times current levels"), a share ("two-thirds of", "rose by a third", "one in
+five" -> 20 percent), a count of a plural noun ("four nuclear-armed states", "top four", "four of the five states",
+"travelled twice"), or a grouped number standing alone ("estimated at 750,000"). Both ends of a range are figures,
+each with the unit written once ("5-7 million tonnes", "between 40 and 45 per cent").
 
-What is not (precision matters as much as recall): dates and years (events), ordinals used as ranks, "one" as a
-pronoun or idiom, numbers inside names (G7, C5+1, F-16s), list numbering, times of day, anaphoric counts that refer
-back to named parties ("the two countries", "these three factors", "Kazakhstan and Türkiye, two key countries"),
-negated numbers ("not 30 years, but ..."), and time windows that frame another claim ("over the past three
-decades", "in the next five years").
+What is not (precision matters as much as recall): dates and years (events; "30 years ago" too), a year used as a
+modifier ("the 2024 budget projects"), ordinals used as ranks, "one" as a pronoun or idiom, numbers inside names (G7,
+C5+1, F-16s), list numbering, times of day, anaphoric counts that refer back to named parties ("the two countries",
+"these three factors", "Kazakhstan and Türkiye, two key countries"), negated numbers ("not 30 years, but ..."), a
+part of a period ("the first half of 2023" is not 50 %), and a bracketed conversion of the figure before it
+("100 miles (160 km)": one figure).
+
+The cue words live in data/figure_units.json (numbers, scales, currencies, units) and data/figure_lexicon.json (the
+words the rules look for), one entry per line.
 """
 
 from __future__ import annotations
