@@ -248,3 +248,11 @@ def test_event_cue_words(sentence: str, published: str, dates: list[str]) -> Non
 )
 def test_a_span_of_days_is_dated_by_its_first_day(sentence: str, date: str) -> None:
     assert _dates("Analysts agree. " + sentence) == [date]
+
+
+def test_a_lede_dated_by_the_next_sentence_is_one_event() -> None:
+    text = (
+        "The five presidents signed a water treaty in Astana. At the summit on Tuesday, they also agreed on quotas. "
+        "The treaty was first drafted in 2019."
+    )
+    assert _dates(text, "2025-06-13") == ["2025-06-10", "2019"]

@@ -600,6 +600,9 @@ def _lede_event(text: str, published: str | None, sentences: list[tuple[int, int
         return None
     year, month, _ = anchor
     date = f"{year}-{month:02d}" if month else str(year)
+    following = text[sentences[1][0] : sentences[min(2, len(sentences) - 1)][1]] if len(sentences) > 1 else ""
+    if any(len(d.date) == 10 and d.date.startswith(date) for d in find_date_mentions(following, published)):
+        return None  # 'Leaders signed a treaty. At the meeting on Tuesday, ...': the next lines date the happening
     evidence, span = clause_fragment(text, (start, end), start + verb.start(), start + verb.end())
     what = " ".join(evidence.split()[:14]).strip(" ,;:-–—")
     return Event(date=date, what=what, evidence=evidence, span=span)
