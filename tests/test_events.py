@@ -256,3 +256,7 @@ def test_a_lede_dated_by_the_next_sentence_is_one_event() -> None:
         "The treaty was first drafted in 2019."
     )
     assert _dates(text, "2025-06-13") == ["2025-06-10", "2019"]
+
+
+def test_a_deadline_is_not_a_baseline() -> None:
+    assert _dates("Analysts agree. The line must open no later than 2027.") == ["2027"]

@@ -520,8 +520,8 @@ def _is_baseline(text: str, mention: DateMention) -> bool:
     """'compared with 2019', 'than in 2021', 'at 2019 levels': the date a change is measured from."""
     before, after = _baseline_patterns()
     head = text[max(0, mention.start - 50) : mention.start]
-    if re.search(r"\b(?:more|less|fewer|no)\s+than\s+$", head, re.IGNORECASE):
-        return False  # 'more than ten years ago': a hedge on the date, not a comparison with it
+    if re.search(r"\b(?:more|less|fewer|no|later|earlier|sooner)\s+than\s+$", head, re.IGNORECASE):
+        return False  # 'more than ten years ago', 'no later than 2027': a hedge or a deadline, not a comparison
     return bool(before.search(head)) or bool(after.match(text[mention.end : mention.end + 20]))
 
 
