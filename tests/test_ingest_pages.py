@@ -427,3 +427,51 @@ def test_more_layouts(name: str) -> None:
     assert expected["start"] in body[: 120 + len(expected["start"])]
     assert expected["end"] in body[-(120 + len(expected["end"])) :]
     assert not _leaks(body, *expected["leaks"])
+
+
+# --- what may follow the last paragraph ---------------------------------------------------------------------
+
+TAIL_ARTICLE = """\
+Kazakhstan and Kyrgyzstan agree on water swaps
+
+Kazakhstan and Kyrgyzstan agreed on Friday to swap electricity for irrigation water during the summer, the Kazakh Ministry of Water Resources said.
+
+The deal follows a dry spring that left reservoirs in southern Kazakhstan at less than half of their usual level.
+
+Kyrgyz officials said the Toktogul reservoir would release more water in July and August in exchange for Kazakh power deliveries in winter.
+"""
+TAIL_LAST = "in exchange for Kazakh power deliveries in winter."
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "This article was originally published by Steppe Review and is republished with permission.",
+        "(Reporting by Olga Orlova; Editing by Mark Hill)",
+        "*Dana Ospanova is a journalist based in Almaty.",
+        "Editor's note: the figures were corrected on June 5.",
+        "The views expressed in this article are the author's own.",
+        "Translated by Aliya Bekova.",
+        "Published: 05.06.2024 10:15",
+        "Related\nKazakhstan plans new canal to share water with Uzbekistan, officials say in a statement issued today.",
+    ],
+)
+def test_the_body_stops_before_sign_offs_and_lists(tail: str) -> None:
+    assert from_text(TAIL_ARTICLE + tail + "\n").body.endswith(TAIL_LAST)
+
+
+@pytest.mark.parametrize(
+    ("tail", "last"),
+    [
+        ("In 2023, the", "In 2023, the"),  # a scrape cut a few words into the last paragraph
+        ("\nThe ministry said the", "The ministry said the"),
+        (
+            "Read also:\nKazakhstan plans new canal\n\nThe talks will continue in May.",
+            "The talks will continue in May.",
+        ),
+    ],
+)
+def test_no_text_is_lost_at_the_end(tail: str, last: str) -> None:
+    body = from_text(TAIL_ARTICLE + tail + "\n").body
+    assert body.endswith(last)
+    assert "Kazakhstan plans new canal" not in body

@@ -108,6 +108,7 @@ def split_page(text: str) -> Page:
     start = _skip_title_and_standfirst(lines, start, end, page.title_line)
     start = _skip_deck_before_dateline(lines, start, end)
     end = _trim_sign_offs(lines, start, end, _header_names(lines, start))
+    end = _extend_past_aside(lines, end)
     end = _extend_to_cut_paragraph(lines, end)
     page.body_lines = [i for i in range(start, end + 1) if lines[i].kind not in DROPPED and lines[i].kind != BLANK]
     page.body_lines = _drop_pull_quotes(lines, page.body_lines)
@@ -330,10 +331,22 @@ def _mark_aside_blocks(lines: list[Line]) -> None:
             line.kind, line.in_aside = LISTED, True
         elif inside and line.kind == DATELINE:
             line.in_aside = True
-        elif inside and line.kind == PROSE and _is_teaser(lines, content, pos, teasers):
+        elif inside and line.kind == PROSE and (_is_teaser(lines, content, pos, teasers) or _tail_item(content, pos)):
             line.kind, line.in_aside, teasers = LISTED, True, True
         elif inside and line.kind == PROSE and not _headline_shaped(line.text):
             inside = False
+
+
+_TAIL_ITEMS = 2
+
+
+def _tail_item(content: list[Line], pos: int) -> bool:
+    """A short line right under a "Related" heading among the last lines of a page: an item of a list that the
+    article does not resume after."""
+    rest = content[pos:]
+    if content[pos - 1].kind not in (ASIDE, END) or len(rest) > _TAIL_ITEMS:
+        return False
+    return all(len(line.text) < _TEASER_MAX and line.kind != END for line in rest)
 
 
 def _is_teaser(lines: list[Line], content: list[Line], pos: int, seen_teasers: bool) -> bool:
@@ -386,6 +399,24 @@ def best_run(lines: list[Line]) -> tuple[int | None, int | None]:
     return best_span
 
 
+def _extend_past_aside(lines: list[Line], end: int) -> int:
+    """An in-body "Read also" block followed by the article's last short paragraph(s): the paragraphs are body
+    though they score less than the block costs. A teaser under a listed headline is not such a paragraph."""
+    content = [i for i in range(end + 1, len(lines)) if lines[i].kind != BLANK]
+    pos = 0
+    while pos < len(content) and lines[content[pos]].kind == ASIDE:
+        pos += 1
+        while pos < len(content) and lines[content[pos]].in_aside and lines[content[pos]].kind != ASIDE:
+            pos += 1
+        resumed = pos
+        while pos < len(content) and lines[content[pos]].kind == PROSE and not lines[content[pos]].in_aside:
+            pos += 1
+        if pos == resumed:
+            break
+        end = content[pos - 1]
+    return end
+
+
 _SUBHEADING_MAX_WORDS = 8
 
 
@@ -401,18 +432,20 @@ def _extend_to_cut_paragraph(lines: list[Line], end: int) -> int:
         candidates.append(content[1])  # a closing subheading, then its cut paragraph
     for i in candidates:
         line = lines[i]
-        if line.kind != SHORT or not _is_cut_sentence(line.text):
-            continue
         after = content[content.index(i) + 1 :]
+        if line.kind != SHORT or not _is_cut_sentence(line.text, at_page_end=not after):
+            continue
         if not after or lines[after[0]].kind in DROPPED or lines[after[0]].in_aside:
             return i
     return end
 
 
-def _is_cut_sentence(text: str) -> bool:
-    """Words of a sentence that stops mid-way: a capital or quote first, lower-case words, no closing mark."""
+def _is_cut_sentence(text: str, *, at_page_end: bool = False) -> bool:
+    """Words of a sentence that stops mid-way: a capital or quote first, lower-case words, no closing mark. At
+    the very end of a page a few words that stop on "the", "of", "and"... are enough."""
     words = text.split()
-    if len(words) < 4 or _TERMINAL.search(text) or not re.match(r"[\"“«'‘(]?[A-ZА-ЯЁ0-9]", text):
+    enough = 2 if at_page_end and _RUN_ON.search(text) else 4
+    if len(words) < enough or _TERMINAL.search(text) or not re.match(r"[\"“«'‘(]?[A-ZА-ЯЁ0-9]", text):
         return False
     last = words[-1].rstrip(",;–—-")
     if not last.isalpha() or not last.islower():

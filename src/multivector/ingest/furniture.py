@@ -134,11 +134,8 @@ _BREADCRUMB = re.compile(r"\s[>»/]\s")  # "Central Asia > Tajikistan", "Home / 
 _OUTLET_NOUNS = words("outlet_nouns")
 _MASTHEAD_GLUE = {"of", "the", "and", "for", "&"}
 # Lines that close an article: an author's bio, an opinion disclaimer, the outlet's self-description.
-_DISCLAIMER = re.compile(
-    r"^(?:the )?(?:views|opinions|views and opinions) expressed\b|\bdo(?:es)? not necessarily (?:reflect|represent)\b|"
-    r"^(?:the|this) (?:author|writer|columnist)s? (?:is|are|was|has|writes)\b|^about the author\b",
-    _FLAGS,
-)
+# Disclaimers, republication and credit notes that close an article (data/furniture.json "sign_offs").
+_DISCLAIMER = alternation("sign_offs")
 _BIO_ROLE = alternation("bio_roles", prefix=r"\b", suffix=r"s?\b")
 _SELF_DESCRIPTION = re.compile(
     r"^\S+(?: \S+){0,3} is an? (?:[\w-]+ ){0,4}(?:news|media|online|non-?profit|editorial)\b.{0,40}?"
@@ -183,7 +180,7 @@ def is_sign_off(line: str, authors: tuple[str, ...] = ()) -> bool:
         return False
     if _DISCLAIMER.search(text) or _SELF_DESCRIPTION.match(text):
         return True
-    head, sep, rest = text.partition(" is ")
+    head, sep, rest = text.lstrip("*_—–- ").partition(" is ")
     if not sep or not rest.startswith(("a ", "an ", "the ")):
         return False
     is_author = any(head.casefold() == a.casefold() for a in authors)
