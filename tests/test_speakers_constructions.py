@@ -272,3 +272,19 @@ def test_a_role_introduced_as_someone_unnamed_stays_unnamed(nlp):
     )
     by_sentence = _sentence_speakers(nlp, body)
     assert _speaker_of(by_sentence, "Moscow would block") is None
+
+
+def test_a_name_written_surname_first_and_a_quoted_as_saying_pronoun(nlp):
+    body = (
+        "Chinese President Xi Jinping met the five Central Asian leaders in Astana on Tuesday.\n\n"
+        '"We should open our markets wider to each other and build more railways," said Xi.\n\n'
+        '"Trade wars between great powers have no winners at all," the agency quoted him as saying.'
+    )
+    by_sentence = _sentence_speakers(nlp, body)
+    assert _speaker_of(by_sentence, "open our markets") == "Xi Jinping"
+    assert _speaker_of(by_sentence, "Trade wars") == "Xi Jinping"
+
+
+@pytest.mark.parametrize("verb", ["called on Kazakhstan to open its border", "blasted the new tariffs on Uzbek cotton"])
+def test_appeals_and_blunt_criticism_are_speech(nlp, verb):
+    assert _speakers(nlp, f"On Friday, Kyrgyz President Bakyt Osmonov {verb}.") == ["Bakyt Osmonov"]

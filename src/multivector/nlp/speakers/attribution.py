@@ -162,7 +162,11 @@ def _clause_speaker(clause: str, position: int, body: str, speakers: list[Speake
     named = _named_speaker(clause, speakers)
     if named:
         return True, named
-    if re.search(rf"\b(?:he|she)\b|according to (?:him|her)\b|\b(?:his|her) (?:{view_nouns()})\b", clause, re.I):
+    if re.search(
+        rf"\b(?:he|she)\b|\b(?:him|her) as saying\b|according to (?:him|her)\b|\b(?:his|her) (?:{view_nouns()})\b",
+        clause,
+        re.I,
+    ):
         return True, last_named(position, speakers)
     if re.search(rf"\b(?:the|a|an)\s+[\w\s-]{{0,40}}?(?:{role_nouns()}|source|officials?)\b", clause, re.I):
         return True, _role_holder(clause, position, speakers)
@@ -170,9 +174,11 @@ def _clause_speaker(clause: str, position: int, body: str, speakers: list[Speake
 
 
 def _named_speaker(text: str, speakers: list[SpeakerInfo]) -> str | None:
+    """The speaker a text names: by surname, or by a form of the name the body writes ("Xi" for "Xi Jinping")."""
     for speaker in speakers:
-        surname = speaker.name.split()[-1]
-        if re.search(rf"\b{re.escape(surname)}\b", text):
+        forms = {speaker.name.split()[-1], *speaker.written}
+        alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        if re.search(rf"\b(?:{alternation})\b", text):
             return speaker.name
     return None
 

@@ -95,6 +95,7 @@ def _named_speakers(
     for person in persons:  # every mention, for resolving "he said" to the speaker named last
         if person.canonical in found:
             found[person.canonical].mentions.append((person.start, person.end))
+            found[person.canonical].written.add(person.name)
     return found
 
 
@@ -119,7 +120,9 @@ def _add_role_subjects(
         if holder.canonical not in found:
             mentions = [(p.start, p.end) for p in persons if p.canonical == holder.canonical]
             role = role_of[holder.canonical]
+            written = {p.name for p in persons if p.canonical == holder.canonical}
             found[holder.canonical] = SpeakerInfo(holder.canonical, role, None, mentions[0][0], mentions=mentions)
+            found[holder.canonical].written = written
         found[holder.canonical].said_at.append(span)
         found[holder.canonical].mentions.append(span)
 

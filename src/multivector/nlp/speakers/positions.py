@@ -94,7 +94,8 @@ def _reported_to_say(verb: Token) -> bool:
 
 
 def _calls_on(child: Token) -> bool:
-    """'called on the government' (an appeal), not 'called him on Monday' (a date)."""
+    """'called on the government' (an appeal), not 'called him on Monday' (a date). ('called for reform' reports a
+    policy more than words: no speaker by itself.)"""
     if child.lower_ != "on" or child.dep_ not in ("prt", "prep"):
         return False
     return not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)

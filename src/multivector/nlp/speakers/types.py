@@ -23,6 +23,7 @@ class SpeakerInfo:
     voice: str = "quoted"
     mentions: list[Span] = field(default_factory=list)  # every mention of the speaker in the body
     said_at: list[Span] = field(default_factory=list)  # mentions in a speaker position (subject of "said", ...)
+    written: set[str] = field(default_factory=set)  # the name as the body writes it ("Xi", "Jinping", "Xi Jinping")
 
 
 @dataclass(slots=True)
