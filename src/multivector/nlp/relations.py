@@ -66,6 +66,7 @@ _ABOUT_PLACE = re.compile(
 )
 _LIST_OBJECT = re.compile(
     r"\b(?:with|towards|against|to|from|into|including|involving|among|on)\s+(?:the\s+)?"
+    r"(?:participation\s+of\s+(?:the\s+)?)?"
     r"(?:(?:leaders?|presidents?|heads?(?:\s+of\s+state)?|governments?|representatives?|(?:foreign\s+)?ministers?|"
     r"delegations?)\s+(?:of|from)\s+(?:the\s+)?)?\Z",
     re.IGNORECASE,
@@ -356,6 +357,11 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     if not between and _POSSESSIVE.match(body, second.end):
         # "X became Y's main partner": the cue after a possessive relates the possessor to the subject
         between = [c for c in cues if second.end <= c.start <= second.end + 40][:1]
+    if not between and _object_list(sentence, second_group, group_of):
+        # "Russia maintains with A, B and C relations of mutual dependence": the cue after an object list
+        group_end = max(m.end for m in sentence.mentions if group_of.get(m.start) == second_group)
+        after = [c for c in cues if group_end <= c.start <= group_end + LIST_CUE_CHARS]
+        between = [c for c in after if not _other_mention_between(sentence, group_end, c.start)][:1]
     if not between and (first.via == "we" or second.via == "we"):
         we, other = (first, second) if first.via == "we" else (second, first)
         return _stance_cue(body, we, other, sentence)
