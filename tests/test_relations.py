@@ -330,3 +330,33 @@ def test_evidence_is_the_whole_sentence_or_the_clause_of_a_long_one():
         not relation.evidence.startswith("After three years")
         and long[relation.span[0] : relation.span[1]] == relation.evidence
     )
+
+
+def pair_set(text: str) -> set[frozenset[str]]:
+    return {frozenset((r.a, r.b)) for r in code_relations(context(text), None)}
+
+
+def test_a_list_subject_with_a_reciprocal_cue_relates_every_member():
+    got = pair_set("Georgia, Armenia and Azerbaijan signed an agreement on the new railway.")
+    assert got == {frozenset({"GEO", "ARM"}), frozenset({"GEO", "AZE"}), frozenset({"ARM", "AZE"})}
+
+
+def test_an_object_list_relates_each_member_to_the_subject_not_to_each_other():
+    got = pair_set("Japan held talks with Kazakhstan, Uzbekistan and Kyrgyzstan on critical minerals.")
+    assert got == {frozenset({"JPN", "KAZ"}), frozenset({"JPN", "UZB"}), frozenset({"JPN", "KGZ"})}
+    after = pair_set("Russia keeps with Kazakhstan, Kyrgyzstan and Armenia relations of close cooperation.")
+    assert after == {frozenset({"RUS", "KAZ"}), frozenset({"RUS", "KGZ"}), frozenset({"RUS", "ARM"})}
+
+
+def test_a_hyphen_compound_relates_its_actors_by_its_head_noun():
+    relations = code_relations(context("The Georgia-Azerbaijan trade talks resumed in spring."), None)
+    assert {(frozenset((r.a, r.b)), r.type) for r in relations} == {(frozenset({"GEO", "AZE"}), "trade")}
+
+
+def test_a_framing_phrase_and_a_venue_are_no_parties():
+    assert pair_set("Amid the war with Armenia, Azerbaijan deepened its cooperation with Türkiye.") == {
+        frozenset({"AZE", "TUR"})
+    }
+    assert pair_set("Kazakhstan and Kyrgyzstan signed a water agreement at a meeting held in Moscow.") == {
+        frozenset({"KAZ", "KGZ"})
+    }
