@@ -288,3 +288,22 @@ def test_a_name_written_surname_first_and_a_quoted_as_saying_pronoun(nlp):
 @pytest.mark.parametrize("verb", ["called on Kazakhstan to open its border", "blasted the new tariffs on Uzbek cotton"])
 def test_appeals_and_blunt_criticism_are_speech(nlp, verb):
     assert _speakers(nlp, f"On Friday, Kyrgyz President Bakyt Osmonov {verb}.") == ["Bakyt Osmonov"]
+
+
+def test_a_speech_verb_known_only_by_its_lemma_attributes_a_quotation(nlp):
+    body = (
+        "Supporters of the deal say it protects Armenia.\n\n"
+        "“This is not a document about security guarantees at all,” countered Lusine Avetisyan, a researcher in "
+        "Yerevan."
+    )
+    by_sentence = _sentence_speakers(nlp, body)
+    assert _speaker_of(by_sentence, "security guarantees") == "Lusine Avetisyan"
+
+
+def test_a_role_in_apposition_starts_at_its_own_noun_phrase(nlp):
+    body = (
+        "The first foreign visit of the new Kyrgyz head of state, Bakyt Osmonov, was to Moscow. Osmonov said that "
+        "Russia remained the main partner of his country."
+    )
+    roles = {s.name: s.role for s in _analyse(nlp, body).speakers}
+    assert roles.get("Bakyt Osmonov") == "new Kyrgyz head of state"

@@ -37,8 +37,19 @@ def passive_speech_lemmas() -> frozenset[str]:
 
 @cache
 def speech_forms() -> str:
-    """Every inflected speech verb: the main list plus the extra forms (described, urged, is sceptical ...)."""
-    return _alternation([*lexicon()["speech_verbs"], *lexicon().get("speech_verbs_extra", [])])
+    """Every inflected speech verb: the main list, the extra forms (described, urged, is sceptical ...) and the
+    regular past tense of every speech lemma ("counter" -> "countered")."""
+    past = [_past_tense(lemma) for lemma in [*lexicon()["speech_lemmas"], *lexicon()["clause_speech_lemmas"]]]
+    return _alternation([*lexicon()["speech_verbs"], *lexicon().get("speech_verbs_extra", []), *past])
+
+
+def _past_tense(lemma: str) -> str:
+    """The regular past tense ('note' -> 'noted', 'deny' -> 'denied'); irregular verbs are listed in the data."""
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
 
 
 @cache

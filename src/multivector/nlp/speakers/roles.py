@@ -51,6 +51,10 @@ def _parse_role(token: Token) -> str | None:
         head = token.head
         phrase = doc[head.left_edge.i : name_tokens(token)[0].i]
         if _role_like(phrase):
+            nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN") and role_noun_pattern().fullmatch(t.text)]
+            if nouns and not role_noun_pattern().fullmatch(head.text):
+                # "The first trip of the new head of state, NAME": the role starts where its noun phrase does
+                phrase = doc[nouns[0].left_edge.i : phrase.end]
             return _clean_role(phrase.text)
     name_start = name_tokens(token)[0].i
     for child in token.children:
