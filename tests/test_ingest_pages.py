@@ -475,3 +475,42 @@ def test_no_text_is_lost_at_the_end(tail: str, last: str) -> None:
     body = from_text(TAIL_ARTICLE + tail + "\n").body
     assert body.endswith(last)
     assert "Kazakhstan plans new canal" not in body
+
+
+# --- byline forms ------------------------------------------------------------------------------------------
+
+BYLINE_BODY = (
+    "\n\nKazakhstan and Kyrgyzstan agreed on Friday to swap electricity for irrigation water during the summer, the "
+    "ministry said.\n\nThe deal follows a dry spring that left reservoirs in southern Kazakhstan at less than half of "
+    "their usual level.\n"
+)
+BYLINE_CASES = [
+    ("By Aida Nurlanova, Special to the Steppe Review", ["Aida Nurlanova"]),
+    ("Aida Nurlanova | Steppe Review", ["Aida Nurlanova"]),
+    ("Author: Aida Nurlanova, political analyst", ["Aida Nurlanova"]),
+    ("Aida Nurlanova for Steppe Review", ["Aida Nurlanova"]),
+    ("Written by Aida Nurlanova on 12 March 2024", ["Aida Nurlanova"]),
+    ("Reporter: Aida Nurlanova", ["Aida Nurlanova"]),
+    ("By Aida Nurlanova in Almaty", ["Aida Nurlanova"]),
+    ("By AIDA NURLANOVA", ["AIDA NURLANOVA"]),
+    ("By Aida Nurlanova and Timur Ospanov", ["Aida Nurlanova", "Timur Ospanov"]),
+    ("By Aida Nurlanova, Timur Ospanov and Dana Sadykova", ["Aida Nurlanova", "Timur Ospanov", "Dana Sadykova"]),
+    ("Aida Nurlanova, Timur Ospanov", ["Aida Nurlanova", "Timur Ospanov"]),
+    ("Photo by Aida Nurlanova", []),
+    ("Photo: Timur Ospanov / Steppe Review", []),
+    ("By Aida Nurlanova\nPhoto: Timur Ospanov", ["Aida Nurlanova"]),
+    ("Aida Nurlanova\n12 March 2024", ["Aida Nurlanova"]),
+    ("12 March 2024 | Aida Nurlanova", ["Aida Nurlanova"]),
+    ("Posted by Aida Nurlanova on March 12, 2024", ["Aida Nurlanova"]),
+    ("By Dr. Aida Nurlanova", ["Aida Nurlanova"]),
+    ("Text: Aida Nurlanova. Photo: Timur Ospanov", ["Aida Nurlanova"]),
+    ("By Aida Nurlanova - Steppe Review", ["Aida Nurlanova"]),
+    ("Aida Nurlanova, Staff Writer", ["Aida Nurlanova"]),
+]
+
+
+@pytest.mark.parametrize(("byline", "authors"), BYLINE_CASES)
+def test_byline_forms(byline: str, authors: list[str]) -> None:
+    doc = from_text("Kazakhstan and Kyrgyzstan agree on water swaps\n\n" + byline + BYLINE_BODY)
+    assert [a.casefold() for a in doc.authors] == [a.casefold() for a in authors]
+    assert doc.body.startswith("Kazakhstan and Kyrgyzstan agreed on Friday")

@@ -30,6 +30,7 @@ from multivector.ingest.furniture import (
     byline_name,
     is_aside_link,
     is_furniture,
+    is_labelled_byline,
     is_row,
     is_sign_off,
     looks_like_masthead,
@@ -233,6 +234,8 @@ def classify(text: str) -> str:
         return ASIDE_LINK
     if is_dateline(text):
         return DATELINE
+    if is_labelled_byline(text):
+        return BYLINE  # "Text: NAME. Photo: NAME" is a byline that also carries a credit
     if is_furniture(text):
         return FURNITURE
     if byline_name(text):

@@ -32,7 +32,8 @@ _LANGUAGE_TOKENS = words("language_tokens")
 _PERSON_STOPWORDS = words("person_stopwords")
 _NAME_TOKEN = re.compile(r"^[A-ZА-ЯЁÀ-ÞĀ-ſƏІҚҒҮҰӨҺӘ][\w'’\-]*\.?$|^[A-ZА-Я]\.$", re.UNICODE)
 _BYLINE = re.compile(
-    r"^(?:by|author|authors|written by|reporting by|text|words|story|автор|авторы|текст|müəllif|автор материала)"
+    r"^(?:by|author|authors|written by|posted by|reporting by|report by|interview by|text|words|story|reporter|"
+    r"correspondent|автор|авторы|текст|müəllif|автор материала)"
     r"\s*:?\s+(.{3,120}?)\.?$",
     _FLAGS,
 )
@@ -99,18 +100,26 @@ def looks_like_person_name(line: str) -> bool:
     return all(_NAME_TOKEN.match(t) for t in tokens) and not any(ch.isdigit() for ch in text)
 
 
+def is_labelled_byline(line: str) -> bool:
+    """A byline with its label ("By NAME", "Text: NAME") whose name reads as a person's."""
+    return bool(_BYLINE.match(line.strip())) and byline_name(line) is not None
+
+
 def byline_name(line: str) -> str | None:
     """The name in a labelled byline ("By NAME", "Author: NAME"), else None."""
     m = _BYLINE.match(line.strip())
     if not m:
         return credit_line_name(line)
-    listed = re.split(r"\s*(?:[|•·;]|\s[-–—]\s|\bfor\b|\bin\b)\s*", m.group(1).strip(), maxsplit=1)[0].strip()
+    listed = _BYLINE_TAIL.split(m.group(1).strip(), maxsplit=1)[0].strip()
     if _single_or_listed_name(listed):
         return listed  # "By A, B, and C"
-    name = re.split(r"\s*(?:[,|/•·;]|\s-\s|\s–\s|\bfor\b|\bin\b)\s*", m.group(1).strip(), maxsplit=1)[0].strip()
+    name = re.split(rf"\s*,\s*|{_BYLINE_TAIL.pattern}", m.group(1).strip(), maxsplit=1)[0].strip()
     return name if looks_like_person_name(name) or _single_or_listed_name(name) else None
 
 
+# What may follow the name(s) in a byline: a separator, "for Outlet", "in City", "on DATE", a sentence end
+# ("Text: NAME. Photo: NAME" - not the dot of an initial or of "Dr.").
+_BYLINE_TAIL = re.compile(r"\s*(?:[|•·;/]|\s[-–—]\s|\b(?:for|in|on|at)\b|(?<![A-Z][a-z])(?<![A-Z])\.(?:\s|$))\s*")
 _NAME_LIST = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 
 
@@ -152,7 +161,11 @@ _WIRE_BYLINE = re.compile(
     r"(?:\s*:|,\s+[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?\.?)$"
 )  # "NAME, Outlet:" and "NAME, Outlet, City."
 # "Oleg POSTERNAK, political scientist": a name and its lower-case role, the author's line above an op-ed
-_NAME_ROLE = re.compile(r"^(?P<name>[^,:]{3,60}),\s+(?P<role>[a-z][a-z \-]{2,60})$")
+_NAME_ROLE = re.compile(r"^(?P<name>[^,:]{3,60}),\s+(?P<role>[A-Za-z][A-Za-z \-]{2,60})$")
+# "NAME for Outlet", "NAME | Outlet", "NAME - Outlet": an unlabelled byline that names a known publisher
+_NAME_FOR = re.compile(
+    r"^(?P<name>[^,:|]{3,60}?)(?:\s+for\s+|\s*\|\s*|\s+[-–—]\s+)(?:the\s+)?(?P<outlet>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,4})$"
+)
 
 
 def is_row(line: str) -> bool:
@@ -187,10 +200,18 @@ def is_sign_off(line: str, authors: tuple[str, ...] = ()) -> bool:
     return is_author or (looks_like_person_name(head) and bool(_BIO_ROLE.search(rest)) and text.count(". ") == 0)
 
 
+def _known_outlet(name: str) -> bool:
+    from multivector.ingest.metadata import resolve_outlet  # the catalogue lives with the metadata
+
+    return bool(resolve_outlet(name))
+
+
 def credit_line_name(line: str) -> str | None:
     """The author of an op-ed or wire credit line ("NAME's op-ed for Outlet", "NAME, Outlet:"), else None."""
     text = line.strip()
     m = _OP_ED_LINE.match(text) or _WIRE_BYLINE.match(text)
+    if not m and (m := _NAME_FOR.match(text)) and not _known_outlet(m.group("outlet")):
+        m = None
     if not m:
         m = _NAME_ROLE.match(text)
         if not m or not _BIO_ROLE.search(m.group("role")):

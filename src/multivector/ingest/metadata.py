@@ -262,8 +262,12 @@ def _is_title(page: Page, line: Line) -> bool:
 # --- authors ----------------------------------------------------------------------------------------------
 
 
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|h\.\s?e|sir)\.?\s+(?=[A-ZА-ЯЁ])", re.I)
+
+
 def page_authors(page: Page) -> list[str]:
     names = [part for name in _header_authors(page) + _footer_authors(page) for part in _split_names(name)]
+    names = [_HONORIFIC.sub("", name).strip() for name in names]
     unique: list[str] = []
     for name in names:
         if name.casefold() not in {u.casefold() for u in unique}:
@@ -295,6 +299,8 @@ def _authors_between(page: Page, after: int, before: int | None = None, *, lone_
             names.append(byline_name(line.text) or "")
         elif line.kind == DATELINE:
             names.append(_name_beside_date(line.text) or "")
+        elif lone_names and line.kind in (SHORT, LISTED) and len(split_names(line.text)) > 1:
+            names.append(line.text)  # "NAME, NAME": a joint byline without a label
         elif lone_names and line.kind in (SHORT, LISTED) and looks_like_person_name(line.text):
             if _is_outlet_name(line.text):
                 continue
@@ -310,7 +316,7 @@ _ROW_PARTS = re.compile(r"\s{2,}|\s*[|•·]\s*|\s[-–—]\s|,\s")
 def _name_beside_date(text: str) -> str | None:
     """The byline of a combined byline/date row: "NAME  Apr 16, 2025", "By NAME | 12 May 2025"."""
     for part in _ROW_PARTS.split(strip_dates(text)):
-        part = part.strip(" ,;:|")
+        part = re.sub(r"\s+(?:on|at)$", "", part.strip(" ,;:|"))  # "Written by NAME on DATE"
         name = byline_name(part) or (part if looks_like_person_name(part) else None)
         if name and not has_section_word(name) and not _is_outlet_name(name):
             return name
