@@ -307,3 +307,11 @@ def test_a_role_in_apposition_starts_at_its_own_noun_phrase(nlp):
     )
     roles = {s.name: s.role for s in _analyse(nlp, body).speakers}
     assert roles.get("Bakyt Osmonov") == "new Kyrgyz head of state"
+
+
+def test_a_negated_speech_verb_makes_no_speaker(nlp):
+    body = (
+        "Vladimir Putin, who visited Astana last month, has not commented on the railway plan. "
+        '"It is the first line in the region built without Moscow\'s money," said Rustam Burnashev, a professor.'
+    )
+    assert _speakers(nlp, body) == ["Rustam Burnashev"]

@@ -68,6 +68,8 @@ def is_speech_verb(verb: Token) -> bool:
     'agreed that ...', 'called the rift "a tragedy"', 'called on X'): 'Putin called Tokayev' or 'the leaders agreed
     to build' report no view; 'declared that ...' is speech, 'declared a state of emergency' an act."""
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False  # "has not commented", "did not say": no words to attribute
     if lemma in cues.speech_lemmas():
         return True
     if lemma in cues.phrasal_speech():  # "as NAME put it", "NAME made it clear that"
