@@ -57,11 +57,17 @@ def context(text: str, speaker: str | None = None, we: str | None = None) -> Sen
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
             if not any(x.start < m.end() and m.start() < x.end for x in mentions):
                 mentions.append(Mention(actor, KINDS.get(actor, "state"), m.start(), m.end()))
+    for name, actor in DEMONYMS.items():
+        for m in re.finditer(rf"(?<!\w){name}(?!\w)", text):
+            mentions.append(Mention(actor, "state", m.start(), m.end(), "demonym"))
     if we:
         for m in re.finditer(r"\b(?:we|our country|us)\b", text, re.IGNORECASE):
             mentions.append(Mention(we, "state", m.start(), m.end(), "we"))
     mentions.sort(key=lambda m: m.start)
     return SentenceContext(text, 0, len(text), speaker, mentions)
+
+
+DEMONYMS = {"Georgian": "GEO", "Chinese": "CHN", "Japanese": "JPN", "Kazakh": "KAZ"}
 
 
 class Members:
@@ -359,4 +365,13 @@ def test_a_framing_phrase_and_a_venue_are_no_parties():
     }
     assert pair_set("Kazakhstan and Kyrgyzstan signed a water agreement at a meeting held in Moscow.") == {
         frozenset({"KAZ", "KGZ"})
+    }
+
+
+def test_an_experts_nationality_and_coordinated_adjectives_are_no_relation():
+    assert pair_set("A Georgian analyst said Russia was competing with Türkiye.") == {frozenset({"RUS", "TUR"})}
+    assert frozenset({"GEO", "TUR"}) in pair_set("The Georgian President met the Turkish leader for talks on Türkiye.")
+    assert pair_set("Kazakhstan wants Chinese and Japanese investment in its refineries.") <= {
+        frozenset({"KAZ", "CHN"}),
+        frozenset({"KAZ", "JPN"}),
     }

@@ -56,6 +56,17 @@ _VENUE = re.compile(
     r"ceremony|negotiations|gathering)\b[^,;.]{0,30}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+,\s+)?\Z|"
     r"\b(?:in|at)\s+[A-Z][\w-]+,\s+\Z"
 )
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+\Z")
+
+
+@cache
+def _role_after() -> re.Pattern[str]:
+    """An expert's or an institution's noun right after a demonym ("a Polish senior analyst"); a leader's title
+    ("the Uzbek President") is not among them: a leader acts for the state."""
+    roles = "|".join(sorted((re.escape(r) for r in lexicon()["affiliation_roles"]), key=len, reverse=True))
+    return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})s?\b", re.IGNORECASE)
+
+
 _GATHERING = re.compile(r".*\b(?:Forum|Summit|Conference|Congress|Games|Expo|Festival|Week)\Z")
 _LOCATIVE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z", re.I)
 _ABOUT_PLACE = re.compile(
@@ -276,6 +287,10 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
         return True
     if mention.kind in ("state", "place") and _VENUE.search(before):
         return True  # "a summit in Astana", "talks held in Doha, Qatar": the place of a meeting
+    if mention.via == "capital" and _AT_PLACE.search(before):
+        return True  # "a research centre in Tashkent": a capital after "in" is where something is
+    if mention.via == "demonym" and _role_after().match(body, mention.end):
+        return True  # "a Polish analyst", "the Kazakh Institute": a person's or a body's nationality, not a party
     if _GATHERING.match(body, mention.start, mention.end):
         return True  # "the Investors Forum": a forum or summit is where actors meet, not one of them
     # but "influence in Central Asia", "the main player in the region": the place is what the cue is about
@@ -383,13 +398,20 @@ def _strongest(cues: list[Cue]) -> Cue | None:
 
 def _reciprocal_cue(body, first, second, cues, sentence, size: int) -> Cue | None:
     """'between X and Y' + a cue, or 'X and Y ... partnership': coordinated actors related to each other. `second`
-    is the last member of the coordinated group, `size` its number of distinct actors."""
+    is the last member of the coordinated group, `size` its number of distinct actors. Coordinated adjectives
+    ("Chinese and Turkish investment") modify one noun: they are co-agents, not partners of each other."""
+    if (
+        first.via == "demonym"
+        and second.via == "demonym"
+        and not _BETWEEN_BEFORE.search(body, max(sentence.start, first.start - 60), first.start)
+    ):
+        return None
     if size > MAX_LIST:
         return None  # a longer list is a catalogue, not a set of parties
     before = body[max(sentence.start, first.start - 60) : first.start]
     after = [c for c in cues if c.start >= second.end and c.reciprocal]
     prior = [c for c in cues if c.end <= first.start and c.reciprocal]
-    if re.search(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", before, re.IGNORECASE):
+    if _BETWEEN_BEFORE.search(before):
         if prior:
             return prior[-1]
         if after:
@@ -432,6 +454,7 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
 
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
 def _between_constructions(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
