@@ -514,3 +514,43 @@ def test_byline_forms(byline: str, authors: list[str]) -> None:
     doc = from_text("Kazakhstan and Kyrgyzstan agree on water swaps\n\n" + byline + BYLINE_BODY)
     assert [a.casefold() for a in doc.authors] == [a.casefold() for a in authors]
     assert doc.body.startswith("Kazakhstan and Kyrgyzstan agreed on Friday")
+
+
+# --- dateline forms ----------------------------------------------------------------------------------------
+
+DATE_CASES = [
+    "05 March 2024, 14:32",
+    "March 5, 2024 at 2:32 pm",
+    "2024-03-05T14:32:00+05:00",
+    "Tue, 05 Mar 2024 14:32:00 GMT",
+    "05.03.2024 | 14:32",
+    "14:32, 05.03.2024",
+    "5 марта 2024, 14:32",
+    "Updated: 6 March 2024 / Published: 5 March 2024",
+    "Mar 5th, 2024",
+    "Date: 05/03/2024",
+    "Published on: 5 March 2024 by Aida Nurlanova",
+    "Tuesday, March 5, 2024",
+    "5 March 2024 | Politics",
+    "Politics | 5 March 2024 | 1234 views",
+    "Published 5 March 2024, updated 6 March 2024",
+    "5 Mart 2024",
+    "05 март 2024 ж.",
+    "5-Mar-2024",
+    "March 05, 2024 - 14:32",
+    "By Aida Nurlanova, 5 March 2024",
+    "Aida Nurlanova · 5 March 2024 · 4 min read",
+    "Published: March 5th 2024, 2:32 PM GMT+5",
+    "05/03/2024 14:32",
+    "2024.03.05",
+]
+
+
+@pytest.mark.parametrize("where", ["above the headline", "under the headline"])
+@pytest.mark.parametrize("dateline", DATE_CASES)
+def test_dateline_forms(dateline: str, where: str) -> None:
+    headline = "Kazakhstan and Kyrgyzstan agree on water swaps"
+    text = f"{dateline}\n\n{headline}" if where == "above the headline" else f"{headline}\n\n{dateline}"
+    doc = from_text(text + BYLINE_BODY)
+    assert doc.published == "2024-03-05"
+    assert doc.title == headline and dateline not in doc.body

@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ymd", re.compile(rf"(?<![\d.]){_YEAR}-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?:[T ]{_TIME}[^\s]*)?(?![\d])")),
     ("ymd", re.compile(rf"(?<![\d.]){_YEAR}[./](?P<month>\d{{1,2}})[./](?P<day>\d{{1,2}})(?![\d])")),
     ("dmy", re.compile(rf"(?<![\d.]){_DAY}[./-](?P<month>\d{{1,2}})[./-]{_YEAR}(?![\d])")),
-    ("d_mon_y", re.compile(rf"(?<!\d){_DAY}\s*(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
+    ("d_mon_y", re.compile(rf"(?<!\d){_DAY}(?:\s*|-)(?:of\s+)?{_MONTH}(?:,?\s+|-){_YEAR}(?!\d)", re.IGNORECASE)),
     ("mon_d_y", re.compile(rf"(?<![^\W\d_]){_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
     ("mon_y", re.compile(rf"(?<![^\W\d_]){_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE)),
 ]
@@ -180,3 +180,25 @@ def relative_date(line: str, base: date) -> str | None:
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     return parsed.date().isoformat() if parsed else None
+
+
+_PUBLISHED_LABEL = re.compile(
+    r"\b(?:published|posted|created|опубликовано|дата публикации|dərc olunub|жарияланды)\b", re.I
+)
+_UPDATED_LABEL = re.compile(r"\b(?:updated|modified|edited|обновлено|изменено|yenilənib|güncellendi)\b", re.I)
+
+
+def publication_date(line: str) -> DateMatch | None:
+    """The date of a dateline that is the publication's: the one after "Published" when the line also carries an
+    "Updated" date, else the first."""
+    dates = find_dates(line)
+    if len(dates) < 2:
+        return dates[0] if dates else None
+    for d in dates:
+        before = line[: d.start]
+        labels = [(m.end(), "p") for m in _PUBLISHED_LABEL.finditer(before)]
+        labels += [(m.end(), "u") for m in _UPDATED_LABEL.finditer(before)]
+        if labels and max(labels)[1] == "p":
+            return d
+    first_label = _UPDATED_LABEL.search(line[: dates[0].start])
+    return dates[1] if first_label else dates[0]

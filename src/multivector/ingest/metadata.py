@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
 from multivector.ingest.cues import alternation
-from multivector.ingest.dates import find_dates, relative_date, strip_dates
+from multivector.ingest.dates import find_dates, publication_date, relative_date, strip_dates
 from multivector.ingest.furniture import byline_name, has_section_word, looks_like_person_name, split_names
 
 _UPDATED = re.compile(r"\b(?:updated|modified|обновлено|изменено|yenilənib|güncellendi)\b", re.IGNORECASE)
@@ -149,9 +149,9 @@ def page_published(page: Page) -> str | None:
     if stamped:
         return stamped
     for line in _header_datelines(page) + _footer_datelines(page):
-        dates = find_dates(line.text)
-        if dates:
-            return dates[0].iso
+        found = publication_date(line.text)
+        if found:
+            return found.iso
     return _byline_date(page) or _body_dateline(page)
 
 
