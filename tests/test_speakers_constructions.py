@@ -315,3 +315,12 @@ def test_a_negated_speech_verb_makes_no_speaker(nlp):
         '"It is the first line in the region built without Moscow\'s money," said Rustam Burnashev, a professor.'
     )
     assert _speakers(nlp, body) == ["Rustam Burnashev"]
+
+
+def test_a_label_over_a_question_is_the_interviewer_not_a_speaker(nlp):
+    body = (
+        "Our editor talked to an economist about the Caspian pipeline.\n\n"
+        "Marta Novak: Why did the talks between Baku and Ashgabat fail again this spring?\n\n"
+        "Daniyar Sarsenov (economist): Turkmenistan has no reason to trust Moscow on gas prices any more."
+    )
+    assert _speakers(nlp, body) == ["Daniyar Sarsenov"]

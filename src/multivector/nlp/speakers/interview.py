@@ -114,12 +114,16 @@ def _is_title(word: str) -> bool:
 
 
 # ----- labelled turns -------------------------------------------------------------------------------------------
-_LABEL_TAIL = re.compile(r"(?:\s*,\s*(?P<role>[^\n:.!?“”\"]{2,120}?))?\s*:(?P<rest>[^\n]*)")
+_LABEL_TAIL = re.compile(
+    r"(?:\s*\((?P<paren>[^()\n]{2,80})\))?(?:\s*,\s*(?P<role>[^\n:.!?“”\"]{2,120}?))?\s*:(?P<rest>[^\n]*)"
+)
 
 
 def turn_label(body: str, start: int, end: int) -> tuple[str | None, int] | None:
-    """A name that labels a turn: it opens its line and a colon follows it, maybe after a role ("NAME, economist:"
-    over a quotation, "NAME: We never ..." in a round table). (The role or None, the end of the label line.)"""
+    """A name that labels a turn: it opens its line and a colon follows it, maybe after a role ("NAME, economist:" or
+    "NAME (economist):" over a quotation, "NAME: We never ..." in a round table). (The role or None, the end of the
+    turn: the label's line, and the next paragraph too when the label stands alone on its line.) A label over a
+    question is the interviewer's, no turn of a speaker."""
     line_start = body.rfind("\n", 0, start) + 1
     opening = body[line_start:start]
     if opening.strip(" -–—*•\t") and not all(_is_title(w) for w in opening.split()):
@@ -127,25 +131,24 @@ def turn_label(body: str, start: int, end: int) -> tuple[str | None, int] | None
     m = _LABEL_TAIL.match(body, end)
     if m is None:
         return None
-    role = m.group("role")
+    role = m.group("role") or m.group("paren")
     if role and (not role_noun_pattern().search(role) or len(role.split()) > 15):
         return None
-    line_end = body.find("\n", end)
-    return (role.strip() if role else None), (line_end if line_end != -1 else len(body))
+    turn_end = m.end()
+    if not m.group("rest").strip():  # a label alone on its line: the turn is the next paragraph
+        following = re.compile(r"\s*(\S[^\n]*)").match(body, turn_end)
+        turn_end = following.end() if following else turn_end
+    if body[m.start("rest") : turn_end].rstrip(' "”»').endswith("?"):
+        return None
+    return (role.strip() if role else None), turn_end
 
 
 def labelled_turns(body: str, speakers: list[SpeakerInfo]) -> list[tuple[int, int, str]]:
-    """Body spans that a speaker's label owns: the rest of the label's line, and the next paragraph too when the
-    label stands alone on its line ("NAME, ROLE:" over a quotation)."""
+    """Body spans that a speaker's label owns (see ``turn_label``)."""
     turns = []
     for speaker in speakers:
         for start, end in speaker.mentions:
             label = turn_label(body, start, end)
-            if label is None:
-                continue
-            line_end = label[1]
-            if not body[body.find(":", end) + 1 : line_end].strip():  # a label alone on its line
-                following = re.search(r"\S[^\n]*", body[line_end:])
-                line_end = line_end + following.end() if following else line_end
-            turns.append((start, line_end, speaker.name))
+            if label is not None:
+                turns.append((start, label[1], speaker.name))
     return sorted(turns)
