@@ -21,6 +21,8 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
+from multivector.store.kinds import KINDS
+
 DEFAULT_DB = Path("multivector.db")
 
 Db = Annotated[Path, typer.Option("--db", help="Corpus file (SQLite).")]
@@ -53,14 +55,9 @@ _POLARITIES |= {"neutral": "0", "zero": "0"}
 TABLE_COLUMNS = {
     "docs": ("id", "published", "outlet", "title", "speakers"),
     "actors": ("id", "name", "kind", "documents", "mentions"),
-    "relations": ("published", "a", "type", "polarity", "b", "direction", "modality", "confidence", "speaker",
-                  "evidence"),
-    "memberships": ("published", "member", "org", "status", "modality", "confidence", "evidence"),
-    "stances": ("published", "speaker", "target", "polarity", "modality", "confidence", "evidence"),
-    "figures": ("published", "value", "unit", "subject", "evidence"),
-    "events": ("date", "what", "evidence", "document_id"),
+    **{kind.table: kind.table_columns for kind in KINDS},  # relations, memberships, ... (store.kinds)
     "search": ("kind", "published", "title", "snippet", "document_id"),
-}  # fmt: skip
+}
 
 
 def register(app: typer.Typer) -> None:

@@ -41,6 +41,7 @@ from networkx.readwrite.gexf import GEXFWriter
 from multivector.analysis.graph import build_actor_graph, pair_key
 from multivector.records import Analysis
 from multivector.store import Corpus
+from multivector.store.kinds import KINDS
 
 FORMATS = ("graphml", "gexf", "csv", "jsonl", "events-tsv")
 DEFAULT_OUT = {
@@ -50,9 +51,11 @@ DEFAULT_OUT = {
     "jsonl": "multivector-jsonl",
     "events-tsv": "multivector-events.tsv",
 }
+#: The files of the csv / jsonl exports: documents, speakers, actors, people, then each record kind (store.kinds)
+#: followed by its mention table when it has one.
 TABLES = (
-    "documents", "speakers", "actors", "people", "relations", "relation_mentions", "memberships", "stances",
-    "stance_mentions", "figures", "events",
+    "documents", "speakers", "actors", "people",
+    *(table for kind in KINDS for table in (kind.table, kind.mentions) if table),
 )  # fmt: skip
 EVENT_COLUMNS = (
     "date", "actor1", "actor2", "type", "quad_class", "score", "polarity", "modality", "speaker", "source",
@@ -62,29 +65,9 @@ _RECORD_FIELDS = {
     "speakers": ("name", "role"),
     "actors": ("id", "name", "kind", "mentions"),
     "people": ("name", "role", "mentions"),
-    "relations": (
-        "a",
-        "b",
-        "type",
-        "polarity",
-        "score",
-        "modality",
-        "quad_class",
-        "speaker",
-        "count",
-        "source",
-        "target",
-        "confidence",
-        "resolved_from",
-        "evidence",
-    ),
-    "memberships": ("member", "org", "status", "modality", "confidence", "evidence"),
-    "stances": ("speaker", "target", "polarity", "modality", "count", "confidence", "resolved_from", "evidence"),
-    "figures": ("value", "unit", "subject", "evidence"),
-    "events": ("date", "what", "evidence"),
+    **{kind.table: kind.export_fields for kind in KINDS},  # relations, memberships, ... (store.kinds)
 }
-_RECORD_FIELDS["relation_mentions"] = _RECORD_FIELDS["relations"]
-_RECORD_FIELDS["stance_mentions"] = _RECORD_FIELDS["stances"]
+_RECORD_FIELDS |= {kind.mentions: kind.export_fields for kind in KINDS if kind.mentions}
 _DOCUMENT_FIELDS = ("id", "title", "published", "outlet", "language", "authors", "speakers", "source", "name")
 
 

@@ -30,6 +30,7 @@ from typing import Any
 from multivector.errors import CorpusError
 from multivector.records import Actor, Analysis
 from multivector.store import queries
+from multivector.store.kinds import KINDS, RELATIONS, confidence
 from multivector.store.schema import APPLICATION, DDL, MIGRATIONS, SCHEMA_VERSION, fold_statements
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -408,37 +409,12 @@ def _now() -> str:
 # -- writing one analysis ------------------------------------------------------------------------------------------
 
 
-def _span(span: list[int]) -> tuple[int, int]:
-    try:
-        start, end = span
-        return int(start), int(end)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"bad span {span!r}: expected [start, end]") from exc
-
-
-def _confidence(value: Any) -> float | None:
-    """A record's confidence as stored: a number in [0, 1] (None stays None); anything else is a ValueError."""
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"bad confidence {value!r}: expected a number in [0, 1]") from exc
-    if not 0.0 <= number <= 1.0:  # also refuses NaN
-        raise ValueError(f"bad confidence {value!r}: expected a number in [0, 1]")
-    return number
-
-
-def _count(value: Any) -> int:
-    return 1 if value is None else int(value)
-
-
 def _check_confidences(analysis: Analysis) -> None:
     """ValueError naming the record when a confidence is not a number in [0, 1] (mentions included)."""
-    for kind in ("relations", "relation_mentions", "memberships", "stances", "stance_mentions"):
+    for kind in (t for k in KINDS if "confidence" in k.listing for t in (k.table, k.mentions) if t):
         for position, record in enumerate(getattr(analysis, kind)):
             try:
-                _confidence(record.confidence)
+                confidence(record.confidence)
             except ValueError as exc:
                 raise ValueError(f"cannot store this analysis: {kind}[{position}]: {exc}") from None
 
@@ -525,69 +501,14 @@ def _insert_records(conn: sqlite3.Connection, analysis: Analysis) -> None:
         "INSERT INTO people (document_id, position, name, role, mentions) VALUES (?, ?, ?, ?, ?)",
         [(doc, i, p.name, p.role, p.mentions) for i, p in enumerate(analysis.people)],
     )
-    for i, r in enumerate(analysis.relations):
-        cursor = conn.execute(
-            "INSERT INTO relations (document_id, position, published, a, b, type, polarity, score, modality,"
-            " quad_class, evidence, span_start, span_end, speaker, source, target, confidence, resolved_from, count)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc, i, published, r.a, r.b, r.type, r.polarity, r.score, r.modality, r.quad_class, r.evidence)
-            + _span(r.span)
-            + (r.speaker, r.source, r.target, _confidence(r.confidence), r.resolved_from, _count(r.count)),
-        )
-        conn.executemany(
-            "INSERT INTO relation_actors (actor_id, published, relation_id) VALUES (?, ?, ?)",
-            [(actor, published, cursor.lastrowid) for actor in sorted({r.a, r.b})],
-        )
-    conn.executemany(
-        "INSERT INTO memberships (document_id, position, published, member, org, status, evidence, span_start,"
-        " span_end, modality, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                doc,
-                i,
-                published,
-                m.member,
-                m.org,
-                m.status,
-                m.evidence,
-                *_span(m.span),
-                m.modality or "asserted",
-                _confidence(m.confidence),
-            )
-            for i, m in enumerate(analysis.memberships)
-        ],  # fmt: skip
-    )
-    conn.executemany(
-        "INSERT INTO stances (document_id, position, published, speaker, target, polarity, modality, evidence,"
-        " span_start, span_end, confidence, resolved_from, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                doc,
-                i,
-                published,
-                s.speaker,
-                s.target,
-                s.polarity,
-                s.modality,
-                s.evidence,
-                *_span(s.span),
-                _confidence(s.confidence),
-                s.resolved_from,
-                _count(s.count),
-            )
-            for i, s in enumerate(analysis.stances)
-        ],  # fmt: skip
-    )
-    conn.executemany(
-        "INSERT INTO figures (document_id, position, published, value, unit, subject, evidence, span_start,"
-        " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (doc, i, published, f.value, f.unit, f.subject, f.evidence, *_span(f.span))
-            for i, f in enumerate(analysis.figures)
-        ],
-    )
-    conn.executemany(
-        "INSERT INTO events (document_id, position, date, what, evidence, span_start, span_end)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(doc, i, e.date, e.what, e.evidence, *_span(e.span)) for i, e in enumerate(analysis.events)],
-    )
+    for kind in KINDS:  # relations, memberships, stances, figures, events (store.kinds)
+        rows = [kind.values(doc, i, published, record) for i, record in enumerate(getattr(analysis, kind.table))]
+        if kind is RELATIONS:  # each relation is also listed under each of its actors
+            for record, row in zip(analysis.relations, rows, strict=True):
+                relation_id = conn.execute(kind.insert_sql() + " RETURNING id", row).fetchone()[0]
+                conn.executemany(
+                    "INSERT INTO relation_actors (actor_id, published, relation_id) VALUES (?, ?, ?)",
+                    [(actor, published, relation_id) for actor in sorted({record.a, record.b})],
+                )
+        elif rows:
+            conn.executemany(kind.insert_sql(), rows)

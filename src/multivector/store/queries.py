@@ -34,7 +34,9 @@ import re
 import sqlite3
 from typing import Any
 
-from multivector.store.schema import EVIDENCE_TABLES, PREFIX_LENGTHS
+from multivector.store import kinds
+from multivector.store.kinds import EVIDENCE_TABLES
+from multivector.store.schema import PREFIX_LENGTHS
 
 DEFAULT_LIMIT = 50
 #: A filter matching at least this many rows is "common" and planned differently (see _Where.member).
@@ -339,6 +341,13 @@ def _actors_in_dates(
 
 
 _RECORD_CONTEXT = "r.document_id, r.published, d.title"
+
+
+def _listing(kind: kinds.Kind) -> str:
+    """The columns a query returns for one kind (store.kinds), on the table aliased `r`."""
+    return ", ".join(f"r.{column}" for column in kind.listing)
+
+
 _RECORD_JOIN = " JOIN documents d ON d.id = r.document_id"
 #: Newest documents first; matches the (..., published DESC, id) indexes, so a page is read without sorting.
 _RECORD_ORDER = " ORDER BY r.published DESC, r.id"
@@ -389,11 +398,7 @@ def relations(
     _add_document_filters(where, since=since, until=until, document=document, doc_column="r.document_id",
                           date_column=date_column)  # fmt: skip
     page, page_params = _page(limit, offset)
-    sql = (
-        "SELECT r.id, r.a, r.b, r.type, r.polarity, r.score, r.modality, r.quad_class, r.speaker, r.source, r.target,"
-        " r.confidence, r.resolved_from, r.count, r.evidence, r.span_start, r.span_end,"
-        f" {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{where.sql()}{order}{page}"
-    )
+    sql = f"SELECT {_listing(kinds.RELATIONS)}, {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{where.sql()}{order}{page}"
     return _rows(conn, sql, where.params + page_params)
 
 
@@ -426,8 +431,7 @@ def memberships(
     _add_document_filters(where, speaker=speaker, since=since, until=until, document=document, **_RECORD_DOCUMENT)
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT r.id, r.member, r.org, r.status, r.modality, r.confidence, r.evidence, r.span_start, r.span_end,"
-        f" {_RECORD_CONTEXT} FROM memberships r{_RECORD_JOIN}"
+        f"SELECT {_listing(kinds.MEMBERSHIPS)}, {_RECORD_CONTEXT} FROM memberships r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
     return _rows(conn, sql, where.params + page_params)
@@ -465,9 +469,7 @@ def stances(
     _add_document_filters(where, since=since, until=until, document=document, **_RECORD_DOCUMENT)
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT r.id, r.speaker, r.target, r.polarity, r.modality, r.confidence, r.resolved_from, r.count,"
-        " r.evidence, r.span_start, r.span_end,"
-        f" {_RECORD_CONTEXT} FROM stances r{_RECORD_JOIN}"
+        f"SELECT {_listing(kinds.STANCES)}, {_RECORD_CONTEXT} FROM stances r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
     return _rows(conn, sql, where.params + page_params)
@@ -496,8 +498,7 @@ def figures(
     )
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT r.id, r.value, r.unit, r.subject, r.evidence, r.span_start, r.span_end,"
-        f" {_RECORD_CONTEXT} FROM figures r{_RECORD_JOIN}"
+        f"SELECT {_listing(kinds.FIGURES)}, {_RECORD_CONTEXT} FROM figures r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
     return _rows(conn, sql, where.params + page_params)
@@ -523,8 +524,7 @@ def events(
     _add_document_filters(where, actor=actor, speaker=speaker, document=document, doc_column="r.document_id")
     page, page_params = _page(limit, offset)
     sql = (
-        "SELECT r.id, r.date, r.what, r.evidence, r.span_start, r.span_end, r.document_id, d.published, d.title"
-        f" FROM events r{_RECORD_JOIN}"
+        f"SELECT {_listing(kinds.EVENTS)}, r.document_id, d.published, d.title FROM events r{_RECORD_JOIN}"
         f"{where.sql()} ORDER BY r.date DESC, r.id{page}"
     )
     return _rows(conn, sql, where.params + page_params)

@@ -35,11 +35,14 @@ Bump SCHEMA_VERSION and add a step to ``MIGRATIONS`` whenever the DDL changes me
 
 from __future__ import annotations
 
+from multivector.store.kinds import BY_TABLE, EVIDENCE_TABLES, KINDS, table_ddl
+
 SCHEMA_VERSION = 4
 APPLICATION = "multivector"
 
-#: Tables whose rows carry evidence, in the order they are written; also the `kind` values of evidence_fts.
-EVIDENCE_TABLES = ("relations", "memberships", "stances", "figures", "events")
+#: EVIDENCE_TABLES (store.kinds): tables whose rows carry evidence, in the order they are written; also the `kind`
+#: values of evidence_fts.
+_RECORD_DDL = {kind.table: table_ddl(kind) for kind in KINDS}
 
 _EVIDENCE_TRIGGERS = "\n".join(
     f"""
@@ -297,35 +300,9 @@ CREATE TABLE people (
 CREATE INDEX people_document ON people (document_id);
 CREATE INDEX people_name ON people (name COLLATE NOCASE);
 
--- Record tables repeat their document's `published` date (documents never change once stored), so that the
--- usual "newest first" listings and date filters walk one index instead of sorting every match.
-CREATE TABLE relations (
-    id          INTEGER PRIMARY KEY,
-    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
-    published   TEXT,                      -- = documents.published
-    a           TEXT NOT NULL REFERENCES actors (id),
-    b           TEXT NOT NULL REFERENCES actors (id),
-    type        TEXT NOT NULL,
-    polarity    TEXT NOT NULL CHECK (polarity IN ('+', '-', '0')),
-    score       REAL NOT NULL,
-    modality    TEXT NOT NULL,
-    quad_class  INTEGER NOT NULL DEFAULT 0,
-    evidence    TEXT NOT NULL,
-    span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL,
-    speaker     TEXT REFERENCES speaker_names (name),
-    source        TEXT,
-    target        TEXT,
-    confidence    REAL CHECK (confidence BETWEEN 0 AND 1),
-    resolved_from TEXT,
-    count         INTEGER NOT NULL DEFAULT 1
-);
--- Schema 4 added the last five columns (comments stay outside the column list, where ALTER TABLE keeps them intact):
--- source, target = the acting and the acted-upon actor, one of a and b each, both NULL for a symmetric relation;
--- confidence in [0, 1], NULL when the analysis predates confidence; resolved_from = the referring expression a party
--- was resolved from ("the two countries"); count = the sentences supporting the claim in its document.
-CREATE INDEX relations_document ON relations (document_id, position);
+-- Record tables (store.kinds) repeat their document's `published` date (documents never change once stored), so
+-- that the usual "newest first" listings and date filters walk one index instead of sorting every match.
+{_RECORD_DDL["relations"]}CREATE INDEX relations_document ON relations (document_id, position);
 CREATE INDEX relations_published ON relations (published DESC, id);
 CREATE INDEX relations_type ON relations (type, published DESC, id);
 CREATE INDEX relations_speaker ON relations (speaker, published DESC, id);
@@ -341,75 +318,21 @@ CREATE TABLE relation_actors (
 CREATE UNIQUE INDEX relation_actors_order ON relation_actors (actor_id, published DESC, relation_id);
 CREATE INDEX relation_actors_relation ON relation_actors (relation_id);
 
-CREATE TABLE memberships (
-    id          INTEGER PRIMARY KEY,
-    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
-    published   TEXT,
-    member      TEXT NOT NULL REFERENCES actors (id),
-    org         TEXT NOT NULL REFERENCES actors (id),
-    status      TEXT NOT NULL DEFAULT 'unknown',
-    evidence    TEXT NOT NULL,
-    span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL,
-    modality    TEXT NOT NULL DEFAULT 'asserted',
-    confidence  REAL CHECK (confidence BETWEEN 0 AND 1)
-);
--- Schema 4 added modality ('negated': the text says the state is not a member) and confidence (as in relations).
-CREATE INDEX memberships_document ON memberships (document_id, position);
+{_RECORD_DDL["memberships"]}CREATE INDEX memberships_document ON memberships (document_id, position);
 CREATE INDEX memberships_published ON memberships (published DESC, id);
 CREATE INDEX memberships_member ON memberships (member, published DESC, id);
 CREATE INDEX memberships_org ON memberships (org, published DESC, id);
 
-CREATE TABLE stances (
-    id          INTEGER PRIMARY KEY,
-    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
-    published   TEXT,
-    speaker     TEXT NOT NULL REFERENCES speaker_names (name),
-    target      TEXT NOT NULL REFERENCES actors (id),
-    polarity    TEXT NOT NULL CHECK (polarity IN ('+', '-', '0')),
-    modality    TEXT NOT NULL,
-    evidence    TEXT NOT NULL,
-    span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL,
-    confidence    REAL CHECK (confidence BETWEEN 0 AND 1),
-    resolved_from TEXT,
-    count         INTEGER NOT NULL DEFAULT 1
-);
--- Schema 4 added confidence, resolved_from (the expression the target was resolved from: "it") and count.
-CREATE INDEX stances_document ON stances (document_id, position);
+{_RECORD_DDL["stances"]}CREATE INDEX stances_document ON stances (document_id, position);
 CREATE INDEX stances_published ON stances (published DESC, id);
 CREATE INDEX stances_target ON stances (target, published DESC, id);
 CREATE INDEX stances_speaker ON stances (speaker, published DESC, id);
 
-CREATE TABLE figures (
-    id          INTEGER PRIMARY KEY,
-    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
-    published   TEXT,
-    value       REAL NOT NULL,
-    unit        TEXT NOT NULL,
-    subject     TEXT NOT NULL,
-    evidence    TEXT NOT NULL,
-    span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL
-);
-CREATE INDEX figures_document ON figures (document_id, position);
+{_RECORD_DDL["figures"]}CREATE INDEX figures_document ON figures (document_id, position);
 CREATE INDEX figures_published ON figures (published DESC, id);
 CREATE INDEX figures_unit ON figures (unit, published DESC, id);
 
-CREATE TABLE events (
-    id          INTEGER PRIMARY KEY,
-    document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-    position    INTEGER NOT NULL,
-    date        TEXT NOT NULL,             -- YYYY-MM-DD | YYYY-MM | YYYY
-    what        TEXT NOT NULL,
-    evidence    TEXT NOT NULL,
-    span_start  INTEGER NOT NULL,
-    span_end    INTEGER NOT NULL
-);
-CREATE INDEX events_document ON events (document_id, position);
+{_RECORD_DDL["events"]}CREATE INDEX events_document ON events (document_id, position);
 CREATE INDEX events_date ON events (date DESC, id);
 
 {SCHEMA4_INDEXES}
@@ -503,23 +426,12 @@ def fold_statements(one_document: bool) -> list[str]:
 #: Schema 4's columns of the claim tables, as the migration from version 3 appends them (the DDL above lists them
 #: last, in this order, with the same definitions).
 SCHEMA4_COLUMNS: dict[str, tuple[str, ...]] = {
-    "relations": (
-        "source TEXT", "target TEXT", "confidence REAL CHECK (confidence BETWEEN 0 AND 1)", "resolved_from TEXT",
-        "count INTEGER NOT NULL DEFAULT 1",
-    ),
-    "memberships": ("modality TEXT NOT NULL DEFAULT 'asserted'", "confidence REAL CHECK (confidence BETWEEN 0 AND 1)"),
-    "stances": (
-        "confidence REAL CHECK (confidence BETWEEN 0 AND 1)", "resolved_from TEXT", "count INTEGER NOT NULL DEFAULT 1",
-    ),
-}  # fmt: skip
+    kind.table: tuple(f"{c.name} {c.definition}" for c in kind.added_in(4)) for kind in KINDS if kind.added_in(4)
+}
 
 #: Fills schema 4's claim columns of a version-3 corpus from each document's analysis JSON (a claim's `position` is
 #: its index in the JSON list). A key the JSON lacks leaves the column's default (NULL, 'asserted' or 1).
-_BACKFILL = {
-    "relations": ("source", "target", "confidence", "resolved_from", "count"),
-    "memberships": ("modality", "confidence"),
-    "stances": ("confidence", "resolved_from", "count"),
-}
+_BACKFILL = {table: tuple(c.name for c in BY_TABLE[table].added_in(4)) for table in SCHEMA4_COLUMNS}
 
 
 def _backfill(table: str, columns: tuple[str, ...]) -> str:
