@@ -10,15 +10,17 @@ Contract (what ``nlp.assemble`` calls, in this order):
 - ``is_speech_subject(body, start, end)`` -> whether a name at that span is the subject of a speech verb.
 
 Stages, one module each (a decision is made in the module named for it):
-  cues.py         the speech/attribution word lists, read from data/speech_cues.json
-  positions.py    where a name stands when its bearer speaks (parse and text patterns)
-  persons.py      the NER's person mentions repaired, linked and spelled as written
-  roles.py        the role the text states for a person
-  interview.py    an interview's lede and its interviewee
+  types.py        SpeakerInfo (name, role, voice: quoted | interviewee | respondent | author, mentions, said_at)
+  cues.py         the speech/attribution word lists, read from data/speech_cues.json (one entry a line)
+  positions.py    where a name stands when its bearer speaks (parse and text patterns); negated speech is none
+  persons.py      the NER's person mentions repaired (cut names, honorifics, brackets, turn labels), linked and
+                  spelled as written
+  roles.py        the role the text states for a person; whether a role phrase names a speaker's role
+  interview.py    an interview's lede and interviewee, a Q&A page's interviewee named above the body, turn labels
   oped.py         an op-ed's author as its first speaker
-  quotes.py       quotation spans
-  finding.py      who speaks
-  attribution.py  who says each sentence
+  quotes.py       quotation spans, and paragraphs that open a quotation running on
+  finding.py      who speaks (named speakers, role-noun subjects, op-ed author or page interviewee)
+  attribution.py  who says each sentence (questions, turns, quotations, reported speech, narration)
 """
 
 from multivector.nlp.speakers.attribution import attribute

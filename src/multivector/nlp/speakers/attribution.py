@@ -1,9 +1,11 @@
 """Attribution: who says each sentence.
 
-In an interview the answers belong to the interviewee and the questions to nobody. Elsewhere a quotation belongs to
+Questions belong to nobody. A labelled turn ("NAME, ROLE:" over a quotation, "NAME: ..." in a round table) belongs to
+its label's speaker. In an interview the answers belong to the interviewee. Elsewhere a quotation belongs to
 the person its attribution clause names ('"...," said NAME'; a pronoun "he said" to the speaker named last before
 it; "the economist said" to the speaker who holds that role, else to nobody); a quotation with no attribution of
-its own continues the previous quotation's speaker when it follows it in the paragraph or opens the next one.
+its own continues the previous quotation's speaker when it follows it in the paragraph or opens the next one, and a
+paragraph that opens a quotation without closing it belongs to whoever its closing paragraph is attributed to.
 Reported speech outside quotes ("According to NAME", "NAME believes", "In her view") belongs to the person it names.
 An op-ed's own narration belongs to its author, a Q&A page's paragraphs that are no questions to its respondent (an
 interviewee named only above the body); a news report's narration to nobody.
