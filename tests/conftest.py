@@ -74,15 +74,18 @@ def seed_gold():
     return read
 
 
-def build_examples_corpus(path: Path, seed_path, *extra) -> Path:
-    """A corpus of the project's examples, seed 000 and any extra analyses (the web and browser tests' corpus)."""
+def build_examples_corpus(path: Path, *extra) -> Path:
+    """A corpus of the articles the project wrote (examples/, eval/dev*/raw) and any extra analyses: the web and
+    browser tests' corpus. The analyses are made once per test session and stored again for each corpus."""
     from multivector.pipeline import analyze
     from multivector.store import Corpus
 
+    memo = build_examples_corpus.__dict__.setdefault("analyses", [])
+    if not memo:
+        folders = [EXAMPLES, *sorted(REPO.glob("eval/dev*/raw"))]
+        sources = [source for folder in folders for source in sorted(folder.iterdir())]
+        memo.extend(analyze(source) for source in sources if source.is_file())
     with Corpus(path) as corpus:
-        for source in sorted(EXAMPLES.iterdir()):
-            corpus.add(analyze(source))
-        corpus.add(analyze(seed_path("000")))
-        for analysis in extra:
+        for analysis in [*memo, *extra]:
             corpus.add(analysis)
     return path

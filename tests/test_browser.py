@@ -63,8 +63,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def corpus_path(tmp_path_factory, seed_path) -> Path:
-    return build_examples_corpus(tmp_path_factory.mktemp("browser") / "corpus.db", seed_path, hostile_analysis())
+def corpus_path(tmp_path_factory) -> Path:
+    return build_examples_corpus(tmp_path_factory.mktemp("browser") / "corpus.db", hostile_analysis())
 
 
 @pytest.fixture(scope="module")

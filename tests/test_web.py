@@ -5,6 +5,7 @@ records carry script-injection payloads."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -48,8 +49,8 @@ def hostile_analysis() -> Analysis:
 
 
 @pytest.fixture(scope="module")
-def corpus_path(tmp_path_factory, seed_path) -> Path:
-    return build_examples_corpus(tmp_path_factory.mktemp("web") / "corpus.db", seed_path, hostile_analysis())
+def corpus_path(tmp_path_factory) -> Path:
+    return build_examples_corpus(tmp_path_factory.mktemp("web") / "corpus.db", hostile_analysis())
 
 
 @pytest.fixture(scope="module")
@@ -120,9 +121,35 @@ def test_unknown_ids_are_404(client):
     for url in ("/actor/NO_SUCH_ACTOR", "/doc/0000000000000000", "/expert/Nobody%20Here", "/nowhere"):
         assert client.get(url).status_code == 404, url
         assert "404" in client.get(url).text
-    for url in ("/api/actors/NO_SUCH_ACTOR", "/api/documents/nope", "/api/experts/Nobody"):
+    for url in ("/api/documents/nope", "/api/experts/Nobody"):
         response = client.get(url)
         assert response.status_code == 404 and response.json() == {"detail": "not found"}
+    response = client.get("/api/actors/NO_SUCH_ACTOR")
+    assert response.status_code == 404
+    assert response.json() == {"detail": "unknown actor 'NO_SUCH_ACTOR'", "suggestions": []}
+
+
+def test_actors_are_named_by_id_name_alias_or_demonym(client):
+    for text in ("KAZ", "kaz", "Kazakhstan", "kazakhstan", "Qazaqstan", "Kazakh", "Kazakhstani"):
+        assert client.get(f"/api/actors/{quote(text)}").json()["actor"]["id"] == "KAZ", text
+        assert client.get("/api/resolve", params={"q": text}).json()["id"] == "KAZ", text
+    page = client.get("/actor/kazakhstan", follow_redirects=False)
+    assert page.status_code == 307 and page.headers["location"] == "/actor/KAZ"
+    assert client.get("/actor/Russian").url.path == "/actor/RUS"
+    by_name = client.get("/api/relations", params={"actor": "Russia", "limit": 500}).json()
+    assert by_name == client.get("/api/relations", params={"actor": "RUS", "limit": 500}).json() and by_name
+    assert client.get("/api/edge", params={"a": "Russian", "b": "kazakh"}).json()["total"] >= 1
+
+
+def test_an_unknown_actor_is_a_404_with_suggestions(client):
+    response = client.get("/api/actors/Kazakhstn")
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith("unknown actor 'Kazakhstn'; did you mean KAZ (Kazakhstan)")
+    assert response.json()["suggestions"][0] == {"id": "KAZ", "name": "Kazakhstan"}
+    page = client.get("/actor/Rusia")
+    assert page.status_code == 404 and "unknown actor" in page.text and 'href="/actor/RUS"' in page.text
+    assert client.get("/api/relations", params={"actor": "Narnia"}).status_code == 404
+    assert client.get("/api/relations", params={"source": "Kazakhstn"}).json()["suggestions"][0]["id"] == "KAZ"
 
 
 def test_bad_filters_are_400(client):
@@ -171,7 +198,8 @@ def test_graph_filters_narrow_the_edges(client):
     rivalry = client.get("/api/graph", params={"type": "rivalry"}).json()["edges"]
     assert rivalry and len(rivalry) < len(everything) and all(e["type"] == "rivalry" for e in rivalry)
     assert client.get("/api/graph", params={"since": "2099"}).json() == {
-        "nodes": [], "edges": [], "filters": {"since": "2099", "until": None, "speaker": None, "type": None}
+        "nodes": [], "edges": [], "filters": {"since": "2099", "until": None, "speaker": None, "type": None,
+                                              "modality": None, "min_confidence": None}
     }  # fmt: skip
     by_speaker = client.get("/api/graph", params={"speaker": "eve <img"}).json()["edges"]
     assert [(e["source"], e["target"]) for e in by_speaker] == [("KAZ", "RUS")]
@@ -202,10 +230,34 @@ def test_openapi_is_served_and_cdn_docs_are_off(client):
 def test_static_files_reference_nothing_external():
     static = Path(__file__).resolve().parents[1] / "src/multivector/interfaces/web/static"
     for path in static.iterdir():
+        if path.is_dir():
+            continue
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://(?!www\.w3\.org/2000/svg)", text), path.name
         if path.suffix == ".js":
             assert "innerHTML" not in text and "eval(" not in text, path.name
+    # The vendored library: no eval (the CSP has no 'unsafe-eval'), each file listed in the README with a licence.
+    vendor = static / "vendor"
+    readme = (vendor / "README.md").read_text(encoding="utf-8")
+    scripts = sorted(vendor.glob("*.js"))
+    assert {p.name for p in scripts} == {"cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js"}
+    for path in scripts:
+        text = path.read_text(encoding="utf-8")
+        assert "eval(" not in text and "new Function" not in text, path.name
+        assert f"`{path.name}`" in readme, path.name
+    for package in ("cytoscape", "layout-base", "cose-base", "cytoscape-fcose"):
+        assert (vendor / f"LICENSE.{package}").read_text(encoding="utf-8").strip(), package
+    sums = dict(line.split()[::-1] for line in (vendor / "SHA256SUMS").read_text(encoding="utf-8").splitlines())
+    for path in scripts:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == sums[path.name], path.name
+
+
+def test_the_network_page_loads_the_vendored_library_from_the_app(client):
+    html = client.get("/network").text
+    for name in ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js"):
+        assert f'<script src="/static/vendor/{name}"></script>' in html
+        assert client.get(f"/static/vendor/{name}").status_code == 200
+    assert html.index("cytoscape.min.js") < html.index("cytoscape-fcose.js") < html.index("/static/network.js")
 
 
 def test_a_bad_corpus_file_fails_at_start(tmp_path):

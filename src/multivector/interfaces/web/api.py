@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 
 from multivector.interfaces.web import views
 from multivector.interfaces.web.app import cap, open_corpus
+from multivector.interfaces.web.resolve import resolve, resolve_path, suggest
 from multivector.store import Corpus
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -17,6 +18,9 @@ CorpusDep = Annotated[Corpus, Depends(open_corpus)]
 Since = Annotated[str | None, Query(description="ISO date prefix, inclusive: 2023, 2023-05 or 2023-05-14")]
 Until = Annotated[str | None, Query(description="ISO date prefix, inclusive")]
 Limit = Annotated[int, Query(description="page size, capped at 500")]
+ActorParam = Annotated[str | None, Query(description="an actor: id, name, alias or demonym (any case)")]
+Modality = Annotated[str | None, Query(description="asserted, negated, hypothetical or future")]
+MinConfidence = Annotated[str | None, Query(description="a number from 0 to 1: keep records at least this confident")]
 
 
 def _json(data: Any) -> JSONResponse:
@@ -43,12 +47,16 @@ def api_graph(
     until: Until = None,
     speaker: str | None = None,
     type: str | None = None,
+    modality: Modality = None,
+    min_confidence: MinConfidence = None,
     max_nodes: Annotated[int, Query(description="keep the most connected actors, capped at 500")] = 80,
 ) -> dict[str, Any]:
-    """The actor network: nodes (actors) and edges (actor pairs with evidence counts, polarity, first/last date)."""
+    """The actor network: nodes (actors with name, kind, mentions, strength and Louvain ``community``) and edges
+    (actor pairs with evidence counts, polarity, types, first/last date and ``forward``/``backward`` directed
+    claims)."""
     return _json(views.graph_view(
         corpus, since=_blank(since), until=_blank(until), speaker=_blank(speaker), type=_blank(type),
-        max_nodes=cap(max_nodes),
+        modality=_blank(modality), min_confidence=_blank(min_confidence), max_nodes=cap(max_nodes),
     ))  # fmt: skip
 
 
@@ -61,11 +69,16 @@ def api_edge(
     until: Until = None,
     speaker: str | None = None,
     type: str | None = None,
+    modality: Modality = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
 ) -> dict[str, Any]:
-    """The evidence sentences behind the relation between two actors (either order)."""
+    """The evidence sentences behind the relation between two actors (either order; ids, names, aliases or
+    demonyms), each with modality, the direction and confidence of its claim, and counts per polarity, modality
+    and direction."""
     return _json(views.edge_view(
-        corpus, a, b, since=_blank(since), until=_blank(until), speaker=_blank(speaker), type=_blank(type),
+        corpus, resolve(corpus, a) or a, resolve(corpus, b) or b, since=_blank(since), until=_blank(until),
+        speaker=_blank(speaker), type=_blank(type), modality=_blank(modality), min_confidence=_blank(min_confidence),
         limit=cap(limit),
     ))  # fmt: skip
 
@@ -76,10 +89,20 @@ def api_actors(corpus: CorpusDep, kind: str | None = None, limit: Limit = 50, of
     return corpus.actors(kind=_blank(kind), limit=cap(limit), offset=max(0, offset))
 
 
-@router.get("/actors/{actor_id}")
-def api_actor(corpus: CorpusDep, actor_id: str) -> dict[str, Any]:
-    """One actor: partners, relations per year, memberships, what each expert says about it."""
-    return _json(views.actor_view(corpus, actor_id))
+@router.get("/actors/{actor}")
+def api_actor(corpus: CorpusDep, actor: str) -> dict[str, Any]:
+    """One actor (id, name, alias or demonym): partners, relations per year, memberships, what each expert says
+    about it. Unknown: 404 with ``suggestions``."""
+    return _json(views.actor_view(corpus, resolve_path(corpus, actor)))
+
+
+@router.get("/resolve")
+def api_resolve(corpus: CorpusDep, q: str) -> dict[str, Any]:
+    """What an actor name resolves to: ``{"id": ...}``, or 404 with ``suggestions`` (closest actors)."""
+    actor_id = resolve(corpus, q)
+    if actor_id is None:
+        raise HTTPException(400, "empty actor name")
+    return {"id": actor_id, "suggestions": [{"id": i, "name": n} for i, n in suggest(corpus, q)]}
 
 
 @router.get("/experts")
@@ -108,12 +131,12 @@ def api_timeline(corpus: CorpusDep) -> dict[str, Any]:
 
 @router.get("/documents")
 def api_documents(
-    corpus: CorpusDep, since: Since = None, until: Until = None, actor: str | None = None, limit: Limit = 50,
+    corpus: CorpusDep, since: Since = None, until: Until = None, actor: ActorParam = None, limit: Limit = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Documents, newest first."""
     return corpus.docs(
-        since=_blank(since), until=_blank(until), actor=_blank(actor), limit=cap(limit), offset=max(0, offset)
+        since=_blank(since), until=_blank(until), actor=resolve(corpus, actor), limit=cap(limit), offset=max(0, offset)
     )
 
 
@@ -126,28 +149,44 @@ def api_document(corpus: CorpusDep, doc_id: str) -> dict[str, Any]:
 @router.get("/relations")
 def api_relations(
     corpus: CorpusDep,
-    actor: str | None = None,
+    actor: ActorParam = None,
+    source: ActorParam = None,
+    target: ActorParam = None,
     speaker: str | None = None,
     since: Since = None,
     until: Until = None,
     polarity: str | None = None,
     type: str | None = None,
+    modality: Modality = None,
+    min_confidence: MinConfidence = None,
     limit: Limit = 50,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Relation claims (one per actor pair and document), newest first."""
+    """Relation claims (one per actor pair and document), newest first, with direction (``source`` -> ``target``,
+    null when symmetric), ``modality`` and ``confidence``."""
+    extra = views.record_filters(_blank(modality), _blank(min_confidence))
     return corpus.relations(
-        actor=_blank(actor), speaker=_blank(speaker), since=_blank(since), until=_blank(until),
-        polarity=_blank(polarity), type=_blank(type), limit=cap(limit), offset=max(0, offset),
+        actor=resolve(corpus, actor), source=resolve(corpus, source), target=resolve(corpus, target),
+        speaker=_blank(speaker), since=_blank(since), until=_blank(until), polarity=_blank(polarity),
+        type=_blank(type), **extra, limit=cap(limit), offset=max(0, offset),
     )  # fmt: skip
 
 
 @router.get("/stances")
 def api_stances(
-    corpus: CorpusDep, actor: str | None = None, speaker: str | None = None, limit: Limit = 50, offset: int = 0
+    corpus: CorpusDep,
+    actor: ActorParam = None,
+    speaker: str | None = None,
+    modality: Modality = None,
+    min_confidence: MinConfidence = None,
+    limit: Limit = 50,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Stance claims (one per speaker, target and document), newest first."""
-    return corpus.stances(actor=_blank(actor), speaker=_blank(speaker), limit=cap(limit), offset=max(0, offset))
+    """Stance claims (one per speaker, target and document), newest first, with ``modality`` and ``confidence``."""
+    extra = views.record_filters(_blank(modality), _blank(min_confidence))
+    return corpus.stances(
+        actor=resolve(corpus, actor), speaker=_blank(speaker), **extra, limit=cap(limit), offset=max(0, offset),
+    )  # fmt: skip
 
 
 @router.get("/events")

@@ -10,13 +10,16 @@ Contract:
 - Every response carries a Content-Security-Policy with ``script-src 'self'`` (no inline script can run, even one
   smuggled into an article), ``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: no-referrer``.
 - Templates use Jinja autoescape; scripts put data on the page with ``textContent`` only.
-- Unknown ids give 404, malformed filter values 400, and ``limit`` parameters are capped (:data:`MAX_LIMIT`).
+- An actor in a URL or parameter may be an id, name, alias or demonym (:mod:`.resolve`); an unknown one is a 404
+  that suggests the closest actors. Unknown ids give 404, malformed filter values 400, and ``limit`` parameters are
+  capped (:data:`MAX_LIMIT`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -27,6 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from multivector import __version__
 from multivector.errors import CorpusError
+from multivector.interfaces.web.resolve import UnknownActor
 from multivector.store import MARKS, Corpus, CorpusPool
 
 HERE = Path(__file__).resolve().parent
@@ -86,6 +90,8 @@ def _templates() -> Jinja2Templates:
     templates.env.filters["polarity_class"] = polarity_class
     templates.env.filters["number"] = human_number
     templates.env.globals["version"] = __version__
+    templates.env.globals["doc_title"] = doc_title
+    templates.env.filters["confidence"] = confidence_label
     return templates
 
 
@@ -103,6 +109,20 @@ def human_number(value: float | int | None) -> str:
         if abs(value) >= size:
             return f"{value / size:,.3g} {word}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def doc_title(row: Any) -> str:
+    """The one name of a document on every page (see views.doc_title): accepts a row dict or an Analysis."""
+    from multivector.interfaces.web.views import doc_title as title_of
+
+    if not isinstance(row, dict):
+        row = {"title": getattr(row, "title", None), "id": getattr(row, "id", None)}
+    return title_of(row)
+
+
+def confidence_label(value: float | None) -> str:
+    """0.8 -> '0.80'; None (records analysed before confidences) -> ''."""
+    return "" if value is None else f"{float(value):.2f}"
 
 
 def polarity_class(polarity: str | None) -> str:
@@ -130,6 +150,14 @@ def _add_error_pages(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         return respond(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(UnknownActor)
+    async def unknown_actor(request: Request, exc: UnknownActor):
+        if request.url.path.startswith("/api"):
+            suggestions = [{"id": actor_id, "name": name} for actor_id, name in exc.suggestions]
+            return JSONResponse({"detail": exc.message(), "suggestions": suggestions}, status_code=404)
+        context = {"status": 404, "detail": exc.message(), "suggestions": exc.suggestions}
+        return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=404)
 
     @app.exception_handler(KeyError)
     async def not_found(request: Request, exc: KeyError):

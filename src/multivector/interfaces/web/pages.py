@@ -4,12 +4,14 @@ Jinja template (autoescaped). Read-only; unknown ids raise KeyError, which the a
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from multivector.interfaces.web import views
 from multivector.interfaces.web.app import cap, html, open_corpus
+from multivector.interfaces.web.resolve import resolve, resolve_path
 from multivector.store import Corpus
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -35,12 +37,26 @@ def network_page(
     until: str | None = None,
     speaker: str | None = None,
     type: str | None = None,
+    modality: str | None = None,
+    min_confidence: str | None = None,
+    focus: str | None = None,
+    top: int = 100,
+    min_weight: int = 1,
 ):
     filters = {"since": _blank(since), "until": _blank(until), "speaker": _blank(speaker), "type": _blank(type)}
     views.check_dates(filters["since"], filters["until"])
+    filters.update(views.record_filters(_blank(modality), _blank(min_confidence)))
+    view = {"focus": resolve(corpus, focus), "top": cap(top), "min_weight": max(1, min_weight)}
     experts = [e["name"] for e in views.overview.expert_names(corpus.connection)]
     return html(
-        request, "network.html", page="network", filters=filters, types=views.relation_types(corpus), experts=experts
+        request,
+        "network.html",
+        page="network",
+        filters=filters,
+        view=view,
+        types=views.relation_types(corpus),
+        experts=experts,
+        modalities=views.MODALITIES,
     )
 
 
@@ -50,8 +66,13 @@ def actors_page(request: Request, corpus: CorpusDep, kind: str | None = None, li
     return html(request, "actors.html", page="actors", actors=rows, kind=_blank(kind), kinds=views.KIND_ORDER)
 
 
-@router.get("/actor/{actor_id}")
-def actor_page(request: Request, corpus: CorpusDep, actor_id: str):
+@router.get("/actor/{actor}")
+def actor_page(request: Request, corpus: CorpusDep, actor: str):
+    """An actor by id, name, alias or demonym; a name redirects to the id's URL, an unknown one is a 404 with
+    suggestions."""
+    actor_id = resolve_path(corpus, actor)
+    if actor_id != actor:
+        return RedirectResponse(f"/actor/{quote(actor_id, safe='')}", status_code=307)
     return html(request, "actor.html", page="actors", data=views.actor_view(corpus, actor_id))
 
 

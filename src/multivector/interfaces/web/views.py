@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from functools import cache
 from typing import Any
 
+import networkx as nx
+
 from multivector.analysis import graph as graphs
 from multivector.analysis import highlight, mentions, overview, stances, timeline, totals
 from multivector.store import Corpus, queries
@@ -58,6 +60,23 @@ def _overview(corpus: Corpus, top: int) -> dict[str, Any]:
     }
 
 
+MODALITIES = ("asserted", "negated", "hypothetical", "future")
+
+
+def record_filters(modality: str | None, min_confidence: str | float | None) -> dict[str, Any]:
+    """Validated modality / min_confidence filters (ValueError for anything else)."""
+    if modality is not None and modality not in MODALITIES:
+        raise ValueError(f"bad modality {modality!r}: use one of {', '.join(MODALITIES)}")
+    if min_confidence is not None:
+        try:
+            min_confidence = float(min_confidence)
+        except (TypeError, ValueError):
+            min_confidence = float("nan")
+        if not 0.0 <= min_confidence <= 1.0:  # NaN too
+            raise ValueError("bad min_confidence: use a number from 0 to 1")
+    return {"modality": modality, "min_confidence": min_confidence}
+
+
 def graph_view(
     corpus: Corpus,
     *,
@@ -65,26 +84,111 @@ def graph_view(
     until: str | None = None,
     speaker: str | None = None,
     type: str | None = None,
+    modality: str | None = None,
+    min_confidence: float | None = None,
     max_nodes: int = 80,
 ) -> dict[str, Any]:
+    """The actor network: nodes (with name, kind, mentions, strength and ``community``, a Louvain community of the
+    graph shown, 0 the largest) and edges (actor pairs: weight, polarity counts, types, dates, speakers, and
+    ``forward`` / ``backward``: directed claims source -> target and target -> source)."""
     check_dates(since, until)
-    key = (since, until, speaker, type, max_nodes)
-    return cached(corpus, "graph", lambda: _graph(corpus, since, until, speaker, type, max_nodes), *key)
+    extra = record_filters(modality, min_confidence)
+    key = (since, until, speaker, type, extra["modality"], extra["min_confidence"], max_nodes)
+    filters = {"since": since, "until": until, "speaker": speaker, "type": type, **extra}
+    return cached(corpus, "graph", lambda: _graph(corpus, filters, max_nodes), *key)
 
 
-def _graph(
-    corpus: Corpus, since: str | None, until: str | None, speaker: str | None, type: str | None, max_nodes: int
-) -> dict[str, Any]:
-    filters = {"since": since, "until": until, "speaker": speaker, "type": type}
-    pairs = totals.pair_totals(corpus.connection, **filters)
+def _graph(corpus: Corpus, filters: dict[str, Any], max_nodes: int) -> dict[str, Any]:
+    mention_filters = {key: filters[key] for key in ("since", "until", "speaker", "type")}
+    claims = None
+    if filters["modality"] is not None or filters["min_confidence"] is not None:
+        # The running totals count every mention whatever its modality or confidence: filter the claims instead.
+        claims = corpus.relations(limit=None, **_claim_filters(filters))
+        pairs = _pairs_from_claims(claims)
+    else:
+        pairs = totals.pair_totals(corpus.connection, **mention_filters)
     graph = graphs.graph_from_totals(_actor_rows(corpus, {x for pair in pairs for x in pair}), pairs)
     data = graphs.graph_data(graph, max_nodes=max_nodes)
     shown = [(edge["source"], edge["target"]) for edge in data["edges"]]
-    speakers = totals.pair_speakers(corpus.connection, shown, **filters)  # only for the edges shown
+    if claims is None:
+        speakers = totals.pair_speakers(corpus.connection, shown, **mention_filters)  # only for the edges shown
+    else:
+        speakers = _speakers_from_claims(claims)
     for edge in data["edges"]:
         edge["speakers"] = "; ".join(speakers.get((edge["source"], edge["target"]), []))
-    data["filters"] = {"since": since, "until": until, "speaker": speaker, "type": type}
+    _add_directions(corpus, data, filters, claims)
+    _add_communities(data)
+    data["filters"] = dict(filters)
     return data
+
+
+def _claim_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in filters.items() if value is not None}
+
+
+def _pairs_from_claims(claims: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Claims folded into the shape of :func:`totals.pair_totals` (a claim counts its ``count`` sentences)."""
+    kinds: dict[tuple[str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in claims:
+        if row["a"] == row["b"]:
+            continue
+        pair = graphs.pair_key(row["a"], row["b"])
+        kind = kinds[pair].setdefault(
+            (row["type"], row["polarity"]),
+            {"type": row["type"], "polarity": row["polarity"], "mentions": 0, "documents": set(), "score_sum": 0.0,
+             "first": None, "last": None},
+        )  # fmt: skip
+        count = int(row.get("count") or 1)
+        kind["mentions"] += count
+        kind["documents"].add(row["document_id"])
+        kind["score_sum"] += float(row.get("score") or 0) * count
+        if row.get("published"):
+            kind["first"] = min(filter(None, (kind["first"], row["published"])))
+            kind["last"] = max(filter(None, (kind["last"], row["published"])))
+        documents[pair].add(row["document_id"])
+    result = {}
+    for pair, by_kind in kinds.items():
+        rows = [{**kind, "documents": len(kind["documents"])} for kind in by_kind.values()]
+        result[pair] = {"kinds": rows, "documents": len(documents[pair])}
+    return result
+
+
+def _speakers_from_claims(claims: list[dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for row in claims:
+        if row.get("speaker"):
+            counts[graphs.pair_key(row["a"], row["b"])][row["speaker"]] += 1
+    return {pair: [name for name, _ in sorted(c.items(), key=lambda i: (-i[1], i[0]))[:10]] for pair, c in
+            counts.items()}  # fmt: skip
+
+
+def _add_directions(corpus: Corpus, data: dict[str, Any], filters: dict[str, Any], claims: list | None) -> None:
+    """``forward`` / ``backward`` on each edge: its directed claims (source -> target / target -> source)."""
+    directed: Counter[tuple[str, str]] = Counter()
+    if claims is None:  # the directed claims of the actors shown, through the store's source index
+        claims = []
+        for node in data["nodes"]:
+            claims += corpus.relations(source=node["id"], limit=None, **_claim_filters(filters))
+    for row in claims:
+        if row.get("source") and row.get("target") and row["source"] != row["target"]:
+            directed[(row["source"], row["target"])] += int(row.get("count") or 1)
+    for edge in data["edges"]:
+        edge["forward"] = directed.get((edge["source"], edge["target"]), 0)
+        edge["backward"] = directed.get((edge["target"], edge["source"]), 0)
+
+
+def _add_communities(data: dict[str, Any], seed: int = 7) -> None:
+    """Louvain communities of the graph shown (fixed seed: the same graph gets the same communities), numbered by
+    size, largest first; ``community`` on every node."""
+    graph = nx.Graph()
+    graph.add_nodes_from(node["id"] for node in data["nodes"])
+    graph.add_weighted_edges_from((e["source"], e["target"], e["weight"]) for e in data["edges"])
+    found = nx.community.louvain_communities(graph, weight="weight", seed=seed) if graph.number_of_edges() else []
+    ranked = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
+    number = {actor: index for index, members in enumerate(ranked) for actor in members}
+    for node in data["nodes"]:
+        node["community"] = number.get(node["id"], len(ranked))
 
 
 def edge_view(
@@ -96,17 +200,65 @@ def edge_view(
     until: str | None = None,
     speaker: str | None = None,
     type: str | None = None,
+    modality: str | None = None,
+    min_confidence: float | None = None,
     limit: int = 50,
 ) -> dict[str, Any]:
+    """The sentences behind the a-b edge, newest first, each with its claim's direction and confidence; with
+    ``modality`` or ``min_confidence`` only the sentences of claims that pass."""
+    extra = record_filters(modality, min_confidence)
     filters = {"pair": (a, b), "since": since, "until": until, "speaker": speaker, "type": type}
-    rows = mentions.relation_mentions(corpus.connection, **filters, limit=limit)  # only the page shown
-    total = mentions.count_relation_mentions(corpus.connection, **filters)
-    return {"a": a, "b": b, "total": total, "evidence": [_evidence_row(row) for row in rows]}
+    narrowed = extra["modality"] is not None or extra["min_confidence"] is not None
+    rows = mentions.relation_mentions(corpus.connection, **filters, limit=None if narrowed else limit)
+    claims = _claims_of(corpus, rows)
+    evidence = []
+    for row in rows:
+        claim = claims.get((row["document_id"], graphs.pair_key(row["a"], row["b"]), row["type"]), {})
+        item = _evidence_row(row) | {
+            "source": claim.get("source"), "target": claim.get("target"), "confidence": claim.get("confidence"),
+        }  # fmt: skip
+        if extra["modality"] is not None and item["modality"] != extra["modality"]:
+            continue
+        if extra["min_confidence"] is not None and (item["confidence"] or -1) < extra["min_confidence"]:
+            continue
+        evidence.append(item)
+    total = len(evidence) if narrowed else mentions.count_relation_mentions(corpus.connection, **filters)
+    return {"a": a, "b": b, "total": total, "evidence": evidence[:limit], "counts": _edge_counts(evidence, total)}
+
+
+def _claims_of(corpus: Corpus, rows: list[dict[str, Any]]) -> dict[tuple, dict[str, Any]]:
+    """The stored claims of the documents of these mention rows, by (document, pair, type)."""
+    claims: dict[tuple, dict[str, Any]] = {}
+    for document in dict.fromkeys(row["document_id"] for row in rows):
+        for claim in corpus.relations(document=document, limit=None):
+            claims.setdefault((document, graphs.pair_key(claim["a"], claim["b"]), claim["type"]), claim)
+    return claims
+
+
+def _edge_counts(evidence: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    """Counts for the edge panel (over the rows listed when they are all of them)."""
+    polarity = Counter(row.get("polarity") or "0" for row in evidence)
+    modality = Counter(row.get("modality") or "asserted" for row in evidence)
+    direction = Counter(f"{row['source']}\u2192{row['target']}" for row in evidence if row.get("source"))
+    return {
+        "listed": len(evidence), "total": total,
+        "polarity": {"+": polarity["+"], "-": polarity["-"], "0": polarity["0"]},
+        "modality": dict(modality), "direction": dict(direction),
+    }  # fmt: skip
 
 
 def _evidence_row(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("a", "b", "type", "polarity", "modality", "speaker", "evidence", "span_start", "span_end", "document_id")
-    return {key: row.get(key) for key in keys} | {"published": row.get("published"), "title": row.get("title")}
+    return {key: row.get(key) for key in keys} | {"published": row.get("published"), "title": doc_title(row)}
+
+
+def doc_title(row: dict[str, Any]) -> str:
+    """The one name of a document everywhere: its title, else "Untitled document" and the start of its id."""
+    title = (row.get("title") or "").strip()
+    if title:
+        return title
+    doc_id = row.get("document_id") or row.get("id") or ""
+    return f"Untitled document {doc_id[:10]}".strip()
 
 
 def relation_types(corpus: Corpus) -> list[str]:
@@ -114,16 +266,16 @@ def relation_types(corpus: Corpus) -> list[str]:
 
 
 def _relation_types(corpus: Corpus) -> list[str]:
-    rows = corpus.connection.execute("SELECT DISTINCT type FROM relations ORDER BY type").fetchall()
-    return [row[0] for row in rows]
+    pairs = totals.pair_totals(corpus.connection)
+    return sorted({kind["type"] for pair in pairs.values() for kind in pair["kinds"]})
 
 
 def _actor_rows(corpus: Corpus, ids: set[str]) -> list[dict[str, Any]]:
     """Actor rows (as Corpus.actors) of these ids only."""
     if not ids:
         return []
-    sql = f"SELECT id, name, kind, documents, mentions FROM actors WHERE id IN ({', '.join('?' * len(ids))})"
-    return [dict(row) for row in corpus.connection.execute(sql, sorted(ids))]
+    every = cached(corpus, "actor_rows", lambda: {row["id"]: row for row in corpus.actors(limit=None)})
+    return [every[actor_id] for actor_id in sorted(ids) if actor_id in every]
 
 
 def actor_view(corpus: Corpus, actor_id: str, *, limit: int = 100, quotes: int = 5) -> dict[str, Any]:
@@ -272,16 +424,35 @@ def _catalogue() -> Any:
         return None
 
 
-#: Record tables whose hits can point at their evidence span (a fixed whitelist: the name goes into SQL text).
-_SPAN_TABLES = {name: f"SELECT span_start FROM {name} WHERE id = ?" for name in
-                ("relations", "memberships", "stances", "figures", "events")}  # fmt: skip
+#: Record tables whose hits can point at their evidence span (the Corpus method that lists each).
+_RECORD_KINDS = ("relations", "memberships", "stances", "figures", "events")
 
 
 def search_view(corpus: Corpus, text: str, *, limit: int = 50) -> list[dict[str, Any]]:
-    """Search hits; a hit in a record's evidence also gets ``span_start`` so the page can link to the sentence."""
-    hits = corpus.search(text, limit=limit)
+    """Search hits grouped by document, best document first: one row per document with its best snippet
+    (``snippet``, ``kind``, ``span_start`` to link to the sentence when it is a record's evidence), ``hits`` (how
+    many texts of the document match, near-identical evidence included) and ``kinds``."""
+    hits = corpus.search(text, limit=limit * 4)
+    grouped: dict[str, dict[str, Any]] = {}
     for hit in hits:
-        sql = _SPAN_TABLES.get(hit["kind"])
-        row = corpus.connection.execute(sql, (hit["record_id"],)).fetchone() if sql else None
-        hit["span_start"] = row[0] if row else None
-    return hits
+        row = grouped.get(hit["document_id"])
+        if row is None:
+            if len(grouped) >= limit:
+                continue
+            row = grouped[hit["document_id"]] = {**hit, "title": doc_title(hit), "hits": 0, "kinds": []}
+        row["hits"] += 1
+        kind = "article" if hit["kind"] == "documents" else hit["kind"]
+        if kind not in row["kinds"]:
+            row["kinds"].append(kind)
+    for row in grouped.values():
+        row["span_start"] = _span_start(corpus, row)
+    return list(grouped.values())
+
+
+def _span_start(corpus: Corpus, hit: dict[str, Any]) -> int | None:
+    if hit["kind"] not in _RECORD_KINDS or hit.get("record_id") is None:
+        return None
+    for record in getattr(corpus, hit["kind"])(document=hit["document_id"], limit=None):
+        if record["id"] == hit["record_id"]:
+            return record["span_start"]
+    return None
