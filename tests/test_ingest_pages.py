@@ -554,3 +554,38 @@ def test_dateline_forms(dateline: str, where: str) -> None:
     doc = from_text(text + BYLINE_BODY)
     assert doc.published == "2024-03-05"
     assert doc.title == headline and dateline not in doc.body
+
+
+# --- headline forms ----------------------------------------------------------------------------------------
+
+TITLE_H = "Kazakhstan and Kyrgyzstan agree on water swaps"
+TITLE_CASES = [
+    (TITLE_H + " | Qazaq Wire", TITLE_H),
+    (TITLE_H + " - Steppe Review", TITLE_H),
+    (TITLE_H + " – Qafqaz Post", TITLE_H),
+    ("Home > News > Politics\n" + TITLE_H, TITLE_H),
+    ("ANALYSIS\n" + TITLE_H, TITLE_H),
+    ("EXCLUSIVE: " + TITLE_H, "EXCLUSIVE: " + H),
+    (TITLE_H.upper(), TITLE_H.upper()),
+    ("Steppe Review\nNews | Analysis | Opinion\n" + TITLE_H, TITLE_H),
+    (TITLE_H + "\nBy Aida Nurlanova\n12 March 2024", TITLE_H),
+    (TITLE_H + "?", TITLE_H + "?"),
+    ("Menu\nSearch\n" + TITLE_H + "\n12 March 2024", TITLE_H),
+    (
+        "Latest news\nUzbekistan opens new checkpoint\n10:15\nTajikistan raises tariffs\n09:40\n\n"
+        + TITLE_H
+        + "\n12 March 2024",
+        TITLE_H,
+    ),
+    ("Politics\n12 March 2024, 10:15\n" + TITLE_H, TITLE_H),
+    (TITLE_H + "\nKyrgyzstan will receive power in winter in return", TITLE_H),
+    ("‘" + TITLE_H + "’", "‘" + TITLE_H + "’"),
+    ('"We will share the water," says minister', '"We will share the water," says minister'),
+]
+
+
+@pytest.mark.parametrize(("head", "title"), TITLE_CASES)
+def test_headline_forms(head: str, title: str) -> None:
+    doc = from_text(head + BYLINE_BODY)
+    assert doc.title == title
+    assert doc.body.startswith("Kazakhstan and Kyrgyzstan agreed on Friday")

@@ -517,10 +517,20 @@ def _title_after_lists(lines: list[Line], content: list[int]) -> int | None:
         if line.kind not in (SHORT, PROSE, LISTED) or not _headline_candidate(line, pos):
             continue
         following = lines[content[pos + 1]].kind
-        if following == DATELINE and _is_list_region(lines, content, pos + 1):
+        if following == DATELINE and _is_list_region(lines, content, pos + 1) and not _set_apart(lines, content, pos):
             continue  # an item of a timestamped list
         return content[pos]
     return None
+
+
+def _set_apart(lines: list[Line], content: list[int], pos: int) -> bool:
+    """The headline under a list: after a blank line that ends the list, dated with a full date (list items
+    carry times or dates at most, and stand one under the other)."""
+    previous = content[pos - 1] if pos else None
+    if previous is None or lines[previous].kind != DATELINE or content[pos] - previous < 2:
+        return False
+    stamp = lines[content[pos + 1]].text
+    return bool(find_dates(stamp)) and not find_dates(lines[previous].text)
 
 
 _MASTHEAD_ZONE = 4  # a site's name and tagline stand among the first lines of the page
