@@ -66,11 +66,14 @@ RELATIONS: dict[str, Any] = {
 STANCES: dict[str, Any] = {
     "max_cue_distance": 90,  # characters between an evaluative cue and its target
     "place_penalty_chars": 60,  # an actor named as a place ("stability in Central Asia") counts as this much farther
+    # the speaker's own state is usually the subject that acts, the other actor the one judged
+    "own_state_penalty_chars": 40,
     # the weakest VADER valence (of 4) that counts as a cue: at 1.0-1.5 mild words ("support", "agree") made stances
     # of plain reporting; at 2.0 seed stance F1 held and dev recall tripled
     "valence_cue": 2.0,
     # a relation the speaker's own state is party to ("our partnership with X") is the speaker's stance on X
     "from_relations": True,
+    "from_relations_min_confidence": 0.5,  # ... when the relation reading is at least this confident
     "from_relations_factor": 0.9,  # its confidence: the relation reading's, times this
     "confidence": {
         "cue": 0.7,  # an evaluative cue next to its target ...

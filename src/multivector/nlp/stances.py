@@ -53,6 +53,8 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
     for r in readings:
         if r.polarity == "0" or r.modality == "negated" or state not in (r.a, r.b):
             continue
+        if r.confidence < STANCES["from_relations_min_confidence"]:
+            continue
         target = r.b if r.a == state else r.a
         if kinds.get(target) in _NO_TARGET or target in out:
             continue
@@ -113,7 +115,14 @@ def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: 
     in_clause = [m for m in targets if lo <= m.start < hi]
     if not in_clause:
         return None
-    nearest = min(in_clause, key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m))
+    nearest = min(
+        in_clause,
+        key=lambda m: (
+            _distance(m, start, end)
+            + _place_penalty(sentence, m)
+            + (STANCES["own_state_penalty_chars"] if m.id == sentence.speaker_state else 0)
+        ),
+    )
     return nearest if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
 
 
