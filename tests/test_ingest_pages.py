@@ -565,7 +565,7 @@ TITLE_CASES = [
     (TITLE_H + " – Qafqaz Post", TITLE_H),
     ("Home > News > Politics\n" + TITLE_H, TITLE_H),
     ("ANALYSIS\n" + TITLE_H, TITLE_H),
-    ("EXCLUSIVE: " + TITLE_H, "EXCLUSIVE: " + H),
+    ("EXCLUSIVE: " + TITLE_H, "EXCLUSIVE: " + TITLE_H),
     (TITLE_H.upper(), TITLE_H.upper()),
     ("Steppe Review\nNews | Analysis | Opinion\n" + TITLE_H, TITLE_H),
     (TITLE_H + "\nBy Aida Nurlanova\n12 March 2024", TITLE_H),
