@@ -324,3 +324,20 @@ def test_a_label_over_a_question_is_the_interviewer_not_a_speaker(nlp):
         "Daniyar Sarsenov (economist): Turkmenistan has no reason to trust Moscow on gas prices any more."
     )
     assert _speakers(nlp, body) == ["Daniyar Sarsenov"]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "is of the opinion that Kazakhstan will not join the union",
+        "reminded that Kazakhstan had supported the resolution",
+        "drew attention to the shortage of gas in the south",
+    ],
+)
+def test_translated_reporting_phrases_are_speech(nlp, verb):
+    assert _speakers(nlp, f"Deputy Foreign Minister Roman Vassilenko {verb}.") == ["Roman Vassilenko"]
+
+
+def test_an_outlet_or_officials_reporting_make_no_speaker_of_the_person_they_report_on(nlp):
+    body = "Azerbaijani officials reported that Ilham Aliyev had met the Armenian delegation in Gabala."
+    assert _speakers(nlp, body) == []
