@@ -41,3 +41,19 @@ def test_serve_refuses_a_file_that_is_not_a_corpus(tmp_path, monkeypatch):
     result = runner.invoke(app, ["serve", "--db", str(bogus)])
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert bogus.read_text(encoding="utf-8") == "not a database"
+
+
+def test_serve_on_a_busy_port_is_a_one_line_error(tmp_path, monkeypatch):
+    import socket
+
+    calls = []
+    monkeypatch.setattr("uvicorn.run", lambda *a, **kw: calls.append(a))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--db", str(_corpus(tmp_path)), "--port", str(port)])
+    assert result.exit_code == 1 and calls == []
+    lines = result.stderr.strip().splitlines()
+    assert lines == [lines[0]] and lines[0].startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert "serving" not in result.stderr and "Traceback" not in result.stderr

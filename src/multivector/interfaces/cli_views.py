@@ -48,8 +48,22 @@ def serve(
             " (there is no authentication)",
             err=True,
         )
+    try:  # bind first: a busy port is one line and exit status 1, never "serving ..." and a traceback
+        _check_port(host, port)
+    except OSError as exc:
+        raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     typer.echo(f"serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """OSError unless (host, port) can be bound now (with SO_REUSEADDR, as uvicorn binds it)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
 
 
 def report(

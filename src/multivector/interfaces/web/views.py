@@ -386,8 +386,52 @@ def timeline_view(corpus: Corpus, *, limit: int = 1000, width: int = 1100) -> di
 
 
 def _timeline(corpus: Corpus, limit: int, width: int) -> dict[str, Any]:
-    items = timeline.timeline_items(corpus.events(limit=limit), corpus.docs(limit=limit))
-    return timeline.layout(items, width=width)
+    docs = corpus.docs(limit=limit)
+    items = timeline.timeline_items(corpus.events(limit=limit), docs)
+    for item in items:
+        if item["kind"] == "publication":
+            item["label"] = doc_title({"title": item["title"], "document_id": item["document_id"]})
+    return label_lanes(timeline.layout(items, width=width))
+
+
+LABEL_CHARS = 34
+LABEL_PX_PER_CHAR = 6.2
+LANE_PX = 17
+MAX_LABEL_LANES = 30
+
+
+def label_lanes(data: dict[str, Any]) -> dict[str, Any]:
+    """Give every timeline dot a label beside it: dots are re-stacked in lanes wide enough for their label
+    (``short``: the label cut to LABEL_CHARS characters), events above the axis and publications below. Beyond
+    MAX_LABEL_LANES lanes a dot goes unlabelled into the lane that frees first (its full label stays on hover)."""
+    items = data.get("items") or []
+    if not items:
+        return data
+    depth = {"event": 0, "publication": 0}
+    for kind in depth:
+        lanes: list[float] = []
+        for item in sorted((i for i in items if i["kind"] == kind), key=lambda i: i["x"]):
+            label = item["label"] or ""
+            item["short"] = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+            end = item["x"] + 9 + LABEL_PX_PER_CHAR * len(item["short"])
+            lane = next((n for n, last in enumerate(lanes) if last < item["x"] - 6), None)
+            if lane is None and len(lanes) < MAX_LABEL_LANES:
+                lanes.append(0.0)
+                lane = len(lanes) - 1
+            if lane is None:
+                lane = min(range(len(lanes)), key=lanes.__getitem__)
+                item["short"], end = "", item["x"] + 6
+            lanes[lane] = end
+            item["lane"] = lane
+        depth[kind] = len(lanes)
+    axis_y = 30 + depth["event"] * LANE_PX
+    for item in items:
+        step = (item["lane"] + 1) * LANE_PX
+        item["y"] = axis_y - step if item["kind"] == "event" else axis_y + step
+        item["label_x"] = round(item["x"] + 8, 1)
+    shift = axis_y - data["axis_y"]
+    return {**data, "axis_y": axis_y, "height": axis_y + depth["publication"] * LANE_PX + 40, "items": items,
+            "ticks": data["ticks"], "shift": shift}  # fmt: skip
 
 
 def document_view(corpus: Corpus, doc_id: str) -> dict[str, Any]:
