@@ -589,3 +589,38 @@ def test_headline_forms(head: str, title: str) -> None:
     doc = from_text(head + BYLINE_BODY)
     assert doc.title == title
     assert doc.body.startswith("Kazakhstan and Kyrgyzstan agreed on Friday")
+
+
+# --- what is not the outlet --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo: Trend",
+        "The reservoir in May. Photo: Azertac.",
+        "Trucks at the border (AA Photo)",
+        "Photo: Kazinform/Daniyar Sadykov",
+        "© Reuters",
+        "Photo credit: TASS",
+        "Image: Sputnik / Ivan Petrov",
+        "Reservoir at Toktogul. © AFP",
+    ],
+)
+def test_a_photo_credit_names_neither_outlet_nor_author(credit: str) -> None:
+    doc = from_text("Kazakhstan and Kyrgyzstan agree on water swaps\n\n" + credit + BYLINE_BODY)
+    assert doc.outlet is None and doc.authors == []
+    assert credit not in doc.body
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Minister of Foreign Affairs Jeyhun Bayramov told Report.", "Report"),
+        ("The Ministry of Foreign Affairs told the Senate that talks continue.", None),
+        ("Deputy Minister of Foreign Affairs Fariz Rzayev spoke at the forum on Monday.", None),
+        ("Foreign Affairs Committee chair said the talks had stalled, Trend reports.", "Trend"),
+    ],
+)
+def test_an_organisation_in_a_job_title_is_not_the_outlet(line: str, outlet: str | None) -> None:
+    assert from_text("Kazakhstan and Kyrgyzstan agree on water swaps\n\n" + line + BYLINE_BODY).outlet == outlet

@@ -36,7 +36,12 @@ _DOMAIN_LIKE = re.compile(
     r"media|news|asia|eu|uk)$",
     re.IGNORECASE,
 )
-_CREDIT = re.compile(r"^(?:фото|photo|photos|image|video|видео|source|источник|credit|foto|şəkil|сурет|mənbə)\b", re.I)
+_CREDIT = re.compile(
+    r"^(?:фото|photo|photos|image|video|видео|source|источник|credit|foto|şəkil|сурет|mənbə)\b|"
+    r"\b(?:photo|image|picture|credit|фото|foto)s?(?: by)?\s*[:©]|\((?:[^()]*\b)?photos?\)|"
+    r"(?:^|[.!?]\s+)©\s*(?!\s*\d{4})(?!.*\b(?:rights|reserved)\b)",
+    re.I,
+)  # photo credits: an agency named there is not the publisher
 _NEWSY = alternation("newsy_words", prefix=r"\b", suffix=r"\b")
 _OUTLET_TOKEN = r"(?P<o>(?:the\s+)?[A-Z0-9][\w\-]*(?:\.[A-Za-z]{2,8})*(?:\s+[A-Z][\w\-]*(?:\.[A-Za-z]{2,8})*){0,3})"
 # Cues that name the publisher of an interview or report, in the article's own words.
@@ -467,9 +472,10 @@ def _outlet_from_cues(page: Page) -> str | None:
     texts = [page.lines[page.title_line].text] if page.title_line is not None else []
     texts += [page.lines[i].text[:2000] for i in page.body_lines[:4]]
     for text in texts:
-        for cue in _OUTLET_CUES:
+        for index, cue in enumerate(_OUTLET_CUES):
             for m in cue.finditer(text):
-                outlet = _resolve_candidate(m.group("o"))
+                # "X talks to": X stands right before the verb ("Minister of Foreign Affairs NAME spoke" is no outlet)
+                outlet = _resolve_tail(m.group("o")) if index == 0 else _resolve_candidate(m.group("o"))
                 if outlet:
                     return outlet
     for i in page.body_lines:
@@ -499,8 +505,8 @@ def _outlet_from_prompts(page: Page) -> str | None:
 def _outlet_from_copyright(page: Page) -> str | None:
     body = set(page.body_lines)
     for index, line in enumerate(page.lines):
-        if index in body or len(line.text) > 300:
-            continue
+        if index in body or len(line.text) > 300 or _CREDIT.search(line.text):
+            continue  # "© AFP" under a photo credits the photo
         m = _COPYRIGHT.search(line.text)
         if m:
             name = re.split(r",\s*(?:Inc|Ltd|LLC|LLP)\b|\s+(?:All|Used|Full)\b", m.group("o"))[0]
@@ -552,6 +558,16 @@ def _actor_names() -> frozenset[str]:
     return frozenset(names)
 
 
+def _resolve_tail(candidate: str) -> str | None:
+    """The longest trailing part of ``candidate`` that is an outlet."""
+    words = candidate.split()
+    for n in range(len(words)):
+        outlet = resolve_outlet(" ".join(words[n:]))
+        if outlet:
+            return outlet
+    return None
+
+
 def _resolve_candidate(candidate: str) -> str | None:
     """The longest leading part of ``candidate`` that is an outlet ("Caliber.Az had" -> "Caliber.Az")."""
     words = candidate.split()
@@ -575,7 +591,7 @@ def _outlet_from_furniture(page: Page) -> str | None:
     candidates = [
         line
         for index, line in enumerate(page.lines)
-        if index not in body and index != page.title_line and line.kind != BLANK and not _CREDIT.match(line.text)
+        if index not in body and index != page.title_line and line.kind != BLANK and not _CREDIT.search(line.text)
     ]
     if len(candidates) > 2 * _FURNITURE_SCAN:  # the masthead and the footer are at the ends of a page
         candidates = candidates[:_FURNITURE_SCAN] + candidates[-_FURNITURE_SCAN:]
