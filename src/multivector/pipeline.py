@@ -59,11 +59,14 @@ def _looks_like_location(source: str) -> bool:
 
 
 def load_document(source: str | Path | Document) -> Document:
-    """A Document from a path, an http(s) URL, raw article text, or a Document (returned as is)."""
+    """A Document from a path, an http(s) URL, a crawl record, raw article text, or a Document (returned as is)."""
     from multivector import ingest
+    from multivector.ingest.crawls import CrawlRecord
 
     if isinstance(source, Document):
         return source
+    if isinstance(source, CrawlRecord):  # a page inside a WARC or JSON Lines file reads itself from there
+        return source.load()
     if isinstance(source, Path) or _looks_like_location(source):
         return ingest.load(source)
     return ingest.from_text(source)

@@ -7,6 +7,7 @@ or unreadable paths and symlink loops, so a batch run reports them and goes on. 
 not articles (a project's README, LICENSE, CHANGELOG..., hidden files and folders) arrive as :class:`Skipped`
 items; a file named on the command line is always taken. :func:`select_sources` splits a listing into the
 sources to analyse and the skipped items, also skipping what matches an ``--exclude`` glob.
+A walk takes crawl files too (.warc, .warc.gz, .jsonl: :mod:`multivector.ingest.crawls` reads their records).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
 from multivector.errors import IngestError
+from multivector.ingest.crawls import is_crawl
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"})
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -151,7 +153,7 @@ def _walk(root: Path) -> Iterator[Path | IngestError | Skipped]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             path = Path(dirpath) / name
-            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+            if path.suffix.lower() not in ARTICLE_SUFFIXES and not is_crawl(name):
                 continue
             if name.startswith("."):
                 skipped.append(Skipped(str(path), "hidden file"))

@@ -1,10 +1,14 @@
 """`multivector ingest` and `multivector query`: the corpus from the command line.
 
 Contract:
-- ``ingest PATH... [--db FILE] [--workers N]`` analyses the inputs and stores them in the corpus (default
-  ./multivector.db). Files whose bytes were ingested before are skipped without analysis; documents already stored
-  (same content hash) are counted as already present. A failing input is reported on stderr with its reason and the
-  batch goes on; the summary line counts stored / already present / failed; exit status 1 when anything failed.
+- ``ingest PATH... [--db FILE] [--workers N] [--engine local|dask] [--scheduler URL]`` analyses the inputs and
+  stores them in the corpus (default ./multivector.db). Crawl files (.warc, .warc.gz, .jsonl) are read record by
+  record, and a record stored before is skipped without analysis. ``--engine dask`` analyses on a Dask cluster
+  (multivector.dask_engine): the one at ``--scheduler``, or a local one of ``--workers`` processes; the corpus
+  written is the same as the local engine's. Files whose bytes were ingested before are skipped without analysis;
+  documents already stored (same content hash) are counted as already present. A failing input is reported on
+  stderr with its reason and the batch goes on; the summary line counts stored / already present / failed; exit
+  status 1 when anything failed.
   A corpus that cannot be used (corrupt, foreign, newer schema) is one error line and exit status 1.
 - ``query docs|actors|relations|memberships|stances|figures|events|search`` prints a rich table on stdout, or a JSON
   list (--json) or CSV (--csv). Bad filter values are one error line and exit status 2.
@@ -75,9 +79,19 @@ def register(app: typer.Typer) -> None:
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .md), directories (walked) or http(s) URLs.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt, .html, .md; crawls: .warc, .warc.gz, .jsonl), directories or http(s) URLs."),
+    ],
     db: Db = DEFAULT_DB,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (this machine's processes) or dask (a Dask cluster).")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", metavar="URL", help="With --engine dask: join this scheduler (tcp://HOST:8786)."),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", "-x", metavar="GLOB", help="Skip matching files or folders.")
@@ -91,23 +105,41 @@ def ingest(
     from multivector.errors import CorpusError
 
     console = Console(stderr=True)
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter("use local or dask", param_hint="--engine")
+    if scheduler and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    errors: tuple[type[Exception], ...] = (CorpusError,)
+    if engine == "dask":  # dask loads only when asked for
+        from multivector.dask_engine import EngineError
+
+        errors = (CorpusError, EngineError)
     try:
-        _ingest(paths, db, workers, debug, console, exclude or [])
-    except CorpusError as exc:
+        _ingest(paths, db, workers, debug, console, exclude or [], engine, scheduler)
+    except errors as exc:
         console.print(f"[red]error[/red] {_escape(str(exc))}", soft_wrap=True)
         raise typer.Exit(1) from None
 
 
-def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any, exclude: list[str]) -> None:
+def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any, exclude: list[str],
+            engine: str = "local", scheduler: str | None = None) -> None:  # fmt: skip
     from multivector.ingest import iter_sources, select_sources
+    from multivector.ingest.crawls import expand_crawls
     from multivector.pipeline import iter_analyses
     from multivector.store import Corpus
+
+    if engine == "dask":
+        from multivector import dask_engine
+
+        def iter_analyses(todo: list[Any], *, workers: int) -> Any:  # noqa: F811  (the engine chosen)
+            return dask_engine.iter_analyses(todo, scheduler=scheduler, workers=workers)
 
     with Corpus(db) as corpus:
         sources, skipped = select_sources(iter_sources(paths), exclude)
         for item in skipped:
             console.print(f"skipped {_escape(str(item))}", soft_wrap=True)
-        hashes = _file_hashes(sources)
+        sources = list(expand_crawls(sources))  # a crawl file is its records, each stored (and skipped) on its own
+        hashes = _file_hashes(sources) | {str(s): s.sha256 for s in sources if getattr(s, "sha256", None)}
         todo = [s for s in sources if not (str(s) in hashes and corpus.has_file(hashes[str(s)]))]
         stored, present, failed = 0, len(sources) - len(todo), 0
         with _Progress(console, len(sources), done=present) as advance:

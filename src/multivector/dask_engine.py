@@ -1,0 +1,194 @@
+"""The Dask engine: the per-document analysis on a Dask distributed cluster, results back to one writer.
+
+Contract:
+- :func:`iter_analyses` takes the same sources as :func:`multivector.pipeline.iter_analyses` (paths, URLs,
+  crawl records, :class:`~multivector.errors.IngestError` items) and yields the same thing: one
+  :class:`~multivector.pipeline.Outcome` per source, **in input order**, so a caller that stores them one by one
+  builds the same corpus as the single-process run, row for row.
+- ``scheduler="tcp://HOST:8786"`` joins a running cluster; ``scheduler=None`` starts a
+  :class:`distributed.LocalCluster` of ``workers`` single-threaded worker processes (no dashboard), closed again
+  when the iterator ends or is closed. A joined cluster is left running.
+- The spaCy model loads once per worker: a :class:`ModelPlugin` (a ``WorkerPlugin``) loads it and fills every lazy
+  cache when it is set up on a worker, also on workers that join later; the tasks then only analyse.
+- Sources travel in batches of ``batch`` per task (paths and crawl records, a few hundred bytes each: every worker
+  reads its inputs itself, so a big crawl file spreads over the workers by record). At most ``window`` batches are
+  in flight at once (default: three per worker thread), so neither the cluster nor the client holds more than that
+  however many inputs there are. Finished batches come back as whole lists of outcomes.
+- Nothing is written here. The caller stores each outcome through the one writer (``Corpus.add``), so an ingest
+  stays idempotent (content hash) and crash-safe (one transaction per document) exactly as with the local engine:
+  killing the client loses at most the batches in flight, which the next run analyses again.
+- A failing input is a failed outcome, as in the local engine. A batch whose worker dies is re-run by the
+  scheduler; one that keeps killing workers (:class:`distributed.KilledWorker`) is re-run one input per task, and
+  an input that still kills its worker comes back as a failed outcome ("worker died"), the batch goes on.
+- Problems with the cluster itself (no scheduler at the address, a worker without multivector or its model, the
+  scheduler lost mid-run) raise :class:`EngineError` with a one-line reason.
+
+Every worker needs multivector and the spaCy model installed (the same versions as the client), and must see the
+input files at the same paths (a shared filesystem, or copies); docs/scaling.md shows how to run one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from multivector.errors import IngestError, MultivectorError
+from multivector.pipeline import Outcome, _analyze_source, _error_outcome, _worker_init
+
+DEFAULT_BATCH = 4
+CONNECT_TIMEOUT_S = 30.0
+PLUGIN_NAME = "multivector-model"
+
+try:  # the plugin base class when distributed is installed; a plain base keeps this module importable without it
+    from distributed.diagnostics.plugin import WorkerPlugin as _PluginBase
+except ImportError:  # pragma: no cover - distributed is a dependency
+    _PluginBase = object  # type: ignore[assignment,misc]
+
+
+class EngineError(MultivectorError):
+    """The cluster cannot be used: a one-line reason (no scheduler, workers without multivector, ...)."""
+
+
+class ModelPlugin(_PluginBase):  # type: ignore[misc,valid-type]
+    """Loads the model and warms every cache once per worker, before the worker analyses anything."""
+
+    idempotent = True  # registering it again (a second ingest on the same cluster) keeps the loaded model
+    name = PLUGIN_NAME
+
+    async def setup(self, worker: Any) -> None:
+        # In a thread: the model takes seconds to load, and the worker's event loop keeps answering meanwhile.
+        await asyncio.get_running_loop().run_in_executor(None, _worker_init)
+        from multivector import __version__
+
+        worker.multivector_version = __version__  # type: ignore[attr-defined]
+
+
+def analyze_batch(sources: list[Any]) -> list[Outcome]:
+    """The task a worker runs: one outcome per source, never an exception for a bad input."""
+    return [_analyze_source(source) for source in sources]
+
+
+def iter_analyses(
+    sources: Iterable[str | Path | IngestError | Any],
+    *,
+    scheduler: str | None = None,
+    workers: int = 2,
+    batch: int = DEFAULT_BATCH,
+    window: int | None = None,
+    connect_timeout: float = CONNECT_TIMEOUT_S,
+) -> Iterator[Outcome]:
+    """Analyse ``sources`` on a Dask cluster, yielding one Outcome per source in input order (see the contract)."""
+    items = list(sources)
+    work = [item for item in items if not isinstance(item, IngestError)]
+    results = _run(work, scheduler, workers, max(1, batch), window, connect_timeout) if work else iter(())
+    try:
+        for item in items:
+            yield _error_outcome(item) if isinstance(item, IngestError) else next(results)
+    finally:
+        if hasattr(results, "close"):
+            results.close()  # shuts a LocalCluster down when the caller stops early
+
+
+def _run(
+    work: list[Any], scheduler: str | None, workers: int, batch: int, window: int | None, timeout: float
+) -> Iterator[Outcome]:
+    client, cluster = _connect(scheduler, workers, timeout)
+    try:
+        _register(client)
+        threads = sum(client.nthreads().values()) or 1
+        yield from _ordered(client, work, batch, window or 3 * threads)
+    finally:
+        _close(client, cluster)
+
+
+def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, Any]:
+    import logging
+
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=timeout, set_as_default=False), None
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"no Dask scheduler at {scheduler} ({type(exc).__name__}: {exc})"[:300]) from None
+    cluster = LocalCluster(
+        n_workers=max(1, workers),
+        threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    try:
+        return Client(cluster, set_as_default=False), cluster
+    except BaseException:
+        cluster.close()
+        raise
+
+
+def _register(client: Any) -> None:
+    """Load the model on every worker (and on those that join later); a worker that cannot is an EngineError."""
+    if not client.nthreads():
+        client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+    try:
+        client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
+    except Exception as exc:
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        raise EngineError(f"a Dask worker could not load multivector and its model ({reason})") from None
+
+
+def _ordered(client: Any, work: list[Any], size: int, window: int) -> Iterator[Outcome]:
+    """Outcomes of ``work`` in order, with at most ``window`` batches submitted and not yet consumed."""
+    batches = iter([work[i : i + size] for i in range(0, len(work), size)])
+    run = uuid.uuid4().hex[:8]
+    pending: deque[tuple[list[Any], Any]] = deque()
+    counter = 0
+
+    def submit(chunk: list[Any]) -> tuple[list[Any], Any]:
+        nonlocal counter
+        counter += 1
+        return chunk, client.submit(analyze_batch, chunk, key=f"multivector-analyse-{run}-{counter}", pure=False)
+
+    for chunk in batches:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            break
+    while pending:
+        chunk, future = pending.popleft()
+        yield from _outcomes(client, chunk, future, submit)
+        next_chunk = next(batches, None)
+        if next_chunk is not None:
+            pending.append(submit(next_chunk))
+
+
+def _outcomes(client: Any, chunk: list[Any], future: Any, submit: Any) -> list[Outcome]:
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        if len(chunk) > 1:  # find the input that kills workers: the others are analysed as usual
+            singles = [submit([source]) for source in chunk]
+            return [outcome for one, single in singles for outcome in _outcomes(client, one, single, submit)]
+        return [_died(chunk[0])]
+    except (OSError, TimeoutError) as exc:
+        raise EngineError(f"lost the Dask scheduler ({type(exc).__name__}: {exc})"[:300]) from None
+    finally:
+        future.release()
+
+
+def _died(source: Any) -> Outcome:
+    from multivector.ingest import source_name
+
+    return Outcome(str(source), source_name(str(source)), error="worker died while analysing this input")
+
+
+def _close(client: Any, cluster: Any) -> None:
+    try:
+        client.close()
+    finally:
+        if cluster is not None:
+            cluster.close()
