@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CHUNK_CHARS = 100_000  # spaCy parses long bodies in paragraph-aligned chunks of about this size
-DATELINE_CHARS = 80  # a date this close to the start of the body is the dateline
 MAX_SENTENCE_CHARS = 1_500  # longer "sentences" are run-on junk: coded in windows of this size
 
 
@@ -104,7 +103,7 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
         memberships=memberships,
         stances=stance_claims(stances),
         figures=[replace(f, value=_tidy(f.value)) for f in extract_figures(body, sentences)],
-        events=_without_dateline(extract_events(body, document.published, sentences), document.published),
+        events=extract_events(body, document.published, sentences),  # datelines: nlp/events.py
         relation_mentions=relations,
         stance_mentions=stances,
         name=document.name,
@@ -139,11 +138,6 @@ def _chunk_end(body: str, start: int, end: int) -> int:
         if cut != -1:
             return cut + len(boundary)
     return end
-
-
-def _without_dateline(events: list, published: str | None) -> list:
-    """'Tashkent, May 14, 2025 (Report) -- ...': the dateline's date is the publication date, not an event."""
-    return [e for e in events if not (e.span[0] < DATELINE_CHARS and published and e.date == published)]
 
 
 def _shift(mention, offset: int):
