@@ -341,3 +341,14 @@ def test_translated_reporting_phrases_are_speech(nlp, verb):
 def test_an_outlet_or_officials_reporting_make_no_speaker_of_the_person_they_report_on(nlp):
     body = "Azerbaijani officials reported that Ilham Aliyev had met the Armenian delegation in Gabala."
     assert _speakers(nlp, body) == []
+
+
+def test_page_furniture_with_a_colon_is_no_turn_label(nlp):
+    body = (
+        "Trade between Kazakhstan and China grew by a fifth last year.\n\n"
+        "Photo Credit: Reuters\n\n"
+        "Read More: Uzbekistan opens a new border crossing\n\n"
+        "Exports of wheat to Iran fell, while Uzbekistan bought more flour than before."
+    )
+    analysis = _analyse(nlp, body)
+    assert analysis.people == [] and analysis.speakers == []

@@ -134,7 +134,7 @@ def _parsed_names(parsed: Parsed, persons: list[PersonMention], catalogue: Catal
 
 
 _LABEL_LINE = re.compile(
-    r"^[ \t*•-]*((?:[A-Z][^\W\d_]+[ \t]+){1,3}[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?)(?=[ \t]*[,:])", re.M
+    r"^[ \t*•-]*((?:[A-Z][^\W\d_]+[ \t]+){1,3}[A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)?)(?=[ \t]*[,:(])", re.M
 )
 
 
@@ -144,7 +144,8 @@ def _label_names(body: str, parsed: Parsed, catalogue: Catalogue) -> list[Person
     NER marks the name as a person somewhere."""
     found = []
     for m in _LABEL_LINE.finditer(body):
-        if turn_label(body, m.start(1), m.end(1)) is None:
+        label = turn_label(body, m.start(1), m.end(1))
+        if label is None or not _reads_as_speech(body[m.end(1) : label[1]]):
             continue
         located = token_at(parsed, m.start(1), m.end(1))
         if located is None:
@@ -162,6 +163,24 @@ def _label_names(body: str, parsed: Parsed, catalogue: Catalogue) -> list[Person
     if len(found) >= 2:
         return [mention for mention, _ in found]
     return [mention for mention, is_person in found if is_person]
+
+
+def _furniture_label(body: str, person: PersonMention) -> bool:
+    """A 'name' opening its line before a colon and no sentence: a page label ("Photo Credit: Reuters")."""
+    line_start = body.rfind("\n", 0, person.start) + 1
+    line_end = body.find("\n", person.end)
+    after = body[person.end : line_end if line_end != -1 else len(body)]
+    if body[line_start : person.start].strip() or not after.lstrip().startswith(":"):
+        return False
+    rest = after.lstrip()[1:].strip()
+    return bool(rest) and not _reads_as_speech(rest)
+
+
+def _reads_as_speech(turn: str) -> bool:
+    """A turn is speech, not page furniture ("Photo Credit: Reuters", "Read More: HEADLINE"): after the label it has
+    a sentence of at least four words that ends as sentences do."""
+    text = turn.split(":", 1)[-1].strip()
+    return len(text.split()) >= 4 and text.rstrip(' "”»’').endswith((".", "!", "?", "…"))
 
 
 def _is_other_entity(name: list[Token], catalogue: Catalogue, *, trust_label: bool = True) -> bool:
@@ -232,6 +251,8 @@ def _drop_non_persons(
     for person in persons:
         if " " not in person.canonical and _only_a_title(person.canonical):
             continue  # "Dear Mr. General": a form of address, no name
+        if _furniture_label(body, person):
+            continue  # "Photo Credit: Reuters"
         if (
             " " in person.canonical
             or catalogue.person(person.canonical) is not None
