@@ -352,3 +352,18 @@ def test_page_furniture_with_a_colon_is_no_turn_label(nlp):
     )
     analysis = _analyse(nlp, body)
     assert analysis.people == [] and analysis.speakers == []
+
+
+def test_an_unattributed_quotation_on_a_q_and_a_page_is_the_respondents(nlp):
+    from multivector.nlp.speakers import attribute, find_speakers
+
+    body = (
+        "Will Uzbekistan join the customs union?\n\n"
+        "“We will keep our observer status and our freedom to trade with everyone,” as we have said many times.\n"
+    )
+    title = "Aziz Karimov - Deputy Minister of Foreign Trade of Uzbekistan"
+    speakers = find_speakers(body, [], [], False, [], raw_text=title + "\n" + body, title=title)
+    assert [(s.name, s.voice) for s in speakers] == [("Aziz Karimov", "respondent")]
+    second = body.index("“We will")
+    by_sentence = attribute(body, [(0, second - 2), (second, len(body))], [], speakers, False)
+    assert by_sentence == {(0, second - 2): None, (second, len(body)): "Aziz Karimov"}

@@ -64,8 +64,8 @@ def attribute(
             speaker = main
         else:
             in_quote = [o for qs, qe, o in quotes if qs <= start < qe or qs < end <= qe]
-            if in_quote:
-                speaker = in_quote[0]
+            if in_quote:  # a Q&A page's unattributed quotation is its respondent's own words
+                speaker = in_quote[0] or (narrator if respondent else None)
             elif interview:
                 speaker = _interview_reported_speaker(body[start:end], speakers)
             else:
