@@ -119,7 +119,8 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
         n_workers=max(1, workers),
         threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # the scheduler's HTTP server on a free port (two clusters on one host do not clash)
+        scheduler_kwargs={"dashboard": False},  # and no dashboard on it
         silence_logs=logging.ERROR,
     )
     try:

@@ -1,0 +1,208 @@
+"""`multivector ingest --engine dask` on a real local cluster of two worker processes: the corpus it builds equals the
+single-process one record for record, the model loads once per worker, and a client killed mid-run loses and doubles
+nothing when the ingest is run again."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+distributed = pytest.importorskip("distributed")
+
+from multivector.interfaces.cli import app  # noqa: E402
+from test_crawls import write_warc  # noqa: E402
+from test_store_crash import assert_consistent  # noqa: E402
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+STATES = ("Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Azerbaijan", "Georgia", "Armenia")
+TIME_COLUMNS = {"ingested_at"}  # when a row was written: the only column two equal ingests may differ in
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Articles of every kind the ingest reads: the examples, short notes, a WARC.gz, JSON Lines, one broken file."""
+    root = tmp_path_factory.mktemp("inputs")
+    for page in EXAMPLES.iterdir():
+        shutil.copy(page, root / page.name)
+    for n in range(16):
+        a, b = STATES[n % len(STATES)], STATES[(3 * n + 1) % len(STATES)]
+        (root / f"note-{n:02d}.txt").write_text(
+            f"{a} and {b} sign a transit deal\n\n"
+            f"{a} and {b} signed a transit agreement worth ${n + 1} billion on {n + 1} March 2024, officials said.\n"
+            f"Analysts expect trade between {a} and {b} to grow by {n + 3} percent next year as the rail link opens.\n"
+        )
+    write_warc(root / "crawl.warc.gz", compress=True)
+    lines = [
+        {"url": "https://example.ge/ports", "text": "Georgia and Azerbaijan agreed on Monday to modernise the rail "
+         "line between their Black Sea and Caspian ports, the ministers said.", "published": "2024-04-02"},
+        {"url": "https://example.kg/power", "html": "<html><body><article><p>Kyrgyzstan and Kazakhstan will share "
+         "power from the new hydropower plant under a deal signed in Bishkek on Friday.</p></article></body></html>"},
+    ]  # fmt: skip
+    (root / "feed.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    (root / "broken.txt").write_bytes(b"\x00\x01\x02 binary junk \xff\xfe" * 40)
+    return root
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A LocalCluster of two single-threaded worker processes, as `--scheduler` would join one."""
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=40,
+        scheduler_kwargs={"dashboard": False},
+    ) as local:
+        yield local
+
+
+def ingest(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["ingest", *args])
+    return result.exit_code, result.stderr
+
+
+@pytest.fixture(scope="module")
+def reference(inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The corpus of the single-process local engine, and its summary line."""
+    db = tmp_path_factory.mktemp("reference") / "local.db"
+    status, err = ingest(str(inputs), "--db", str(db))
+    assert status == 1, err  # broken.txt fails, the rest is stored
+    summary = err.strip().splitlines()[-1]
+    assert summary.startswith("stored ") and summary.endswith("failed 1")
+    assert "broken.txt" in err
+    return db, summary
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table (full-text indexes included, through their virtual tables), in storage order."""
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        shadow = ("_data", "_idx", "_content", "_docsize", "_config")
+        tables = [t for t in tables if not t.endswith(shadow) and not t.startswith("sqlite_")]
+        out = {}
+        for table in tables:
+            columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[1] not in TIME_COLUMNS]
+            select = f"SELECT {', '.join(columns)} FROM {table}"
+            if table == "meta":
+                rows = conn.execute(select + " WHERE key NOT LIKE '%_at' ORDER BY key").fetchall()
+            else:
+                try:  # in the order the rows were written: the writer takes outcomes in input order
+                    rows = conn.execute(select + " ORDER BY rowid").fetchall()
+                except sqlite3.OperationalError:  # a WITHOUT ROWID table: in key order
+                    rows = conn.execute(select + f" ORDER BY {', '.join(map(str, range(1, len(columns) + 1)))}")
+                    rows = rows.fetchall()
+            out[table] = rows
+        return out
+    finally:
+        conn.close()
+
+
+def assert_same_corpus(db: Path, reference_db: Path) -> None:
+    ours, theirs = dump(db), dump(reference_db)
+    assert ours.keys() == theirs.keys()
+    assert len(theirs["documents"]) >= 20 and len(theirs["relations"]) > 0
+    for table in theirs:
+        assert ours[table] == theirs[table], table
+
+
+def test_dask_on_a_joined_cluster_builds_the_single_process_corpus_record_for_record(
+    cluster, inputs: Path, reference: tuple[Path, str], tmp_path: Path
+):
+    db = tmp_path / "dask.db"
+    status, err = ingest(str(inputs), "--db", str(db), "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    assert status == 1 and err.strip().splitlines()[-1] == reference[1]
+    assert "broken.txt" in err
+    assert_same_corpus(db, reference[0])
+
+    def model_loads():  # runs on each worker (cloudpickle sends it by value)
+        from multivector.nlp.model import load_pipeline
+
+        info = load_pipeline.cache_info()
+        return info.misses, info.hits
+
+    with distributed.Client(cluster, set_as_default=False) as client:
+        loads = client.run(model_loads)
+    assert len(loads) == 2
+    for misses, hits in loads.values():
+        assert misses == 1  # loaded once, by the plugin: no task loaded it again
+        assert hits >= 3  # and each of the two workers analysed documents
+
+    status, err = ingest(str(inputs), "--db", str(db), "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    stored = int(reference[1].split()[1].rstrip(","))
+    assert err.strip().splitlines()[-1] == f"stored 0, already present {stored + 1}, failed 1"
+    assert_same_corpus(db, reference[0])  # idempotent: nothing doubled
+
+
+def test_dask_starting_its_own_local_cluster_of_two_workers(inputs: Path, reference: tuple[Path, str], tmp_path: Path):
+    db = tmp_path / "dask-local.db"
+    status, err = ingest(str(inputs), "--db", str(db), "--engine", "dask", "--workers", "2")
+    assert status == 1 and err.strip().splitlines()[-1] == reference[1]
+    assert_same_corpus(db, reference[0])
+
+
+def test_no_scheduler_at_the_address_is_one_error_line(tmp_path: Path, inputs: Path):
+    from multivector import dask_engine
+
+    with pytest.raises(dask_engine.EngineError, match="no Dask scheduler at tcp://127.0.0.1:9"):
+        list(dask_engine.iter_analyses([inputs / "note-00.txt"], scheduler="tcp://127.0.0.1:9", connect_timeout=2))
+    status, err = ingest(str(inputs / "note-00.txt"), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://h:1")
+    assert status == 2 and "--engine dask" in err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_killing_the_client_mid_run_then_running_again_loses_and_doubles_nothing(
+    cluster, inputs: Path, reference: tuple[Path, str], tmp_path: Path
+):
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "multivector.interfaces.cli", "ingest", str(inputs), "--db", str(db)]
+    command += ["--engine", "dask", "--scheduler", cluster.scheduler_address]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline and process.poll() is None:
+            stored = _count(db)
+            if stored >= 3:
+                break
+            time.sleep(0.01)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be killed"
+    total = len(dump(reference[0])["documents"])
+    stored = assert_consistent(db)  # only whole documents
+    assert 3 <= stored < total
+
+    status, err = ingest(str(inputs), "--db", str(db), "--engine", "dask", "--scheduler", cluster.scheduler_address)
+    summary = err.strip().splitlines()[-1]
+    new = int(summary.split()[1].rstrip(","))
+    assert status == 1 and summary.endswith("failed 1")
+    assert new == total - stored  # exactly the documents the killed run had not stored
+    assert_consistent(db)
+    assert_same_corpus(db, reference[0])
+
+
+def _count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet
+        return 0
