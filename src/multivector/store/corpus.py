@@ -1,7 +1,10 @@
-"""The corpus: every analysed article and its records in one SQLite file.
+"""The corpus: every analysed article and its records in one SQLite file, or in a PostgreSQL database.
 
 Contract:
-- ``Corpus(path, readonly=False)`` opens (or, writable and missing, creates) a corpus. Before anything is written the
+- ``Corpus(path, readonly=False)`` opens (or, writable and missing, creates) a corpus. ``path`` is a file (SQLite,
+  the zero-setup default) or a ``postgresql://USER@HOST/DB`` URL (:mod:`multivector.store.postgres`: the same schema
+  version, queries and guarantees; several writers take turns per document, readers never wait). Before anything is
+  written the
   file is opened read-only and checked: a non-SQLite file, a corrupt one, a foreign SQLite database or a schema
   version newer than :data:`SCHEMA_VERSION` raises :class:`CorpusError` with a one-line reason, and the file is left
   byte for byte as it was.
@@ -29,9 +32,10 @@ from typing import Any
 
 from multivector.errors import CorpusError
 from multivector.records import Actor, Analysis
-from multivector.store import queries
+from multivector.store import postgres, queries, reads
+from multivector.store.dialect import POSTGRES, SQLITE, Db
 from multivector.store.kinds import KINDS, RELATIONS, confidence
-from multivector.store.schema import APPLICATION, DDL, MIGRATIONS, SCHEMA_VERSION, fold_statements
+from multivector.store.schema import APPLICATION, DDL, MIGRATIONS, SCHEMA_VERSION, fold_statements, total_statements
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT_S = 30.0
@@ -42,20 +46,35 @@ REQUIRED_TABLES = frozenset(
     | {"relation_mentions", "stance_mentions", "relation_pairs", "relation_edges", "pair_speakers", "actor_years"}
     | {"stance_counts", "speaker_totals"}
 )
-#: The per-document fold into the mention and aggregate tables (schema.fold_statements), built once.
+#: The per-document fold into the mention and aggregate tables (schema.fold_statements), built once. PostgreSQL
+#: writes the mention rows from Python (_mention_rows) and runs the same totals.
 _FOLD_ONE = tuple(fold_statements(one_document=True))
+_TOTALS_ONE = tuple(total_statements(one_document=True))
 
 
 class Corpus:
-    """A multivector corpus in SQLite; use as a context manager."""
+    """A multivector corpus in SQLite or PostgreSQL; use as a context manager."""
 
     def __init__(
         self, path: str | Path = "multivector.db", *, readonly: bool = False, timeout: float = DEFAULT_TIMEOUT_S
     ):
-        self.path = Path(path)
         self.readonly = readonly
-        self._conn = _open_readonly(self.path, timeout) if readonly else _open_writable(self.path, timeout)
-        self._conn.row_factory = sqlite3.Row
+        if postgres.is_url(path):
+            self.url: str | None = postgres.normalise(path)
+            self.path = Path(postgres.display(self.url))  # a name for messages and cache keys, password hidden
+            self._conn = postgres.open_postgres(self.url, readonly=readonly, timeout=timeout)
+            self.db = Db(self._conn, POSTGRES)
+        else:
+            self.url = None
+            self.path = Path(path)
+            self._conn = _open_readonly(self.path, timeout) if readonly else _open_writable(self.path, timeout)
+            self._conn.row_factory = sqlite3.Row
+            self.db = Db(self._conn, SQLITE)
+
+    @property
+    def backend(self) -> str:
+        """'sqlite' or 'postgresql'."""
+        return self.db.dialect.name
 
     # -- lifecycle -------------------------------------------------------------------------------------------------
 
@@ -68,7 +87,7 @@ class Corpus:
     def close(self) -> None:
         if self._conn is None:
             return
-        if not self.readonly:
+        if not self.readonly and self.url is None:
             try:  # keeps the planner's statistics fresh after large ingests; cheap when nothing changed
                 self._conn.execute("PRAGMA optimize")
             except sqlite3.Error:
@@ -77,8 +96,9 @@ class Corpus:
         self._conn = None
 
     @property
-    def connection(self) -> sqlite3.Connection:
-        """The underlying connection (rows are sqlite3.Row), for raw SQL."""
+    def connection(self) -> Any:
+        """The underlying connection (sqlite3, rows are sqlite3.Row; or psycopg), for raw SQL. The store's own
+        functions accept it as well as the Corpus (store.dialect.db_of)."""
         if self._conn is None:
             raise CorpusError(f"{self.path}: corpus is closed")
         return self._conn
@@ -93,13 +113,14 @@ class Corpus:
         """
         if self.readonly:
             raise CorpusError(f"{self.path}: opened read-only")
-        with self._transaction() as conn:
-            present = conn.execute("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)).fetchone() is not None
+        with self._transaction():
+            db = self.db
+            present = db.one("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)) is not None
             if not present:
-                _insert_analysis(conn, analysis)
+                _insert_analysis(db, analysis)
             if file_sha256:
-                conn.execute(
-                    "INSERT OR IGNORE INTO source_files (sha256, document_id, source) VALUES (?, ?, ?)",
+                db.execute(
+                    "INSERT INTO source_files (sha256, document_id, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     (file_sha256, analysis.id, analysis.source),
                 )
         return not present
@@ -115,8 +136,20 @@ class Corpus:
         return stored, present
 
     @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self) -> Iterator[Any]:
         conn = self.connection
+        if self.url is not None:
+            psycopg = postgres.errors()
+            try:
+                with postgres.write_transaction(conn):
+                    yield conn
+            except psycopg.IntegrityError as exc:
+                raise ValueError(f"cannot store this analysis: {exc}") from exc
+            except psycopg.DataError as exc:
+                raise ValueError(f"cannot store this analysis: {exc}") from exc
+            except psycopg.Error as exc:
+                raise CorpusError(f"{self.path}: {exc}") from exc
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, so the existence check stays true
             try:
@@ -162,15 +195,23 @@ class Corpus:
         return self._read("SELECT count(*) FROM documents")[0][0]
 
     def check(self) -> list[str]:
-        """SQLite's integrity check: an empty list when the file is sound (reads the whole file: slow on big ones)."""
+        """SQLite's integrity check: an empty list when the file is sound (reads the whole file: slow on big ones).
+        PostgreSQL checks its own pages: a connected corpus whose tables are all there is sound (empty list)."""
+        if self.url is not None:
+            return []
         problems = [row[0] for row in self._read("PRAGMA integrity_check")]
         return [] if problems == ["ok"] else problems
 
-    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        self.connection  # noqa: B018 - CorpusError when closed
         try:
-            return self.connection.execute(sql, params).fetchall()
+            return self.db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise CorpusError(f"{self.path}: {exc}") from exc
+        except Exception as exc:
+            if self.url is not None and isinstance(exc, postgres.errors().DatabaseError):
+                raise CorpusError(f"{self.path}: {exc}") from exc
+            raise
 
     # -- queries (documented in multivector.store.queries) ---------------------------------------------------------
 
@@ -198,11 +239,40 @@ class Corpus:
     def search(self, text: str, limit: int = 20, **options: Any) -> list[dict[str, Any]]:
         return self._query(queries.search, {"text": text, "limit": limit, **options})
 
-    def _query(self, function: Any, filters: dict[str, Any]) -> list[dict[str, Any]]:
+    def _query(self, function: Any, filters: dict[str, Any]) -> Any:
+        self.connection  # noqa: B018 - CorpusError when closed
         try:
-            return function(self.connection, **filters)
+            return function(self.db, **filters)
         except sqlite3.DatabaseError as exc:
             raise CorpusError(f"{self.path}: {exc}") from exc
+        except Exception as exc:
+            if self.url is not None and isinstance(exc, postgres.errors().DatabaseError):
+                raise CorpusError(f"{self.path}: {exc}") from exc
+            raise
+
+    # -- read models (multivector.store.reads): what the analysis stage, the web app and the report read ----------
+
+    def relation_mentions(self, **filters: Any) -> list[reads.RelationMention]:
+        return self._query(reads.relation_mentions, filters)
+
+    def count_relation_mentions(self, **filters: Any) -> int:
+        return self._query(reads.count_relation_mentions, filters)
+
+    def stance_mentions(self, **filters: Any) -> list[reads.StanceMention]:
+        return self._query(reads.stance_mentions, filters)
+
+    def summary(self, top: int = 15) -> reads.CorpusSummary:
+        return self._query(reads.corpus_summary, {"top": top})
+
+    def relation_types(self) -> list[str]:
+        return self._query(reads.relation_types, {})
+
+    def actors_by_id(self, ids: set[str] | list[str]) -> list[dict[str, Any]]:
+        return self._query(reads.actors_by_id, {"ids": ids})
+
+    def span_start(self, kind: str, record_id: int) -> int | None:
+        """Where the evidence of record ``record_id`` of ``kind`` (a search hit's kind) starts in its body."""
+        return self._query(reads.span_start, {"kind": kind, "record_id": record_id})
 
 
 class CorpusPool:
@@ -419,11 +489,11 @@ def _check_confidences(analysis: Analysis) -> None:
                 raise ValueError(f"cannot store this analysis: {kind}[{position}]: {exc}") from None
 
 
-def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
+def _insert_analysis(db: Db, analysis: Analysis) -> None:
     _check_confidences(analysis)
     data = analysis.to_dict()
     body = data.pop("body")
-    conn.execute(
+    db.execute(
         "INSERT INTO documents (id, source, name, title, published, outlet, language, authors, body, analysis,"
         " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -440,64 +510,109 @@ def _insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
             _now(),
         ),
     )
-    _insert_speaker_names(conn, analysis)
-    _insert_actors(conn, analysis)
-    _insert_records(conn, analysis)
-    for statement in _FOLD_ONE:  # mention rows and running totals, in this same transaction
-        conn.execute(statement, {"doc": analysis.id})
-    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+    _insert_speaker_names(db, analysis)
+    _insert_actors(db, analysis)
+    _insert_records(db, analysis)
+    if db.postgres:  # mention rows from the records in hand (SQLite reads them from the stored JSON, as migrations do)
+        relation_rows, stance_rows = _mention_rows(analysis)
+        db.executemany(_RELATION_MENTION_INSERT, relation_rows)
+        db.executemany(_STANCE_MENTION_INSERT, stance_rows)
+        fold = _TOTALS_ONE
+    else:
+        fold = _FOLD_ONE
+    for statement in fold:  # mention rows and running totals, in this same transaction
+        db.execute(statement, {"doc": analysis.id})
+    db.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'")
 
 
-def _insert_speaker_names(conn: sqlite3.Connection, analysis: Analysis) -> None:
+_RELATION_MENTION_INSERT = (
+    "INSERT INTO relation_mentions (document_id, position, published, a, b, x, y, type, polarity, score, modality,"
+    " quad_class, count, speaker, evidence, span_start, span_end, source, target, confidence, resolved_from)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_STANCE_MENTION_INSERT = (
+    "INSERT INTO stance_mentions (document_id, position, published, speaker, target, polarity, modality, count,"
+    " evidence, span_start, span_end, confidence, resolved_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _mention_rows(analysis: Analysis) -> tuple[list[tuple], list[tuple]]:
+    """The mention rows schema.mention_statements makes from a document's JSON, made from its records: its mention
+    lists, its claims when it has none, with the same defaults."""
+    doc, published = analysis.id, analysis.published
+
+    def span(record: Any) -> tuple[int, int]:
+        start, end = (list(record.span or []) + [0, 0])[:2]
+        return int(start or 0), int(end or 0)
+
+    relations = [
+        (doc, i, published, r.a, r.b, min(r.a, r.b), max(r.a, r.b), r.type or "", r.polarity or "0", r.score or 0,
+         r.modality, r.quad_class or 0, 1 if r.count is None else r.count, r.speaker, r.evidence or "", *span(r),
+         r.source, r.target, r.confidence, r.resolved_from)
+        for i, r in enumerate(analysis.relation_mentions or analysis.relations)
+    ]  # fmt: skip
+    stances = [
+        (doc, i, published, s.speaker, s.target, s.polarity or "0", s.modality or "asserted",
+         1 if s.count is None else s.count, s.evidence or "", *span(s), s.confidence, s.resolved_from)
+        for i, s in enumerate(analysis.stance_mentions or analysis.stances)
+    ]  # fmt: skip
+    return relations, stances
+
+
+def _insert_speaker_names(db: Db, analysis: Analysis) -> None:
     names = {s.name for s in analysis.speakers}
     names |= {r.speaker for r in [*analysis.relations, *analysis.relation_mentions] if r.speaker}
     names |= {s.speaker for s in [*analysis.stances, *analysis.stance_mentions]}
-    conn.executemany(
-        "INSERT OR IGNORE INTO speaker_names (name, folded) VALUES (?, ?)", [(n, n.casefold()) for n in names]
+    db.executemany(
+        "INSERT INTO speaker_names (name, folded) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        [(n, n.casefold()) for n in sorted(names)],
     )
 
 
-def _insert_actors(conn: sqlite3.Connection, analysis: Analysis) -> None:
+def _insert_actors(db: Db, analysis: Analysis) -> None:
     merged: dict[str, Actor] = {}
     for actor in analysis.actors:  # one row per actor and document, even if the analysis repeats an id
         if actor.id in merged:
             merged[actor.id].mentions += actor.mentions
         else:
             merged[actor.id] = Actor(actor.id, actor.name, actor.kind, actor.mentions)
+    ordered = [merged[key] for key in sorted(merged)]  # rows locked in one order by every writer
     # A placeholder (name = id, kind 'entity') is upgraded by the first document that describes the actor.
-    conn.executemany(
+    placeholder = "actors.name = actors.id AND actors.kind = 'entity'"
+    db.executemany(
         "INSERT INTO actors (id, name, kind, documents, mentions) VALUES (?, ?, ?, 1, ?)"
-        " ON CONFLICT (id) DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions,"
-        " name = CASE WHEN name = id AND kind = 'entity' THEN excluded.name ELSE name END,"
-        " kind = CASE WHEN name = id AND kind = 'entity' THEN excluded.kind ELSE kind END",
-        [(a.id, a.name, a.kind, a.mentions) for a in merged.values()],
+        " ON CONFLICT (id) DO UPDATE SET documents = actors.documents + 1,"
+        " mentions = actors.mentions + excluded.mentions,"
+        f" name = CASE WHEN {placeholder} THEN excluded.name ELSE actors.name END,"
+        f" kind = CASE WHEN {placeholder} THEN excluded.kind ELSE actors.kind END",
+        [(a.id, a.name, a.kind, a.mentions) for a in ordered],
     )
-    conn.executemany(
+    db.executemany(
         "INSERT INTO document_actors (document_id, actor_id, mentions) VALUES (?, ?, ?)",
-        [(analysis.id, a.id, a.mentions) for a in merged.values()],
+        [(analysis.id, a.id, a.mentions) for a in ordered],
     )
     month = (analysis.published or "")[:7]
-    conn.executemany(
+    db.executemany(
         "INSERT INTO actor_months (actor_id, month, documents, mentions) VALUES (?, ?, 1, ?)"
-        " ON CONFLICT (actor_id, month)"
-        " DO UPDATE SET documents = documents + 1, mentions = mentions + excluded.mentions",
-        [(a.id, month, a.mentions) for a in merged.values()],
+        " ON CONFLICT (actor_id, month) DO UPDATE SET documents = actor_months.documents + 1,"
+        " mentions = actor_months.mentions + excluded.mentions",
+        [(a.id, month, a.mentions) for a in ordered],
     )
     referenced = {x for r in analysis.relations for x in (r.a, r.b)} | {s.target for s in analysis.stances}
     referenced |= {x for m in analysis.memberships for x in (m.member, m.org)}
-    conn.executemany(
-        "INSERT OR IGNORE INTO actors (id, name, kind) VALUES (?, ?, 'entity')",
+    db.executemany(
+        "INSERT INTO actors (id, name, kind) VALUES (?, ?, 'entity') ON CONFLICT DO NOTHING",
         [(x, x) for x in sorted(referenced - merged.keys())],
     )
 
 
-def _insert_records(conn: sqlite3.Connection, analysis: Analysis) -> None:
+def _insert_records(db: Db, analysis: Analysis) -> None:
     doc, published = analysis.id, analysis.published
-    conn.executemany(
+    db.executemany(
         "INSERT INTO speakers (document_id, position, name, role) VALUES (?, ?, ?, ?)",
         [(doc, i, s.name, s.role) for i, s in enumerate(analysis.speakers)],
     )
-    conn.executemany(
+    db.executemany(
         "INSERT INTO people (document_id, position, name, role, mentions) VALUES (?, ?, ?, ?, ?)",
         [(doc, i, p.name, p.role, p.mentions) for i, p in enumerate(analysis.people)],
     )
@@ -505,10 +620,10 @@ def _insert_records(conn: sqlite3.Connection, analysis: Analysis) -> None:
         rows = [kind.values(doc, i, published, record) for i, record in enumerate(getattr(analysis, kind.table))]
         if kind is RELATIONS:  # each relation is also listed under each of its actors
             for record, row in zip(analysis.relations, rows, strict=True):
-                relation_id = conn.execute(kind.insert_sql() + " RETURNING id", row).fetchone()[0]
-                conn.executemany(
+                relation_id = db.execute(kind.insert_sql() + " RETURNING id", row).fetchone()[0]
+                db.executemany(
                     "INSERT INTO relation_actors (actor_id, published, relation_id) VALUES (?, ?, ?)",
                     [(actor, published, relation_id) for actor in sorted({record.a, record.b})],
                 )
-        elif rows:
-            conn.executemany(kind.insert_sql(), rows)
+        else:
+            db.executemany(kind.insert_sql(), rows)

@@ -35,6 +35,7 @@ import sqlite3
 from typing import Any
 
 from multivector.store import kinds
+from multivector.store.dialect import Db, db_of
 from multivector.store.kinds import EVIDENCE_TABLES
 from multivector.store.schema import PREFIX_LENGTHS
 
@@ -59,8 +60,8 @@ MIN_PREFIX = PREFIX_LENGTHS[0]
 class _Where:
     """WHERE clauses from this module's constants, with their parameters kept apart."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, db: Db) -> None:
+        self.db = db
         self.clauses: list[str] = []
         self.params: list[Any] = []
 
@@ -76,9 +77,12 @@ class _Where:
         against the set, stopping once a page is full (cost grows with the page, not with the matches).
         `probe` (same parameters) counts the rows the filter keeps when the subquery's own rows are not those.
         """
-        counting = f"SELECT count(*) FROM ({probe or subquery} LIMIT {COMMON_ROWS})"
-        common = _execute(self.conn, counting, list(params)).fetchone()[0] >= COMMON_ROWS
-        self.add(f"{'+' if common else ''}{column} IN ({subquery})", *params)
+        if self.db.postgres:  # PostgreSQL plans from its statistics: no probe, no hint
+            self.add(f"{column} IN ({subquery})", *params)
+            return
+        counting = f"SELECT count(*) FROM ({probe or subquery} LIMIT {COMMON_ROWS}) AS probe"
+        common = _execute(self.db, counting, list(params)).fetchone()[0] >= COMMON_ROWS
+        self.add(f"{self.db.dialect.unordered(column) if common else column} IN ({subquery})", *params)
 
     def at_least_confidence(self, table: str, alias: str, value: float | None) -> None:
         """``min_confidence``, planned like :meth:`member`: the records that reach it are counted through the table's
@@ -88,9 +92,9 @@ class _Where:
             return
         minimum = _confidence(value)
         subquery = f"SELECT id FROM {table} WHERE confidence >= ?"
-        counting = f"SELECT count(*) FROM ({subquery} LIMIT {COMMON_ROWS})"
-        if _execute(self.conn, counting, [minimum]).fetchone()[0] >= COMMON_ROWS:
-            self.add(f"+{alias}.confidence >= ?", minimum)
+        counting = f"SELECT count(*) FROM ({subquery} LIMIT {COMMON_ROWS}) AS probe"
+        if self.db.postgres or _execute(self.db, counting, [minimum]).fetchone()[0] >= COMMON_ROWS:
+            self.add(f"{self.db.dialect.unordered(alias + '.confidence')} >= ?", minimum)
         else:
             self.add(f"{alias}.id IN ({subquery})", minimum)
 
@@ -101,12 +105,15 @@ class _Where:
 # -- filter helpers ------------------------------------------------------------------------------------------------
 
 
-def _date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+def date_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
     for value in (since, until):
         if value is not None and not _ISO_PREFIX.fullmatch(value):
             raise ValueError(f"bad date {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
     # '~' sorts after digits and '-', so every date that starts with `until` is <= until + '~'.
     return since, (until + "~" if until is not None else None)
+
+
+_date_bounds = date_bounds  # the name web/views.py used
 
 
 def _add_dates(where: _Where, column: str, since: str | None, until: str | None) -> None:
@@ -137,7 +144,9 @@ def _add_document_filters(
     if speaker is not None:
         where.member(doc_column, f"SELECT document_id FROM speakers WHERE name IN ({_SPEAKER_NAMES})", _fold(speaker))
     _add_dates(where, date_column, since, until)
-    if search is not None:
+    if search is not None and where.db.postgres:
+        where.add(f"d.tsv @@ {_TSQUERY}", ts_query(search))
+    elif search is not None:
         where.member("d.number", "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", fts_query(search))
     if document is not None:
         where.add(f"{doc_column} = ?", document)
@@ -148,7 +157,9 @@ def _add_document_filters(
 
 
 def _add_evidence_search(where: _Where, table: str, alias: str, search: str | None) -> None:
-    if search is not None:  # evidence_fts rowid = record id * 8 + table index: no need to read the kind column
+    if search is not None and where.db.postgres:  # the record table's own tsvector column (GIN-indexed)
+        where.add(f"{alias}.tsv @@ {_TSQUERY}", ts_query(search))
+    elif search is not None:  # evidence_fts rowid = record id * 8 + table index: no need to read the kind column
         index = EVIDENCE_TABLES.index(table)
         subquery = f"SELECT rowid / 8 FROM evidence_fts WHERE evidence_fts MATCH ? AND rowid % 8 = {index}"
         where.member(f"{alias}.id", subquery, fts_query(search))
@@ -168,28 +179,30 @@ def _fold(text: str) -> str:
     return text.strip().casefold()
 
 
-def _page(limit: int | None, offset: int) -> tuple[str, list[int]]:
+def _page(limit: int | None, offset: int, db: Db | None = None) -> tuple[str, list[Any]]:
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must not be negative")
-    return " LIMIT ? OFFSET ?", [-1 if limit is None else int(limit), int(offset)]
+    no_limit = -1 if db is None else db.dialect.no_limit
+    return " LIMIT ? OFFSET ?", [no_limit if limit is None else int(limit), int(offset)]
 
 
-def _execute(conn: sqlite3.Connection, sql: str, params: list[Any]) -> sqlite3.Cursor:
+def _execute(db: Db, sql: str, params: list[Any]) -> Any:
     try:
-        return conn.execute(sql, params)
+        return db.execute(sql, params)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc):  # e.g. a dangling OR
             raise ValueError(f"bad search query: {exc}") from exc
         raise
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: list[Any], json_columns: tuple[str, ...] = ()) -> list[dict]:
-    cursor = _execute(conn, sql, params)
+def _rows(db: Db, sql: str, params: list[Any], json_columns: tuple[str, ...] = ()) -> list[dict]:
+    cursor = _execute(db, sql, params)
     names = [column[0] for column in cursor.description]
     rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     for row in rows:
         for column in json_columns:
-            row[column] = json.loads(row[column]) if row[column] else []
+            value = row[column]
+            row[column] = json.loads(value) if isinstance(value, str | bytes) and value else (value or [])
     return rows
 
 
@@ -227,8 +240,15 @@ _DOC_COLUMNS = (
 )
 
 
+#: The same column on PostgreSQL (json_agg: psycopg reads it as a list).
+_DOC_COLUMNS_POSTGRES = _DOC_COLUMNS.replace(
+    "(SELECT json_group_array(name) FROM (SELECT name FROM speakers s WHERE s.document_id = d.id ORDER BY position))",
+    "(SELECT coalesce(json_agg(s.name ORDER BY s.position), '[]') FROM speakers s WHERE s.document_id = d.id)",
+)
+
+
 def docs(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     actor: str | None = None,
     speaker: str | None = None,
@@ -243,18 +263,20 @@ def docs(
 ) -> list[dict[str, Any]]:
     """Documents, newest first: id, title, published, outlet, language, authors, source, name, ingested_at,
     speakers (names)."""
-    where = _Where(conn)
+    db = db_of(handle)
+    where = _Where(db)
     _add_document_filters(
         where, actor=actor, speaker=speaker, since=since, until=until, search=search, document=document,
         outlet=outlet, language=language,
     )  # fmt: skip
-    page, page_params = _page(limit, offset)
-    sql = f"SELECT {_DOC_COLUMNS} FROM documents d{where.sql()} ORDER BY d.published DESC, d.id DESC{page}"
-    return _rows(conn, sql, where.params + page_params, ("authors", "speakers"))
+    page, page_params = _page(limit, offset, db)
+    columns = _DOC_COLUMNS_POSTGRES if db.postgres else _DOC_COLUMNS
+    sql = f"SELECT {columns} FROM documents d{where.sql()} ORDER BY d.published DESC, d.id DESC{page}"
+    return _rows(db, sql, where.params + page_params, ("authors", "speakers"))
 
 
 def actors(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     actor: str | None = None,
     kind: str | None = None,
@@ -272,8 +294,9 @@ def actors(
     matching documents only. With ``search``, over the ACTOR_SEARCH_WINDOW most recently stored matching documents
     (all of them when fewer match: every selective query is counted exactly).
     """
-    page, page_params = _page(limit, offset)
-    where = _Where(conn)
+    db = db_of(handle)
+    page, page_params = _page(limit, offset, db)
+    where = _Where(db)
     if actor is not None:
         where.add("a.id = ?", actor)
     if kind is not None:
@@ -282,13 +305,16 @@ def actors(
     if all(value is None for value in (speaker, since, until, search, document)):
         where.add("a.documents > 0")
         sql = f"SELECT a.id, a.name, a.kind, a.documents, a.mentions FROM actors a{where.sql()}{order}{page}"
-        return _rows(conn, sql, where.params + page_params)
+        return _rows(db, sql, where.params + page_params)
     if all(value is None for value in (speaker, search, document)):
         return _actors_in_dates(where, since, until, limit, offset)
     _add_document_filters(where, speaker=speaker, since=since, until=until, document=document)
-    if search is not None:  # driven from the (at most ACTOR_SEARCH_WINDOW) matches, whatever else narrows
+    if search is not None and db.postgres:  # the ACTOR_SEARCH_WINDOW newest matches, as below
+        where.add(f"d.number IN (SELECT number FROM documents WHERE tsv @@ {_TSQUERY} ORDER BY number DESC LIMIT ?)",
+                  ts_query(search), ACTOR_SEARCH_WINDOW)  # fmt: skip
+    elif search is not None:  # driven from the (at most ACTOR_SEARCH_WINDOW) matches, whatever else narrows
         query = fts_query(search)
-        oldest = _window_start(conn, "documents_fts", query, ACTOR_SEARCH_WINDOW) or 0
+        oldest = _window_start(db, "documents_fts", query, ACTOR_SEARCH_WINDOW) or 0
         where.add("d.number IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?)", query,
                   oldest)  # fmt: skip
     # CROSS JOIN fixes the join order: narrow the documents first, then count their actors.
@@ -297,7 +323,7 @@ def actors(
         " CROSS JOIN document_actors da ON da.document_id = d.id CROSS JOIN actors a ON a.id = da.actor_id"
         f"{where.sql()} GROUP BY a.id{order}{page}"
     )
-    return _rows(conn, sql, where.params + page_params)
+    return _rows(db, sql, where.params + page_params)
 
 
 def _actors_in_dates(
@@ -307,7 +333,7 @@ def _actors_in_dates(
     that a day-precision bound cuts (at most two months of documents are read, however wide the range)."""
     _date_bounds(since, until)  # validates
     cut = sorted({date[:7] for date in (since, until) if date and len(date) > 7})
-    months = _Where(base.conn)
+    months = _Where(base.db)
     months.clauses, months.params = [*base.clauses, "m.month != ''"], list(base.params)  # undated never match
     if since is not None:  # a month cut by `since` comes from the documents, so the summary starts after it
         months.add("m.month > ?" if len(since) > 7 else "m.month >= ?", since[:7])
@@ -320,7 +346,7 @@ def _actors_in_dates(
     )
     parts = [(summary, months.params)]
     if cut:
-        edge = _Where(base.conn)
+        edge = _Where(base.db)
         edge.clauses, edge.params = list(base.clauses), list(base.params)
         _add_dates(edge, "d.published", since, until)
         edge.add(
@@ -332,7 +358,7 @@ def _actors_in_dates(
             f"{edge.sql()} GROUP BY a.id", edge.params,
         ))  # fmt: skip
     for sql, params in parts:
-        for row in _rows(base.conn, sql, params):
+        for row in _rows(base.db, sql, params):
             total = totals.setdefault(row["id"], {**row, "documents": 0, "mentions": 0})
             total["documents"] += row["documents"]
             total["mentions"] += row["mentions"] or 0
@@ -355,7 +381,7 @@ _RECORD_DOCUMENT = {"doc_column": "r.document_id", "date_column": "r.published"}
 
 
 def relations(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     actor: str | None = None,
     speaker: str | None = None,
@@ -374,7 +400,8 @@ def relations(
 ) -> list[dict[str, Any]]:
     """Relations between actors: id, a, b, type, polarity, score, modality, quad_class, speaker, source, target,
     confidence, resolved_from, count, evidence, span_start, span_end, document_id, published, title."""
-    where = _Where(conn)
+    db = db_of(handle)
+    where = _Where(db)
     tables, order, date_column = " FROM relations r", _RECORD_ORDER, "r.published"
     if actor is not None:  # walk relation_actors' (actor, published) index: a page costs a few rows, not all
         tables = " FROM relation_actors ra CROSS JOIN relations r ON r.id = ra.relation_id"
@@ -397,13 +424,13 @@ def relations(
     _add_evidence_search(where, "relations", "r", search)
     _add_document_filters(where, since=since, until=until, document=document, doc_column="r.document_id",
                           date_column=date_column)  # fmt: skip
-    page, page_params = _page(limit, offset)
+    page, page_params = _page(limit, offset, db)
     sql = f"SELECT {_listing(kinds.RELATIONS)}, {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{where.sql()}{order}{page}"
-    return _rows(conn, sql, where.params + page_params)
+    return _rows(db, sql, where.params + page_params)
 
 
 def memberships(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     actor: str | None = None,
     status: str | None = None,
@@ -419,7 +446,8 @@ def memberships(
 ) -> list[dict[str, Any]]:
     """Membership claims: id, member, org, status, modality, confidence, evidence, span_start, span_end,
     document_id, published, title."""
-    where = _Where(conn)
+    db = db_of(handle)
+    where = _Where(db)
     if actor is not None:
         where.add("(r.member = ? OR r.org = ?)", actor, actor)
     if status is not None:
@@ -429,16 +457,16 @@ def memberships(
     where.at_least_confidence("memberships", "r", min_confidence)
     _add_evidence_search(where, "memberships", "r", search)
     _add_document_filters(where, speaker=speaker, since=since, until=until, document=document, **_RECORD_DOCUMENT)
-    page, page_params = _page(limit, offset)
+    page, page_params = _page(limit, offset, db)
     sql = (
         f"SELECT {_listing(kinds.MEMBERSHIPS)}, {_RECORD_CONTEXT} FROM memberships r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
-    return _rows(conn, sql, where.params + page_params)
+    return _rows(db, sql, where.params + page_params)
 
 
 def stances(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     actor: str | None = None,
     speaker: str | None = None,
@@ -454,7 +482,8 @@ def stances(
 ) -> list[dict[str, Any]]:
     """Speakers' stances: id, speaker, target, polarity, modality, confidence, resolved_from, count, evidence,
     span_start, span_end, document_id, published, title."""
-    where = _Where(conn)
+    db = db_of(handle)
+    where = _Where(db)
     if actor is not None:
         where.add("r.target = ?", actor)
     if speaker is not None:
@@ -467,16 +496,16 @@ def stances(
     where.at_least_confidence("stances", "r", min_confidence)
     _add_evidence_search(where, "stances", "r", search)
     _add_document_filters(where, since=since, until=until, document=document, **_RECORD_DOCUMENT)
-    page, page_params = _page(limit, offset)
+    page, page_params = _page(limit, offset, db)
     sql = (
         f"SELECT {_listing(kinds.STANCES)}, {_RECORD_CONTEXT} FROM stances r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
-    return _rows(conn, sql, where.params + page_params)
+    return _rows(db, sql, where.params + page_params)
 
 
 def figures(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     actor: str | None = None,
     speaker: str | None = None,
@@ -489,23 +518,24 @@ def figures(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Cited figures: id, value, unit, subject, evidence, span_start, span_end, document_id, published, title."""
-    where = _Where(conn)
+    db = db_of(handle)
+    where = _Where(db)
     if unit is not None:
         where.add("r.unit = ?", unit)
     _add_evidence_search(where, "figures", "r", search)
     _add_document_filters(
         where, actor=actor, speaker=speaker, since=since, until=until, document=document, **_RECORD_DOCUMENT
     )
-    page, page_params = _page(limit, offset)
+    page, page_params = _page(limit, offset, db)
     sql = (
         f"SELECT {_listing(kinds.FIGURES)}, {_RECORD_CONTEXT} FROM figures r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
-    return _rows(conn, sql, where.params + page_params)
+    return _rows(db, sql, where.params + page_params)
 
 
 def events(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     actor: str | None = None,
     speaker: str | None = None,
@@ -518,20 +548,21 @@ def events(
 ) -> list[dict[str, Any]]:
     """Dated events, latest first: id, date, what, evidence, span_start, span_end, document_id, published, title.
     since/until compare the event's date."""
-    where = _Where(conn)
+    db = db_of(handle)
+    where = _Where(db)
     _add_dates(where, "r.date", since, until)
     _add_evidence_search(where, "events", "r", search)
     _add_document_filters(where, actor=actor, speaker=speaker, document=document, doc_column="r.document_id")
-    page, page_params = _page(limit, offset)
+    page, page_params = _page(limit, offset, db)
     sql = (
         f"SELECT {_listing(kinds.EVENTS)}, r.document_id, d.published, d.title FROM events r{_RECORD_JOIN}"
         f"{where.sql()} ORDER BY r.date DESC, r.id{page}"
     )
-    return _rows(conn, sql, where.params + page_params)
+    return _rows(db, sql, where.params + page_params)
 
 
 def search(
-    conn: sqlite3.Connection,
+    handle: Any,
     *,
     text: str,
     limit: int | None = 20,
@@ -544,40 +575,44 @@ def search(
     published, snippet (matches wrapped in `marks`), rank (bm25; lower is better). A query matching more than
     RANK_WINDOW texts of a kind is ranked among the newest RANK_WINDOW of them (see _ranked).
     """
+    db = db_of(handle)
     query = fts_query(text)
     wanted = None if limit is None else int(limit) + int(offset)
-    hits = _ranked(conn, "documents_fts", "'documents', NULL, rowid, NULL, snippet(documents_fts, -1,", query, marks,
+    if db.postgres:
+        hits = _ranked_postgres(db, ts_query(text), marks, wanted)
+        hits.sort(key=lambda hit: hit["rank"])
+        hits = hits[offset:] if limit is None else hits[offset : offset + limit]
+        return _with_documents(db, hits)
+    hits = _ranked(db, "documents_fts", "'documents', NULL, rowid, NULL, snippet(documents_fts, -1,", query, marks,
                    wanted)  # fmt: skip
-    hits += _ranked(conn, "evidence_fts", "kind, record_id, NULL, document_id, snippet(evidence_fts, 0,", query, marks,
+    hits += _ranked(db, "evidence_fts", "kind, record_id, NULL, document_id, snippet(evidence_fts, 0,", query, marks,
                     wanted)  # fmt: skip
     hits.sort(key=lambda hit: hit["rank"])
     hits = hits[offset:] if limit is None else hits[offset : offset + limit]
-    return _with_documents(conn, hits)
+    return _with_documents(db, hits)
 
 
-def _window_start(conn: sqlite3.Connection, table: str, query: str, window: int) -> int | None:
+def _window_start(db: Db, table: str, query: str, window: int) -> int | None:
     """The lowest rowid among the `window` highest-rowid matches of an FTS query; None when fewer match."""
     row = _execute(
-        conn,
+        db,
         f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         [query, window - 1],
     ).fetchone()
     return row[0] if row else None
 
 
-def _ranked(
-    conn: sqlite3.Connection, table: str, columns: str, query: str, marks: tuple[str, str], wanted: int | None
-) -> list[dict]:
+def _ranked(db: Db, table: str, columns: str, query: str, marks: tuple[str, str], wanted: int | None) -> list[dict]:
     """The best `wanted` matches of one FTS table by BM25, among its RANK_WINDOW newest matches, with snippets.
 
     Ranking reads every ranked row, so a word found in 100,000 texts would cost a second; the window keeps the
     cost bounded while a selective query (fewer matches than the window) is ranked over all of its matches.
     Snippets are made here, in the same MATCH: a second MATCH per hit would expand the query again.
     """
-    oldest = _window_start(conn, table, query, RANK_WINDOW) or 0
-    page, page_params = _page(wanted, 0)
+    oldest = _window_start(db, table, query, RANK_WINDOW) or 0
+    page, page_params = _page(wanted, 0, db)
     rows = _execute(
-        conn,
+        db,
         f"SELECT {columns} ?, ?, '…', 24), rank FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY rank{page}",
         [*marks, query, oldest, *page_params],
     ).fetchall()
@@ -585,17 +620,17 @@ def _ranked(
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def _with_documents(conn: sqlite3.Connection, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _with_documents(db: Db, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add each hit's document id, title and published date."""
     numbers = [hit["number"] for hit in hits if hit["number"] is not None]
     ids = [hit["document_id"] for hit in hits if hit["document_id"] is not None]
     by_number, by_id = {}, {}
     if numbers:
         sql = f"SELECT number, id, title, published FROM documents WHERE number IN ({', '.join('?' * len(numbers))})"
-        by_number = {row[0]: row[1:] for row in conn.execute(sql, numbers)}
+        by_number = {row[0]: row[1:] for row in db.execute(sql, numbers).fetchall()}
     if ids:
         sql = f"SELECT id, id, title, published FROM documents WHERE id IN ({', '.join('?' * len(ids))})"
-        by_id = {row[0]: row[1:] for row in conn.execute(sql, ids)}
+        by_id = {row[0]: row[1:] for row in db.execute(sql, ids).fetchall()}
     results = []
     for hit in hits:
         document_id, title, published = (
@@ -606,3 +641,69 @@ def _with_documents(conn: sqlite3.Connection, hits: list[dict[str, Any]]) -> lis
             "published": published, "snippet": hit["snippet"], "rank": hit["rank"],
         })  # fmt: skip
     return results
+
+
+def _ranked_postgres(db: Db, query: str, marks: tuple[str, str], wanted: int | None) -> list[dict]:
+    """search() on PostgreSQL: per table (documents, then each record kind), the best `wanted` of its RANK_WINDOW
+    newest matches by ts_rank_cd (negated: lower is better, as bm25), with ts_headline snippets made for those only."""
+    start, stop = (mark.replace('"', "") for mark in marks)
+    options = f'StartSel="{start}", StopSel="{stop}", MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "'
+    limit = db.dialect.no_limit if wanted is None else wanted
+    keys = ("kind", "record_id", "number", "document_id", "snippet", "rank")
+    rows = _execute(
+        db,
+        f"SELECT 'documents', NULL, d.number, NULL, ts_headline('english', coalesce(d.title, '') || ' ' || d.body,"
+        f" {_TSQUERY}, ?), top.rank FROM (SELECT w.number, -ts_rank_cd(w.tsv, {_TSQUERY}) AS rank FROM"
+        f" (SELECT number, tsv FROM documents WHERE tsv @@ {_TSQUERY} ORDER BY number DESC LIMIT ?) AS w"
+        " ORDER BY rank, w.number DESC LIMIT ?) AS top JOIN documents d ON d.number = top.number ORDER BY top.rank",
+        [query, options, query, query, RANK_WINDOW, limit],
+    ).fetchall()
+    hits = [dict(zip(keys, row, strict=True)) for row in rows]
+    for table in EVIDENCE_TABLES:
+        rows = _execute(
+            db,
+            f"SELECT '{table}', r.id, NULL, r.document_id, ts_headline('english', r.evidence, {_TSQUERY}, ?), top.rank"
+            f" FROM (SELECT w.id, -ts_rank_cd(w.tsv, {_TSQUERY}) AS rank FROM (SELECT id, tsv FROM {table}"
+            f" WHERE tsv @@ {_TSQUERY} ORDER BY id DESC LIMIT ?) AS w ORDER BY rank, w.id DESC LIMIT ?) AS top"
+            f" JOIN {table} r ON r.id = top.id ORDER BY top.rank",
+            [query, options, query, query, RANK_WINDOW, limit],
+        ).fetchall()
+        hits += [dict(zip(keys, row, strict=True)) for row in rows]
+    return hits
+
+
+#: A user's search as a PostgreSQL tsquery (ts_query's text, English stemming as the tsvector columns).
+_TSQUERY = "to_tsquery('english', ?)"
+_WORD = re.compile(r"\w+")
+_OPERATORS = {"OR": "|", "AND": "&", "NOT": "& !"}
+
+
+def ts_query(text: str) -> str:
+    """User search text -> a PostgreSQL tsquery with the meaning :func:`fts_query` gives it in FTS5: words all
+    occur (stemmed), "a phrase" is words in a row, ``word*`` a prefix, OR / NOT / AND between words. Only word
+    characters reach the query (each quoted), so user text cannot be a syntax error; a dangling operator, an empty
+    query or a too short prefix is a ValueError, as on SQLite."""
+    fts_query(text)  # the same ValueErrors as on SQLite (empty query, too short a prefix)
+    parts: list[str] = []
+    expect_operand = True
+    for token in _FTS_TOKEN.findall(text):
+        if token in _OPERATORS:
+            if expect_operand:
+                raise ValueError(f"bad search query: {token} without a word before it")
+            parts.append(_OPERATORS[token])
+            expect_operand = True
+            continue
+        prefix = token.endswith("*") and not token.startswith('"')
+        words = _WORD.findall(token.strip('"').rstrip("*") if token.startswith('"') else token.rstrip("*"))
+        if not words:
+            continue
+        lexemes = [f"'{word}'" for word in words]
+        if prefix:
+            lexemes[-1] += ":*"
+        if not expect_operand:
+            parts.append("&")
+        parts.append("(" + " <-> ".join(lexemes) + ")")
+        expect_operand = False
+    if expect_operand:
+        raise ValueError("bad search query: an operator without a word after it" if parts else "empty search query")
+    return " ".join(parts)

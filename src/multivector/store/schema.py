@@ -35,6 +35,8 @@ Bump SCHEMA_VERSION and add a step to ``MIGRATIONS`` whenever the DDL changes me
 
 from __future__ import annotations
 
+import re
+
 from multivector.store.kinds import BY_TABLE, EVIDENCE_TABLES, KINDS, table_ddl
 
 SCHEMA_VERSION = 4
@@ -209,7 +211,8 @@ CREATE INDEX memberships_modality ON memberships (modality, published DESC, id);
 CREATE INDEX memberships_confidence ON memberships (confidence);
 """
 
-DDL = f"""
+#: The tables and their indexes (full-text search and running totals apart: see DDL).
+TABLES_DDL = f"""
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -335,7 +338,10 @@ CREATE INDEX figures_unit ON figures (unit, published DESC, id);
 {_RECORD_DDL["events"]}CREATE INDEX events_document ON events (document_id, position);
 CREATE INDEX events_date ON events (date DESC, id);
 
-{SCHEMA4_INDEXES}
+{SCHEMA4_INDEXES}"""
+
+#: The whole SQLite schema.
+DDL = f"""{TABLES_DDL}
 {FTS_TABLES_DDL}
 CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, body) VALUES (new.number, new.title, new.body);
@@ -354,8 +360,14 @@ END;
 _MENTION_FIELD = "j.value ->> '{}'".format
 #: Where a document's mention list is in its analysis JSON: its claims stand in when it has no mention list.
 _MENTION_LIST = "CASE WHEN json_array_length(d.analysis, '$.{0}_mentions') > 0 THEN '$.{0}_mentions' ELSE '$.{0}s' END"
-_FIRST = "first = CASE WHEN first IS NULL OR excluded.first < first THEN excluded.first ELSE first END"
-_LAST = "last = CASE WHEN last IS NULL OR excluded.last > last THEN excluded.last ELSE last END"
+_FIRST = (
+    "first = CASE WHEN relation_pairs.first IS NULL OR excluded.first < relation_pairs.first THEN excluded.first"
+    " ELSE relation_pairs.first END"
+)
+_LAST = (
+    "last = CASE WHEN relation_pairs.last IS NULL OR excluded.last > relation_pairs.last THEN excluded.last"
+    " ELSE relation_pairs.last END"
+)
 
 
 def mention_statements(one_document: bool) -> list[str]:
@@ -390,36 +402,47 @@ def fold_statements(one_document: bool) -> list[str]:
     ``one_document``: only the document whose id is bound as ``:doc`` (what ``Corpus.add`` runs, in the document's
     transaction, right after inserting it); otherwise every document at once (the migration from version 1).
     """
-    fresh = "document_id = :doc" if one_document else "1"
+    return [*mention_statements(one_document), *total_statements(one_document)]
+
+
+def total_statements(one_document: bool) -> list[str]:
+    """SQL that adds the mention rows of one document (bound as ``:doc``), or of all, to the aggregate tables.
+    Both backends run it (PostgreSQL through store.dialect): upserts name their conflict target and qualify the
+    columns they update."""
+    fresh = "document_id = :doc" if one_document else "1 = 1"
     return [
-        *mention_statements(one_document),
         "INSERT INTO relation_pairs (x, y, type, polarity, mentions, documents, score_sum, first, last)"
         " SELECT x, y, type, polarity, count(*), count(DISTINCT document_id), sum(score), min(published),"
-        f" max(published) FROM relation_mentions WHERE {fresh} GROUP BY x, y, type, polarity"
-        " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions,"
-        f" documents = documents + excluded.documents, score_sum = score_sum + excluded.score_sum, {_FIRST}, {_LAST}",
+        f" max(published) FROM relation_mentions WHERE {fresh} GROUP BY x, y, type, polarity ORDER BY x, y, type,"
+        " polarity ON CONFLICT (x, y, type, polarity) DO UPDATE SET"
+        " mentions = relation_pairs.mentions + excluded.mentions,"
+        " documents = relation_pairs.documents + excluded.documents,"
+        f" score_sum = relation_pairs.score_sum + excluded.score_sum, {_FIRST}, {_LAST}",
         "INSERT INTO relation_edges (x, y, mentions, documents)"
         f" SELECT x, y, count(*), count(DISTINCT document_id) FROM relation_mentions WHERE {fresh} GROUP BY x, y"
-        " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions,"
-        " documents = documents + excluded.documents",
+        " ORDER BY x, y ON CONFLICT (x, y) DO UPDATE SET mentions = relation_edges.mentions + excluded.mentions,"
+        " documents = relation_edges.documents + excluded.documents",
         "INSERT INTO pair_speakers (x, y, speaker, mentions)"
         f" SELECT x, y, speaker, count(*) FROM relation_mentions WHERE {fresh} AND speaker IS NOT NULL"
-        " AND speaker != '' GROUP BY x, y, speaker ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+        " AND speaker != '' GROUP BY x, y, speaker ORDER BY x, y, speaker"
+        " ON CONFLICT (x, y, speaker) DO UPDATE SET mentions = pair_speakers.mentions + excluded.mentions",
         "INSERT INTO actor_years (actor, year, polarity, mentions)"
         " SELECT actor, year, polarity, count(*) FROM (SELECT x AS actor, substr(published, 1, 4) AS year, polarity"
         f" FROM relation_mentions WHERE {fresh} AND published IS NOT NULL UNION ALL SELECT y, substr(published, 1, 4),"
-        f" polarity FROM relation_mentions WHERE {fresh} AND published IS NOT NULL AND x != y)"
-        " GROUP BY actor, year, polarity ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions",
+        f" polarity FROM relation_mentions WHERE {fresh} AND published IS NOT NULL AND x != y) AS dated"
+        " GROUP BY actor, year, polarity ORDER BY actor, year, polarity"
+        " ON CONFLICT (actor, year, polarity) DO UPDATE SET mentions = actor_years.mentions + excluded.mentions",
         "INSERT INTO stance_counts (speaker, target, polarity, mentions, weight)"
         f" SELECT speaker, target, polarity, count(*), sum(count) FROM stance_mentions WHERE {fresh}"
-        " GROUP BY speaker, target, polarity"
-        " ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions, weight = weight + excluded.weight",
+        " GROUP BY speaker, target, polarity ORDER BY speaker, target, polarity"
+        " ON CONFLICT (speaker, target, polarity) DO UPDATE SET mentions = stance_counts.mentions + excluded.mentions,"
+        " weight = stance_counts.weight + excluded.weight",
         "INSERT INTO speaker_totals (name, documents, stances)"
-        f" SELECT name, count(DISTINCT document_id), 0 FROM speakers WHERE {fresh} GROUP BY name"
-        " ON CONFLICT DO UPDATE SET documents = documents + excluded.documents",
+        f" SELECT name, count(DISTINCT document_id), 0 FROM speakers WHERE {fresh} GROUP BY name ORDER BY name"
+        " ON CONFLICT (name) DO UPDATE SET documents = speaker_totals.documents + excluded.documents",
         "INSERT INTO speaker_totals (name, documents, stances)"
-        f" SELECT speaker, 0, count(*) FROM stance_mentions WHERE {fresh} GROUP BY speaker"
-        " ON CONFLICT DO UPDATE SET stances = stances + excluded.stances",
+        f" SELECT speaker, 0, count(*) FROM stance_mentions WHERE {fresh} GROUP BY speaker ORDER BY speaker"
+        " ON CONFLICT (name) DO UPDATE SET stances = speaker_totals.stances + excluded.stances",
     ]
 
 
@@ -471,3 +494,43 @@ MIGRATIONS: dict[int, str] = {
     + MENTION_DDL
     + "".join(statement + ";\n" for statement in mention_statements(one_document=False)),
 }
+
+
+# -- PostgreSQL ------------------------------------------------------------------------------------------------------
+
+#: Full-text search on PostgreSQL: a stored tsvector column (English stemming, as FTS5's Porter) on documents (title
+#: and body) and on every evidence table, each with a GIN index; queries use ``tsv @@ to_tsquery('english', ...)``.
+POSTGRES_FTS = "".join(
+    f"ALTER TABLE {table} ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', {text})) STORED;\n"
+    f"CREATE INDEX {table}_tsv ON {table} USING gin (tsv);\n"
+    for table, text in (
+        ("documents", "coalesce(title, '') || ' ' || body"),
+        *((t, "evidence") for t in EVIDENCE_TABLES),
+    )
+)
+#: SQLite's instr() (the speaker filter's substring test), so that both backends run the same SQL.
+POSTGRES_FUNCTIONS = (
+    "CREATE OR REPLACE FUNCTION instr(haystack text, needle text) RETURNS integer LANGUAGE sql IMMUTABLE"
+    " AS 'SELECT strpos(haystack, needle)';\n"
+)
+
+
+def postgres_ddl(sqlite_ddl: str) -> str:
+    """SQLite DDL in PostgreSQL's words: identity keys, BIGINT and DOUBLE PRECISION, TEXT compared byte-wise (the
+    "C" collation sorts as SQLite does), no json_valid checks, no WITHOUT ROWID, lower() for COLLATE NOCASE.
+    (store.dialect adds NULLS LAST to every DESC when the statements run.)"""
+    text = re.sub(r"--[^\n]*", "", sqlite_ddl)
+    text = text.replace("INTEGER PRIMARY KEY", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+    text = re.sub(r"\bINTEGER\b", "BIGINT", text)
+    text = re.sub(r"\bREAL\b", "DOUBLE PRECISION", text)
+    text = re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', text)
+    text = re.sub(r" CHECK \(json_valid\(\w+\)\)", "", text)
+    text = text.replace(") WITHOUT ROWID;", ");")
+    text = re.sub(r"\((\w+) COLLATE NOCASE\)", r"(lower(\1))", text)
+    return text
+
+
+#: The whole PostgreSQL schema (the same tables, columns and indexes; full-text search by tsvector columns).
+POSTGRES_DDL = postgres_ddl(TABLES_DDL + AGGREGATE_DDL) + POSTGRES_FTS + POSTGRES_FUNCTIONS
+#: POSTGRES_MIGRATIONS[n] turns a version-n PostgreSQL corpus into version n+1 (PostgreSQL corpora start at 4).
+POSTGRES_MIGRATIONS: dict[int, str] = {}

@@ -1,0 +1,484 @@
+"""Read models over a corpus beyond the record listings of :mod:`~multivector.store.queries`: sentence-level mentions,
+the running totals behind the graph, the matrix and the expert pages, and the corpus summary.
+
+Contract: every function takes a corpus handle (a :class:`~multivector.store.Corpus`, or its connection: see
+:func:`multivector.store.dialect.db_of`) and returns typed rows: :class:`RelationMention` / :class:`StanceMention`
+(frozen dataclasses that also read like the dicts they replace: ``row["speaker"]``, ``row.get("title")``,
+``{**row}``), or the TypedDicts below. SQL is built only from the fixed fragments in this module; every filter value
+travels as a bound parameter. Both backends (SQLite, PostgreSQL) run the same SQL (:mod:`.dialect`).
+
+Mentions: the ``relations`` / ``stances`` tables hold one *claim* per pair and document; the graph, the edge
+evidence lists and the GDELT-like export need every *mention* (each supporting sentence), stored in the
+``relation_mentions`` / ``stance_mentions`` tables (a document whose analysis has no mention list contributes its
+claims). Rows come newest document first, then in body order. ``document_source`` is the document's path or URL;
+``source`` / ``target`` are a relation's direction.
+
+Totals: without filters the running totals (``relation_pairs``, ``relation_edges``, ``pair_speakers``,
+``actor_years``, ``stance_counts``, ``speaker_totals``) answer in a time that grows with the number of actor pairs or
+experts, never with the number of documents; with mention filters the same shapes are computed by GROUP BY over the
+matching ``relation_mentions`` rows (cost: the rows matched).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
+from typing import Any, TypedDict
+
+from multivector.store import queries
+from multivector.store.dialect import Db, db_of
+from multivector.store.kinds import BY_TABLE
+
+MAX_ROWS = 200_000  # a ceiling that keeps a request's memory bounded even on a huge corpus
+PAIR_SPEAKERS = 10  # speakers listed per edge: an edge of a large corpus has thousands
+
+
+# -- read models -----------------------------------------------------------------------------------------------------
+
+
+class _Row(Mapping[str, Any]):
+    """A frozen dataclass that also reads as the dict row it replaces (``row["x"]``, ``row.get``, ``{**row}``,
+    equality with a dict of the same items)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in self._names():
+            raise KeyError(key)
+        return getattr(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+    @classmethod
+    def _names(cls) -> tuple[str, ...]:
+        names = cls.__dict__.get("_field_names")
+        if names is None:
+            names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+            cls._field_names = names  # type: ignore[attr-defined]
+        return names
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.items())
+
+
+@dataclass(frozen=True, eq=False)
+class RelationMention(_Row):
+    """One sentence supporting a relation, with its document's context."""
+
+    a: str
+    b: str
+    type: str
+    polarity: str
+    score: float
+    modality: str | None
+    evidence: str
+    speaker: str | None
+    quad_class: int
+    count: int
+    span_start: int
+    span_end: int
+    source: str | None  # the acting actor of a directed relation (None: symmetric)
+    target: str | None
+    confidence: float | None
+    resolved_from: str | None
+    document_id: str
+    published: str | None
+    title: str | None
+    document_source: str  # the document's path or URL
+
+
+@dataclass(frozen=True, eq=False)
+class StanceMention(_Row):
+    """One sentence in which a speaker takes a stance on an actor, with its document's context."""
+
+    speaker: str
+    target: str
+    polarity: str
+    evidence: str
+    modality: str
+    count: int
+    span_start: int
+    span_end: int
+    confidence: float | None
+    resolved_from: str | None
+    document_id: str
+    published: str | None
+    title: str | None
+    document_source: str
+
+
+class PairKind(TypedDict):
+    type: str
+    polarity: str
+    mentions: int
+    documents: int
+    score_sum: float
+    first: str | None
+    last: str | None
+
+
+class PairTotals(TypedDict):
+    kinds: list[PairKind]
+    documents: int
+
+
+class Expert(TypedDict):
+    name: str
+    documents: int
+    stances: int
+
+
+class CorpusSummary(TypedDict):
+    documents: int
+    first: str | None
+    last: str | None
+    undated: int
+    outlets: list[dict[str, Any]]
+    outlet_count: int
+    experts: list[dict[str, Any]]
+    expert_count: int
+
+
+# -- mentions --------------------------------------------------------------------------------------------------------
+
+_CONTEXT = ("document_id", "published")
+_RELATION_SQL = (
+    "SELECT m.a, m.b, m.type, m.polarity, m.score, m.modality, m.evidence, m.speaker, m.quad_class, m.count,"
+    " m.span_start, m.span_end, m.source, m.target, m.confidence, m.resolved_from, m.document_id, m.published,"
+    " d.title, d.source AS document_source FROM relation_mentions m JOIN documents d ON d.id = m.document_id"
+)
+_STANCE_SQL = (
+    "SELECT m.speaker, m.target, m.polarity, m.evidence, m.modality, m.count, m.span_start, m.span_end,"
+    " m.confidence, m.resolved_from, m.document_id, m.published, d.title, d.source AS document_source"
+    " FROM stance_mentions m JOIN documents d ON d.id = m.document_id"
+)
+_ORDER = " ORDER BY m.published DESC, m.document_id, m.position"
+_SPEAKER_LIKE = "m.speaker IN (SELECT name FROM speaker_names WHERE instr(folded, ?) > 0)"
+
+
+class Filters:
+    """WHERE clauses over a mention table aliased ``m``, with their parameters kept apart."""
+
+    def __init__(self) -> None:
+        self.clauses: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def dates(self, since: str | None, until: str | None) -> None:
+        low, high = queries.date_bounds(since, until)  # validates the ISO prefixes (ValueError otherwise)
+        if low is not None:
+            self.add("m.published >= ?", low)
+        if high is not None:
+            self.add("m.published <= ?", high)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.clauses) if self.clauses else ""
+
+
+def relation_filters(
+    *,
+    actor: str | None = None,
+    pair: tuple[str, str] | None = None,
+    speaker: str | None = None,
+    exact_speaker: str | None = None,
+    type: str | None = None,
+    polarity: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    document: str | None = None,
+) -> Filters:
+    """The WHERE clauses over ``relation_mentions m`` for these filters (``pair`` matches a-b in either order;
+    ``speaker`` is a case-insensitive part of the name, ``exact_speaker`` the whole name)."""
+    where = Filters()
+    if actor is not None:
+        where.add("(m.x = ? OR m.y = ?)", actor, actor)
+    if pair is not None:
+        where.add("m.x = ? AND m.y = ?", *sorted(pair))
+    if speaker is not None:  # narrowed by the casefolded names in SQL; _by_speaker keeps the exact rule
+        where.add(_SPEAKER_LIKE, speaker.strip().casefold())
+    if exact_speaker is not None:
+        where.add("m.speaker = ?", exact_speaker)
+    if type is not None:
+        where.add("m.type = ?", type)
+    if polarity is not None:
+        where.add("m.polarity = ?", polarity)
+    if document is not None:
+        where.add("m.document_id = ?", document)
+    where.dates(since, until)
+    return where
+
+
+def relation_mentions(source: Any, *, limit: int | None = MAX_ROWS, **filters: Any) -> list[RelationMention]:
+    """Every sentence-level relation mention matching ``filters`` (those of :func:`relation_filters`)."""
+    db = db_of(source)
+    where = relation_filters(**filters)
+    rows = db.tuples(f"{_RELATION_SQL}{where.sql()}{_ORDER} LIMIT ?", [*where.params, _cap(limit)])
+    return _by_speaker([RelationMention(*row) for row in rows], filters.get("speaker"))
+
+
+def count_relation_mentions(source: Any, **filters: Any) -> int:
+    """How many relation mentions match ``filters`` (those of :func:`relation_filters`), counted in SQL."""
+    where = relation_filters(**filters)
+    return db_of(source).scalar(f"SELECT count(*) FROM relation_mentions m{where.sql()}", where.params)
+
+
+def stance_mentions(
+    source: Any,
+    *,
+    actor: str | None = None,
+    speaker: str | None = None,
+    exact_speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    document: str | None = None,
+    limit: int | None = MAX_ROWS,
+) -> list[StanceMention]:
+    """Every sentence-level stance mention (``actor`` is the target)."""
+    where = Filters()
+    if actor is not None:
+        where.add("m.target = ?", actor)
+    if speaker is not None:
+        where.add(_SPEAKER_LIKE, speaker.strip().casefold())
+    if exact_speaker is not None:
+        where.add("m.speaker = ?", exact_speaker)
+    if document is not None:
+        where.add("m.document_id = ?", document)
+    where.dates(since, until)
+    rows = db_of(source).tuples(f"{_STANCE_SQL}{where.sql()}{_ORDER} LIMIT ?", [*where.params, _cap(limit)])
+    return _by_speaker([StanceMention(*row) for row in rows], speaker)
+
+
+def _by_speaker(rows: list[Any], speaker: str | None) -> list[Any]:
+    """Keep rows whose speaker contains ``speaker``, casefolded in Python (SQLite's lower() is ASCII-only)."""
+    if not speaker:
+        return rows
+    needle = speaker.casefold()
+    return [row for row in rows if needle in (row.speaker or "").casefold()]
+
+
+def _cap(limit: int | None) -> int:
+    return MAX_ROWS if limit is None else max(0, min(int(limit), MAX_ROWS))
+
+
+# -- totals ----------------------------------------------------------------------------------------------------------
+
+_KIND_COLUMNS = ("type", "polarity", "mentions", "documents", "score_sum", "first", "last")
+_EVIDENCE = (
+    "SELECT m.evidence, m.document_id, d.title, m.published, m.span_start, m.span_end, m.speaker, m.type, m.polarity"
+    " FROM relation_mentions m JOIN documents d ON d.id = m.document_id"
+    " WHERE m.x = ? AND m.y = ? AND m.type = ? AND m.polarity = ?"
+    " ORDER BY m.published DESC, m.document_id, m.position LIMIT ?"
+)
+
+
+def pair_totals(source: Any, *, actor: str | None = None, **filters: Any) -> dict[tuple[str, str], PairTotals]:
+    """Per actor pair x < y (self-loops left out): its (type, polarity) totals and distinct documents, optionally
+    around one actor; ``filters`` as in :func:`relation_filters`."""
+    db = db_of(source)
+    filters = {key: value for key, value in filters.items() if value is not None}
+    if filters:
+        where = relation_filters(actor=actor, **filters)
+        where.add("m.x != m.y")
+        kinds = db.tuples(
+            "SELECT m.x, m.y, m.type, m.polarity, count(*), count(DISTINCT m.document_id), sum(m.score),"
+            f" min(m.published), max(m.published) FROM relation_mentions m{where.sql()}"
+            " GROUP BY m.x, m.y, m.type, m.polarity",
+            where.params,
+        )
+        documents = db.tuples(
+            f"SELECT m.x, m.y, count(DISTINCT m.document_id) FROM relation_mentions m{where.sql()} GROUP BY m.x, m.y",
+            where.params,
+        )
+        return _pairs(kinds, documents)
+    around, params = ("", []) if actor is None else (" AND (x = ? OR y = ?)", [actor, actor])
+    kinds = db.tuples(f"SELECT x, y, {', '.join(_KIND_COLUMNS)} FROM relation_pairs WHERE x != y{around}", params)
+    documents = db.tuples(f"SELECT x, y, documents FROM relation_edges WHERE x != y{around}", params)
+    return _pairs(kinds, documents)
+
+
+def _pairs(kinds: list[tuple], documents: list[tuple]) -> dict[tuple[str, str], PairTotals]:
+    pairs: dict[tuple[str, str], PairTotals] = {}
+    for x, y, *values in kinds:
+        pair = pairs.setdefault((x, y), {"kinds": [], "documents": 0})
+        pair["kinds"].append(dict(zip(_KIND_COLUMNS, values, strict=True)))  # type: ignore[arg-type]
+    for x, y, count in documents:
+        if (x, y) in pairs:
+            pairs[(x, y)]["documents"] = count
+    return pairs
+
+
+def pair_speakers(
+    source: Any, pairs: list[tuple[str, str]], *, per_pair: int = PAIR_SPEAKERS, **filters: Any
+) -> dict[tuple[str, str], list[str]]:
+    """The ``per_pair`` most frequent speakers of each pair (ties by name); ``filters`` as in relation_filters."""
+    db = db_of(source)
+    filters = {key: value for key, value in filters.items() if value is not None}
+    if filters:
+        where = relation_filters(**filters)
+        where.add("m.speaker IS NOT NULL AND m.speaker != ''")
+        rows = db.tuples(
+            f"SELECT m.x, m.y, m.speaker, count(*) FROM relation_mentions m{where.sql()} GROUP BY m.x, m.y, m.speaker",
+            where.params,
+        )
+        ranked: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+        for x, y, speaker, count in rows:
+            ranked[(x, y)].append((-count, speaker))
+        return {pair: [name for _, name in sorted(ranked.get(pair, []))[:per_pair]] for pair in pairs}
+    sql = "SELECT speaker FROM pair_speakers WHERE x = ? AND y = ? ORDER BY mentions DESC, speaker LIMIT ?"
+    return {(x, y): [row[0] for row in db.tuples(sql, (x, y, per_pair))] for x, y in pairs}
+
+
+def top_claims(source: Any, *, limit: int = 20, evidence: int = 3) -> list[dict[str, Any]]:
+    """The most evidenced (pair, type, polarity) claims with their first evidence sentences (the shape of
+    :func:`multivector.analysis.graph.top_relations`)."""
+    db = db_of(source)
+    rows = db.tuples(
+        "SELECT x, y, type, polarity, mentions, documents FROM relation_pairs"
+        " ORDER BY mentions DESC, x, y, type, polarity LIMIT ?",
+        (limit,),
+    )
+    return [
+        {
+            "a": x, "b": y, "type": type_, "polarity": polarity, "count": count, "documents": documents,
+            "evidence": db.rows(_EVIDENCE, (x, y, type_, polarity, evidence)),
+        }
+        for x, y, type_, polarity, count, documents in rows
+    ]  # fmt: skip
+
+
+def actor_years(source: Any, actor: str) -> dict[str, dict[str, int]]:
+    """{year: {polarity: dated relation mentions of ``actor``}}, self-relations counted once."""
+    result: dict[str, dict[str, int]] = defaultdict(dict)
+    for year, polarity, count in db_of(source).tuples(
+        "SELECT year, polarity, mentions FROM actor_years WHERE actor = ?", (actor,)
+    ):
+        result[year][polarity] = count
+    return dict(result)
+
+
+def stance_totals_by_speaker(source: Any, actor: str, *, limit: int) -> list[dict[str, Any]]:
+    """Experts with a stance on ``actor``: {speaker, "+", "-", "0", total}, most stance mentions first."""
+    rows = db_of(source).tuples(
+        "SELECT speaker, sum(CASE WHEN polarity = '+' THEN mentions ELSE 0 END),"
+        " sum(CASE WHEN polarity = '-' THEN mentions ELSE 0 END),"
+        " sum(CASE WHEN polarity NOT IN ('+', '-') THEN mentions ELSE 0 END), sum(mentions) AS total"
+        " FROM stance_counts WHERE target = ? GROUP BY speaker ORDER BY total DESC, speaker LIMIT ?",
+        (actor, limit),
+    )
+    return [{"speaker": s, "+": pos, "-": neg, "0": neu, "total": total} for s, pos, neg, neu, total in rows]
+
+
+def experts(source: Any, *, limit: int | None = None) -> list[Expert]:
+    """Every speaker of a document with their document and stance-mention counts, most documents first."""
+    db = db_of(source)
+    rows = db.tuples(
+        "SELECT name, documents, stances FROM speaker_totals WHERE documents > 0 ORDER BY documents DESC, name LIMIT ?",
+        (db.dialect.no_limit if limit is None else limit,),
+    )
+    return [{"name": name, "documents": documents, "stances": stances} for name, documents, stances in rows]
+
+
+def expert_count(source: Any) -> int:
+    return db_of(source).scalar("SELECT count(*) FROM speaker_totals WHERE documents > 0")
+
+
+def matrix_rows(source: Any, *, experts: int) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """Stance counts (speaker, target, polarity, count) of the ``experts`` most outspoken speakers, and every
+    target's total weight over all speakers (the matrix orders its columns by it)."""
+    db = db_of(source)
+    rows = db.rows(
+        "SELECT c.speaker, c.target, c.polarity, c.weight AS count FROM stance_counts c WHERE c.speaker IN"
+        " (SELECT name FROM speaker_totals WHERE stances > 0 ORDER BY stances DESC, name LIMIT ?)",
+        (experts,),
+    )
+    totals = dict(db.tuples("SELECT target, sum(weight) FROM stance_counts GROUP BY target"))
+    return rows, totals
+
+
+def relation_types(source: Any) -> list[str]:
+    """Every relation type in the corpus, sorted (from the pair totals: one row per pair and type)."""
+    return [row[0] for row in db_of(source).tuples("SELECT DISTINCT type FROM relation_pairs ORDER BY type")]
+
+
+def actors_by_id(source: Any, ids: set[str] | list[str]) -> list[dict[str, Any]]:
+    """Actor rows (as ``Corpus.actors``: id, name, kind, documents, mentions) of these ids only, by id."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return []
+    sql = f"SELECT id, name, kind, documents, mentions FROM actors WHERE id IN ({', '.join('?' * len(wanted))})"
+    return db_of(source).rows(sql + " ORDER BY id", wanted)
+
+
+def span_start(source: Any, kind: str, record_id: int) -> int | None:
+    """Where a record's evidence starts in its document's body (kind: a table of store.kinds); None if unknown."""
+    if kind not in BY_TABLE:
+        return None
+    return db_of(source).scalar(f"SELECT span_start FROM {BY_TABLE[kind].table} WHERE id = ?", (record_id,))
+
+
+# -- summary ---------------------------------------------------------------------------------------------------------
+
+
+def corpus_summary(source: Any, *, top: int = 15) -> CorpusSummary:
+    """Documents, time span, the ``top`` outlets and experts, and how many of each there are."""
+    db = db_of(source)
+    documents, first, last, undated = db.one(
+        "SELECT count(*), min(published), max(published), sum(CASE WHEN published IS NULL THEN 1 ELSE 0 END)"
+        " FROM documents"
+    ) or (0, None, None, 0)
+    outlets = db.tuples(
+        "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet"
+        " ORDER BY count(*) DESC, outlet LIMIT ?",
+        (top,),
+    )
+    names = expert_names(db)
+    return {
+        "documents": documents,
+        "first": first,
+        "last": last,
+        "undated": undated or 0,
+        "outlets": [{"outlet": name, "documents": count} for name, count in outlets],
+        "outlet_count": db.scalar("SELECT count(DISTINCT outlet) FROM documents"),
+        "experts": names[:top],
+        "expert_count": len(names),
+    }
+
+
+def expert_names(source: Any) -> list[dict[str, Any]]:
+    """Every speaker (interviewee or quoted expert) with the number of documents they speak in, most first (from the
+    running totals in ``speaker_totals``: one indexed walk, not a GROUP BY over every document's speakers)."""
+    rows = db_of(source).tuples(
+        "SELECT name, documents FROM speaker_totals WHERE documents > 0 ORDER BY documents DESC, name"
+    )
+    return [{"name": name, "documents": count} for name, count in rows]
+
+
+def speaker_exists(source: Any, name: str) -> bool:
+    """True when someone of exactly this name speaks in the corpus or holds a stance or relation claim."""
+    return db_of(source).one("SELECT 1 FROM speaker_names WHERE name = ?", (name,)) is not None
+
+
+def speaker_documents(source: Any, name: str) -> list[dict[str, Any]]:
+    """Documents in which this exact speaker speaks, newest first."""
+    return db_of(source).rows(
+        "SELECT DISTINCT d.id, d.title, d.published, d.outlet FROM speakers s JOIN documents d ON d.id = s.document_id"
+        " WHERE s.name = ? ORDER BY d.published DESC, d.id",
+        (name,),
+    )
+
+
+__all__ = [
+    "CorpusSummary", "Db", "Expert", "Filters", "PairKind", "PairTotals", "RelationMention", "StanceMention",
+    "actor_years", "actors_by_id", "corpus_summary", "count_relation_mentions", "expert_count", "expert_names",
+    "experts", "matrix_rows", "pair_speakers", "pair_totals", "relation_filters", "relation_mentions",
+    "relation_types", "span_start", "speaker_documents", "speaker_exists", "stance_mentions",
+    "stance_totals_by_speaker", "top_claims",
+]  # fmt: skip
