@@ -367,3 +367,20 @@ def test_an_unattributed_quotation_on_a_q_and_a_page_is_the_respondents(nlp):
     second = body.index("“We will")
     by_sentence = attribute(body, [(0, second - 2), (second, len(body))], [], speakers, False)
     assert by_sentence == {(0, second - 2): None, (second, len(body)): "Aziz Karimov"}
+
+
+_ANSWERS = (
+    "\n\n— How do you assess the talks in Baku?\n\n— They went well. Russia lost its role as the only mediator."
+    "\n\n— What comes next?\n\n— A peace treaty, I hope, before the end of the year."
+)
+
+
+@pytest.mark.parametrize(
+    ("lede", "interviewee"),
+    [
+        ("Our correspondent Leyla Hasanova talked to Turkish expert Kerem Aydin about the corridor.", "Kerem Aydin"),
+        ("Our interlocutor is Timur Nazarov, a former deputy minister of economy of Uzbekistan.", "Timur Nazarov"),
+    ],
+)
+def test_the_interviewee_of_a_lede_not_its_interviewer(nlp, lede, interviewee):
+    assert _speakers(nlp, lede + _ANSWERS) == [interviewee]

@@ -83,7 +83,7 @@ def _named_speakers(
         interviewee = (
             interview
             and not cited
-            and introduces_interviewee(body, person.start, person.end, blocks)
+            and introduces_interviewee(body, person.start, person.end, blocks, role_of[person.canonical])
             and (speaking or not _another_speaks_nearby(body, span, speaking_at))
         )
         if (interviewee or speaking) and person.canonical not in found:

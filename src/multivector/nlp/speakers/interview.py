@@ -5,6 +5,7 @@ and the interviewee of a question-and-answer page who is named only above the bo
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from multivector.nlp.catalogue import PERSON_TITLES, Catalogue
 from multivector.nlp.lexicon import lexicon
@@ -38,9 +39,18 @@ def sentence_bounds(body: str, start: int, end: int) -> tuple[int, int]:
     return left + 1, right + 1
 
 
-def introduces_interviewee(body: str, start: int, end: int, blocks: list[Block]) -> bool:
-    """A person named in the lede of an interview, in a sentence that says they talk or answer."""
+def introduces_interviewee(body: str, start: int, end: int, blocks: list[Block], role: str | None = None) -> bool:
+    """A person named in the lede of an interview, in a sentence that says they talk or answer; not the one who asks
+    (a role such as "correspondent": "Our correspondent NAME talked to NAME2")."""
+    if role and _interviewer_role().search(role):
+        return False
     return start < lede_end(body, blocks) and bool(interview_cue().search(sentence_around(body, start, end)))
+
+
+@cache
+def _interviewer_role() -> re.Pattern[str]:
+    words = sorted(lexicon()["interviewer_roles"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + r")s?\b", re.IGNORECASE)
 
 
 # ----- an interviewee named only on the page --------------------------------------------------------------------
