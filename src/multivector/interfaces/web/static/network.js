@@ -145,6 +145,19 @@
    * and fCoSE lays out each community inside its cell. Small layouts are fast (fCoSE's cost grows faster than the
    * graph) and the groups cannot overlap; edges between communities are drawn faint. */
   function layout(cy, aspect) {
+    // fCoSE draws its start positions with Math.random: a seeded generator for the time of the layout makes the
+    // same graph come out the same way every time (stable screenshots, no reshuffle on reload).
+    var random = Math.random, state = 7;
+    Math.random = function () {  // mulberry32
+      state = (state + 0x6d2b79f5) | 0;
+      var t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    try { layoutGroups(cy, aspect); } finally { Math.random = random; }
+  }
+
+  function layoutGroups(cy, aspect) {
     var groups = {}, order = [];
     cy.nodes().forEach(function (node) {
       var c = node.data("community");
