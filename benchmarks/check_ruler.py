@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import build_corpus, seed_pages  # noqa: E402
 
 from multivector.data.catalogue import Catalogue  # noqa: E402
+from multivector.nlp import model  # noqa: E402
 from multivector.nlp.model import MODEL_NAME, RULER_NAME, load_pipeline  # noqa: E402
 
 
@@ -29,6 +30,10 @@ def reference_pipeline():
         "entity_ruler", name=RULER_NAME, before="ner", config={"overwrite_ents": False, "validate": False}
     )
     ruler.add_patterns(Catalogue.default().ruler_patterns())
+    # the rest of multivector's pipeline, so that only the ruler differs between the two
+    model._register_boundary_component()
+    nlp.add_pipe(model.BOUNDARY_NAME, before="parser")
+    model._split_glued_turns(nlp)
     return nlp
 
 

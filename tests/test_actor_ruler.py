@@ -20,8 +20,7 @@ check_ruler = pytest.importorskip("check_ruler")
 def pipelines():
     from multivector.nlp.model import load_pipeline
 
-    # A fresh copy, not the cached one: the analysis adds its own components (block boundaries, tokenizer suffixes)
-    # to the shared pipeline, and this test must not depend on whether an analysis ran before it.
+    # A fresh copy, not the cached one: the test compares two pipelines built the same way, the ruler apart.
     return load_pipeline.__wrapped__(), check_ruler.reference_pipeline()
 
 
