@@ -624,3 +624,49 @@ def test_a_photo_credit_names_neither_outlet_nor_author(credit: str) -> None:
 )
 def test_an_organisation_in_a_job_title_is_not_the_outlet(line: str, outlet: str | None) -> None:
     assert from_text("Kazakhstan and Kyrgyzstan agree on water swaps\n\n" + line + BYLINE_BODY).outlet == outlet
+
+
+# --- furniture inside the article: the text on both sides is kept ----------------------------------------
+
+INBODY_HEAD = "Kazakhstan and Kyrgyzstan agree on water swaps\n\n12 March 2024\n\n"
+INBODY = [
+    "Kazakhstan and Kyrgyzstan agreed on Friday to swap electricity for irrigation water, the ministry said.",
+    "The deal follows a dry spring that left reservoirs in southern Kazakhstan at less than half of their usual level.",
+    "Kyrgyz officials said the Toktogul reservoir would release more water in July and August.",
+]
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "President Tokayev (L) and President Japarov (R) shake hands in Astana on March 5, 2024.",
+        "File photo of the Toktogul dam",
+        "Illustrative image. Reservoirs have shrunk across the region.",
+        "Story continues below advertisement",
+        "ADVERTISEMENT",
+        "Sponsored by Qazaq Bank",
+        "Recommended: Uzbekistan and Tajikistan sign energy deal",
+        "ALSO READ | Tajikistan raises power tariffs for industry",
+        "Subscribe to our Telegram channel",
+        "Share\nFacebook | X | Telegram",
+        "Follow us on Instagram",
+        "Join our WhatsApp channel for the latest news",
+    ],
+)
+@pytest.mark.parametrize("after", [0, 1, 2])
+def test_furniture_between_paragraphs_loses_no_text(junk: str, after: int) -> None:
+    paragraphs = [*INBODY[: after + 1], junk, *INBODY[after + 1 :]]
+    doc = from_text(INBODY_HEAD + "\n\n".join(paragraphs) + "\n")
+    assert doc.body == "\n\n".join(INBODY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uzbekistan does not subscribe to the idea of a customs union with Russia, the minister said.",
+        "Nearly 40,000 people follow the ministry's channel, and officials say they will share more data this year.",
+    ],
+)
+def test_prose_that_mentions_subscribing_or_sharing_is_body(sentence: str) -> None:
+    doc = from_text(INBODY_HEAD + INBODY[0] + "\n\n" + sentence + "\n\n" + INBODY[1] + "\n")
+    assert sentence in doc.body

@@ -30,6 +30,7 @@ from multivector.ingest.furniture import (
     byline_name,
     is_aside_link,
     is_furniture,
+    is_inline_furniture,
     is_labelled_byline,
     is_row,
     is_sign_off,
@@ -41,9 +42,10 @@ from multivector.ingest.furniture import (
 BLANK, PROSE, SHORT = "blank", "prose", "short"
 END, ASIDE, ASIDE_LINK = "end", "aside", "aside_link"
 FURNITURE, DATELINE, BYLINE, LISTED = "furniture", "dateline", "byline", "listed"
+CAPTION = "caption"  # a caption, photo credit, ad slot or player note: furniture inside an article
 
 #: Kinds never kept in a body, even inside the chosen run.
-DROPPED = {END, ASIDE, ASIDE_LINK, FURNITURE, DATELINE, BYLINE, LISTED}
+DROPPED = {END, ASIDE, ASIDE_LINK, FURNITURE, DATELINE, BYLINE, LISTED, CAPTION}
 
 _SCORES = {SHORT: -6.0, LISTED: -25.0, FURNITURE: -25.0, BYLINE: -25.0, ASIDE_LINK: -5.0, DATELINE: -40.0}
 _ASIDE_SCORE = -12.0
@@ -236,6 +238,8 @@ def classify(text: str) -> str:
         return DATELINE
     if is_labelled_byline(text):
         return BYLINE  # "Text: NAME. Photo: NAME" is a byline that also carries a credit
+    if is_inline_furniture(text):
+        return CAPTION
     if is_furniture(text):
         return FURNITURE
     if byline_name(text):
@@ -378,7 +382,7 @@ def line_score(line: Line) -> float:
         return _ASIDE_SCORE
     if line.in_aside:
         return _IN_ASIDE_SCORE
-    if line.kind == FURNITURE and _INLINE_AD.match(line.text):
+    if line.kind == CAPTION or (line.kind == FURNITURE and _INLINE_AD.match(line.text)):
         return _INLINE_AD_SCORE
     return _SCORES.get(line.kind, 0.0)
 

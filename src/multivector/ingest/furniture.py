@@ -25,7 +25,11 @@ _ASIDE_MARKERS = alternation("aside_headings", whole=True)
 _ASIDE_PREFIX = alternation("aside_prefixes", prefix="^", suffix=r"\s*[:\-–—|»>]\s*\S")
 # Widgets, prompts, labels, credits, menus, copyright lines: one pattern per entry of "furniture_lines".
 _FURNITURE = alternation("furniture_lines")
+# Furniture that sits inside an article: captions and photo credits, ad slots, player notes ("inline_furniture").
+_INLINE_FURNITURE = alternation("inline_furniture")
+_INLINE_AD = alternation("inline_ads", whole=True)
 _FURNITURE_MAX_LEN = 200  # a prompt or widget is short; a long line that mentions "subscribe" is prose
+_CAPTION_MAX_LEN = 400
 
 _LANGUAGE_TOKENS = words("language_tokens")
 
@@ -72,12 +76,26 @@ def is_aside_link(line: str) -> bool:
     return len(line) <= 300 and bool(_ASIDE_PREFIX.match(line.strip()))
 
 
+def is_inline_furniture(line: str) -> bool:
+    """A caption or photo credit, an ad slot or a player note: furniture an article's text runs around."""
+    text = line.strip()
+    if not text or len(text) > _CAPTION_MAX_LEN:
+        return False
+    if _INLINE_AD.match(text):
+        return True
+    ends = [m.end() for m in _INLINE_FURNITURE.finditer(text)]
+    # a long line is a caption only when it ends on its credit ("... on May 27, 2024. (Contributor/Getty Images)")
+    return bool(ends) and (len(text) <= _FURNITURE_MAX_LEN or ends[-1] == len(text))
+
+
 def is_furniture(line: str) -> bool:
     """Widgets, prompts, credits, labels, menus and language switches."""
     text = line.strip()
     if not text:
         return False
     if len(text) <= _FURNITURE_MAX_LEN and _FURNITURE.search(text):
+        return True
+    if is_inline_furniture(text):
         return True
     return is_language_switch(text) or is_menu(text)
 
