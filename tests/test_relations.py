@@ -5,6 +5,8 @@ Mentions are placed by hand (the recogniser has its own tests), so these tests p
 
 import re
 
+import pytest
+
 from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.memberships import code_memberships
 from multivector.nlp.relations import code_relations
@@ -67,7 +69,7 @@ def context(text: str, speaker: str | None = None, we: str | None = None) -> Sen
     return SentenceContext(text, 0, len(text), speaker, mentions)
 
 
-DEMONYMS = {"Georgian": "GEO", "Chinese": "CHN", "Japanese": "JPN", "Kazakh": "KAZ"}
+DEMONYMS = {"Georgian": "GEO", "Chinese": "CHN", "Japanese": "JPN", "Kazakh": "KAZ", "Western": "WEST"}
 
 
 class Members:
@@ -375,3 +377,35 @@ def test_an_experts_nationality_and_coordinated_adjectives_are_no_relation():
         frozenset({"KAZ", "CHN"}),
         frozenset({"KAZ", "JPN"}),
     }
+
+
+def readings(text: str) -> set[tuple[frozenset[str], str, str]]:
+    return {(frozenset((r.a, r.b)), r.type, r.polarity) for r in code_relations(context(text), None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Relations between Russia and Georgia are tense.",
+        "Russia has strained relations with Georgia.",
+        "Ties between Armenia and Azerbaijan are worsening.",
+        "The cooling relations between Russia and Azerbaijan worry many.",
+        "Kazakhstan is at odds with Russia over the pipeline.",
+        "Washington is not thrilled with Georgia's new law.",
+    ],
+)
+def test_negative_modifiers_and_predicates_make_a_relation_hostile(text):
+    ((_, _, polarity),) = readings(text)
+    assert polarity == "-"
+
+
+def test_barring_and_ultimatums_are_pressure_with_a_direction():
+    assert directed("Russia barred Georgia's wine from its market.") == {("RUS", "GEO", "pressure")}
+    assert directed("Russia gave Georgia an ultimatum over the border.") == {("RUS", "GEO", "pressure")}
+
+
+def test_relations_inside_noun_phrases():
+    assert directed("Western sanctions on Russia hurt trade.") >= {("WEST", "RUS", "sanctions")}
+    assert directed("Mongolia's dependence on China keeps growing.") == {("MNG", "CHN", "dependence")}
+    assert readings("The Russia–Azerbaijan trade fell by a third.") == {(frozenset({"RUS", "AZE"}), "trade", "+")}
+    assert frozenset({"KAZ", "CHN"}) in pair_set("The Kazakh-Chinese joint venture opened a plant.")

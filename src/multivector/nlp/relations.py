@@ -120,7 +120,32 @@ def find_cues(text: str, offset: int, mentions: list[Mention]) -> list[Cue]:
             if any(mention.start < end and start < mention.end for mention in mentions):
                 continue
             cues.append(Cue(start, end, kind, polarity, reciprocal))
+    # the longest cue wins where cues overlap: "cooling relations" is rivalry, not "relations"
+    cues = [
+        c
+        for c in cues
+        if not any(
+            o is not c and o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) for o in cues
+        )
+    ]
     return sorted(cues, key=lambda c: c.start)
+
+
+def _predicate(sentence: SentenceContext, second: Mention, cue: Cue, cues: list[Cue]) -> Cue:
+    """'Relations between X and Y are tense', 'ties with Y are worsening': a hostile predicate after the pair
+    outweighs the plain relation noun ("relations", "ties") it is said of."""
+    if cue.polarity != "+" or cue.type != "cooperation":
+        return cue
+    _, clause_end = sentence.clause_bounds(second.end)
+    limit = min(clause_end, second.end + PREDICATE_CHARS)
+    later = [c for c in cues if second.end <= c.start < limit and c.polarity == "-"]
+    if (
+        later
+        and not _other_mention_between(sentence, second.end, later[0].start)
+        and not _other_mention_between(sentence, later[0].end, min(clause_end, later[0].end + 30))
+    ):
+        return later[0]  # and not "ties with X or rivalry with Y": that cue has an object of its own
+    return cue
 
 
 def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
@@ -383,7 +408,12 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     attached = [c for c in between if c.start == first.end and body[c.start : c.start + 1] in "-–"]
     if attached:
         return attached[0]  # "the Russian-led alliance": a suffix on the first actor says how it relates
-    return _strongest(between)
+    if not between and _DOUBLE_OBJECT.fullmatch(body, first.end, second.start):
+        # "Russia gave Georgia an ultimatum", "Washington sent Tbilisi a warning": the cue after the second object
+        after = [c for c in cues if second.end <= c.start <= second.end + PREDICATE_CHARS and c.polarity != "0"]
+        between = [c for c in after if not _other_mention_between(sentence, second.end, c.start)][:1]
+    chosen = _strongest(between)
+    return _predicate(sentence, second, chosen, cues) if chosen is not None else None
 
 
 def _strongest(cues: list[Cue]) -> Cue | None:
@@ -413,7 +443,7 @@ def _reciprocal_cue(body, first, second, cues, sentence, size: int) -> Cue | Non
     prior = [c for c in cues if c.end <= first.start and c.reciprocal]
     if _BETWEEN_BEFORE.search(before):
         if prior:
-            return prior[-1]
+            return _predicate(sentence, second, prior[-1], cues)
         if after:
             return after[0]
     if after and after[0].start - second.end < 120 and not _other_mention_between(sentence, second.end, after[0].start):
@@ -454,6 +484,10 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
 
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+PREDICATE_CHARS = 40  # a predicate or a second object's cue this close after the pair belongs to it
+_DOUBLE_OBJECT = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:gave|gives|give|sent|sends|send|issued|issues|handed|hands)\s+(?:the\s+)?"
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
@@ -472,7 +506,7 @@ def _between_constructions(sentence: SentenceContext, mentions: list[Mention], c
             continue
         second = next((x for x in mentions if x.start == after), None)
         if firsts and second is not None and firsts[-1].id != second.id:
-            yield firsts[-1], second, prior[-1]
+            yield firsts[-1], second, _predicate(sentence, second, prior[-1], cues)
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
