@@ -409,3 +409,11 @@ def test_relations_inside_noun_phrases():
     assert directed("Mongolia's dependence on China keeps growing.") == {("MNG", "CHN", "dependence")}
     assert readings("The Russia–Azerbaijan trade fell by a third.") == {(frozenset({"RUS", "AZE"}), "trade", "+")}
     assert frozenset({"KAZ", "CHN"}) in pair_set("The Kazakh-Chinese joint venture opened a plant.")
+
+
+def test_a_route_relates_its_ends_and_the_country_it_crosses():
+    assert pair_set("Freight from China to Georgia via Kazakhstan doubled last year.") == {
+        frozenset({"CHN", "GEO"}),
+        frozenset({"CHN", "KAZ"}),
+        frozenset({"GEO", "KAZ"}),
+    }

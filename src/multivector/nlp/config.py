@@ -41,6 +41,7 @@ RELATIONS: dict[str, Any] = {
             "between": 0.9,  # "rivalry between X and Y"
             "compound": 0.9,  # "the Kazakh-Chinese joint venture", "the Russia–Central Asia summit"
             "cue-between": 0.66,  # "X pressures Y", "X's partnership with Y"
+            "route": 0.75,  # "freight from X to Y via Z"
             "list": 0.62,  # "A, B and C signed an agreement", "talks with A, B and C"
             "coordinated": 0.52,  # "X and Y are partners"
         },

@@ -187,6 +187,8 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         keep(first, second, cue, "between")
     for first, second, cue in _compounds(sentence, mentions, cues):
         keep(first, second, cue, "compound")
+    for first, second, cue in _routes(sentence, mentions, cues):
+        keep(first, second, cue, "route")
     return [_relation(sentence, links) for links in found.values()]
 
 
@@ -507,6 +509,34 @@ def _between_constructions(sentence: SentenceContext, mentions: list[Mention], c
         second = next((x for x in mentions if x.start == after), None)
         if firsts and second is not None and firsts[-1].id != second.id:
             yield firsts[-1], second, _predicate(sentence, second, prior[-1], cues)
+
+
+_ROUTE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<a>\S[^,;]{0,40}?)\s+to\s+(?:the\s+)?(?P<b>\S[^,;]{0,40}?)"
+    r"(?:\s+(?:via|through|across)\s+(?:the\s+)?(?P<c>\S[^,;]{0,40}?))?(?=[\s,;.]|$)"
+)
+
+
+def _routes(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
+    """'freight from X to Y via Z', 'a pipeline from X to Y through Z': a route relates its ends and the countries it
+    crosses to each other, by the transit or trade cue of its clause."""
+    for m in _ROUTE.finditer(sentence.text):
+        lo, hi = sentence.clause_bounds(sentence.start + m.start())
+        cue = next((c for c in cues if lo <= c.start < hi and c.type in ("transit", "trade")), None)
+        if cue is None:
+            continue
+        ends = []
+        for group in ("a", "b", "c"):
+            if m.group(group) is None:
+                continue
+            start, end = sentence.start + m.start(group), sentence.start + m.end(group)
+            inside = [x for x in mentions if x.start == start and x.end <= end]
+            if inside:
+                ends.append(inside[0])
+        ends = list({x.id: x for x in ends}.values())
+        for i, first in enumerate(ends):
+            for second in ends[i + 1 :]:
+                yield first, second, cue
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
