@@ -620,6 +620,9 @@ def test_a_photo_credit_names_neither_outlet_nor_author(credit: str) -> None:
         ("The Ministry of Foreign Affairs told the Senate that talks continue.", None),
         ("Deputy Minister of Foreign Affairs Fariz Rzayev spoke at the forum on Monday.", None),
         ("Foreign Affairs Committee chair said the talks had stalled, Trend reports.", "Trend"),
+        ("Moscow will supply more fuel to Bishkek this winter, TASS reported.", None),  # a source, not a self-credit
+        ('"Tariff wars have no winners," Xinhua quoted him as saying.', None),
+        ("The Financial Times writes that the port is far behind schedule.", None),
     ],
 )
 def test_an_organisation_in_a_job_title_is_not_the_outlet(line: str, outlet: str | None) -> None:

@@ -434,7 +434,7 @@ _SELF_CREDITS = [
         rf"{_CLAUSE_END}"
     ),
     re.compile(
-        rf"(?:^|[,;]\s+|[.!?]\s+)(?:the\s+)?{_QUOTED}\s+(?:reports|reported|informs|has reported|has learned|learned)"
+        rf"(?:^|[,;]\s+|[.!?]\s+)(?:the\s+)?{_QUOTED}\s+(?:reports|informs|has reported|has learned)"
         rf"(?=\s*(?:[.!](?:\s|$)|$)|\s+citing\b)"
     ),
     re.compile(r"^[A-Z][\w\-]+(?:,? [A-Z][\w\-]+)?\s+\((?P<o>[^()]{2,40})\)\s*[–—-]?\s+(?=[A-Z\"“«])"),
