@@ -1,0 +1,213 @@
+"""Throughput of `multivector ingest --engine dask`, against the local engine and the bare pipeline. From the repository
+root:
+
+    .venv/bin/python benchmarks/bench_dask.py                        # 120 pages, 2 rounds: about 15 min on 2 cores
+    .venv/bin/python benchmarks/bench_dask.py --articles 40 --repeat 1 --results /tmp/dask.md   # a quick look
+
+For W = 1 and 2 worker processes, on the same generated pages (benchmarks/corpus.py), each run a whole process into a
+new corpus, in turn within a round (so a change in the machine's load moves all alike), ratios taken round by round:
+
+- bare: the bare spaCy model (``bench.py --bare-run``: ``nlp.pipe``, W processes), the floor bench.py measures too;
+- local: ``multivector ingest DIR --workers W`` (the local engine: forked processes, one writer);
+- dask: ``multivector ingest DIR --engine dask --workers W`` (starts its own LocalCluster of W worker processes);
+- dask-joined: ``multivector ingest DIR --engine dask --scheduler URL`` against a cluster started beforehand with the
+  commands docs/scaling.md gives (``dask scheduler``, ``dask worker --nworkers W --nthreads 1``), its workers
+  already holding the model: the steady state of a long-running cluster.
+
+and, apart, the one writer alone: ``Corpus.add`` of analysed pages into a new corpus, in documents per second.
+
+Reported: wall time (median), articles/s, articles/s after start-up (articles over wall time minus the median wall
+time of the same command on two one-line pages: imports, cluster and model; no number of workers shortens it), and
+the targets: dask with 2 workers >= 1.7x dask with 1 (after start-up), and dask >= 0.8x bare with the same processes
+(paired, after start-up). The machine is shared: read the load average printed with the results.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from bench import CLI, PYTHON, corpus_words, machine, timed  # noqa: E402  (benchmarks/ is not a package)
+from corpus import build_corpus  # noqa: E402
+
+DASK = [str(Path(PYTHON).with_name("dask"))]
+ENGINES = ("bare", "local", "dask", "dask-joined")
+LABELS = {
+    "bare": "bare spaCy `nlp.pipe`",
+    "local": "`ingest --workers W`",
+    "dask": "`ingest --engine dask --workers W` (own LocalCluster)",
+    "dask-joined": "`ingest --engine dask --scheduler URL` (running cluster)",
+}
+
+
+def commands(directory: Path, db: Path, workers: int, scheduler: str) -> dict[str, list[str]]:
+    ingest = [*CLI, "ingest", str(directory), "--db", str(db)]
+    return {
+        "bare": [PYTHON, str(HERE / "bench.py"), "--bare-run", str(directory), str(workers)],
+        "local": [*ingest, "--workers", str(workers)],
+        "dask": [*ingest, "--engine", "dask", "--workers", str(workers)],
+        "dask-joined": [*ingest, "--engine", "dask", "--scheduler", scheduler],
+    }
+
+
+def run(command: list[str], db: Path) -> float:
+    for stale in db.parent.glob(db.name + "*"):
+        stale.unlink()
+    return timed(command)
+
+
+class Cluster:
+    """`dask scheduler` and `dask worker --nworkers W --nthreads 1` as separate processes, as on real machines."""
+
+    def __init__(self, workers: int, work: Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.address = f"tcp://127.0.0.1:{port}"
+        log = (work / f"cluster-{workers}.log").open("w")
+        self.processes = [
+            subprocess.Popen([*DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                             stdout=log, stderr=log),
+        ]  # fmt: skip
+        time.sleep(2)
+        self.processes.append(
+            subprocess.Popen(
+                [*DASK, "worker", self.address, "--nworkers", str(workers), "--nthreads", "1", "--no-dashboard"],
+                stdout=log,
+                stderr=log,
+            )  # fmt: skip
+        )
+        from distributed import Client
+
+        with Client(self.address, timeout=60) as client:
+            client.wait_for_workers(workers, timeout=120)
+
+    def close(self) -> None:
+        for process in reversed(self.processes):
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def measure(work: Path, pages: Path, tiny: Path, workers: int, repeat: int) -> tuple[dict, dict]:
+    """Wall times per engine (one per round, in turn) and each engine's start-up (median of 3 on the tiny pages)."""
+    cluster = Cluster(workers, work)
+    try:
+        db = work / "bench.db"
+        run(commands(tiny, db, workers, cluster.address)["dask-joined"], db)  # registers the plugin: model loaded
+        times: dict[str, list[float]] = {engine: [] for engine in ENGINES}
+        for round_ in range(repeat):
+            for engine, command in commands(pages, db, workers, cluster.address).items():
+                times[engine].append(run(command, db))
+            print(f"  workers={workers} round {round_ + 1}: " + ", ".join(f"{e} {times[e][-1]:.1f} s" for e in ENGINES))
+        startup = {}
+        for engine, command in commands(tiny, db, workers, cluster.address).items():
+            startup[engine] = statistics.median(run(command, db) for _ in range(3))
+        print(f"  workers={workers} start-up: " + ", ".join(f"{e} {startup[e]:.1f} s" for e in ENGINES))
+        return times, startup
+    finally:
+        cluster.close()
+
+
+def writer_speed(pages: list[Path], work: Path) -> tuple[int, float]:
+    """Documents per second that the one writer (``Corpus.add``, one transaction each) stores into a new corpus:
+    the ceiling of any number of workers. The pages are analysed first, in this process, and not timed."""
+    from multivector.pipeline import iter_analyses
+    from multivector.store import Corpus
+
+    analyses = [o.analysis for o in iter_analyses(pages) if o.analysis is not None]
+    begin = time.perf_counter()
+    with Corpus(work / "writer.db") as corpus:
+        for analysis in analyses:
+            corpus.add(analysis)
+    return len(analyses), len(analyses) / (time.perf_counter() - begin)
+
+
+def report(articles: int, words: int, repeat: int, results: dict[int, tuple[dict, dict]]) -> tuple[list[str], list]:
+    rows = [
+        f"{articles} pages, {words:,} words (benchmarks/corpus.py), {repeat} round(s); each run a whole process into a"
+        " new corpus.\n",
+        "| workers | engine | wall s (median) | articles/s | start-up s | articles/s after start-up |"
+        " / bare, paired (after start-up) |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    steady: dict[tuple[str, int], list[float]] = {}
+    for workers, (times, startup) in results.items():
+        for engine in ENGINES:
+            steady[(engine, workers)] = [articles / max(t - startup[engine], 1e-9) for t in times[engine]]
+        for engine in ENGINES:
+            wall = statistics.median(times[engine])
+            speed = statistics.median(steady[(engine, workers)])
+            ratio = ""
+            if engine != "bare":
+                pairs = zip(steady[(engine, workers)], steady[("bare", workers)], strict=True)
+                ratio = f"{statistics.median(ours / bare for ours, bare in pairs):.2f}x"
+            rows.append(f"| {workers} | {LABELS[engine]} | {wall:.1f} | {articles / wall:.2f} | {startup[engine]:.1f}"
+                        f" | {speed:.2f} | {ratio} |")  # fmt: skip
+    rows.append("")
+    verdicts = []
+    for engine in ENGINES:
+        after = statistics.median(steady[(engine, 2)]) / statistics.median(steady[(engine, 1)])
+        whole = statistics.median(results[1][0][engine]) / statistics.median(results[2][0][engine])
+        rows.append(f"- 2 workers / 1 worker, {engine}: {after:.2f}x after start-up, {whole:.2f}x whole command")
+        if engine == "dask":
+            verdicts.append(("dask, 2 workers / 1 worker (after start-up)", ">= 1.70x", after, after >= 1.7))
+    for workers in (1, 2):
+        for engine in ("dask", "dask-joined"):
+            pairs = zip(steady[(engine, workers)], steady[("bare", workers)], strict=True)
+            ratio = statistics.median(ours / bare for ours, bare in pairs)
+            verdicts.append((f"{engine} / bare, {workers} worker(s) (after start-up)", ">= 0.80x", ratio, ratio >= 0.8))
+    return rows, verdicts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=120, help="pages per run")
+    parser.add_argument("--repeat", type=int, default=2, help="rounds")
+    parser.add_argument("--results", type=Path, help="also write the markdown here")
+    args = parser.parse_args()
+    about = machine()
+    about["load average at start"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    with tempfile.TemporaryDirectory(prefix="mv-bench-dask-") as tmp:
+        work = Path(tmp)
+        pages = build_corpus(work / "pages", args.articles)
+        words = corpus_words(pages)
+        tiny = work / "tiny"
+        tiny.mkdir()
+        for n in (1, 2):
+            (tiny / f"page-{n}.txt").write_text(f"Kazakhstan and Uzbekistan signed transit agreement {n}.\n")
+        print(f"dask throughput: {args.articles} pages, {words} words, {args.repeat} round(s)")
+        results = {workers: measure(work, work / "pages", tiny, workers, args.repeat) for workers in (1, 2)}
+        written, per_second = writer_speed(pages, work)
+        print(f"writer: {written} documents, {per_second:.1f} documents/s")
+        shutil.rmtree(work / "pages", ignore_errors=True)
+    about["load average at the end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    rows, verdicts = report(args.articles, words, args.repeat, results)
+    lines = ["## Machine", ""] + [f"- {key}: {value}" for key, value in about.items()] + [""]
+    lines += ["## Summary", "", "| measure | target | measured | met |", "|---|---|---|---|"]
+    for what, target, value, ok in verdicts:
+        lines.append(f"| {what} | {target} | {value:.2f}x | {'yes' if ok else '**no**'} |")
+    lines += ["", "## Throughput", "", *rows]
+    lines += ["", "## The one writer", ""]
+    lines.append(f"`Corpus.add` of the {written} analysed pages into a new corpus, one transaction each:")
+    lines.append(f"**{per_second:.1f} documents/s** (the ceiling of any number of workers).")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.results:
+        args.results.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
