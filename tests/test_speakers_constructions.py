@@ -384,3 +384,27 @@ _ANSWERS = (
 )
 def test_the_interviewee_of_a_lede_not_its_interviewer(nlp, lede, interviewee):
     assert _speakers(nlp, lede + _ANSWERS) == [interviewee]
+
+
+def test_an_official_visit_report(nlp):
+    body = (
+        "President Bakyt Osmonov received Foreign Minister of Hungary Gabor Kiss in Bishkek. During the meeting, the "
+        "parties discussed trade and energy. The Head of State noted the importance of the Middle Corridor for both "
+        "countries. Gabor Kiss, in turn, conveyed greetings from the Hungarian government and expressed gratitude "
+        "for the warm welcome."
+    )
+    analysis = _analyse(nlp, body)
+    assert [s.name for s in analysis.speakers] == ["Bakyt Osmonov", "Gabor Kiss"]
+    assert {s.name: s.role for s in analysis.speakers}["Gabor Kiss"] == "Foreign Minister of Hungary"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaks"),
+    [
+        ("Prime Minister Aibek Sultanov promised to visit Dushanbe in the spring.", False),
+        ("Prime Minister Aibek Sultanov promised that the border would reopen in the spring.", True),
+        ('Prime Minister Aibek Sultanov promised Dushanbe "new markets" and "fair prices".', True),
+    ],
+)
+def test_a_promise_is_speech_when_it_reports_words(nlp, sentence, speaks):
+    assert _speakers(nlp, sentence) == (["Aibek Sultanov"] if speaks else [])

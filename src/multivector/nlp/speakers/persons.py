@@ -51,7 +51,7 @@ def complete_persons(
     merged = _merge_parsed_names(
         persons, _parsed_names(parsed, persons, catalogue) + _label_names(body, parsed, catalogue)
     )
-    merged = _link_surnames(merged)
+    merged = _link_surnames(_every_occurrence(body, merged))
     merged = _drop_non_persons(body, merged, slots, catalogue)
     return _as_written(merged, catalogue)
 
@@ -214,6 +214,21 @@ def _merge_parsed_names(persons: list[PersonMention], names: list[PersonMention]
             elif mention.start == name.start and name.end > mention.end and mention.canonical == mention.name:
                 merged[i] = name  # the NER cut a three-part name short ("Bijan Namdar" + "Zanganeh")
     return sorted(merged, key=lambda p: p.start)
+
+
+def _every_occurrence(body: str, persons: list[PersonMention]) -> list[PersonMention]:
+    """A full name the NER found once is the same person wherever the text writes it again, but not inside a longer
+    name ("the NAME Foundation")."""
+    names = {p.name: p.canonical for p in persons if len(p.name.split()) >= 2}
+    added = []
+    for name, canonical in names.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body):
+            if re.match(r"\s+[A-Z]", body[m.end() : m.end() + 3]) or any(
+                p.start < m.end() and m.start() < p.end for p in [*persons, *added]
+            ):
+                continue
+            added.append(PersonMention(name, canonical, m.start(), m.end()))
+    return sorted([*persons, *added], key=lambda p: p.start) if added else persons
 
 
 def _link_surnames(persons: list[PersonMention]) -> list[PersonMention]:

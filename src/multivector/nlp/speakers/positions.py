@@ -43,6 +43,8 @@ def in_speaker_position(token: Token, depth: int = 0) -> bool:
     head, dep = token.head, token.dep_
     if dep == "nsubj" and is_speech_verb(head):
         return True
+    if dep == "nsubj" and any(_shares_subject(c) and is_speech_verb(c) for c in head.children):
+        return True  # "NAME conveyed greetings and expressed gratitude": the second verb is speech
     if dep == "nsubj" and head.lemma_ == "be" and any(_is_opinion_adjective(c) for c in head.children):
         return True  # "NAME, ROLE, is sceptical"
     if dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -76,11 +78,21 @@ def is_speech_verb(verb: Token) -> bool:
         near = {c.lower_ for c in verb.children} | {g.lower_ for c in verb.children for g in c.children}
         if any(words <= near for words in cues.phrasal_speech()[lemma]):
             return True
-    if lemma in cues.clause_speech_lemmas():  # a clause with a verb: not the small clause "X a priority"
-        return any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    if lemma in cues.clause_speech_lemmas():  # a clause with a verb, or quoted words: not "promised to visit"
+        return any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") or _quotes_words(c) for c in verb.children)
     if lemma not in cues.belief_lemmas():
         return False
     return any(c.dep_ in ("ccomp", "oprd") or _calls_on(c) for c in verb.children)
+
+
+def _quotes_words(child: Token) -> bool:
+    """An object in quotation marks ('promised Tashkent "new markets"'): the words themselves are reported."""
+    return child.dep_ in ("dobj", "dative", "oprd", "attr") and any(t.is_quote for t in child.subtree)
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A verb conjoined to another that has no subject of its own, so shares the first one's."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def _passive_speech(verb: Token) -> bool:
@@ -108,10 +120,11 @@ def _is_opinion_adjective(token: Token) -> bool:
 
 
 def name_tokens(token: Token) -> list[Token]:
-    """The surname token and the first names compounded to its left ("Temir" + "Usenov"), titles excluded."""
+    """The surname token and the first names compounded to its left ("Temir" + "Usenov"), titles and places
+    excluded ("Minister of Hungary NAME")."""
     doc, parts = token.doc, [token]
     i = token.i - 1
-    while i >= 0 and doc[i].head.i == token.i and doc[i].dep_ == "compound" and is_name_word(doc[i]):
+    while i >= 0 and doc[i].head.i == token.i and doc[i].dep_ == "compound" and _is_personal_name(doc[i]):
         parts.insert(0, doc[i])
         i -= 1
     return parts

@@ -57,6 +57,11 @@ def _parse_role(token: Token) -> str | None:
                 phrase = doc[nouns[0].left_edge.i : phrase.end]
             return _clean_role(phrase.text)
     name_start = name_tokens(token)[0].i
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i < token.i:
+        # "Foreign Minister of Hungary NAME": the parser hangs the name on "of" and the country on the name
+        phrase = doc[token.head.head.left_edge.i : name_start]
+        if _role_like(phrase) and role_noun_pattern().fullmatch(token.head.head.text):
+            return _clean_role(phrase.text)
     for child in token.children:
         if child.dep_ in ("nmod", "compound") and child.i < name_start and child.right_edge.i < name_start:
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
@@ -108,17 +113,20 @@ def text_role(body: str, start: int, end: int, persons: list | None = None) -> s
         role_end = end + m.start(2) + len(role)
         names_another = any(end < p.start < role_end for p in persons or [])
         if names_another or not role_noun_pattern().search(role):
-            return role_before(body, start)
+            return role_before(body, start, persons)
         nationality = m.group(1)
         if nationality and not re.search(re.escape(nationality), role):
             role = f"{role} ({nationality})"
         return role
-    return role_before(body, start)
+    return role_before(body, start, persons)
 
 
-def role_before(body: str, start: int) -> str | None:
-    """'Analyst NAME', 'President of Uzbekistan NAME', 'ROLE NAME stressed ...': the title phrase before a name."""
-    before = body[max(0, start - 200) : start]
+def role_before(body: str, start: int, persons: list | None = None) -> str | None:
+    """'Analyst NAME', 'President of Uzbekistan NAME', 'ROLE NAME stressed ...': the title phrase before a name, after
+    any other person named before it ("President NAME received Foreign Minister of X NAME2": NAME2's role starts
+    after NAME)."""
+    window = max(0, start - 200, *(p.end for p in persons or [] if p.end <= start))
+    before = body[window:start]
     cuts = list(_ROLE_CUT.finditer(before))
     phrase = before[cuts[-1].end() :] if cuts else before
     phrase = re.sub(r"^\s*(?:the|a|an|At the same time,?)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
