@@ -1,10 +1,11 @@
-"""Take a screenshot of every page of the web app into docs/screenshots/NAME.png.
+"""Take a screenshot of every page of the web app into docs/screenshots/NAME.png, and of the network of a synthetic
+corpus of 500 actors and 3,000 relations into docs/screenshots/network-500.png.
 
 Usage: .venv/bin/python scripts/screenshots.py [--db FILE] [--out DIR]
 
-Without --db it builds a corpus from the project's own examples/ (never the seed articles) in a temporary
-directory. Needs headless Chromium with its driver (Debian: apt-get install chromium chromium-driver) and the
-`selenium` package; the app runs on 127.0.0.1 on a free port for the duration of the script.
+Without --db it builds a corpus from the articles the project wrote (examples/ and eval/dev*/raw; never the seed
+articles) in a temporary directory. Needs headless Chromium with its driver (Debian: apt-get install chromium
+chromium-driver) and the `selenium` package; the app runs on 127.0.0.1 on a free port for the duration of the script.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ def build_examples_corpus(db: Path) -> None:
     from multivector.pipeline import analyze
     from multivector.store import Corpus
 
+    folders = [REPO / "examples", *sorted(REPO.glob("eval/dev*/raw"))]
     with Corpus(db) as corpus:
-        for path in sorted((REPO / "examples").iterdir()):
-            if path.suffix in {".txt", ".html", ".md"}:
-                corpus.add(analyze(path))
+        for folder in folders:
+            for path in sorted(folder.iterdir()):
+                if path.suffix in {".txt", ".html", ".md"}:
+                    corpus.add(analyze(path))
 
 
 def free_port() -> int:
@@ -79,7 +82,7 @@ def pages(db: Path) -> list[tuple[str, str]]:
 
     return [
         ("overview", "/"),
-        ("network", "/network"),
+        ("network", "/network?top=60"),
         ("actor", f"/actor/{quote(actor)}"),
         ("expert", f"/expert/{quote(speaker)}"),
         ("matrix", "/matrix"),
@@ -117,6 +120,44 @@ def shoot(db: Path, out: Path) -> list[Path]:
     return written
 
 
+def shoot_scale(out: Path, actors: int = 500, relations: int = 3000) -> Path:
+    """The network of a synthetic corpus of `actors` actors and `relations` related pairs, all of them shown."""
+    from multivector.interfaces.web import scale
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = scale.build(Path(tmp) / "scale.db", actors, relations)
+        port = free_port()
+        server, thread = serve_in_thread(db, port)
+        driver = chromium(str(Path(tmp) / "profile"), 1360, 1000)
+        try:
+            driver.get(f"http://127.0.0.1:{port}/network?top={actors}")
+            _wait_for_network(driver)
+            time.sleep(0.5)
+            driver.execute_script(
+                "const c = document.getElementById('network');"
+                "window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 70);"
+            )
+            time.sleep(0.3)
+            target = out / f"network-{actors}.png"
+            driver.save_screenshot(str(target))
+            print(driver.execute_script("return document.getElementById('graph-status').textContent"),
+                  "drawn in", driver.execute_script("return document.getElementById('network').dataset.renderMs"),
+                  "ms")  # fmt: skip
+        finally:
+            driver.quit()
+            server.should_exit = True
+            thread.join(timeout=10)
+    return target
+
+
+def _wait_for_network(driver) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 60).until(
+        lambda d: d.execute_script("return document.getElementById('network').getAttribute('data-ready')")
+    )
+
+
 def _shoot_report(driver, db: Path, out: Path, scratch: Path) -> Path:
     """The self-contained report, opened from a file as its reader would."""
     from multivector.interfaces.report import write_report
@@ -125,7 +166,7 @@ def _shoot_report(driver, db: Path, out: Path, scratch: Path) -> Path:
     with Corpus(db, readonly=True) as corpus:
         report = write_report(corpus, scratch / "report.html")
     driver.get(report.as_uri())
-    time.sleep(1.5)
+    _wait_for_network(driver)
     driver.execute_script("document.getElementById('network').mvNetwork.select(0)")
     driver.set_window_size(1360, 1500)
     time.sleep(0.3)
@@ -135,14 +176,14 @@ def _shoot_report(driver, db: Path, out: Path, scratch: Path) -> Path:
 
 
 def _show_network_evidence(driver) -> None:
-    """Wait for the graph, let the layout settle and open the heaviest edge's evidence, as a user would."""
+    """Wait for the graph and open the evidence of the heaviest edge, as a user would."""
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script("return document.getElementById('network').getAttribute('data-ready')")
+    _wait_for_network(driver)
+    driver.execute_script(
+        "const g = document.getElementById('network').mvNetwork, edges = g.cy.edges().sort((a, b) =>"
+        " b.data('weight') - a.data('weight')); g.select(g.cy.edges().indexOf(edges[0]));"
     )
-    time.sleep(1.5)
-    driver.execute_script("document.getElementById('network').mvNetwork.select(0)")
     WebDriverWait(driver, 10).until(
         lambda d: d.execute_script("return document.querySelectorAll('#edge-evidence li').length > 0")
     )
@@ -160,6 +201,7 @@ def main() -> None:
             db = Path(tmp) / "examples.db"
             build_examples_corpus(db)
             written = shoot(db, args.out)
+    written.append(shoot_scale(args.out))
     for path in written:
         print(path)
 

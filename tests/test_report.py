@@ -68,7 +68,7 @@ def test_embedded_data_is_inert_and_complete(report_html):
 
 
 def test_article_text_is_escaped_in_the_report(report_html):
-    assert report_html.count("<script") == 3  # the JSON block and the two inlined scripts, nothing from articles
+    assert report_html.count("<script") == 4  # the JSON block and three inlined scripts, nothing from articles
     assert "<img src=x" not in report_html and "<b>Bold</b>" not in report_html
     assert html.escape("</script><script>alert(1)</script>", quote=False) in report_html
 

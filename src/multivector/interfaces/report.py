@@ -7,7 +7,10 @@ Contract:
   ``<script type="application/json" id="mv-data">`` with ``<``, ``>`` and ``&`` written as ``\\u003c``, ``\\u003e``,
   ``\\u0026`` so no article text can close the script element. The page references no external URL.
 - The HTML parts are rendered by Jinja with autoescape, so article text is shown as text.
-- The graph keeps the ``max_nodes`` most connected actors; each edge embeds at most ``evidence_per_edge`` sentences.
+- The graph keeps the ``max_nodes`` most connected actors, with the web app's communities and directed-claim counts;
+  each edge embeds at most ``evidence_per_edge`` sentences, each with its modality and its claim's direction and
+  confidence (the panel filters them by modality and confidence). The network is drawn by the vendored Cytoscape.js
+  (``web/static/vendor``), inlined like the app's own scripts.
 """
 
 from __future__ import annotations
@@ -24,9 +27,13 @@ from markupsafe import Markup
 from multivector import __version__
 from multivector.analysis import graph as graphs
 from multivector.analysis import mentions, overview, stances, timeline
+from multivector.interfaces.web import views
+from multivector.interfaces.web.app import doc_title
 from multivector.store import Corpus
 
 WEB = Path(__file__).resolve().parent / "web"
+#: The vendored network library, in load order (see web/static/vendor/README.md).
+VENDOR_SCRIPTS = ("cytoscape.min.js", "layout-base.js", "cose-base.js", "cytoscape-fcose.js")
 
 
 def safe_json(data: Any) -> str:
@@ -41,6 +48,9 @@ def report_data(corpus: Corpus, *, max_nodes: int = 80, evidence_per_edge: int =
     relation_rows = mentions.relation_mentions(conn)
     actors = corpus.actors(limit=None)
     graph = graphs.graph_data(graphs.build_actor_graph(actors, relation_rows), max_nodes=max_nodes)
+    claims = corpus.relations(limit=None)
+    views.add_directions(corpus, graph, {}, claims)
+    views.add_communities(graph)
     names = {row["id"]: row["name"] for row in actors}
     matrix = stances.stance_matrix(mentions.stance_mentions(conn), max_actors=30).to_dict()
     matrix["actor_names"] = {actor: names.get(actor, actor) for actor in matrix["actors"]}
@@ -48,7 +58,7 @@ def report_data(corpus: Corpus, *, max_nodes: int = 80, evidence_per_edge: int =
     return {
         "summary": overview.corpus_summary(conn),
         "graph": graph,
-        "evidence": _edge_evidence(relation_rows, graph, evidence_per_edge),
+        "evidence": _edge_evidence(relation_rows, graph, evidence_per_edge, claims),
         "top_relations": graphs.top_relations(relation_rows, limit=top),
         "matrix": matrix,
         "timeline": timeline.layout(timeline.timeline_items(corpus.events(limit=None), docs), width=1100),
@@ -57,16 +67,24 @@ def report_data(corpus: Corpus, *, max_nodes: int = 80, evidence_per_edge: int =
     }
 
 
-def _edge_evidence(rows: list[dict[str, Any]], graph: dict[str, Any], per_edge: int) -> dict[str, list[dict]]:
-    """Evidence rows per shown edge, keyed 'SOURCE|TARGET' as the script looks them up."""
+def _edge_evidence(
+    rows: list[dict[str, Any]], graph: dict[str, Any], per_edge: int, claims: list[dict[str, Any]]
+) -> dict[str, list[dict]]:
+    """Evidence rows per shown edge, keyed 'SOURCE|TARGET' as the script looks them up; each row carries its
+    modality and its claim's direction (source, target) and confidence."""
+    by_claim = {}
+    for claim in claims:
+        by_claim.setdefault((claim["document_id"], graphs.pair_key(claim["a"], claim["b"]), claim["type"]), claim)
     shown = {(edge["source"], edge["target"]) for edge in graph["edges"]}
     evidence: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         key = graphs.pair_key(row["a"], row["b"])
         bucket = evidence[f"{key[0]}|{key[1]}"]
         if key in shown and len(bucket) < per_edge:
+            claim = by_claim.get((row["document_id"], key, row.get("type")), {})
             bucket.append({k: row.get(k) for k in ("evidence", "document_id", "title", "published", "type",
-                                                   "polarity", "speaker", "span_start")})  # fmt: skip
+                                                   "polarity", "modality", "speaker", "span_start")}
+                          | {k: claim.get(k) for k in ("source", "target", "confidence")})  # fmt: skip
     return {key: value for key, value in evidence.items() if value}
 
 
@@ -74,10 +92,12 @@ def render_report(corpus: Corpus, **options: Any) -> str:
     data = report_data(corpus, **options)
     env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True))
     env.filters["polarity_class"] = lambda p: {"+": "pos", "-": "neg"}.get(p or "", "neu")
+    env.globals["doc_title"] = doc_title
     embedded = {"graph": data["graph"], "evidence": data["evidence"]}
     return env.get_template("report.html").render(
         **data,
         css=Markup(_static("style.css")),
+        vendor_js=Markup("\n".join(_static(f"vendor/{name}") for name in VENDOR_SCRIPTS)),
         network_js=Markup(_static("network.js")),
         report_js=Markup(_static("report.js")),
         data_json=Markup(safe_json(embedded)),

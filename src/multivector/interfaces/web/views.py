@@ -116,8 +116,8 @@ def _graph(corpus: Corpus, filters: dict[str, Any], max_nodes: int) -> dict[str,
         speakers = _speakers_from_claims(claims)
     for edge in data["edges"]:
         edge["speakers"] = "; ".join(speakers.get((edge["source"], edge["target"]), []))
-    _add_directions(corpus, data, filters, claims)
-    _add_communities(data)
+    add_directions(corpus, data, filters, claims)
+    add_communities(data)
     data["filters"] = dict(filters)
     return data
 
@@ -163,7 +163,7 @@ def _speakers_from_claims(claims: list[dict[str, Any]]) -> dict[tuple[str, str],
             counts.items()}  # fmt: skip
 
 
-def _add_directions(corpus: Corpus, data: dict[str, Any], filters: dict[str, Any], claims: list | None) -> None:
+def add_directions(corpus: Corpus, data: dict[str, Any], filters: dict[str, Any], claims: list | None) -> None:
     """``forward`` / ``backward`` on each edge: its directed claims (source -> target / target -> source)."""
     directed: Counter[tuple[str, str]] = Counter()
     if claims is None:  # the directed claims of the actors shown, through the store's source index
@@ -178,7 +178,7 @@ def _add_directions(corpus: Corpus, data: dict[str, Any], filters: dict[str, Any
         edge["backward"] = directed.get((edge["target"], edge["source"]), 0)
 
 
-def _add_communities(data: dict[str, Any], seed: int = 7) -> None:
+def add_communities(data: dict[str, Any], seed: int = 7) -> None:
     """Louvain communities of the graph shown (fixed seed: the same graph gets the same communities), numbered by
     size, largest first; ``community`` on every node."""
     graph = nx.Graph()

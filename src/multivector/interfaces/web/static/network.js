@@ -75,7 +75,7 @@
     part.nodes.slice().sort(function (a, b) { return (part.strength[b.id] || 0) - (part.strength[a.id] || 0); })
       .forEach(function (n, rank) {
         var c = byCommunity[n.community] = (byCommunity[n.community] || 0) + 1;
-        if (rank < MAJOR_LABELS / 2 || c <= 2) major[n.id] = true;
+        if (rank < MAJOR_LABELS || c <= 3) major[n.id] = true;
       });
     var result = [];
     part.nodes.forEach(function (n) {
@@ -121,8 +121,8 @@
         "border-color": "#fff", "border-width": 1, "min-zoomed-font-size": 0, "z-index": 10
       } },
       { selector: "node.major", style: { "font-weight": 600, "z-index": 20 } },
-      { selector: "node.minor", style: { label: "" } },
-      { selector: "node.minor.zoomed, node.minor.highlight, node.minor.focus", style: { label: "data(label)" } },
+      { selector: "node.minor, node.crowded", style: { label: "" } },
+      { selector: "node.zoomed, node.highlight, node.focus", style: { label: "data(label)" } },
       { selector: "node.focus", style: { "border-color": "#111", "border-width": 3 } },
       { selector: "edge", style: {
         width: "data(width)", "line-color": "data(colour)", opacity: 0.5, "curve-style": "haystack",
@@ -254,14 +254,32 @@
       cy.batch(function () {
         cy.nodes().forEach(function (node) { node.data("fs", (node.hasClass("major") ? 12 : 11) / Math.min(zoom, 1.2)); });
       });
+      declutter();
+      api.minorLabels = null;  // new elements: decide again
       zoomLabels();
+    }
+
+    /* At the fitted zoom a label that would overlap a better-evidenced actor's label is held back (it shows when
+     * zoomed in or on hover), so the labels drawn can be read. */
+    function declutter() {
+      var placed = [];
+      cy.batch(function () {
+        cy.nodes(".crowded").removeClass("crowded");
+        cy.nodes(".major").sort(function (a, b) { return b.data("strength") - a.data("strength"); }).forEach(function (node) {
+          var box = node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+          var clash = placed.some(function (other) {
+            return box.x1 < other.x2 && other.x1 < box.x2 && box.y1 < other.y2 && other.y1 < box.y2;
+          });
+          if (clash) node.addClass("crowded"); else placed.push(box);
+        });
+      });
     }
 
     function zoomLabels() {
       var wanted = cy.zoom() >= 1.6 * (api.fitZoom || 1) || cy.nodes().length <= MAJOR_LABELS;
       if (wanted === api.minorLabels) return;
       api.minorLabels = wanted;
-      cy.batch(function () { cy.nodes(".minor")[wanted ? "addClass" : "removeClass"]("zoomed"); });
+      cy.batch(function () { cy.nodes(".minor, .crowded")[wanted ? "addClass" : "removeClass"]("zoomed"); });
     }
     cy.on("zoom", zoomLabels);
 
@@ -388,7 +406,8 @@
 
   /* Fill the evidence panel: a readable summary of the edge's counts, then rows {evidence, document_id, title,
    * published, type, polarity, modality, confidence, source, target, speaker}. */
-  function showEvidence(edge, data, names) {
+  function showEvidence(edge, data, names, href) {
+    href = href || docHref;
     var title = document.getElementById("edge-title"), list = document.getElementById("edge-evidence");
     var hint = document.getElementById("edge-hint");
     if (!title || !list) return;
@@ -419,7 +438,7 @@
       item.appendChild(badges);
       item.appendChild(el("blockquote", row.evidence, "evidence"));
       var link = el("a", docTitle(row), "doc");
-      link.setAttribute("href", docHref(row));
+      link.setAttribute("href", href(row));
       item.appendChild(link);
       if (row.published) item.appendChild(el("span", " " + row.published, "date"));
       list.appendChild(item);
@@ -561,7 +580,7 @@
     });
   }
 
-  window.MVNetwork = { create: create, showEvidence: showEvidence, countsText: countsText };
+  window.MVNetwork = { create: create, showEvidence: showEvidence, showActor: showActor, countsText: countsText, names: nameOf };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initPage);
   else initPage();
 })();
