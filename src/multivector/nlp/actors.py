@@ -23,83 +23,43 @@ Contract:
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from multivector.data.catalogue import Catalogue, fold, strip_person_titles
 
-# Bare words that name a country or bloc but are just as often a first name, a surname or a US place.
-AMBIGUOUS_WORDS = frozenset({"Georgia", "Jordan", "Chad", "Niger", "Washington", "West", "Guinea", "Turkey", "Lima"})
-# Words after "Georgia" that point to the US state.
-US_STATE_CONTEXT = frozenset(
-    {
-        "governor",
-        "senator",
-        "senate",
-        "legislature",
-        "republicans",
-        "democrats",
-        "voters",
-        "primary",
-        "county",
-        "house",
-        "election",
-        "elections",
-        "runoff",
-        "state",
-        "atlanta",
-        "peach",
-    }
-)
 
-ORG_HEADS = frozenset(
-    "Institute Institution Council Centre Center University Academy Agency Bank Fund Foundation Committee Commission "
-    "Association Associations Union Corporation Company Forum Organization Organisation Party Movement Chamber "
-    "Society Alliance Consortium Holding Authority Assembly Club Network Coalition School College Secretariat "
-    "Federation Confederation Conference Board Bureau Group Trust Observatory Consultancy".split()
-)
-GOVERNMENT_HEADS = frozenset(
-    "Ministry Ministries Department Parliament Government Cabinet Presidency Administration Embassy Consulate Office "
-    "Senate Congress Duma Majilis Mazhilis Majlis Kurultai Oliy Milli Forces Army Navy Police Guard Prosecutor "
-    "Court Judiciary Kremlin Service".split()
-)
-PROJECT_HEADS = frozenset("Corridor Railway Railroad Pipeline Highway Route Bridge Canal Dam Port Tunnel".split())
-# Lower-case heads after a proper name that make it a project ("the Qosh Tepa canal"), longest first. Not "line"
-# or "route" (a "Beijing line" is a policy) nor "field" alone (a "Kazakh field" is a discipline).
+def _lexicon() -> dict[str, list[str]]:
+    """The recogniser's word lists (data/actor_lexicon.json: one entry per line, with what each list is for)."""
+    text = resources.files("multivector.data").joinpath("actor_lexicon.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+_WORDS = _lexicon()
+AMBIGUOUS_WORDS = frozenset(_WORDS["ambiguous_words"])
+US_STATE_CONTEXT = frozenset(_WORDS["us_state_context"])
+ORG_HEADS = frozenset(_WORDS["org_heads"])
+GOVERNMENT_HEADS = frozenset(_WORDS["government_heads"])
+PROJECT_HEADS = frozenset(_WORDS["project_heads"])
 LOWERCASE_PROJECT_HEADS = tuple(
-    tuple(words.split())
-    for words in (
-        "hydropower plant", "hydroelectric power plant", "hydroelectric power station", "nuclear power plant",
-        "power plant", "gas field", "oil field", "gas pipeline", "oil pipeline", "railway", "railroad", "pipeline",
-        "canal", "dam", "corridor", "highway", "seaport", "port", "bridge", "tunnel",
-    )
-)  # fmt: skip
+    tuple(words.split()) for words in sorted(_WORDS["lowercase_project_heads"], key=lambda w: -len(w.split()))
+)
 _HEADS_BY_FIRST_WORD = {
     first: [words for words in LOWERCASE_PROJECT_HEADS if words[0] == first]
     for first in {words[0] for words in LOWERCASE_PROJECT_HEADS}
 }
 # "the National Bank", "the Central Bank of Uzbekistan": the state's own bank, not an actor of its own
 _STATE_BANK = re.compile(r"(?:the\s+)?(?:National|Central|State)\s+Bank\b(?!\s+for\b)")
-# Words that open a person's role ("Director of the X Institute"), not an organisation's name.
-ROLE_WORDS = frozenset(
-    "Director President Head Chairman Chair Minister Professor Assistant Associate Deputy Senior Fellow Researcher "
-    "Expert Analyst Member Rector Dean Secretary General Executive Founder Vice Prime Ambassador CEO Advisor Adviser "
-    "Lecturer Representative Envoy Spokesman Spokeswoman Speaker Leader Chief Coordinator Editor Scientist Scholar "
-    "Economist Historian Journalist Diplomat Officer Manager Partner Consultant Orientalist Political".split()
-)
-NAME_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
-PATRONYMIC = re.compile(r"(ovich|evich|ich|ovna|evna|ichna|uly|ulu|kyzy|qizi|oglu|ogly)$", re.IGNORECASE)
-# Surname endings common in the region (Russian, Kazakh, Uzbek, Armenian, Georgian, Azerbaijani, Turkish, Ukrainian):
-# a two- or three-word capitalised name that the NER labelled as an organisation or place but ends like this is a
-# person ("Aigul Sarsenbayeva" tagged ORG).
-SURNAME = re.compile(
-    r"(ov|ova|ev|eva|yev|yeva|iev|ieva|in|ina|yn|ski|sky|skaya|enko|uk|yan|ian|shvili|dze|uly|kyzy|zade|zadeh|li|lu"
-    r"|oglu|ogly|ich|baev|bayev|bekov|bekova)$"
-)
-OUTLET = re.compile(r"\.(az|kz|uz|kg|tj|tm|ru|ge|am|com|net|org|info|news|mn|tr)\b", re.IGNORECASE)
+ROLE_WORDS = frozenset(_WORDS["role_words"])
+NAME_CONNECTORS = frozenset(_WORDS["name_connectors"])
+PATRONYMIC = re.compile(rf"({'|'.join(_WORDS['patronymic_endings'])})$", re.IGNORECASE)
+SURNAME = re.compile(rf"({'|'.join(_WORDS['surname_endings'])})$")
+OUTLET = re.compile(rf"\.({'|'.join(_WORDS['outlet_domains'])})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
