@@ -408,3 +408,15 @@ def test_an_official_visit_report(nlp):
 )
 def test_a_promise_is_speech_when_it_reports_words(nlp, sentence, speaks):
     assert _speakers(nlp, sentence) == (["Aibek Sultanov"] if speaks else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speakers"),
+    [
+        ("According to a statement by Rashid Orazov, Turkmenistan will sell gas to Europe.", ["Rashid Orazov"]),
+        ("Timur Bekov's remarks about the border caused alarm in Astana.", ["Timur Bekov"]),
+        ("Timur Bekov's visit to Astana was postponed until the autumn.", []),
+    ],
+)
+def test_things_said_by_a_person_make_a_speaker(nlp, sentence, speakers):
+    assert _speakers(nlp, sentence) == speakers

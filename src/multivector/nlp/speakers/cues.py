@@ -139,3 +139,9 @@ def role_synonyms() -> dict[str, frozenset[str]]:
         synonyms.setdefault(a, set()).add(b)
         synonyms.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in synonyms.items()}
+
+
+@cache
+def speech_noun_set() -> frozenset[str]:
+    """Nouns of things said or written ("a statement by NAME", "NAME's remarks")."""
+    return frozenset(lexicon()["speech_nouns"])

@@ -53,8 +53,10 @@ def in_speaker_position(token: Token, depth: int = 0) -> bool:
         return _passive_speech(head.head)  # "cited by NAME as proof", "it was stated by NAME that"
     if dep == "nsubjpass" and (head.lemma_.lower() in cues.passive_speech_lemmas() or _reported_to_say(head)):
         return True  # "NAME was quoted as saying", "NAME is reported to have said"
-    if dep == "poss" and head.lower_ in cues.view_noun_set():
-        return True  # "in NAME's view", "in NAME's words"
+    if dep == "poss" and (head.lower_ in cues.view_noun_set() or head.lower_ in cues.speech_noun_set()):
+        return True  # "in NAME's view", "in NAME's words", "NAME's remarks"
+    if dep == "pobj" and head.lower_ == "by" and head.head.lower_ in cues.speech_noun_set():
+        return True  # "according to a statement by NAME", "in an article by NAME"
     if dep in ("appos", "conj") and depth < 2 and head is not token:
         if in_speaker_position(head, depth + 1):
             return True  # "The director, NAME, said"; "NAME and NAME agreed"
