@@ -293,3 +293,78 @@ def test_cached_views_follow_new_documents(tmp_path):
         corpus.add(extra)
     assert client.get("/api/overview").json()["documents"] == 2
     assert client.get("/api/graph").json()["edges"][0]["weight"] == 2
+
+
+def directed_analysis(title: str | None = "Pressure and promises") -> Analysis:
+    """Russia pressures Armenia (asserted, confident), Armenia may join the EU (hypothetical, unsure)."""
+    body = "Russia puts pressure on Armenia over transit. Armenia might one day join the European Union, he said."
+    first = body.index(".") + 1
+    second = len(body)
+    pressure = Relation("RUS", "ARM", "pressure", "-", -0.6, "asserted", body[:first], [0, first], source="RUS",
+                        target="ARM", confidence=0.9)  # fmt: skip
+    maybe = Relation("ARM", "EU", "alignment", "+", 0.4, "hypothetical", body[first + 1 : second],
+                     [first + 1, second], confidence=0.4)  # fmt: skip
+    return Analysis(
+        id=document_id(body), source="own/directed.txt", language="en", title=title, published="2025-02-01",
+        outlet=None, authors=[], speakers=[],
+        body=body, actors=[Actor("RUS", "Russia", "state", 1), Actor("ARM", "Armenia", "state", 2),
+                           Actor("EU", "European Union", "organisation", 1)],
+        relations=[pressure, maybe], relation_mentions=[pressure, maybe],
+    )  # fmt: skip
+
+
+@pytest.fixture()
+def small_client(tmp_path) -> TestClient:
+    from multivector.interfaces.web import create_app
+
+    with Corpus(tmp_path / "small.db") as corpus:
+        corpus.add(directed_analysis(title=None))
+    return TestClient(create_app(tmp_path / "small.db"))
+
+
+def test_graph_and_edges_carry_direction_modality_and_confidence(small_client):
+    graph = small_client.get("/api/graph").json()
+    edges = {(e["source"], e["target"]): e for e in graph["edges"]}
+    assert edges[("ARM", "RUS")]["backward"] == 1 and edges[("ARM", "RUS")]["forward"] == 0  # RUS -> ARM
+    assert edges[("ARM", "EU")]["forward"] == edges[("ARM", "EU")]["backward"] == 0  # symmetric
+    assert {n["id"]: n["name"] for n in graph["nodes"]}["EU"] == "European Union"
+    assert all(isinstance(n["community"], int) for n in graph["nodes"])
+    hypothetical = small_client.get("/api/graph", params={"modality": "hypothetical"}).json()["edges"]
+    assert [(e["source"], e["target"]) for e in hypothetical] == [("ARM", "EU")]
+    confident = small_client.get("/api/graph", params={"min_confidence": "0.8"}).json()["edges"]
+    assert [(e["source"], e["target"]) for e in confident] == [("ARM", "RUS")]
+    assert small_client.get("/api/graph", params={"modality": "maybe"}).status_code == 400
+    assert small_client.get("/api/graph", params={"min_confidence": "2"}).status_code == 400
+    edge = small_client.get("/api/edge", params={"a": "Armenia", "b": "Russia"}).json()
+    row = edge["evidence"][0]
+    assert (row["source"], row["target"], row["confidence"], row["modality"]) == ("RUS", "ARM", 0.9, "asserted")
+    assert edge["counts"]["polarity"] == {"+": 0, "-": 1, "0": 0} and edge["counts"]["direction"] == {"RUS→ARM": 1}
+    assert small_client.get("/api/edge", params={"a": "ARM", "b": "EU", "min_confidence": "0.5"}).json()["total"] == 0
+    relations = small_client.get("/api/relations", params={"source": "russia"}).json()
+    assert [(r["source"], r["target"]) for r in relations] == [("RUS", "ARM")]
+    assert small_client.get("/api/relations", params={"modality": "hypothetical"}).json()[0]["b"] == "EU"
+
+
+def test_document_page_shows_badges_and_the_untitled_fallback(small_client):
+    doc = directed_analysis(title=None).id
+    html = small_client.get(f"/doc/{doc}").text
+    assert 'class="badge modality hypothetical"' in html and ">0.90<" in html and "RUS" in html
+    name = f"Untitled document {doc[:10]}"
+    assert f"<h1>{name}</h1>" in html
+    for page in ("/documents", "/", "/timeline", "/actor/ARM", "/search?q=pressure"):
+        assert name in small_client.get(page).text, page
+
+
+def test_timeline_dots_have_labels(client):
+    html = client.get("/timeline").text
+    assert html.count('class="dot-label') >= 10
+
+
+def test_search_is_one_row_per_document_and_quotes_once(client):
+    hits = client.get("/api/search", params={"q": "corridor"}).json()
+    ids = [hit["document_id"] for hit in hits]
+    assert ids and len(ids) == len(set(ids))
+    assert any(hit["hits"] > 1 for hit in hits) and all(hit["hits"] >= 1 for hit in hits)
+    html = client.get("/search", params={"q": '"Middle Corridor"'}).text
+    assert "match &#34;Middle Corridor&#34; in" in html and "“&#34;" not in html
+    assert "match “corridor” in" in client.get("/search", params={"q": "corridor"}).text
