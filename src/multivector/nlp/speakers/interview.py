@@ -1,5 +1,7 @@
-"""Interviews: the lede that introduces the interviewee ("Outlet talks to NAME", "an interview with NAME, ROLE"),
-and the interviewee of a question-and-answer page who is named only above the body (headline, page line).
+"""Interview layouts: the lede that introduces the interviewee ("Outlet talks to NAME", "an interview with NAME,
+ROLE"; not the correspondent who asks), the interviewee of a question-and-answer page who is named only above the body
+(headline "NAME - ROLE", a page line "the interview with NAME"), and turn labels ("NAME, ROLE:" over a quotation,
+"NAME: ..." in a round table; a label over a question is the interviewer's).
 """
 
 from __future__ import annotations
@@ -114,13 +116,14 @@ def _split_titles(run: str) -> tuple[list[str], str | None]:
 
 
 def _is_title(word: str) -> bool:
-    folded = word.casefold().rstrip(".")
-    return (
-        folded in PERSON_TITLES
-        or folded in {t.casefold().rstrip(".") for t in lexicon()["titles_before_name"]}
-        or folded in {t.casefold().rstrip(".") for t in lexicon()["honorifics"]}
-        or "." in word
-    )
+    return word.casefold().rstrip(".") in _titles() or "." in word
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Words written before a name that are no part of it: titles, ranks, honorifics."""
+    words = [*PERSON_TITLES, *lexicon()["titles_before_name"], *lexicon()["honorifics"]]
+    return frozenset(w.casefold().rstrip(".") for w in words)
 
 
 # ----- labelled turns -------------------------------------------------------------------------------------------
