@@ -420,3 +420,15 @@ def test_a_promise_is_speech_when_it_reports_words(nlp, sentence, speaks):
 )
 def test_things_said_by_a_person_make_a_speaker(nlp, sentence, speakers):
     assert _speakers(nlp, sentence) == speakers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kun Uz reported that the talks between the two governments had ended without an agreement.",
+        "Air Astana said that flights to Frankfurt would resume in May.",
+        "Freedom Holding stressed that it complied with all sanctions against Russia.",
+    ],
+)
+def test_outlets_and_companies_that_report_or_say_are_no_speakers(nlp, sentence):
+    assert _speakers(nlp, sentence) == []
