@@ -45,17 +45,45 @@ _COORDINATION = re.compile(
 # a clause break right before a mention: ", and Y ...", "; Y ..."
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s+(?:the\s+)?\Z|;\s+(?:the\s+)?\Z")
 _SOURCE = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:data\s+(?:from|of)\s+(?:the\s+)?)?\Z", re.IGNORECASE)
-_REPORTER = re.compile(r"\s+(?:reports?|reported|informs?|informed|writes|wrote|quoted|cites?|cited)\b", re.IGNORECASE)
-_POST = re.compile(
-    r"\b(?:ambassadors?|envoys?|embass(?:y|ies)|consul(?:ate)?s?(?:[- ]general)?|charg[ée] d['’]affaires|"
-    r"representatives?|correspondents?)\s+(?:to|in|at)\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
-_VENUE = re.compile(
-    r"\b(?i:held|hosted|took place|takes place|met|meet|meeting|summit|talks|forum|conference|congress|visit|session|"
-    r"ceremony|negotiations|gathering)\b[^,;.]{0,30}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+,\s+)?\Z|"
-    r"\b(?:in|at)\s+[A-Z][\w-]+,\s+\Z"
-)
+
+
+@cache
+def _structure() -> dict[str, re.Pattern[str]]:
+    """The constructions that make a mention no party or a list an object, compiled from the word lists of
+    data/relation_cues.json (relation_structure); the grammar (prepositions, punctuation) stays here."""
+    words = {k: "|".join(sorted(v, key=len, reverse=True)) for k, v in lexicon()["relation_structure"].items()}
+    return {
+        # "X reports", "Trend informs": the source of the text
+        "reporter": re.compile(rf"\s+(?:{words['reporter_verbs']})\b", re.IGNORECASE),
+        # "ambassador to X": a post, not a party
+        "post": re.compile(rf"\b(?:{words['post_nouns']})\s+(?:to|in|at)\s+(?:the\s+)?\Z", re.IGNORECASE),
+        # "a summit in Astana", "talks held in Doha, Qatar", "in Dushanbe, Tajikistan"
+        "venue": re.compile(
+            rf"\b(?i:{words['venue_words']})\b[^,;.]{{0,30}}?\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]+,\s+)?\Z|"
+            r"\b(?:in|at)\s+[A-Z][\w-]+,\s+\Z"
+        ),
+        # "the Investors Forum": where actors meet
+        "gathering": re.compile(rf".*\b(?:{words['gathering_heads']})\Z"),
+        # "influence in Central Asia": the place is what the cue is about
+        "about_place": re.compile(
+            rf"\b(?:{words['about_place_nouns']})\s+(?:in|across|throughout)\s+(?:the\s+)?"
+            r"(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z",
+            re.IGNORECASE,
+        ),
+        # "talks with A, B and C", "with the leaders of A, B and C"
+        "list_object": re.compile(
+            r"\b(?:with|towards|against|to|from|into|including|involving|among|on)\s+(?:the\s+)?"
+            r"(?:participation\s+of\s+(?:the\s+)?)?"
+            rf"(?:(?:{words['list_object_heads']})\s+(?:of|from)\s+(?:the\s+)?)?\Z",
+            re.IGNORECASE,
+        ),
+        # "amid the war with X, ...", "since X's invasion of Y"
+        "frame": re.compile(rf"\b(?:{words['frame_openers']})\b[^,;:.]*", re.IGNORECASE),
+        # "X gave Y an ultimatum"
+        "double_object": re.compile(rf"\s+(?:has\s+|had\s+)?(?:{words['double_object_verbs']})\s+(?:the\s+)?"),
+    }
+
+
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+\Z")
 
 
@@ -67,21 +95,7 @@ def _role_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{roles})s?\b", re.IGNORECASE)
 
 
-_GATHERING = re.compile(r".*\b(?:Forum|Summit|Conference|Congress|Games|Expo|Festival|Week)\Z")
 _LOCATIVE = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z", re.I)
-_ABOUT_PLACE = re.compile(
-    r"\b(?:influence|presence|player|role|interests?|intervention|expansion|involvement|engagement|position|"
-    r"leadership|dominance|ambitions?|policy|strategy|activity|activities|threats?|interference|investments?|"
-    r"power|weight|footprint)\s+(?:in|across|throughout)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?(?:the\s+)?|wider\s+)?\Z",
-    re.IGNORECASE,
-)
-_LIST_OBJECT = re.compile(
-    r"\b(?:with|towards|against|to|from|into|including|involving|among|on)\s+(?:the\s+)?"
-    r"(?:participation\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:leaders?|presidents?|heads?(?:\s+of\s+state)?|governments?|representatives?|(?:foreign\s+)?ministers?|"
-    r"delegations?)\s+(?:of|from)\s+(?:the\s+)?)?\Z",
-    re.IGNORECASE,
-)
 _BEYOND_MEMBERSHIP = {"pressure", "sanctions", "conflict", "rivalry", "influence"}
 
 
@@ -222,16 +236,10 @@ class Link:
     rule: str
 
 
-# A framing phrase opening or closing a clause: "amid the war with X", "since X's invasion of Y", "in the wake of ..."
-_FRAME = re.compile(
-    r"\b(?:amid(?:st)?|since|following|in the wake of|on the sidelines of|at the margins of|ahead of|on the eve of|"
-    r"in the event of)\b[^,;:.]*",
-    re.IGNORECASE,
-)
-
-
 def _frames(sentence: SentenceContext) -> list[tuple[int, int]]:
-    return [(sentence.start + m.start(), sentence.start + m.end()) for m in _FRAME.finditer(sentence.text)]
+    return [
+        (sentence.start + m.start(), sentence.start + m.end()) for m in _structure()["frame"].finditer(sentence.text)
+    ]
 
 
 def _frame_of(frames: list[tuple[int, int]], mention: Mention) -> int:
@@ -310,25 +318,30 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
     National Statistics Committee, ...') and a region as the place where something is ('the closest partner in the
     South Caucasus', 'stability in Central Asia')."""
     before = body[max(sentence_start, mention.start - 50) : mention.start]
-    if _SOURCE.search(before) or _REPORTER.match(body, mention.end) or _POST.search(before):
+    structure = _structure()
+    if _SOURCE.search(before) or structure["reporter"].match(body, mention.end) or structure["post"].search(before):
         return True
-    if mention.kind in ("state", "place") and _VENUE.search(before):
+    if mention.kind in ("state", "place") and structure["venue"].search(before):
         return True  # "a summit in Astana", "talks held in Doha, Qatar": the place of a meeting
     if mention.via == "capital" and _AT_PLACE.search(before):
         return True  # "a research centre in Tashkent": a capital after "in" is where something is
     if mention.via == "demonym" and _role_after().match(body, mention.end):
         return True  # "a Polish analyst", "the Kazakh Institute": a person's or a body's nationality, not a party
-    if _GATHERING.match(body, mention.start, mention.end):
+    if structure["gathering"].match(body, mention.start, mention.end):
         return True  # "the Investors Forum": a forum or summit is where actors meet, not one of them
     # but "influence in Central Asia", "the main player in the region": the place is what the cue is about
-    return mention.kind == "bloc" and _LOCATIVE.search(before) is not None and not _ABOUT_PLACE.search(before)
+    return (
+        mention.kind == "bloc"
+        and _LOCATIVE.search(before) is not None
+        and not _structure()["about_place"].search(before)
+    )
 
 
 def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int]) -> bool:
     """'... cooperation with China, India and Brazil': a list that is the object of a preposition relates each of
     its members to the subject (never to each other)."""
     start = min(m.start for m in sentence.mentions if group_of.get(m.start) == group)
-    return _LIST_OBJECT.search(sentence.body, max(sentence.start, start - 60), start) is not None
+    return _structure()["list_object"].search(sentence.body, max(sentence.start, start - 60), start) is not None
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
@@ -410,7 +423,7 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     attached = [c for c in between if c.start == first.end and body[c.start : c.start + 1] in "-–"]
     if attached:
         return attached[0]  # "the Russian-led alliance": a suffix on the first actor says how it relates
-    if not between and _DOUBLE_OBJECT.fullmatch(body, first.end, second.start):
+    if not between and _structure()["double_object"].fullmatch(body, first.end, second.start):
         # "Russia gave Georgia an ultimatum", "Washington sent Tbilisi a warning": the cue after the second object
         after = [c for c in cues if second.end <= c.start <= second.end + PREDICATE_CHARS and c.polarity != "0"]
         between = [c for c in after if not _other_mention_between(sentence, second.end, c.start)][:1]
@@ -487,9 +500,6 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
 PREDICATE_CHARS = 40  # a predicate or a second object's cue this close after the pair belongs to it
-_DOUBLE_OBJECT = re.compile(
-    r"\s+(?:has\s+|had\s+)?(?:gave|gives|give|sent|sends|send|issued|issues|handed|hands)\s+(?:the\s+)?"
-)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
 
