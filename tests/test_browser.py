@@ -359,3 +359,33 @@ def test_the_hostile_document_runs_no_script(driver, base_url):
     _wait(driver, lambda d: d.find_elements("css selector", "#edge-evidence li"))
     assert "<script>window.__xss=1</script>" in driver.find_element("id", "edge-evidence").text
     assert driver.execute_script("return window.__xss === undefined")
+
+
+def test_the_report_draws_the_network_offline_and_filters_evidence(driver, corpus_path, tmp_path):
+    from multivector.interfaces.report import write_report
+
+    with Corpus(corpus_path, readonly=True) as corpus:
+        report = write_report(corpus, tmp_path / "report.html")
+    driver.get_log("browser")  # start clean
+    driver.get(report.as_uri())
+    _wait(driver, lambda d: d.execute_script("return document.getElementById('network').dataset.ready"))
+    assert driver.execute_script("return document.getElementById('network').mvNetwork.shown.nodes") >= 5
+    assert _painted(driver) > 500
+    heaviest = driver.execute_script(
+        "const g = document.getElementById('network').mvNetwork, e = g.cy.edges().sort((a, b) =>"
+        " b.data('weight') - a.data('weight'))[0]; g.select(g.cy.edges().indexOf(e)); return e.data('weight');"
+    )
+    _wait(driver, lambda d: d.find_elements("css selector", "#edge-evidence li"))
+    listed = len(driver.find_elements("css selector", "#edge-evidence li"))
+    assert listed == min(heaviest, 12)
+    links = [a.get_attribute("href") for a in driver.find_elements("css selector", "#edge-evidence li a.doc")]
+    assert links and all("#doc-" in link and link.startswith("file:") for link in links)
+    # Filtering by a confidence no record reaches empties the list; clearing it brings the rows back.
+    box = driver.find_element("css selector", "#evidence-filters input[name=min_confidence]")
+    box.send_keys("1")
+    _wait(driver, lambda d: not d.find_elements("css selector", "#edge-evidence li"))
+    from selenium.webdriver.common.keys import Keys
+
+    box.send_keys(Keys.BACKSPACE)
+    _wait(driver, lambda d: len(d.find_elements("css selector", "#edge-evidence li")) == listed)
+    assert _errors(driver) == []
