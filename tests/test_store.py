@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import test_postgres
 from multivector.errors import CorpusError
 from multivector.records import (
     Actor,
@@ -25,6 +26,10 @@ from multivector.records import (
 )
 from multivector.store import MARKS, SCHEMA_VERSION, Corpus, fts_query
 from multivector.store.synthetic import synthetic_analysis
+from test_postgres import target_of
+
+# Tests taking `corpus` or `store_target` are the shared store test-suite: they run on SQLite and on PostgreSQL.
+pg_server, store_target = test_postgres.pg_server, test_postgres.store_target
 
 RECORD_TABLES = ("speakers", "document_actors", "people", "relations", "relation_actors", "memberships", "stances")
 RECORD_TABLES += ("figures", "events", "evidence_fts", "documents_fts", "documents")
@@ -105,19 +110,18 @@ def second_article() -> Analysis:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path):
-    with Corpus(tmp_path / "corpus.db") as opened:
+def corpus(store_target):
+    with Corpus(store_target) as opened:
         opened.add(pipeline_article())
         opened.add(second_article())
         yield opened
 
 
-def table_counts(path: Path) -> dict[str, int]:
-    conn = sqlite3.connect(path)
-    try:
-        return {table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in RECORD_TABLES}
-    finally:
-        conn.close()
+def table_counts(target: Path | str) -> dict[str, int]:
+    """Rows per table (on PostgreSQL the full-text index is columns of these tables, not tables of its own)."""
+    with Corpus(target, readonly=True) as corpus:
+        tables = [t for t in RECORD_TABLES if not (corpus.url and t.endswith("_fts"))]
+        return {table: corpus.connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
 
 
 # -- writing -------------------------------------------------------------------------------------------------------
@@ -133,8 +137,8 @@ def test_round_trip_returns_the_analysis_exactly(corpus: Corpus):
         corpus.get("0000000000000000")
 
 
-def test_adding_the_same_analysis_again_changes_nothing(tmp_path: Path):
-    path = tmp_path / "c.db"
+def test_adding_the_same_analysis_again_changes_nothing(store_target):
+    path = store_target
     with Corpus(path) as corpus:
         assert corpus.add(pipeline_article()) is True
     before = table_counts(path)
@@ -154,10 +158,10 @@ def test_actor_totals_count_documents_and_mentions(corpus: Corpus):
     assert corpus.connection.execute("SELECT kind FROM actors WHERE id = 'CSTO'").fetchone()[0] == "entity"
 
 
-def test_invalid_record_is_refused_and_nothing_is_stored(tmp_path: Path):
+def test_invalid_record_is_refused_and_nothing_is_stored(store_target):
     broken = pipeline_article()
     broken.relations[0].polarity = "++"
-    with Corpus(tmp_path / "c.db") as corpus:
+    with Corpus(store_target) as corpus:
         with pytest.raises(ValueError, match="cannot store"):
             corpus.add(broken)
         assert corpus.count() == 0
@@ -166,7 +170,7 @@ def test_invalid_record_is_refused_and_nothing_is_stored(tmp_path: Path):
 
 
 def test_read_only_corpus_refuses_writes(corpus: Corpus):
-    with Corpus(corpus.path, readonly=True) as reader:
+    with Corpus(target_of(corpus), readonly=True) as reader:
         assert reader.count() == 2
         with pytest.raises(CorpusError, match="read-only"):
             reader.add(synthetic_analysis(1))
@@ -224,7 +228,7 @@ def test_actors_filtered_by_documents(corpus: Corpus):
     assert corpus.actors(actor="ARM")[0]["documents"] == 1
 
 
-def test_actor_counts_over_a_date_range_follow_the_prefix_rule(tmp_path: Path):
+def test_actor_counts_over_a_date_range_follow_the_prefix_rule(store_target):
     analyses = [synthetic_analysis(n) for n in range(60)]
     dates = [None, "2019", "2019-06", "2019-06-10", "2019-06-20", "2018-02-15", "2017-05-01", "2017-05-03"]
     for analysis, date in zip(analyses, dates, strict=False):
@@ -232,7 +236,7 @@ def test_actor_counts_over_a_date_range_follow_the_prefix_rule(tmp_path: Path):
     ranges = [("2019", None), (None, "2019-06"), ("2016-03", "2021"), ("2019", "2019"), ("2019-06", None)]
     ranges += [("2019-06-15", None), (None, "2019-06-15"), ("2019-06-05", "2019-06-15"), ("2017-05-03", "2019")]
     ranges += [("2018-02-10", "2018-02-20"), ("2017-05-02", "2019-06-10"), ("2016", "2019-06-19")]
-    with Corpus(tmp_path / "c.db") as corpus:
+    with Corpus(store_target) as corpus:
         corpus.add_many(analyses)
         for since, until in ranges:
             expected: dict[str, int] = {}

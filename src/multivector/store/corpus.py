@@ -173,10 +173,10 @@ class Corpus:
         row = self._read("SELECT name, body, analysis FROM documents WHERE id = ?", (doc_id,))
         if not row:
             raise KeyError(doc_id)
-        data = json.loads(row[0]["analysis"])
-        data["body"] = row[0]["body"]
+        data = json.loads(row[0][2])
+        data["body"] = row[0][1]
         analysis = Analysis.from_dict(data)
-        analysis.name = row[0]["name"]
+        analysis.name = row[0][0]
         return analysis
 
     def __contains__(self, doc_id: object) -> bool:

@@ -290,7 +290,7 @@ def pair_totals(source: Any, *, actor: str | None = None, **filters: Any) -> dic
         kinds = db.tuples(
             "SELECT m.x, m.y, m.type, m.polarity, count(*), count(DISTINCT m.document_id), sum(m.score),"
             f" min(m.published), max(m.published) FROM relation_mentions m{where.sql()}"
-            " GROUP BY m.x, m.y, m.type, m.polarity",
+            " GROUP BY m.x, m.y, m.type, m.polarity ORDER BY m.x, m.y, m.type, m.polarity",
             where.params,
         )
         documents = db.tuples(
@@ -299,7 +299,11 @@ def pair_totals(source: Any, *, actor: str | None = None, **filters: Any) -> dic
         )
         return _pairs(kinds, documents)
     around, params = ("", []) if actor is None else (" AND (x = ? OR y = ?)", [actor, actor])
-    kinds = db.tuples(f"SELECT x, y, {', '.join(_KIND_COLUMNS)} FROM relation_pairs WHERE x != y{around}", params)
+    kinds = db.tuples(
+        f"SELECT x, y, {', '.join(_KIND_COLUMNS)} FROM relation_pairs WHERE x != y{around}"
+        " ORDER BY x, y, type, polarity",
+        params,
+    )
     documents = db.tuples(f"SELECT x, y, documents FROM relation_edges WHERE x != y{around}", params)
     return _pairs(kinds, documents)
 

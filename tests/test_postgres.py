@@ -1,0 +1,245 @@
+"""PostgreSQL corpora: a throwaway server for the tests, the same answers as SQLite for every query, concurrent
+ingests into one corpus, refusal of foreign databases.
+
+The server: $MULTIVECTOR_TEST_PG (a URL of a database the tests may create databases from), else one started from
+Debian's binaries (/usr/lib/postgresql/*/bin) by scripts/pg_test_server.sh in a temporary directory and stopped at
+the end. Without either the PostgreSQL tests skip with a message, and fail under CI=true. Other store test modules
+import ``pg_server`` and ``store_target`` from here to run their tests on both backends.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from multivector.errors import CorpusError
+from multivector.store import Corpus
+from multivector.store.synthetic import synthetic_analysis
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "pg_test_server.sh"
+_numbers = itertools.count()
+
+
+def _unavailable(reason: str) -> None:
+    message = f"PostgreSQL tests need a server: {reason} (apt-get install postgresql, or set MULTIVECTOR_TEST_PG)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """URL of a PostgreSQL database from which the tests create (and drop) their own databases."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - a dependency
+        _unavailable("psycopg is not installed")
+    url = os.environ.get("MULTIVECTOR_TEST_PG")
+    directory = None
+    if not url:
+        if not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+            _unavailable("no PostgreSQL binaries under /usr/lib/postgresql/*/bin")
+        directory = tempfile.mkdtemp(prefix="mv-pg-")
+        started = subprocess.run(["bash", str(SCRIPT), "start", directory], capture_output=True, text=True)
+        if started.returncode != 0:
+            shutil.rmtree(directory, ignore_errors=True)
+            _unavailable(f"the test server did not start: {started.stderr.strip()[-300:]}")
+        url = started.stdout.strip().split("=", 1)[1]
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.Error as exc:
+        _unavailable(f"cannot connect to {url}: {exc}")
+    yield url
+    if directory:
+        subprocess.run(["bash", str(SCRIPT), "stop", directory], capture_output=True)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def new_database(server: str) -> str:
+    """The URL of a new, empty database on the test server."""
+    import psycopg
+
+    name = f"mv_test_{os.getpid()}_{next(_numbers)}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """Where a new, empty corpus goes: an SQLite file, or a PostgreSQL database (the shared store test-suite runs
+    each test that takes this fixture on both)."""
+    if request.param == "sqlite":
+        return tmp_path / "corpus.db"
+    return new_database(request.getfixturevalue("pg_server"))
+
+
+def target_of(corpus: Corpus) -> str | Path:
+    """What opens this corpus again."""
+    return corpus.url or corpus.path
+
+
+# -- the same answers ------------------------------------------------------------------------------------------------
+
+QUERIES = [
+    ("docs", {}), ("docs", {"actor": "RUS", "since": "2020"}), ("docs", {"speaker": "an"}),
+    ("docs", {"search": "pressure"}), ("docs", {"outlet": "Outlet Two", "until": "2019-06"}),
+    ("actors", {}), ("actors", {"kind": "state"}), ("actors", {"since": "2018-03-05", "until": "2022-07"}),
+    ("actors", {"speaker": "ov"}), ("actors", {"search": "trade"}),
+    ("relations", {}), ("relations", {"actor": "RUS", "polarity": "-"}), ("relations", {"type": "trade"}),
+    ("relations", {"min_confidence": 0.7, "since": "2020"}), ("relations", {"speaker": "be", "limit": None}),
+    ("relations", {"search": "pressure", "limit": 5, "offset": 3}),
+    ("relations", {"modality": "asserted", "source": "RUS"}),
+    ("memberships", {"actor": "CSTO"}), ("memberships", {"min_confidence": 0.5, "status": "confirmed"}),
+    ("stances", {"actor": "CHN"}), ("stances", {"polarity": "+", "speaker": "a"}),
+    ("figures", {"unit": "percent"}), ("figures", {"actor": "KAZ"}), ("events", {"since": "2020", "until": "2024"}),
+    ("events", {"search": "summit"}),
+]  # fmt: skip
+READS = [
+    ("relation_mentions", {}), ("relation_mentions", {"actor": "RUS", "since": "2021"}),
+    ("stance_mentions", {"speaker": "ov"}), ("count_relation_mentions", {"type": "trade"}),
+    ("summary", {}), ("relation_types", {}),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def twin_corpora(pg_server: str, tmp_path_factory: pytest.TempPathFactory):
+    """The same 120 synthetic documents in SQLite and in PostgreSQL."""
+    targets = [tmp_path_factory.mktemp("twin") / "corpus.db", new_database(pg_server)]
+    for target in targets:
+        with Corpus(target) as corpus:
+            for n in range(120):
+                corpus.add(synthetic_analysis(n))
+    return targets
+
+
+@pytest.mark.parametrize(("query", "filters"), QUERIES, ids=[f"{q}-{i}" for i, (q, _) in enumerate(QUERIES)])
+def test_every_query_answers_the_same_on_both_backends(twin_corpora, query: str, filters: dict):
+    answers = []
+    for target in twin_corpora:
+        with Corpus(target, readonly=True) as corpus:
+            rows = getattr(corpus, query)(**filters)
+            answers.append([{k: v for k, v in row.items() if k != "ingested_at"} for row in rows])
+    assert answers[0], f"{query} {filters} matches nothing: the comparison would prove nothing"
+    assert answers[0] == answers[1]
+
+
+@pytest.mark.parametrize(("read", "filters"), READS, ids=[r for r, _ in READS])
+def test_every_read_model_is_the_same_on_both_backends(twin_corpora, read: str, filters: dict):
+    answers = []
+    for target in twin_corpora:
+        with Corpus(target, readonly=True) as corpus:
+            answers.append(getattr(corpus, read)(**filters))
+    assert answers[0]
+    assert answers[0] == answers[1]
+
+
+def test_search_ranks_the_same_hits_on_both_backends(twin_corpora):
+    found = []
+    for target in twin_corpora:
+        with Corpus(target, readonly=True) as corpus:
+            hits = corpus.search("pressure", limit=None)
+            found.append(sorted((hit["kind"], hit["document_id"], hit["record_id"]) for hit in hits))
+            assert all("\u27e6" in hit["snippet"] for hit in hits)
+            assert corpus.search('"puts pressure"', limit=3) and corpus.search("pressu*", limit=3)
+            assert corpus.search("nonexistentword") == []
+            with pytest.raises(ValueError):
+                corpus.search("pressure OR")
+    assert found[0] and found[0] == found[1]
+
+
+# -- PostgreSQL only ---------------------------------------------------------------------------------------------------
+
+_WRITER = """
+import sys
+from multivector.store import Corpus
+from multivector.store.synthetic import synthetic_analysis
+url, start, stop = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+with Corpus(url) as corpus:
+    stored, present = corpus.add_many(synthetic_analysis(n) for n in range(start, stop))
+print(stored, present)
+"""
+
+
+def test_two_concurrent_ingests_end_with_the_union_and_no_duplicates(pg_server: str, tmp_path: Path):
+    url = new_database(pg_server)  # empty: both writers also race to create the schema
+    writers = [
+        subprocess.Popen([sys.executable, "-c", _WRITER, url, str(start), str(stop)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for start, stop in ((0, 80), (40, 120))
+    ]  # fmt: skip
+    outputs = [writer.communicate(timeout=600) for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], outputs
+    stored = [tuple(map(int, out.split())) for out, _ in outputs]
+    assert sum(s for s, _ in stored) == 120 and sum(p for _, p in stored) == 40  # the overlap: stored exactly once
+    reference = tmp_path / "sequential.db"
+    with Corpus(reference) as corpus:
+        corpus.add_many(synthetic_analysis(n) for n in range(120))
+    with Corpus(url, readonly=True) as shared, Corpus(reference, readonly=True) as sequential:
+        assert shared.count() == 120 and shared.generation() == 120
+        ids = [row["id"] for row in shared.docs(limit=None)]
+        assert len(ids) == len(set(ids)) == 120
+        assert shared.actors(limit=None) == sequential.actors(limit=None)  # running totals: each document once
+        assert shared.relations(limit=None) != [] and len(shared.relations(limit=None)) == len(
+            sequential.relations(limit=None)
+        )
+        assert shared.summary() == sequential.summary()
+        from multivector.analysis import totals
+
+        assert totals.pair_totals(shared) == totals.pair_totals(sequential)
+        assert totals.experts(shared) == totals.experts(sequential)
+
+
+def test_a_database_with_other_tables_is_refused_untouched(pg_server: str):
+    import psycopg
+
+    url = new_database(pg_server)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE customers (id int)")
+    with pytest.raises(CorpusError, match="not a multivector corpus"):
+        Corpus(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        tables = conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")
+        assert [row[0] for row in tables] == ["customers"]
+
+
+def test_newer_schema_and_empty_database_are_refused(pg_server: str):
+    import psycopg
+
+    url = new_database(pg_server)
+    with pytest.raises(CorpusError, match="no corpus yet"):
+        Corpus(url, readonly=True)
+    Corpus(url).close()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(CorpusError, match="newer"):
+        Corpus(url)
+
+
+def test_unreachable_server_is_one_line_error():
+    with pytest.raises(CorpusError, match="cannot connect") as error:
+        Corpus("postgresql://nobody@127.0.0.1:1/none", timeout=2)
+    assert "\n" not in str(error.value)
+
+
+def test_password_never_appears_in_messages(pg_server: str):
+    with pytest.raises(CorpusError) as error:
+        Corpus("postgresql://someone:s3cret@127.0.0.1:1/none", timeout=2)
+    assert "s3cret" not in str(error.value)
+
+
+def test_a_url_that_went_through_pathlib_still_opens(pg_server: str):
+    url = new_database(pg_server)
+    Corpus(url).close()
+    with Corpus(Path(url), readonly=True) as corpus:  # Path folds '//' into '/': the CLI's --db is a Path
+        assert corpus.backend == "postgresql" and corpus.count() == 0
