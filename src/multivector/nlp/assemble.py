@@ -305,11 +305,21 @@ def _people(persons: list, speakers: list[SpeakerInfo], authors: list[str]) -> l
     roles = {s.name: s.role for s in speakers}
     author_surnames = {a.split()[-1].casefold() for a in authors if a.split()}
     counts = Counter(p.canonical for p in persons)
-    return [
+    people = [
         Person(name, roles.get(name), count)
         for name, count in counts.most_common()
         if name.split()[-1].casefold() not in author_surnames
     ]
+    # an interviewee named only in the headline or above the body is a person of the article all the same
+    listed = {p.name for p in people}
+    people += [
+        Person(s.name, s.role, 1)
+        for s in speakers
+        if s.voice in ("interviewee", "respondent")
+        and s.name not in listed
+        and s.name.split()[-1].casefold() not in author_surnames
+    ]
+    return people
 
 
 def _unique(items: list, key) -> list:
