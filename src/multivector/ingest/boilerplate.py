@@ -22,6 +22,7 @@ label or photo caption.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from multivector.ingest.cues import alternation
@@ -119,25 +120,34 @@ def split_page(text: str) -> Page:
 
 
 _PULL_QUOTE_MIN_WORDS = 6
+_PULL_QUOTE_MAX = 300  # a pull quote is a sentence or two set in large type
 _QUOTE_MARKS = "\"'“”‘’«»„ "
 
 
 def _drop_pull_quotes(lines: list[Line], body: list[int]) -> list[int]:
     """A line that repeats words of another body paragraph (a pull quote set off in large type) is not body."""
+    if len({lines[i].unit for i in body}) < 2:
+        return body
     folded = {i: re.sub(r"\s+", " ", lines[i].text.strip(_QUOTE_MARKS)).casefold() for i in body}
-    units = {lines[i].unit for i in body}
+    per_unit = Counter(lines[i].unit for i in body)
+    joined = "\x00".join(folded[i] for i in body)
     kept = []
     for i in body:
         text = folded[i]
-        shared_unit = sum(1 for j in body if lines[j].unit == lines[i].unit) > 1
-        repeated = (
-            len(_WORD.findall(text)) >= _PULL_QUOTE_MIN_WORDS
-            and not shared_unit
-            and any(j != i and len(folded[j]) > len(text) and text in folded[j] for j in body)
+        candidate = (
+            len(text) <= _PULL_QUOTE_MAX
+            and per_unit[lines[i].unit] == 1
+            and len(_WORD.findall(text)) >= _PULL_QUOTE_MIN_WORDS
         )
-        if not repeated or len(units) < 2:
-            kept.append(i)
+        first = joined.find(text) if candidate else -1
+        if candidate and joined.find(text, first + 1) != -1 and _inside_a_longer_line(text, folded, i):
+            continue
+        kept.append(i)
     return kept
+
+
+def _inside_a_longer_line(text: str, folded: dict[int, str], own: int) -> bool:
+    return any(j != own and len(other) > len(text) and text in other for j, other in folded.items())
 
 
 # --- classification -------------------------------------------------------------------------------------
