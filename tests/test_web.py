@@ -368,3 +368,11 @@ def test_search_is_one_row_per_document_and_quotes_once(client):
     html = client.get("/search", params={"q": '"Middle Corridor"'}).text
     assert "match &#34;Middle Corridor&#34; in" in html and "“&#34;" not in html
     assert "match “corridor” in" in client.get("/search", params={"q": "corridor"}).text
+
+
+def test_actor_page_shows_who_acts_on_whom(small_client):
+    partners = {p["id"]: p for p in small_client.get("/api/actors/RUS").json()["partners"]}
+    assert (partners["ARM"]["acts_on"], partners["ARM"]["acted_on_by"]) == (1, 0)
+    assert 'title="Armenia acts on Russia' not in small_client.get("/actor/RUS").text
+    assert 'title="Russia acts on Armenia in 1 claim">→ 1</span>' in small_client.get("/actor/RUS").text
+    assert "← 1</span>" in small_client.get("/actor/ARM").text

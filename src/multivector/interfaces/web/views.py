@@ -294,8 +294,11 @@ def actor_view(corpus: Corpus, actor_id: str, *, limit: int = 100, quotes: int =
     partners.sort(key=lambda p: (-p["weight"], p["id"]))
     partners = partners[:limit]
     speakers = totals.pair_speakers(conn, [graphs.pair_key(actor_id, p["id"]) for p in partners])
+    outgoing = Counter(row["target"] for row in corpus.relations(source=actor_id, limit=None))
+    incoming = Counter(row["source"] for row in corpus.relations(target=actor_id, limit=None))
     for partner in partners:
         partner["speakers"] = "; ".join(speakers.get(graphs.pair_key(actor_id, partner["id"]), []))
+        partner["acts_on"], partner["acted_on_by"] = outgoing[partner["id"]], incoming[partner["id"]]
     experts = totals.stance_totals_by_speaker(conn, actor_id, limit=limit)
     for expert in experts:
         rows = totals.stance_quotes(conn, actor_id, expert["speaker"], limit=quotes)
