@@ -3,11 +3,15 @@
 Contract: pure predicates on one stripped line of text. :func:`section_marker` names the kind of block a
 heading line opens ("end" for blocks after which no article text follows, e.g. "Latest news", "Comments";
 "aside" for blocks that may also sit inside an article, e.g. "Read also"); :func:`is_furniture` tells whether a
-line is a widget, prompt, label, credit or menu; :func:`byline_name` / :func:`looks_like_person_name` find
-journalists' names (also from wire and op-ed credit lines); :func:`is_row`, :func:`looks_like_masthead` and
-:func:`is_sign_off` tell menu rows / breadcrumbs, site names / taglines and closing bios / disclaimers from
-headlines and prose. Patterns cover the English, Russian, Kazakh, Azerbaijani, Turkish and Uzbek wording the
-region's sites use; they describe kinds of lines, never a particular article.
+line is a widget, prompt, label, credit or menu, and :func:`is_inline_furniture` whether it is the kind an
+article's text runs around (a caption or photo credit, an ad slot, a player note, a subscribe/follow/share
+prompt); :func:`byline_name` / :func:`split_names` / :func:`looks_like_person_name` find journalists' names (also
+from wire, op-ed and "NAME, role" credit lines; "By A, B, and C" gives three); :func:`is_row`,
+:func:`looks_like_masthead` and :func:`is_sign_off` tell menu rows / breadcrumbs, site names / taglines and closing
+bios / disclaimers / republication notes from headlines and prose. The patterns and word lists are data
+(``data/furniture.json``, one entry a line, read by :mod:`multivector.ingest.cues`); they cover the English,
+Russian, Kazakh, Azerbaijani, Turkish and Uzbek wording the region's sites use and describe kinds of lines, never
+a particular article.
 """
 
 from __future__ import annotations

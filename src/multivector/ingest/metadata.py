@@ -428,10 +428,10 @@ _CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$|\s(?:that|on|in|about|when|after|last|this|
 # "specifically for Caliber.Az", and the wire dateline "Moscow (AsiaNews) ..." at the head of a paragraph.
 _SELF_CREDITS = [
     re.compile(
-        rf"(?:\b(?i:told|tells|said to|in an interview (?:with|to|for)|spoke to)|(?:^|[.!?]\s+)(?:Speaking|Talking) to|"
-        rf"\b(?i:"
-        rf"(?:specifically|specially|exclusively) for|gave an interview to))\s+(?:the\s+)?{_QUOTED}{_POSSESSIVE}"
-        rf"{_CLAUSE_END}"
+        rf"(?:\b(?i:told|tells|said to|spoke to|gave an interview to|in an interview (?:with|to|for)|"
+        rf"(?:specifically|specially|exclusively) for)"
+        rf"|(?:^|[.!?]\s+)(?:Speaking|Talking) to)"  # sentence-initial only: "NAME, speaking to X, said" cites X
+        rf"\s+(?:the\s+)?{_QUOTED}{_POSSESSIVE}{_CLAUSE_END}"
     ),
     re.compile(
         rf"(?:^|[,;]\s+|[.!?]\s+)(?:the\s+)?{_QUOTED}\s+(?:reports|informs|has reported|has learned)"
