@@ -76,6 +76,34 @@ INTERVIEW_PAGE = """\
 </body></html>
 """
 
+NEWS_SITE_PAGE = """\
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Tajikistan and Uzbekistan open new bridge over the Amu Darya — Pamir Wire</title>
+<meta name="description" content="The bridge links Termez with the Tajik border town.">
+</head><body>
+<div class="wrapper">
+<div class="header"><span>Pamir Wire</span> <a>News</a> <a>Economy</a> <a>Regions</a> <span>USD 10.9 TJS</span></div>
+<div class="post">
+<div class="post-title"><h2>Tajikistan and Uzbekistan open new bridge over the Amu Darya</h2></div>
+<div class="post-meta">05.03.2024, 14:32 | Views: 1 245</div>
+<div class="post-text">
+<p>DUSHANBE, March 5. Tajikistan and Uzbekistan opened a new road bridge over the Amu Darya on Tuesday, shortening the route between Termez and the Tajik border town of Shahritus by about 60 kilometres.</p>
+<p>The bridge, built in 18 months at a cost of about $35 million, will carry up to 1,000 trucks a day, the Tajik Ministry of Transport said.</p>
+<p>Read also: <a>Kyrgyzstan and Tajikistan agree on border demarcation</a></p>
+<p>Trade between the two countries reached $600 million last year and the governments aim to double it by 2027.</p>
+<p>Subscribe to our Telegram channel</p>
+<p>Officials said a second bridge, near Panj, was being designed.</p>
+</div>
+<div class="post-tags">Tags: Tajikistan, Uzbekistan, bridges</div>
+</div>
+<div class="comments"><h3>Comments (2)</h3>
+<div class="comment"><b>Rustam</b> <span>05.03.2024 16:10</span><p>Finally! This bridge will make trade with Uzbekistan much easier for our farmers in the south.</p></div>
+<div class="comment"><b>Dilya</b> <span>05.03.2024 17:45</span><p>Hopefully the customs checks will be faster than on the old crossing at Aivaj.</p></div>
+</div>
+<div class="footer">© 2024 Pamir Wire. All rights reserved.</div>
+</div></body></html>
+"""
+
 #: page -> (first words, last words, furniture that must not leak)
 EXPECTED = {
     "news": (
@@ -91,6 +119,12 @@ EXPECTED = {
         ["Skip to content", "Author: Leyla Huseynova", "More interviews", "Astana is ready for a bigger role",
          "Facebook Twitter", "Copyright (c)", '"Cargo through Azerbaijan grew by almost 90 percent in two years"'],
     ),
+    "comments": (
+        "DUSHANBE, March 5. Tajikistan and Uzbekistan opened",
+        "Officials said a second bridge, near Panj, was being designed.",
+        ["Read also", "Subscribe to our Telegram", "Comments (2)", "Finally! This bridge", "Hopefully the customs",
+         "Tags:", "Views:", "© 2024"],
+    ),
     "example": (
         "In an interview with Caucasus Review, Giorgi Lomidze",
         "We can",
@@ -100,7 +134,8 @@ EXPECTED = {
 
 
 def _markup(page: str) -> str:
-    return {"news": NEWS_PAGE, "interview": INTERVIEW_PAGE}.get(page) or EXAMPLE_HTML.read_text(encoding="utf-8")
+    pages = {"news": NEWS_PAGE, "interview": INTERVIEW_PAGE, "comments": NEWS_SITE_PAGE}
+    return pages.get(page) or EXAMPLE_HTML.read_text(encoding="utf-8")
 
 
 def squash(text: str) -> str:
@@ -144,3 +179,14 @@ def test_html_author_field_loses_labels_and_dates() -> None:
     doc = load_bytes(INTERVIEW_PAGE.encode("utf-8"), name="interview", source="interview.html")
     assert doc.authors == ["Leyla Huseynova"]
     assert doc.published == "2025-02-14" and doc.outlet == "Caspian Ledger"
+
+
+def test_html_outlet_from_the_title_suffix_or_the_footer() -> None:
+    doc = load_bytes(NEWS_SITE_PAGE.encode("utf-8"), name="site", source="site.html")
+    assert (doc.title, doc.published, doc.outlet) == (
+        "Tajikistan and Uzbekistan open new bridge over the Amu Darya",
+        "2024-03-05",
+        "Pamir Wire",
+    )
+    untitled = NEWS_SITE_PAGE.replace(" — Pamir Wire", "")
+    assert load_bytes(untitled.encode("utf-8"), name="site", source="site.html").outlet == "Pamir Wire"

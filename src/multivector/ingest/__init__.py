@@ -18,9 +18,16 @@ from multivector.errors import IngestError
 from multivector.ingest.boilerplate import split_page
 from multivector.ingest.decode import decode_bytes, normalise_newlines
 from multivector.ingest.fetch import fetch
-from multivector.ingest.html import extract_html, html_title, looks_like_html, markdown_to_text
+from multivector.ingest.html import (
+    extract_html,
+    html_title,
+    html_to_text,
+    looks_like_html,
+    markdown_to_text,
+    prepare_html,
+)
 from multivector.ingest.language import detect_language
-from multivector.ingest.metadata import clean_title, outlet_for_url, page_metadata, resolve_outlet
+from multivector.ingest.metadata import clean_title, outlet_for_url, page_metadata, resolve_outlet, site_of_title
 from multivector.ingest.sources import Skipped, is_url, iter_sources, select_sources, source_name
 from multivector.records import Document
 
@@ -163,6 +170,12 @@ def _from_plain(text: str, source: str, url: str | None, crawled: Crawled = None
     )
 
 
+def _outlet_of_whole_page(markup: str) -> str | None:
+    """The outlet the page's furniture names (masthead, footer, copyright line), which trafilatura's text leaves out."""
+    page = split_page(html_to_text(prepare_html(markup)))
+    return page_metadata(page).outlet
+
+
 def _from_html(markup: str, source: str, url: str | None, crawled: Crawled = None) -> Document:
     article = extract_html(markup, url)
     if not article.text.strip():
@@ -174,6 +187,8 @@ def _from_html(markup: str, source: str, url: str | None, crawled: Crawled = Non
     sitename = article.sitename if article.sitename and not _HOST_LIKE.match(article.sitename) else None
     outlet = (url and outlet_for_url(url)) or (sitename and resolve_outlet(sitename)) or meta.outlet
     title = article.title or html_title(markup) or meta.title
+    if not (outlet or sitename):
+        outlet = site_of_title(html_title(markup) or "") or _outlet_of_whole_page(markup)
     return Document(
         source=source,
         name="",

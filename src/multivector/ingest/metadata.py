@@ -119,6 +119,14 @@ def clean_title(title: str) -> str | None:
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<site>[^|–—]{2,60})$")
 
 
+def site_of_title(title: str) -> str | None:
+    """The site a page title appends ("Headline | Outlet"), as written, when it reads as an outlet."""
+    m = _SITE_SUFFIX.search(title.strip())
+    if m and len(title[: m.start()].split()) >= 3 and resolve_outlet(m.group("site")):
+        return m.group("site").strip()
+    return None
+
+
 def _drop_site_suffix(title: str) -> str:
     """ "Headline | Outlet" -> "Headline": page titles often append the site's name."""
     m = _SITE_SUFFIX.search(title)
