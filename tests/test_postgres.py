@@ -243,3 +243,56 @@ def test_a_url_that_went_through_pathlib_still_opens(pg_server: str):
     Corpus(url).close()
     with Corpus(Path(url), readonly=True) as corpus:  # Path folds '//' into '/': the CLI's --db is a Path
         assert corpus.backend == "postgresql" and corpus.count() == 0
+
+
+# -- the interfaces, unchanged -----------------------------------------------------------------------------------------
+
+API_PATHS = [
+    "/api/overview", "/api/graph", "/api/graph?since=2020&type=trade", "/api/edge?a=CHN&b=RUS", "/api/actors",
+    "/api/actors/RUS", "/api/experts", "/api/matrix", "/api/timeline", "/api/documents", "/api/relations?actor=RUS",
+    "/api/stances", "/api/events", "/api/figures",
+]  # fmt: skip
+PAGES = ["/", "/network", "/actors", "/actor/RUS", "/experts", "/matrix", "/timeline", "/documents", "/search?q=trade"]
+
+
+def _stable(data):
+    """JSON without the ingestion times (the two corpora were filled at different moments)."""
+    if isinstance(data, dict):
+        return {key: _stable(value) for key, value in data.items() if key != "ingested_at"}
+    if isinstance(data, list):
+        return [_stable(value) for value in data]
+    return data
+
+
+def test_web_report_export_and_query_read_a_postgresql_corpus_as_an_sqlite_one(twin_corpora, tmp_path: Path):
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from multivector.interfaces.cli import app
+    from multivector.interfaces.web import create_app
+
+    sqlite_path, url = twin_corpora
+    clients = [TestClient(create_app(target)) for target in twin_corpora]
+    for path in API_PATHS:
+        answers = [client.get(path) for client in clients]
+        assert [a.status_code for a in answers] == [200, 200], path
+        assert _stable(answers[0].json()) == _stable(answers[1].json()), path
+    for path in PAGES:
+        assert clients[1].get(path).status_code == 200, path
+    found = clients[1].get("/api/search?q=pressure")  # ranked by ts_rank_cd, not bm25: other order, same kind of hits
+    assert found.status_code == 200 and found.json() and all("\u27e6" in hit["snippet"] for hit in found.json())
+    runner = CliRunner()
+    for target in (str(sqlite_path), url):
+        result = runner.invoke(app, ["query", "relations", "--db", target, "--actor", "RUS", "--json"])
+        assert result.exit_code == 0, result.output
+    outputs = [runner.invoke(app, ["query", "stances", "--db", t, "--json", "-n", "0"]).output for t in twin_corpora]
+    assert outputs[0] == outputs[1] and outputs[0].startswith("[")  # stances carry no ingestion time
+    environment = runner.invoke(app, ["query", "docs", "--json", "-n", "3"], env={"MULTIVECTOR_DB": url})
+    assert environment.exit_code == 0 and environment.output.startswith("["), environment.output
+    for target, name in ((sqlite_path, "s"), (url, "p")):
+        report = runner.invoke(app, ["report", "--db", str(target), "--out", str(tmp_path / f"{name}.html")])
+        assert report.exit_code == 0, report.output
+        exported = runner.invoke(app, ["export", "--db", str(target), "-f", "jsonl", "-o", str(tmp_path / name)])
+        assert exported.exit_code == 0, exported.output
+    for table in ("relations", "relation_mentions", "stances", "documents"):
+        assert (tmp_path / "s" / f"{table}.jsonl").read_text() == (tmp_path / "p" / f"{table}.jsonl").read_text()

@@ -29,7 +29,12 @@ from multivector.store.kinds import KINDS
 
 DEFAULT_DB = Path("multivector.db")
 
-Db = Annotated[Path, typer.Option("--db", help="Corpus file (SQLite).")]
+Db = Annotated[
+    Path,
+    typer.Option(
+        "--db", envvar="MULTIVECTOR_DB", help="Corpus: an SQLite file, or postgresql://USER@HOST/DB (docs/scaling.md)."
+    ),
+]
 ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", help="Actor id, e.g. RUS, SCO, MIDDLE_CORRIDOR.")]
 SpeakerOpt = Annotated[str | None, typer.Option("--speaker", "-s", help="Speaker name (case-insensitive part).")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.")]
