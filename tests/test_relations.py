@@ -417,3 +417,9 @@ def test_a_route_relates_its_ends_and_the_country_it_crosses():
         frozenset({"CHN", "KAZ"}),
         frozenset({"GEO", "KAZ"}),
     }
+
+
+def test_a_demonym_takes_the_noun_it_qualifies_as_its_relation():
+    assert directed("Russia, under sweeping Western sanctions since 2022, turned east.") == {
+        ("WEST", "RUS", "sanctions")
+    }

@@ -409,6 +409,13 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
         # "X remains the largest bilateral donor, and Y has become ...": Y opens a clause of its own, so a cue of
         # the clause before is not about Y
         between = [c for c in between if not _NEW_CLAUSE.search(body, c.end, second.start)]
+    if not between and second.via == "demonym":
+        # "Russia, under sweeping Western sanctions": the noun a demonym qualifies is its relation to the subject
+        between = [
+            c
+            for c in cues
+            if second.end < c.start <= second.end + 25 and _ADJECTIVE_GAP.fullmatch(body, second.end, c.start)
+        ][:1]
     if not between and _POSSESSIVE.match(body, second.end):
         # "X became Y's main partner": the cue after a possessive relates the possessor to the subject
         between = [c for c in cues if second.end <= c.start <= second.end + 40][:1]
@@ -499,6 +506,7 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
 
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_ADJECTIVE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "Western [military] sanctions"
 PREDICATE_CHARS = 40  # a predicate or a second object's cue this close after the pair belongs to it
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 
@@ -575,6 +583,8 @@ def _direction(sentence: SentenceContext, link: Link) -> tuple[str | None, str |
     def marked(mention: Mention, pattern: re.Pattern[str]) -> bool:
         return pattern.search(sentence.body, max(sentence.start, mention.start - 20), mention.start) is not None
 
+    if link.cue.start >= second.end and second.via == "demonym":
+        return second.id, first.id  # "Russia, under Western sanctions": the adjective names the agent
     if marked(second, _AGENT_BEFORE) or (marked(first, _TARGET_BEFORE) and not marked(second, _TARGET_BEFORE)):
         return second.id, first.id
     return first.id, second.id
