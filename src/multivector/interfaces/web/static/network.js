@@ -417,8 +417,11 @@
       clear(hint);
       var summary = [plural(total, "sentence") + " (" + countsText(edge) + ")"];
       summary.push("mostly " + edge.type);
-      if (edge.forward) summary.push(names(edge.source) + " → " + names(edge.target) + " in " + plural(edge.forward, "claim"));
-      if (edge.backward) summary.push(names(edge.target) + " → " + names(edge.source) + " in " + plural(edge.backward, "claim"));
+      var directions = (data.counts && data.counts.direction) || {};
+      var forward = directions[edge.source + "→" + edge.target], backward = directions[edge.target + "→" + edge.source];
+      if (!data.counts) { forward = edge.forward; backward = edge.backward; }  // the report embeds no counts
+      if (forward) summary.push(names(edge.source) + " → " + names(edge.target) + " in " + plural(forward, "claim"));
+      if (backward) summary.push(names(edge.target) + " → " + names(edge.source) + " in " + plural(backward, "claim"));
       if (edge.start) summary.push("published " + edge.start + (edge.end && edge.end !== edge.start ? " to " + edge.end : ""));
       var modalities = (data.counts && data.counts.modality) || {};
       Object.keys(modalities).forEach(function (m) { if (m !== "asserted") summary.push(modalities[m] + " " + m); });
