@@ -423,3 +423,9 @@ def test_a_demonym_takes_the_noun_it_qualifies_as_its_relation():
     assert directed("Russia, under sweeping Western sanctions since 2022, turned east.") == {
         ("WEST", "RUS", "sanctions")
     }
+
+
+def test_the_only_two_actors_of_a_clause_with_a_cue_elsewhere_are_a_weak_reading():
+    (relation,) = code_relations(context("Japan has quietly become a partner that Mongolia values."), None)
+    assert {relation.a, relation.b} == {"JPN", "MNG"} and relation.confidence < 0.7
+    assert code_relations(context("Japan has quietly become a big player, and Mongolia values it."), None) == []

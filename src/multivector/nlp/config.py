@@ -43,6 +43,7 @@ RELATIONS: dict[str, Any] = {
             "cue-between": 0.66,  # "X pressures Y", "X's partnership with Y"
             "route": 0.75,  # "freight from X to Y via Z"
             "list": 0.62,  # "A, B and C signed an agreement", "talks with A, B and C"
+            "pair": 0.55,  # the only two actors of a clause with a cue elsewhere in it
             "coordinated": 0.52,  # "X and Y are partners"
         },
         "default": 0.6,

@@ -203,7 +203,26 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         keep(first, second, cue, "compound")
     for first, second, cue in _routes(sentence, mentions, cues):
         keep(first, second, cue, "route")
+    if not found:
+        for first, second, cue in _only_pair(sentence, mentions, cues):
+            keep(first, second, cue, "pair")
     return [_relation(sentence, links) for links in found.values()]
+
+
+def _only_pair(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
+    """A clause that names exactly two actors and holds a relation cue outside the span between them ('China has
+    financed the new road in Kyrgyzstan's south, a sign of deepening cooperation'): a weak reading of the pair."""
+    named = [m for m in mentions if m.via != "we"]
+    if len({m.id for m in named}) != 2:
+        return
+    first = named[0]
+    second = next(m for m in named if m.id != first.id)
+    lo, hi = sentence.clause_bounds(first.start)
+    if not lo <= second.start < hi or _NEW_CLAUSE.search(sentence.body, first.end, second.start):
+        return  # "X remains a donor, and Y has become a hub": two clauses, two subjects
+    clause = [c for c in cues if lo <= c.start < hi and c.polarity != "0"]
+    if clause:
+        yield first, second, clause[0]
 
 
 def _contrasting(sentence: SentenceContext, first: Mention, second: Mention, cue: Cue, cues: list[Cue]) -> list[Cue]:
