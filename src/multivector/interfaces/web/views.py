@@ -465,6 +465,7 @@ def document_view(corpus: Corpus, doc_id: str) -> dict[str, Any]:
     return {
         "analysis": analysis,
         "segments": highlight.segments(analysis.body, marks),
+        "names": {actor.id: actor.name for actor in analysis.actors},
         "relations": analysis.relation_mentions or analysis.relations,
         "stances": analysis.stance_mentions or analysis.stances,
     }
