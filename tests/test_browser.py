@@ -281,6 +281,9 @@ def test_network_hover_zoom_pan_and_focus(driver, base_url):
     _wait(driver, lambda d: d.execute_script("return document.getElementById('network').mvNetwork.shown.nodes") <= 4)
     unexpected = [e for e in _errors(driver) if "/api/resolve?q=Kazakhstn" not in e["message"]]  # the 404 above
     assert unexpected == []
+    # A shared URL opens on the same view: the focus may be a name, the page resolves it.
+    _ready(driver, base_url + "/network?focus=russian&min_weight=1")
+    assert driver.execute_script("return document.getElementById('network').mvNetwork.view.focus") == "RUS"
 
 
 def test_the_network_at_500_actors_and_3000_relations(driver, big_url, tmp_path):
