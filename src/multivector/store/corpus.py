@@ -35,17 +35,19 @@ from multivector.records import Actor, Analysis
 from multivector.store import postgres, queries, reads
 from multivector.store.dialect import POSTGRES, SQLITE, Db
 from multivector.store.kinds import KINDS, RELATIONS, confidence
-from multivector.store.schema import APPLICATION, DDL, MIGRATIONS, SCHEMA_VERSION, fold_statements, total_statements
+from multivector.store.schema import (
+    APPLICATION,
+    DDL,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SQLITE_TABLES,
+    fold_statements,
+    total_statements,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT_S = 30.0
-REQUIRED_TABLES = frozenset(
-    {"meta", "documents", "speakers", "actors", "document_actors", "people", "relations", "relation_actors"}
-    | {"memberships", "stances", "actor_months"}
-    | {"figures", "events", "speaker_names", "source_files", "documents_fts", "evidence_fts"}
-    | {"relation_mentions", "stance_mentions", "relation_pairs", "relation_edges", "pair_speakers", "actor_years"}
-    | {"stance_counts", "speaker_totals"}
-)
+REQUIRED_TABLES = SQLITE_TABLES
 #: The per-document fold into the mention and aggregate tables (schema.fold_statements), built once. PostgreSQL
 #: writes the mention rows from Python (_mention_rows) and runs the same totals.
 _FOLD_ONE = tuple(fold_statements(one_document=True))

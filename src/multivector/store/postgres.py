@@ -17,17 +17,12 @@ from contextlib import contextmanager
 from typing import Any
 
 from multivector.errors import CorpusError
-from multivector.store.schema import APPLICATION, POSTGRES_DDL, POSTGRES_MIGRATIONS, SCHEMA_VERSION
+from multivector.store.schema import APPLICATION, POSTGRES_DDL, POSTGRES_MIGRATIONS, SCHEMA_VERSION, TABLES
 
 #: Key of the advisory lock every writer holds for the duration of its transaction ("mvec" in ASCII).
 WRITE_LOCK = 0x6D766563
 URL = re.compile(r"^postgres(?:ql)?:/+", re.IGNORECASE)
-REQUIRED_TABLES = frozenset(
-    {"meta", "documents", "speakers", "actors", "document_actors", "people", "relations", "relation_actors"}
-    | {"memberships", "stances", "actor_months", "figures", "events", "speaker_names", "source_files"}
-    | {"relation_mentions", "stance_mentions", "relation_pairs", "relation_edges", "pair_speakers", "actor_years"}
-    | {"stance_counts", "speaker_totals"}
-)
+REQUIRED_TABLES = TABLES
 
 
 def is_url(target: object) -> bool:

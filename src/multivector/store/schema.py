@@ -45,6 +45,18 @@ APPLICATION = "multivector"
 #: EVIDENCE_TABLES (store.kinds): tables whose rows carry evidence, in the order they are written; also the `kind`
 #: values of evidence_fts.
 _RECORD_DDL = {kind.table: table_ddl(kind) for kind in KINDS}
+#: Every table of a corpus on both backends (SQLite adds its two full-text tables: SQLITE_TABLES).
+TABLES = frozenset(
+    {"meta", "documents", "source_files", "speaker_names", "speakers", "actors", "document_actors", "actor_months"}
+    | {
+        "people",
+        "relation_actors",
+        *(kind.table for kind in KINDS),
+        *(kind.mentions for kind in KINDS if kind.mentions),
+    }
+    | {"relation_pairs", "relation_edges", "pair_speakers", "actor_years", "stance_counts", "speaker_totals"}
+)
+SQLITE_TABLES = TABLES | {"documents_fts", "evidence_fts"}
 
 _EVIDENCE_TRIGGERS = "\n".join(
     f"""
