@@ -60,6 +60,7 @@ def report_data(corpus: Corpus, *, max_nodes: int = 80, evidence_per_edge: int =
         "graph": graph,
         "evidence": _edge_evidence(relation_rows, graph, evidence_per_edge, claims),
         "top_relations": graphs.top_relations(relation_rows, limit=top),
+        "names": names,
         "matrix": matrix,
         "timeline": timeline.layout(timeline.timeline_items(corpus.events(limit=None), docs), width=1100),
         "actors": [row for row in actors if row["documents"]],

@@ -52,10 +52,12 @@ def overview_view(corpus: Corpus, *, top: int = 12) -> dict[str, Any]:
 
 def _overview(corpus: Corpus, top: int) -> dict[str, Any]:
     summary = overview.corpus_summary(corpus.connection, top=top)
+    top_relations = totals.top_claims(corpus.connection, limit=top)
     return {
         **summary,
+        "names": names_of(corpus, {x for r in top_relations for x in (r["a"], r["b"])}),
         "top_actors": corpus.actors(limit=top),
-        "top_relations": totals.top_claims(corpus.connection, limit=top),
+        "top_relations": top_relations,
         "recent": corpus.docs(limit=top),
     }
 
@@ -288,6 +290,11 @@ def _relation_types(corpus: Corpus) -> list[str]:
     return sorted({kind["type"] for pair in pairs.values() for kind in pair["kinds"]})
 
 
+def names_of(corpus: Corpus, ids: set[str]) -> dict[str, str]:
+    """{id: name} of these actors (an id the corpus does not know stands for itself)."""
+    return {actor_id: actor_id for actor_id in ids} | {row["id"]: row["name"] for row in _actor_rows(corpus, ids)}
+
+
 def _actor_rows(corpus: Corpus, ids: set[str]) -> list[dict[str, Any]]:
     """Actor rows (as Corpus.actors) of these ids only."""
     if not ids:
@@ -326,11 +333,13 @@ def actor_view(corpus: Corpus, actor_id: str, *, limit: int = 100, quotes: int =
         rows = totals.stance_quotes(conn, actor_id, expert["speaker"], limit=quotes)
         expert["quotes"] = [_stance_quote(row) for row in rows]
         del expert["total"]
+    memberships = corpus.memberships(actor=actor_id, limit=limit)
     return {
+        "names": names_of(corpus, {x for m in memberships for x in (m["member"], m["org"])}),
         "actor": found[0],
         "partners": partners,
         "over_time": _years_over_time(totals.actor_years(conn, actor_id)),
-        "memberships": corpus.memberships(actor=actor_id, limit=limit),
+        "memberships": memberships,
         "experts": experts,
         "documents": corpus.docs(actor=actor_id, limit=limit),
         "events": corpus.events(actor=actor_id, limit=limit),
@@ -383,12 +392,15 @@ def expert_view(corpus: Corpus, name: str, *, limit: int = 100) -> dict[str, Any
     relation_rows = mentions.relation_mentions(corpus.connection, exact_speaker=name)
     document_ids = [d["id"] for d in documents]
     figures = [f for doc_id in document_ids for f in corpus.figures(document=doc_id, limit=limit)][:limit]
+    relations = graphs.top_relations(relation_rows, limit=limit)
+    quotes = [_stance_quote(r) for r in stance_rows[:limit]]
     return {
+        "names": names_of(corpus, {x for r in relations for x in (r["a"], r["b"])} | {q["target"] for q in quotes}),
         "name": name,
         "documents": documents,
         "stances": cells,
-        "quotes": [_stance_quote(r) for r in stance_rows[:limit]],
-        "relations": graphs.top_relations(relation_rows, limit=limit),
+        "quotes": quotes,
+        "relations": relations,
         "figures": figures,
     }
 
