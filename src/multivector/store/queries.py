@@ -1,8 +1,9 @@
 """Read queries over a corpus: what `multivector query`, the Python API and the web app call.
 
-Contract: every function takes an open connection plus keyword filters and returns a list of plain dicts (JSON-ready:
-lists are lists, not JSON text). SQL is assembled only from the fixed fragments in this module; user values always
-travel as parameters. Filters, all optional and combined with AND:
+Contract: every function takes a corpus handle (a Corpus, its Db or its connection, on SQLite or PostgreSQL: see
+store.dialect) plus keyword filters and returns a list of plain dicts (JSON-ready: lists are lists, not JSON text),
+the same rows in the same order on both backends. SQL is assembled only from the fixed fragments in this module;
+user values always travel as parameters. Filters, all optional and combined with AND:
 
 - ``actor``: a canonical actor id. relations: a or b; memberships: member or org; stances: target; actors: that
   actor; docs, figures, events: documents that mention the actor.
@@ -25,6 +26,8 @@ Search syntax (:func:`fts_query`): words must all occur (stemmed: "sanction" fin
 quotes; ``word*`` is a prefix of at least MIN_PREFIX characters (``t*`` would read the whole index); OR and NOT
 between words work as in FTS5. Anything else is quoted, so user text can never be a syntax error except a dangling
 operator or a too short prefix, reported as ValueError.
+On PostgreSQL the same syntax becomes a tsquery (:func:`ts_query`) over the tables' tsvector columns; search()
+ranks by ts_rank_cd there (the same hits, in another order than BM25's).
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The corpus schema (SQLite), version :data:`SCHEMA_VERSION`.
+"""The corpus schema (SQLite, and PostgreSQL: :data:`POSTGRES_DDL`), version :data:`SCHEMA_VERSION`.
+
+PostgreSQL gets the same tables, columns and indexes, translated by :func:`postgres_ddl`, with full-text search as
+stored tsvector columns and GIN indexes (:data:`POSTGRES_FTS`) in place of the FTS5 tables and their triggers; its
+version lives in ``meta`` only. The record tables come from the kinds registry (store.kinds).
 
 Contract: the DDL below is the whole schema. ``PRAGMA user_version`` and the ``meta`` row ``schema_version`` both
 hold the version; ``meta.application`` is ``multivector`` so a foreign SQLite file is recognised and refused.
