@@ -141,7 +141,7 @@ def _register_optional_commands() -> None:
     """Commands that live in their own modules (corpus, web, exports)."""
     import importlib
 
-    for module in ("cli_corpus", "cli_views"):
+    for module in ("cli_corpus", "cli_views", "cli_analysis"):
         try:
             mod = importlib.import_module(f"multivector.interfaces.{module}")
         except ModuleNotFoundError as exc:
