@@ -1,0 +1,110 @@
+"""multivector discourse: the planted camps of experts are recovered (adjusted Rand index), and the networks follow
+DNA's definitions (congruence, conflict, normalisations), from articles analysed by the real pipeline."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from multivector.analysis.discourse import discourse, normalise
+from multivector.interfaces.cli import app
+from multivector.store import Corpus
+from synthetic_truth import CAMP_A, CAMP_B, TRUTH, adjusted_rand_index, corpus_path
+
+
+@pytest.fixture(scope="module")
+def db():
+    return corpus_path()
+
+
+@pytest.fixture(scope="module")
+def networks(db):
+    with Corpus(db, readonly=True) as corpus:
+        return {method: discourse(corpus, normalisation=method) for method in ("none", "average", "jaccard", "cosine")}
+
+
+def test_camps_are_recovered(networks):
+    for method, result in networks.items():
+        found = result.camp_of()
+        assert set(found) == set(TRUTH["camps"]), method
+        assert adjusted_rand_index(TRUTH["camps"], found) >= 0.9, method
+
+
+def test_affiliation_signs_follow_the_camps(networks):
+    signs = {(e.speaker, e.actor): e.sign for e in networks["none"].affiliation}
+    assert all(signs[name, "CHN"] == 1 for name in CAMP_A)
+    assert all(signs[name, "CHN"] == -1 for name in CAMP_B)
+    assert all(signs[name, "TUR"] == 1 for name in CAMP_A + CAMP_B)
+
+
+def test_congruence_and_conflict_counts(networks):
+    raw = {(t.a, t.b): t for t in networks["none"].congruence}
+    inside = raw[tuple(sorted(CAMP_A[1:]))]  # share CHN + and TUR +
+    assert inside.raw == 2 and inside.weight == 2 and inside.actors == ["CHN +", "TUR +"]
+    across = raw[tuple(sorted((CAMP_A[1], CAMP_B[0])))]
+    assert across.raw == 1 and across.actors == ["TUR +"]
+    conflict = {(t.a, t.b): t for t in networks["none"].conflict}
+    assert conflict[tuple(sorted((CAMP_A[1], CAMP_B[0])))].actors == ["CHN"]
+    assert not any({t.a, t.b} <= set(CAMP_A) or {t.a, t.b} <= set(CAMP_B) for t in conflict.values())
+
+
+def test_normalisations(networks):
+    # Aigerim Bekova also holds RUS + and RUS -: four statements; Nurlan Sadykov two; they share two
+    pair = tuple(sorted((CAMP_A[0], CAMP_A[1])))
+    weights = {method: {(t.a, t.b): t.weight for t in result.congruence}[pair] for method, result in networks.items()}
+    assert weights["none"] == 2
+    assert weights["average"] == pytest.approx(2 / 3)
+    assert weights["jaccard"] == pytest.approx(2 / 4)
+    assert weights["cosine"] == pytest.approx(2 / 8**0.5)
+    assert normalise(3, 3, 3, 3, "jaccard") == 1.0
+    with pytest.raises(ValueError, match="bad normalisation"):
+        normalise(1, 1, 1, 1, "max")
+
+
+def test_coevaluation_counts_experts_judging_two_actors(networks):
+    edge = {(e.a, e.b): e for e in networks["none"].coevaluation}[("CHN", "TUR")]
+    assert edge.same == 3 and edge.opposite == 3 and len(edge.experts) == 6
+
+
+def test_actor_filter(db):
+    with Corpus(db, readonly=True) as corpus:
+        only = discourse(corpus, actors=["TUR"])
+    assert only.actors == ["TUR"] and not only.conflict
+    assert len(only.camps) == 1  # everyone agrees on Turkey
+
+
+def test_exports_read_back(networks, tmp_path):
+    result = networks["average"]
+    for name in ("affiliation", "congruence", "conflict", "coevaluation", "camps"):
+        graphml, gexf = tmp_path / f"{name}.graphml", tmp_path / f"{name}.gexf"
+        result.export(name, graphml)
+        result.export(name, gexf)
+        back = nx.read_graphml(graphml)
+        assert set(back.nodes) == set(result.graph(name).nodes)
+        assert nx.read_gexf(gexf).number_of_edges() == result.graph(name).number_of_edges()
+    camps = nx.read_graphml(tmp_path / "camps.graphml")
+    assert {camps.nodes[n]["camp"] for n in CAMP_A} != {camps.nodes[n]["camp"] for n in CAMP_B}
+    with pytest.raises(ValueError):
+        result.export("camps", tmp_path / "camps.csv")
+
+
+def test_cli(db, tmp_path):
+    runner = CliRunner()
+    target = tmp_path / "c.gexf"
+    result = runner.invoke(app, ["discourse", "--db", str(db), "--json", "--export", str(target), "--network", "camps"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert sorted(map(sorted, data["camps"])) == sorted([sorted(CAMP_A), sorted(CAMP_B)])
+    assert target.exists()
+    bad = runner.invoke(app, ["discourse", "--db", str(db), "--normalisation", "max"])
+    assert bad.exit_code == 2 and "bad normalisation" in bad.stderr
+    assert runner.invoke(app, ["discourse", "--db", str(db), "--actor", "Atlantis"]).exit_code == 2
+
+
+def test_adjusted_rand_index_helper():
+    truth = {"a": 0, "b": 0, "c": 1, "d": 1}
+    assert adjusted_rand_index(truth, {"a": 5, "b": 5, "c": 2, "d": 2}) == 1.0
+    assert adjusted_rand_index(truth, {"a": 0, "b": 1, "c": 0, "d": 1}) == pytest.approx(-0.5)
