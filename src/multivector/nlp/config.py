@@ -83,3 +83,16 @@ STANCES: dict[str, Any] = {
         "modal_penalty": 0.1,  # hypothetical, future or negated
     },
 }
+
+MEMBERSHIPS: dict[str, Any] = {
+    # each construction's base confidence is declared with it (nlp/memberships.py, the table in its docstring);
+    # these adjust it
+    "confidence": {
+        "confirmed": 0.05,  # the catalogue's member list confirms the pair
+        "contradicted": -0.3,  # ... or contradicts it
+        "resolved": -0.1,  # a party was resolved from a reference ("the organisation", "its")
+        "ceiling": 0.97,
+        # rules this weak or weaker do not read organisations with over 100 members nor the catalogue's observers
+        "weak_rule": 0.7,
+    },
+}

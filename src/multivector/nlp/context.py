@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from multivector.nlp.lexicon import word_pattern
 from multivector.records import evidence_span
 
-MAX_EVIDENCE_WORDS = 25
 EVIDENCE_CLAUSE_WORDS = 60  # a sentence longer than this gives the clause as evidence, not the whole sentence
 _CLAUSE_BREAK = re.compile(
     r"[;:!?]|,\s+(?:but|while|whereas|although|though|yet)\b|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b"
@@ -42,30 +41,6 @@ class SentenceContext:
     @property
     def text(self) -> str:
         return self.body[self.start : self.end]
-
-    def fragment(self, core_start: int, core_end: int) -> tuple[str, list[int]]:
-        """Evidence: the core span grown to whole words and up to MAX_EVIDENCE_WORDS within the sentence."""
-        core_start, core_end = max(self.start, core_start), min(self.end, core_end)
-        words = list(re.finditer(r"\S+", self.body[self.start : self.end]))
-        if not words:
-            return evidence_span(self.body, self.start, self.end)
-        spans = [(self.start + w.start(), self.start + w.end()) for w in words]
-        first = next((i for i, (s, e) in enumerate(spans) if e > core_start), 0)
-        last = max((i for i, (s, e) in enumerate(spans) if s < core_end), default=len(spans) - 1)
-        last = max(last, first)
-        while last - first + 1 < min(12, len(spans)):  # give short cores some context on both sides
-            if first > 0:
-                first -= 1
-            if last - first + 1 < min(12, len(spans)) and last < len(spans) - 1:
-                last += 1
-            if first == 0 and last == len(spans) - 1:
-                break
-        if last - first + 1 > MAX_EVIDENCE_WORDS and core_end - core_start < len(self.text):
-            last = min(last, first + MAX_EVIDENCE_WORDS - 1)
-        start, end = spans[first][0], spans[last][1]
-        text = self.body[start:end]
-        trimmed = text.rstrip(",;:-–—")
-        return evidence_span(self.body, start, start + len(trimmed))
 
     def evidence(self, core_start: int, core_end: int) -> tuple[str, list[int]]:
         """Evidence: the whole sentence; where it is over EVIDENCE_CLAUSE_WORDS words, the clause (or clauses) holding

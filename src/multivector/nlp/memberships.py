@@ -82,6 +82,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from multivector.nlp.config import MEMBERSHIPS
 from multivector.nlp.context import Mention, SentenceContext
 from multivector.records import Membership
 
@@ -562,20 +563,21 @@ def _add(claims, sentence: SentenceContext, rule: _Rule, state: Mention, org: Me
         return
     if rule.gate == "not_contradicted" and known is False and mode == "asserted":
         return
-    if rule.confidence <= 0.7 and mode == "asserted" and _weak_skip(catalogue, state.id, org.id):
+    table = MEMBERSHIPS["confidence"]
+    if rule.confidence <= table["weak_rule"] and mode == "asserted" and _weak_skip(catalogue, state.id, org.id):
         return
     status = "unknown" if known is None else ("confirmed" if known else "contradicted")
     confidence = rule.confidence
     if mode == "asserted":
-        confidence += {"confirmed": 0.05, "contradicted": -0.3}.get(status, 0.0)
+        confidence += table.get(status, 0.0)
     if state.via.startswith("ref:") or org.via.startswith("ref:"):
-        confidence -= 0.1
-    confidence = round(min(0.97, max(0.05, confidence)), 2)
+        confidence += table["resolved"]
+    confidence = round(min(table["ceiling"], max(0.05, confidence)), 2)
     key = (state.id, org.id)
     old = claims.get(key)
     if old is not None and (old.modality == "asserted") >= (mode == "asserted") and old.confidence >= confidence:
         return
-    evidence, ev_span = sentence.fragment(sentence.start + span[0], sentence.start + span[1])
+    evidence, ev_span = sentence.evidence(sentence.start + span[0], sentence.start + span[1])
     extra = {}
     resolved = [m.via[4:] for m in (state, org) if m.via.startswith("ref:")]
     if resolved and "resolved_from" in Membership.__dataclass_fields__:  # the reference the claim was resolved from
