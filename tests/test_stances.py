@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from test_relations import context
-
 from multivector.nlp.relations import code_relations
 from multivector.nlp.stances import code_stances
+from test_relations import context
 
 
 def stances(text: str, speaker: str = "Aida Example", state: str | None = None, we: str | None = None):
@@ -42,3 +41,8 @@ def test_every_stance_carries_a_confidence_and_sentence_evidence():
     (stance,) = code_stances(sentence)
     assert 0.0 < stance.confidence <= 1.0
     assert stance.evidence == sentence.text
+
+
+def test_the_one_actor_a_speakers_sentence_is_about_takes_its_evaluation():
+    text = "Over ten years, despite all the talk in the capitals of the region, Japan has stayed a reliable friend."
+    assert ("JPN", "+") in stances(text)

@@ -70,6 +70,8 @@ STANCES: dict[str, Any] = {
     "place_penalty_chars": 60,  # an actor named as a place ("stability in Central Asia") counts as this much farther
     # the speaker's own state is usually the subject that acts, the other actor the one judged
     "own_state_penalty_chars": 40,
+    # a speaker's sentence about one actor (the own state apart) gives it the sentence's evaluation
+    "sole_target": True,
     # the weakest VADER valence (of 4) that counts as a cue: at 1.0-1.5 mild words ("support", "agree") made stances
     # of plain reporting; at 2.0 seed stance F1 held and dev recall tripled
     "valence_cue": 2.0,

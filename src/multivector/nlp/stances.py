@@ -80,6 +80,16 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
         if mood == "negated":
             polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
         votes.setdefault(target.id, []).append((polarity, min(start, target.start), max(end, target.end), mood))
+    others = {m.id for m in targets if m.id != sentence.speaker_state}
+    if not votes and len(others) == 1 and STANCES["sole_target"]:
+        # the one actor the speaker's sentence is about takes the sentence's evaluation, wherever the cue stands
+        (only,) = others
+        mention = next(m for m in targets if m.id == only)
+        for start, end, polarity in _cues(sentence, targets):
+            mood = modality(sentence.body, sentence.start, start, end)
+            if mood == "negated":
+                polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
+            votes.setdefault(only, []).append((polarity, min(start, mention.start), max(end, mention.end), mood))
     return [_stance(sentence, target_id, items) for target_id, items in votes.items()]
 
 
