@@ -157,6 +157,9 @@ def test_bad_filters_are_400(client):
     assert client.get("/api/graph?until=soon").status_code == 400
     assert client.get("/api/search?q=%20").status_code == 400
     assert client.get("/api/relations?since=2024-99-99x").status_code == 400
+    assert client.get("/network?top=many").status_code == 400 and "bad value for &#39;top&#39;" in client.get(
+        "/network?top=many").text  # fmt: skip
+    assert client.get("/api/actors?limit=lots").json()["detail"].startswith("bad value for 'limit'")
 
 
 def test_limits_are_capped(client):

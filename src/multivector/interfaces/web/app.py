@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -162,6 +163,12 @@ def _add_error_pages(app: FastAPI) -> None:
     @app.exception_handler(KeyError)
     async def not_found(request: Request, exc: KeyError):
         return respond(request, 404, "not found")
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError):
+        errors = exc.errors()
+        where = errors[0].get("loc", ())[-1] if errors else "a parameter"
+        return respond(request, 400, f"bad value for {where!r}: {errors[0].get('msg', 'invalid') if errors else ''}")
 
     @app.exception_handler(ValueError)
     async def bad_value(request: Request, exc: ValueError):
