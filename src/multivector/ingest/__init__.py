@@ -170,10 +170,15 @@ def _from_plain(text: str, source: str, url: str | None, crawled: Crawled = None
     )
 
 
+_PAGE_ENDS = 300
+
+
 def _outlet_of_whole_page(markup: str) -> str | None:
     """The outlet the page's furniture names (masthead, footer, copyright line), which trafilatura's text leaves out."""
-    page = split_page(html_to_text(prepare_html(markup)))
-    return page_metadata(page).outlet
+    lines = html_to_text(prepare_html(markup)).split("\n")
+    if len(lines) > 2 * _PAGE_ENDS:  # the masthead and the footer are at the ends of a page
+        lines = lines[:_PAGE_ENDS] + lines[-_PAGE_ENDS:]
+    return page_metadata(split_page("\n".join(lines))).outlet
 
 
 def _from_html(markup: str, source: str, url: str | None, crawled: Crawled = None) -> Document:

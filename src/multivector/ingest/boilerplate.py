@@ -139,15 +139,25 @@ def _drop_pull_quotes(lines: list[Line], body: list[int]) -> list[int]:
             and per_unit[lines[i].unit] == 1
             and len(_WORD.findall(text)) >= _PULL_QUOTE_MIN_WORDS
         )
-        first = joined.find(text) if candidate else -1
-        if candidate and joined.find(text, first + 1) != -1 and _inside_a_longer_line(text, folded, i):
+        if candidate and _inside_a_longer_line(text, joined):
             continue
         kept.append(i)
     return kept
 
 
-def _inside_a_longer_line(text: str, folded: dict[int, str], own: int) -> bool:
-    return any(j != own and len(other) > len(text) and text in other for j, other in folded.items())
+_OCCURRENCES_CHECKED = 8  # a page that repeats one line thousands of times must stay linear
+
+
+def _inside_a_longer_line(text: str, joined: str) -> bool:
+    """Whether ``text`` occurs in ``joined`` (lines separated by NUL) as part of a longer line."""
+    pos, checked = joined.find(text), 0
+    while pos != -1 and checked < _OCCURRENCES_CHECKED:
+        end = pos + len(text)
+        whole_line = (pos == 0 or joined[pos - 1] == "\x00") and (end == len(joined) or joined[end] == "\x00")
+        if not whole_line:
+            return True
+        pos, checked = joined.find(text, pos + 1), checked + 1
+    return False
 
 
 # --- classification -------------------------------------------------------------------------------------

@@ -87,9 +87,12 @@ def is_inline_furniture(line: str) -> bool:
         return False
     if _INLINE_AD.match(text):
         return True
-    ends = [m.end() for m in _INLINE_FURNITURE.finditer(text)]
+    if not _INLINE_FURNITURE.search(text):
+        return False
+    if len(text) <= _FURNITURE_MAX_LEN:
+        return True
     # a long line is a caption only when it ends on its credit ("... on May 27, 2024. (Contributor/Getty Images)")
-    return bool(ends) and (len(text) <= _FURNITURE_MAX_LEN or ends[-1] == len(text))
+    return any(m.end() == len(text) for m in _INLINE_FURNITURE.finditer(text, len(text) - _FURNITURE_MAX_LEN))
 
 
 def is_furniture(line: str) -> bool:
