@@ -34,7 +34,7 @@ from multivector.errors import CorpusError
 from multivector.records import Actor, Analysis
 from multivector.store import postgres, queries, reads
 from multivector.store.dialect import POSTGRES, SQLITE, Db
-from multivector.store.kinds import KINDS, RELATIONS, confidence
+from multivector.store.kinds import KINDS, confidence
 from multivector.store.schema import (
     APPLICATION,
     DDL,
@@ -118,13 +118,15 @@ class Corpus:
         with self._transaction():
             db = self.db
             present = db.one("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)) is not None
-            if not present:
-                _insert_analysis(db, analysis)
-            if file_sha256:
-                db.execute(
-                    "INSERT INTO source_files (sha256, document_id, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                    (file_sha256, analysis.id, analysis.source),
-                )
+            with db.batch():
+                if not present:
+                    _insert_analysis(db, analysis)
+                if file_sha256:
+                    db.execute(
+                        "INSERT INTO source_files (sha256, document_id, source) VALUES (?, ?, ?)"
+                        " ON CONFLICT DO NOTHING",
+                        (file_sha256, analysis.id, analysis.source),
+                    )
         return not present
 
     def add_many(self, analyses: Iterable[Analysis]) -> tuple[int, int]:
@@ -620,12 +622,13 @@ def _insert_records(db: Db, analysis: Analysis) -> None:
     )
     for kind in KINDS:  # relations, memberships, stances, figures, events (store.kinds)
         rows = [kind.values(doc, i, published, record) for i, record in enumerate(getattr(analysis, kind.table))]
-        if kind is RELATIONS:  # each relation is also listed under each of its actors
-            for record, row in zip(analysis.relations, rows, strict=True):
-                relation_id = db.execute(kind.insert_sql() + " RETURNING id", row).fetchone()[0]
-                db.executemany(
-                    "INSERT INTO relation_actors (actor_id, published, relation_id) VALUES (?, ?, ?)",
-                    [(actor, published, relation_id) for actor in sorted({record.a, record.b})],
-                )
-        else:
-            db.executemany(kind.insert_sql(), rows)
+        db.executemany(kind.insert_sql(), rows)
+    if analysis.relations:  # each relation is also listed under each of its actors (once when a = b)
+        db.execute(_RELATION_ACTORS, {"doc": doc})
+
+
+_RELATION_ACTORS = (
+    "INSERT INTO relation_actors (actor_id, published, relation_id)"
+    " SELECT a, published, id FROM relations WHERE document_id = :doc"
+    " UNION ALL SELECT b, published, id FROM relations WHERE document_id = :doc AND b != a ORDER BY 3, 1"
+)

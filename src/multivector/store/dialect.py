@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import nullcontext
 from functools import lru_cache
 from typing import Any
 
@@ -74,6 +75,11 @@ class Db:
 
     def execute(self, sql: str, params: Any = ()) -> Any:
         return self.conn.execute(self.dialect.translate(sql), params)
+
+    def batch(self) -> Any:
+        """A block whose statements need no answer before the next: PostgreSQL sends them in one pipeline (one
+        network round trip instead of one per statement); SQLite runs them as they come."""
+        return self.conn.pipeline() if self.postgres else nullcontext()
 
     def executemany(self, sql: str, rows: list[Any]) -> None:
         if not rows:
