@@ -17,6 +17,11 @@ Sections (``--only`` picks some; each prints as it goes, RESULTS.md gets what wa
   temp directory), then p50/p95 of the store's common queries and of the web app's API endpoints and pages (FastAPI
   test client, in process: the server's own cost without a network).
 - startup: ``multivector --help`` wall time (median of 15) next to a bare ``python -c pass``.
+- postgres: the same synthetic corpus (``--query-docs`` documents) stored in SQLite and in PostgreSQL: ingest rate
+  of one writer on each (``Corpus.add``, one transaction per document), of two concurrent writers on PostgreSQL
+  (disjoint halves), then the store queries and web requests of ``queries`` on both, with the same targets. The
+  server is ``--pg URL`` (databases ``mv_bench_*`` are created there), else a throwaway one started from Debian's
+  binaries by scripts/pg_test_server.sh. Not part of the default run: ``--only postgres --query-docs 10000``.
 """
 
 from __future__ import annotations
@@ -349,19 +354,21 @@ def _latency_rows(
     return rows
 
 
-def _store_latency(db: Path, repeat: int) -> list[str]:
+def _store_latency(db: Path | str, repeat: int, backend: str = "") -> list[str]:
     from multivector.store import Corpus
     from multivector.store.synthetic import BENCH_QUERIES, STRESS_QUERIES
 
     Corpus(db).close()  # a corpus cached by an older version is upgraded (schema migration) before timing
     corpus = Corpus(db, readonly=True)
+    on = f"{backend}, " if backend else ""
 
     def calls(queries: list[tuple[str, dict]]) -> list[tuple[str, Callable[[], object]]]:
         return [(_call_label(method, filters), _bound(getattr(corpus, method), filters)) for method, filters in queries]
 
     try:
-        rows = _latency_rows("store query (in process)", calls(BENCH_QUERIES), repeat)
-        stress = _latency_rows("worst case, reported only (in process)", calls(STRESS_QUERIES), repeat, judged=False)
+        rows = _latency_rows(f"store query ({on}in process)", calls(BENCH_QUERIES), repeat)
+        stress = _latency_rows(f"worst case, reported only ({on}in process)", calls(STRESS_QUERIES), repeat,
+                               judged=False)  # fmt: skip
         return [*rows, "", *stress]
     finally:
         corpus.close()
@@ -402,7 +409,7 @@ WEB_PATHS = (
 )
 
 
-def _web_latency(db: Path, repeat: int) -> list[str]:
+def _web_latency(db: Path | str, repeat: int, backend: str = "") -> list[str]:
     try:
         from fastapi.testclient import TestClient
 
@@ -417,7 +424,8 @@ def _web_latency(db: Path, repeat: int) -> list[str]:
         if isinstance(first, dict) and first.get("id"):
             paths += [f"/api/documents/{first['id']}", f"/doc/{first['id']}"]
     calls = [(path, _get(client, path)) for path in paths]
-    return _latency_rows("web request (in-process test client)", calls, repeat)
+    on = f"{backend}, " if backend else ""
+    return _latency_rows(f"web request ({on}in-process test client)", calls, repeat)
 
 
 def _get(client, path: str) -> Callable[[], object]:
@@ -452,11 +460,81 @@ def startup(repeat: int = 15) -> list[str]:
 
 # ----- main -------------------------------------------------------------------------------------------------------
 SECTIONS = ("startup", "throughput", "memory", "queries")
+PG_SCRIPT = HERE.parent / "scripts" / "pg_test_server.sh"
+_WRITER = """
+import sys
+from multivector.store.synthetic import fill
+fill(sys.argv[1], int(sys.argv[2]), start=int(sys.argv[3]))
+"""
+
+
+def postgres(work: Path, docs: int, repeat: int, server: str | None) -> list[str]:
+    """SQLite against PostgreSQL on the same synthetic corpus: ingest rates, then query and page latencies."""
+    from multivector.store.synthetic import fill
+
+    started = None
+    if server is None:  # its own directory under /tmp: the server's user must reach it (not inside `work`)
+        started = Path(tempfile.mkdtemp(prefix="mv-bench-pg-"))
+        result = subprocess.run(["bash", str(PG_SCRIPT), "start", str(started)], capture_output=True, text=True)
+        if result.returncode != 0:
+            return [f"PostgreSQL: not measured (no server: {result.stderr.strip()[-200:]})."]
+        server = result.stdout.strip().split("=", 1)[1]
+    try:
+        rates: list[tuple[str, float]] = []
+        sqlite_path = work / f"bench-{docs}.db"
+        url = _pg_database(server, f"mv_bench_{docs}")
+        for name, target in (("SQLite, 1 writer", sqlite_path), ("PostgreSQL, 1 writer", url)):
+            print(f"postgres: ingesting {docs} synthetic documents ({name})")
+            begin = time.perf_counter()
+            fill(target, docs)
+            rates.append((name, docs / (time.perf_counter() - begin)))
+        concurrent = _pg_database(server, f"mv_bench_{docs}_2w")
+        _pg_schema(concurrent)
+        half = docs // 2
+        print(f"postgres: ingesting {2 * half} documents with 2 concurrent writers (PostgreSQL)")
+        begin = time.perf_counter()
+        writers = [subprocess.Popen([sys.executable, "-c", _WRITER, concurrent, str(half), str(start)])
+                   for start in (0, half)]  # fmt: skip
+        if any(writer.wait() != 0 for writer in writers):
+            raise SystemExit("postgres: a concurrent writer failed")
+        rates.append(("PostgreSQL, 2 writers", 2 * half / (time.perf_counter() - begin)))
+        rows = [f"Synthetic corpus of {docs:,} documents in each store; each call timed {repeat} times after one"
+                " warm-up call. PostgreSQL: a local server (scripts/pg_test_server.sh: synchronous_commit=off, as"
+                " SQLite's synchronous=NORMAL in WAL mode; default settings otherwise).", "",
+                "| ingest (`Corpus.add`, one transaction per document) | documents/s |", "|---|---|"]  # fmt: skip
+        rows += [f"| {name} | {rate:,.0f} |" for name, rate in rates]
+        for name, rate in rates:
+            print(f"  {rate:8.0f} documents/s  {name}")
+        for backend, target in (("SQLite", sqlite_path), ("PostgreSQL", url)):
+            rows += ["", *_store_latency(target, repeat, backend), "", *_web_latency(target, repeat, backend)]
+        return rows
+    finally:
+        if started is not None:
+            subprocess.run(["bash", str(PG_SCRIPT), "stop", str(started)], capture_output=True)
+            shutil.rmtree(started, ignore_errors=True)
+
+
+def _pg_database(server: str, name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def _pg_schema(url: str) -> None:
+    from multivector.store import Corpus
+
+    Corpus(url).close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections: " + ", ".join(SECTIONS))
+    parser.add_argument(
+        "--only", default=",".join(SECTIONS), help="comma-separated sections: " + ", ".join((*SECTIONS, "postgres"))
+    )
+    parser.add_argument("--pg", metavar="URL", help="PostgreSQL server for `postgres` (default: a throwaway one)")
     parser.add_argument("--articles", type=int, default=200, help="pages for the throughput runs")
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the throughput runs")
     parser.add_argument("--memory-articles", type=int, default=10_000, help="pages for the ingest memory run")
@@ -484,6 +562,8 @@ def main() -> None:
             sections["Memory: `multivector ingest`"] = memory(work, args.memory_articles, 2)
         if "queries" in chosen:
             sections["Query latency"] = queries(args.query_docs, args.query_repeat)
+        if "postgres" in chosen:
+            sections["PostgreSQL against SQLite"] = postgres(work, args.query_docs, args.query_repeat, args.pg)
     about["load average at the end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     verdicts = [
         f"| {what} | {target} | {value} | {'yes' if ok else '**no**'} |" for what, target, value, ok in VERDICTS
