@@ -33,6 +33,11 @@ PERIODS = {
 _WEIGHT = f"coalesce({{t}}.confidence, {UNKNOWN_CONFIDENCE})"
 _MODALITY = "coalesce({t}.modality, 'asserted')"
 _SPEAKERS = "SELECT name FROM speaker_names WHERE instr(folded, ?) > 0"
+#: Evidence shown beside the balance is the most confident among the actor's newest EVIDENCE_WINDOW relation claims
+#: and each centre member's newest STANCE_WINDOW stance claims: reading every claim of a frequent actor to rank them
+#: costs as much as the sums themselves.
+EVIDENCE_WINDOW = 5000
+STANCE_WINDOW = 500
 
 
 # -- rows ------------------------------------------------------------------------------------------------------------
@@ -219,6 +224,114 @@ _STANCE_RECORD = (
 )
 
 
+# -- rollups ---------------------------------------------------------------------------------------------------------
+
+#: Monthly sums of the claim tables, per actor: what balance reads instead of every claim of a frequent actor. Each
+#: relation claim is summed under both of its actors (actor, other); each stance claim under every actor its
+#: document mentions (actor) and its target. ``month`` is 'YYYY-MM', 'YYYY' (year only) or '' (undated).
+ROLLUP_DDL = """
+CREATE TABLE analysis_relation_months (
+    actor    TEXT NOT NULL,
+    other    TEXT NOT NULL,
+    month    TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    records  INTEGER NOT NULL,
+    weight   REAL NOT NULL,
+    PRIMARY KEY (actor, other, month, polarity, modality)
+) WITHOUT ROWID;
+CREATE TABLE analysis_stance_months (
+    actor    TEXT NOT NULL,
+    target   TEXT NOT NULL,
+    month    TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    records  INTEGER NOT NULL,
+    weight   REAL NOT NULL,
+    PRIMARY KEY (actor, target, month, polarity, modality)
+) WITHOUT ROWID;
+CREATE TABLE analysis_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+ROLLUP_TABLES = ("analysis_relation_months", "analysis_stance_months", "analysis_meta")
+_MONTH = "coalesce(substr({p}, 1, 7), '')"
+
+
+def rollup_statements(one_document: bool) -> list[str]:
+    """SQL that adds one document's claims (bound as ``:doc``), or all, to the rollup tables: what
+    ``schema.total_statements`` would run if the store adopted the rollups (see docs/analysis.md)."""
+    fresh = "document_id = :doc" if one_document else "1 = 1"
+    month = _MONTH.format(p="published")
+    upsert = " ON CONFLICT ({keys}) DO UPDATE SET records = {table}.records + excluded.records,"
+    upsert += " weight = {table}.weight + excluded.weight"
+    sides = " UNION ALL ".join(
+        f"SELECT {mine} AS actor, {other} AS other, {month} AS month, polarity,"
+        f" coalesce(modality, 'asserted') AS modality, {_WEIGHT.format(t='relations')} AS weight FROM relations"
+        f" WHERE {fresh}" + (" AND a != b" if mine == "b" else "")
+        for mine, other in (("a", "b"), ("b", "a"))
+    )
+    keys = "actor, other, month, polarity, modality"
+    relation = (
+        f"INSERT INTO analysis_relation_months ({keys}, records, weight) SELECT {keys}, count(*), sum(weight)"
+        f" FROM ({sides}) AS sides GROUP BY {keys} ORDER BY {keys}"
+        + upsert.format(keys=keys, table="analysis_relation_months")
+    )
+    keys = "actor, target, month, polarity, modality"
+    stance = (
+        f"INSERT INTO analysis_stance_months ({keys}, records, weight) SELECT da.actor_id, s.target,"
+        f" {_MONTH.format(p='s.published')}, s.polarity, {_MODALITY.format(t='s')}, count(*),"
+        f" sum({_WEIGHT.format(t='s')}) FROM stances s JOIN document_actors da ON da.document_id = s.document_id"
+        f" WHERE {'s.document_id = :doc' if one_document else '1 = 1'} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
+        + upsert.format(keys=keys, table="analysis_stance_months")
+    )
+    return [relation, stance]
+
+
+def build_rollups(path: Any) -> int:
+    """(Re)build the rollup tables of the SQLite corpus at ``path`` in one transaction, stamped with the corpus'
+    generation; returns it. The tables are read only while that stamp equals the corpus' generation (a later
+    ingest makes them stale and the analysis reads the claim tables again, correct but slower)."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        for table in ROLLUP_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in ROLLUP_DDL.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        for statement in rollup_statements(one_document=False):
+            conn.execute(statement)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        generation = int(row[0]) if row else 0
+        conn.execute("INSERT INTO analysis_meta (key, value) VALUES ('generation', ?)", (str(generation),))
+        conn.execute("COMMIT")
+        return generation
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+
+
+def rollups_ready(handle: Any) -> bool:
+    """True when the corpus has rollup tables made at its current generation."""
+    db = db_of(handle)
+    if db.postgres:
+        return False
+    if db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'analysis_meta'") != 1:
+        return False
+    stamp = db.scalar("SELECT value FROM analysis_meta WHERE key = 'generation'")
+    current = db.scalar("SELECT value FROM meta WHERE key = 'generation'")
+    return stamp is not None and str(stamp) == str(current or 0)
+
+
+def _monthly(since: str | None, until: str | None) -> bool:
+    """Date filters the rollups can answer: none, or year / month precision."""
+    return all(value is None or len(value) <= 7 for value in (since, until))
+
+
 # -- balance ---------------------------------------------------------------------------------------------------------
 
 
@@ -258,6 +371,15 @@ def relation_weights(
     of the name)."""
     db = db_of(handle)
     groups, params = _groups(db, members)
+    if speaker is None and _monthly(since, until) and rollups_ready(db):
+        clauses, part = ["m.actor = ?"], [actor]
+        _dates(clauses, part, "m.month", since, until)
+        sql = (
+            f"WITH {groups} SELECT g.grp, {period_sql(by, 'm.month')} AS period, m.polarity, m.modality,"
+            f" sum(m.records), sum(m.weight) FROM analysis_relation_months m JOIN grp g ON g.member = m.other"
+            f"{_where(clauses)} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+        )
+        return [GroupWeight(*row) for row in db.tuples(sql, params + part)]
     body, body_params = _partner_relations(actor, members, by, speaker, since, until)
     sql = (
         f"WITH {groups}, mine AS ({body}) SELECT grp, period, polarity, modality, count(*), sum(weight) FROM mine"
@@ -280,7 +402,18 @@ def relation_examples(
     equals): the evidence shown beside each weight. ``group`` is the group id."""
     db = db_of(handle)
     groups, params = _groups(db, members)
-    body, body_params = _partner_relations(actor, members, None, speaker, since, until)
+    if speaker is None:  # the newest EVIDENCE_WINDOW claims of the actor, through relation_actors' date order
+        clauses, part = ["ra.actor_id = ?"], [actor]
+        _dates(clauses, part, "ra.published", since, until)
+        body = (
+            "SELECT r.id, g.grp, r.polarity, coalesce(r.modality, 'asserted') AS modality,"
+            f" {_WEIGHT.format(t='r')} AS weight FROM (SELECT ra.relation_id FROM relation_actors ra{_where(clauses)}"
+            " ORDER BY ra.published DESC, ra.relation_id LIMIT ?) AS k CROSS JOIN relations r ON r.id = k.relation_id"
+            " JOIN grp g ON g.member = (CASE WHEN r.a = ? THEN r.b ELSE r.a END)"
+        )
+        body_params = [*part, EVIDENCE_WINDOW, actor]
+    else:  # one speaker's claims: few
+        body, body_params = _partner_relations(actor, members, None, speaker, since, until)
     sql = (
         f"WITH {groups}, mine AS ({body}), ranked AS (SELECT id, grp, row_number() OVER (PARTITION BY grp, polarity,"
         " modality ORDER BY weight DESC, id DESC) AS n FROM mine)"
@@ -327,6 +460,15 @@ def stance_weights(
     documents that mention that actor."""
     db = db_of(handle)
     groups, params = _groups(db, members)
+    if actor is not None and speaker is None and _monthly(since, until) and rollups_ready(db):
+        clauses, part = ["m.actor = ?"], [actor]
+        _dates(clauses, part, "m.month", since, until)
+        sql = (
+            f"WITH {groups} SELECT g.grp, {period_sql(by, 'm.month')} AS period, m.polarity, m.modality,"
+            f" sum(m.records), sum(m.weight) FROM analysis_stance_months m JOIN grp g ON g.member = m.target"
+            f"{_where(clauses)} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
+        )
+        return [GroupWeight(*row) for row in db.tuples(sql, params + part)]
     body, body_params = _group_stances(actor, members, by, speaker, since, until)
     sql = (
         f"WITH {groups}, mine AS ({body}) SELECT grp, period, polarity, modality, count(*), sum(weight) FROM mine"
@@ -349,6 +491,15 @@ def stance_examples(
     db = db_of(handle)
     groups, params = _groups(db, members)
     body, body_params = _group_stances(actor, members, None, speaker, since, until)
+    if speaker is None:  # the newest STANCE_WINDOW stances on each member, through stances_target's date order
+        clauses, part = ["target = ?"], []
+        _dates(clauses, part, "published", since, until)
+        window = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT id FROM stances{_where(clauses)} ORDER BY published DESC, id DESC LIMIT ?) AS w"
+            for _ in members
+        )
+        body += f" AND s.id IN ({window})" if " WHERE " in body else f" WHERE s.id IN ({window})"
+        body_params = body_params + [v for member in sorted(members) for v in (member, *part, STANCE_WINDOW)]
     sql = (
         f"WITH {groups}, mine AS ({body}), ranked AS (SELECT id, grp, row_number() OVER (PARTITION BY grp, polarity,"
         " modality ORDER BY weight DESC, id DESC) AS n FROM mine)"
