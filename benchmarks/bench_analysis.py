@@ -1,0 +1,107 @@
+"""Time the analysis commands on a large synthetic corpus: `balance` p50/p95 (target: p95 <= 200 ms on 100,000
+documents), read from the claim tables and from the monthly rollups, and one run each of discourse, changes, claims.
+
+    .venv/bin/python benchmarks/bench_analysis.py                      # 100,000 documents, built once and kept
+    .venv/bin/python benchmarks/bench_analysis.py --db /tmp/s.db --docs 20000 --repeat 10
+
+The corpus is the store's synthetic one (multivector.store.synthetic: no NLP, skewed actor frequencies, about 7.5
+relation and 3.5 stance claims per document); building 100,000 documents takes 15 to 40 minutes on 2 shared cores,
+and it is kept (default: TMPDIR/multivector-bench-analysis/synthetic-N.db). Exit status 1 when the balance p95 read
+from the rollups is above the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_MS = 200.0
+ACTORS = ("KAZ", "RUS", "MNG", "TALIBAN")  # a frequent, the most frequent, a rarer actor, the rarest
+PERIODS = (None, "quarter", "month")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def timed(function, repeat: int) -> list[float]:
+    timings = []
+    for _ in range(repeat):
+        begin = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - begin) * 1000)
+    return timings
+
+
+def bench_balance(path: Path, repeat: int) -> list[tuple[str, float, float]]:
+    from multivector.analysis.balance import balance
+    from multivector.store import Corpus
+
+    rows = []
+    with Corpus(path, readonly=True) as corpus:
+        for actor in ACTORS:
+            for by in PERIODS:
+                timings = timed(lambda a=actor, b=by: balance(corpus, a, by=b), repeat)
+                rows.append((f"balance {actor} --by {by}", statistics.median(timings), percentile(timings, 0.95)))
+    return rows
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=100_000, help="documents in the synthetic corpus")
+    parser.add_argument("--db", type=Path, default=None, help="corpus file (built when missing)")
+    parser.add_argument("--repeat", type=int, default=20, help="timed runs per query")
+    args = parser.parse_args(argv)
+
+    from multivector.store import Corpus, analytics
+    from multivector.store.synthetic import fill
+
+    path = args.db or Path(tempfile.gettempdir()) / "multivector-bench-analysis" / f"synthetic-{args.docs}.db"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with Corpus(path) as corpus:
+        have = corpus.count()
+    if have < args.docs:
+        print(f"filling {path} from {have} to {args.docs} documents ...", file=sys.stderr)
+        fill(path, args.docs - have, start=have)
+    with Corpus(path, readonly=True) as corpus:
+        documents, ready = corpus.count(), analytics.rollups_ready(corpus)
+    print(f"corpus {path}: {documents:,} documents; load average {os.getloadavg()[0]:.2f}")
+    results: list[tuple[str, float, float]] = []
+    if not ready:  # the claim tables first, while there are no rollups to read
+        results += [
+            (f"{name} (claim tables)", p50, p95) for name, p50, p95 in bench_balance(path, max(3, args.repeat // 4))
+        ]
+        begin = time.perf_counter()
+        analytics.build_rollups(path)
+        print(f"rollups built in {time.perf_counter() - begin:.1f} s")
+    rolled = bench_balance(path, args.repeat)
+    results += [(f"{name} (rollups)", p50, p95) for name, p50, p95 in rolled]
+
+    from multivector.analysis.changes import changes
+    from multivector.analysis.claims import claims
+    from multivector.analysis.discourse import discourse
+
+    with Corpus(path, readonly=True) as corpus:
+        for name, call in (
+            ("discourse", lambda: discourse(corpus)),
+            ("changes --actor KAZ --by quarter", lambda: changes(corpus, actor="KAZ")),
+            ("claims --unit USD", lambda: claims(corpus, unit="USD")),
+        ):
+            (ms,) = timed(call, 1)
+            results.append((f"{name} (once)", ms, ms))
+    print(f"{'query':<48} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, p50, p95 in results:
+        print(f"{name:<48} {p50:8.1f} {p95:8.1f}")
+    worst = max(p95 for _, _, p95 in rolled)
+    print(f"balance p95 (rollups), worst of {len(rolled)} queries: {worst:.1f} ms (target {TARGET_MS:.0f} ms)")
+    return 0 if worst <= TARGET_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
