@@ -429,3 +429,10 @@ def test_the_only_two_actors_of_a_clause_with_a_cue_elsewhere_are_a_weak_reading
     (relation,) = code_relations(context("Japan has quietly become a partner that Mongolia values."), None)
     assert {relation.a, relation.b} == {"JPN", "MNG"} and relation.confidence < 0.7
     assert code_relations(context("Japan has quietly become a big player, and Mongolia values it."), None) == []
+
+
+def test_a_negated_cooperative_cue_is_distance_and_a_refusal_to_ally_is_neutral():
+    (cool,) = code_relations(context("Kyrgyzstan has not improved its relations with Russia."), None)
+    assert (cool.polarity, cool.modality) == ("-", "negated")
+    (neutral,) = code_relations(context("Georgia will not join any alliance with Russia."), None)
+    assert neutral.polarity == "0"

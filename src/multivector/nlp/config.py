@@ -34,6 +34,10 @@ RELATIONS: dict[str, Any] = {
     # Claims (Analysis.relations) below this confidence stay in relation_mentions only: the network shows what the
     # tool stands behind, the mentions keep every reading.
     "min_claim_confidence": 0.5,
+    # the polarity of a negated cue: a negated cooperative cue reads as distance ("has not improved relations"), a
+    # negated hostile one as neutral; refusing to join or ally ("will not join the alliance") is non-alignment: neutral
+    "negated_polarity": {"+": "-", "-": "0", "0": "0"},
+    "negated_neutral_types": ["alliance"],
     "confidence": {
         # A reading's confidence: its rule's base, moved by its type and context. Calibrated on dev, dev2 and the real
         # set (the share of each rule's readings whose pair the gold has; docs/accuracy.md, "Confidence").

@@ -627,7 +627,10 @@ def _relation(sentence: SentenceContext, links: list[Link]) -> Relation:
     mood = modality(sentence.body, sentence.start, cue.start, cue.end)
     polarity = _polarity(sentence, cue)
     if mood == "negated":
-        polarity = "0"
+        # "has not improved relations with X" is distance; "will not join the alliance" (non-alignment) and "is not
+        # against X" are neutral
+        aligning = cue.type in RELATIONS["negated_neutral_types"] or (cue.type == "cooperation" and not cue.reciprocal)
+        polarity = "0" if aligning else RELATIONS["negated_polarity"][polarity]
     evidence, span = sentence.evidence(min(first.start, cue.start), max(second.end, cue.end))
     table = relation_types()[cue.type]
     sign = {"+": 1.0, "-": -1.0, "0": 0.0}[polarity]
