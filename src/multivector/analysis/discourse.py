@@ -6,15 +6,17 @@ Contract: :func:`discourse` reads every expert's stance claims per actor and pol
 - the **affiliation** network (expert x actor, two-mode): one edge per expert and actor, its sign the sign of the
   expert's net stance (positive minus negative weight), with the weights of each polarity;
 - the **congruence** and **conflict** networks (expert x expert): congruence counts the statements two experts
-  share (same actor, same polarity), conflict the actors on which one is positive and the other negative;
-  normalised as DNA offers (none, average activity, Jaccard, cosine; docs/analysis.md);
+  share (same actor, same polarity), conflict the pairs of opposite statements on one actor (i +, j -; i -, j +),
+  as DNA's Exporter does for a binary qualifier; normalised as DNA offers (none, average activity, Jaccard,
+  cosine; docs/analysis.md);
 - the **co-evaluation** network (actor x actor): for two actors, the experts who judge both the same way (``same``)
   and those who judge them oppositely (``opposite``);
 - **camps**: Louvain communities (networkx, fixed seed) of the expert graph congruence minus conflict, positive
   edges only (DNA's "subtract" network).
 
-A statement is an (actor, polarity) pair an expert holds with at least ``min_records`` firm claims (modality
-asserted or future); repeated statements count once (DNA's "ignore duplicate statements").
+A statement is an (actor, polarity) pair, polarity + or -, an expert holds with at least ``min_records`` firm claims
+(modality asserted or future); repeated statements count once (DNA's duplicates setting "exclude"). Neutral stances
+appear in the affiliation network only.
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def discourse(
     for row in rows:
         weights[row.speaker, row.target][row.polarity] += row.weight
         records[row.speaker, row.target] += row.records
-        if row.records >= min_records:
+        if row.records >= min_records and row.polarity in ("+", "-"):
             statements[row.speaker].add((row.target, row.polarity))
     affiliation = []
     for (speaker, actor), w in sorted(weights.items()):
@@ -172,14 +174,15 @@ def discourse(
     for i, j in combinations(experts, 2):
         si, sj = statements[i], statements[j]
         shared = sorted(si & sj)
-        opposed = sorted({a for a, p in si if p in "+-" and (a, "-" if p == "+" else "+") in sj})
+        opposed = sorted((a, p) for a, p in si if (a, "-" if p == "+" else "+") in sj)  # i's side of each pair
         union = len(si | sj)
         if shared:
             weight = normalise(len(shared), len(si), len(sj), union, normalisation)
             congruence.append(Tie(i, j, weight, len(shared), [f"{a} {p}" for a, p in shared]))
         if opposed:
             weight = normalise(len(opposed), len(si), len(sj), union, normalisation)
-            conflict.append(Tie(i, j, weight, len(opposed), opposed))
+            actors_opposed = sorted({a for a, _ in opposed})
+            conflict.append(Tie(i, j, weight, len(opposed), actors_opposed))
     coevaluation = _coevaluation(statements)
     graph = nx.Graph()
     graph.add_nodes_from(experts)
