@@ -27,6 +27,7 @@ from multivector.store.synthetic import synthetic_analysis
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "pg_test_server.sh"
 _numbers = itertools.count()
+_created: list[str] = []
 
 
 def _unavailable(reason: str) -> None:
@@ -59,6 +60,11 @@ def pg_server():
     except psycopg.Error as exc:
         _unavailable(f"cannot connect to {url}: {exc}")
     yield url
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:  # a server of one's own ($MULTIVECTOR_TEST_PG) stays clean
+        for name in _created:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     if directory:
         subprocess.run(["bash", str(SCRIPT), "stop", directory], capture_output=True)
         shutil.rmtree(directory, ignore_errors=True)
@@ -72,6 +78,7 @@ def new_database(server: str) -> str:
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
         conn.execute(f"CREATE DATABASE {name}")
+    _created.append(name)
     return server.rsplit("/", 1)[0] + "/" + name
 
 
@@ -236,6 +243,15 @@ def test_password_never_appears_in_messages(pg_server: str):
     with pytest.raises(CorpusError) as error:
         Corpus("postgresql://someone:s3cret@127.0.0.1:1/none", timeout=2)
     assert "s3cret" not in str(error.value)
+    url = new_database(pg_server)
+    with Corpus(url) as corpus:
+        with_password = url.replace("://postgres@", "://postgres:s3cret@")  # trust auth: the password is ignored
+        with Corpus(with_password, readonly=True) as reader:
+            assert "s3cret" not in reader.where and "s3cret" not in str(reader.path)
+            with pytest.raises(CorpusError, match="read-only") as error:
+                reader.add(synthetic_analysis(0))
+            assert "s3cret" not in str(error.value)
+        assert corpus.where == url
 
 
 def test_a_url_that_went_through_pathlib_still_opens(pg_server: str):

@@ -74,6 +74,11 @@ class Corpus:
             self.db = Db(self._conn, SQLITE)
 
     @property
+    def where(self) -> str:
+        """The corpus's file, or its URL without the password: what messages name."""
+        return postgres.display(self.url) if self.url else str(self.path)
+
+    @property
     def backend(self) -> str:
         """'sqlite' or 'postgresql'."""
         return self.db.dialect.name
@@ -102,7 +107,7 @@ class Corpus:
         """The underlying connection (sqlite3, rows are sqlite3.Row; or psycopg), for raw SQL. The store's own
         functions accept it as well as the Corpus (store.dialect.db_of)."""
         if self._conn is None:
-            raise CorpusError(f"{self.path}: corpus is closed")
+            raise CorpusError(f"{self.where}: corpus is closed")
         return self._conn
 
     # -- writing ---------------------------------------------------------------------------------------------------
@@ -114,7 +119,7 @@ class Corpus:
         analysing it (:meth:`has_file`). Invalid record data raises ValueError and stores nothing.
         """
         if self.readonly:
-            raise CorpusError(f"{self.path}: opened read-only")
+            raise CorpusError(f"{self.where}: opened read-only")
         with self._transaction():
             db = self.db
             present = db.one("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)) is not None
@@ -152,7 +157,7 @@ class Corpus:
             except psycopg.DataError as exc:
                 raise ValueError(f"cannot store this analysis: {exc}") from exc
             except psycopg.Error as exc:
-                raise CorpusError(f"{self.path}: {exc}") from exc
+                raise CorpusError(f"{self.where}: {exc}") from exc
             return
         try:
             conn.execute("BEGIN IMMEDIATE")  # take the write lock now, so the existence check stays true
@@ -166,9 +171,9 @@ class Corpus:
         except sqlite3.IntegrityError as exc:
             raise ValueError(f"cannot store this analysis: {exc}") from exc
         except sqlite3.OperationalError as exc:
-            raise CorpusError(f"{self.path}: {exc}") from exc
+            raise CorpusError(f"{self.where}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
-            raise CorpusError(f"{self.path}: corrupt corpus: {exc}") from exc
+            raise CorpusError(f"{self.where}: corrupt corpus: {exc}") from exc
 
     # -- reading ---------------------------------------------------------------------------------------------------
 
@@ -211,10 +216,10 @@ class Corpus:
         try:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise CorpusError(f"{self.path}: {exc}") from exc
+            raise CorpusError(f"{self.where}: {exc}") from exc
         except Exception as exc:
             if self.url is not None and isinstance(exc, postgres.errors().DatabaseError):
-                raise CorpusError(f"{self.path}: {exc}") from exc
+                raise CorpusError(f"{self.where}: {exc}") from exc
             raise
 
     # -- queries (documented in multivector.store.queries) ---------------------------------------------------------
@@ -248,10 +253,10 @@ class Corpus:
         try:
             return function(self.db, **filters)
         except sqlite3.DatabaseError as exc:
-            raise CorpusError(f"{self.path}: {exc}") from exc
+            raise CorpusError(f"{self.where}: {exc}") from exc
         except Exception as exc:
             if self.url is not None and isinstance(exc, postgres.errors().DatabaseError):
-                raise CorpusError(f"{self.path}: {exc}") from exc
+                raise CorpusError(f"{self.where}: {exc}") from exc
             raise
 
     # -- read models (multivector.store.reads): what the analysis stage, the web app and the report read ----------
