@@ -673,3 +673,23 @@ def test_furniture_between_paragraphs_loses_no_text(junk: str, after: int) -> No
 def test_prose_that_mentions_subscribing_or_sharing_is_body(sentence: str) -> None:
     doc = from_text(INBODY_HEAD + INBODY[0] + "\n\n" + sentence + "\n\n" + INBODY[1] + "\n")
     assert sentence in doc.body
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        (
+            "KYRGYZSTAN Russia and China compete for loans from Kyrgyzstan",
+            "Russia and China compete for loans from Kyrgyzstan",
+        ),
+        ("CENTRAL ASIA Japan eyes a bigger stake", "Japan eyes a bigger stake"),
+        ("OPINION Why the corridor matters", "Why the corridor matters"),
+        ("NATO Expands Its Partnership With Kazakhstan", "NATO Expands Its Partnership With Kazakhstan"),
+        ("BRICS Summit Opens In Kazan", "BRICS Summit Opens In Kazan"),
+        ("EU US Trade Talks Resume", "EU US Trade Talks Resume"),
+        ("UNESCO Lists Silk Road Sites", "UNESCO Lists Silk Road Sites"),
+        ("EXCLUSIVE: Kazakhstan plans a new pipeline", "EXCLUSIVE: Kazakhstan plans a new pipeline"),
+    ],
+)
+def test_a_kicker_in_capitals_is_not_part_of_the_headline(raw: str, title: str) -> None:
+    assert from_text(raw + BYLINE_BODY).title == title

@@ -102,9 +102,28 @@ def page_title(page: Page) -> str | None:
     return clean_title(page.lines[page.title_line].text)
 
 
+# A kicker in capitals glued before the headline: "KYRGYZSTAN Russia and China ...", "CENTRAL ASIA Japan ...".
+# One short upper-case word is an acronym that starts the headline ("NATO expands ..."), so it stays.
+_KICKER = re.compile(
+    r"^(?P<kicker>[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+(?:\s+[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+){0,3})\s+(?=[A-ZА-ЯЁ][a-zа-яё])"
+)
+_KICKER_MIN = 6  # letters of a kicker's longest word: "EU US trade talks" and "NATO CSTO summit" keep theirs
+
+
+def _drop_kicker(title: str) -> str:
+    m = _KICKER.match(title)
+    if not m or len(title[m.end() :].split()) < 3:
+        return title
+    words = m.group("kicker").split()
+    if max(len(w) for w in words) < _KICKER_MIN or any(w.casefold() in _actor_acronyms() for w in words):
+        return title  # acronyms that start the headline ("UNESCO lists ...")
+    return title[m.end() :]
+
+
 def clean_title(title: str) -> str | None:
-    """The headline without an appended "Outlet talks to NAME" / "opinions at Outlet" tail."""
-    text = _drop_site_suffix(title.strip())
+    """The headline without a kicker in capitals before it, nor an appended "| Outlet", "Outlet talks to NAME" or
+    "opinions at Outlet" tail."""
+    text = _drop_kicker(_drop_site_suffix(title.strip()))
     m = _TALK_TAIL.search(text)
     if m:
         head = text[: m.start()]
@@ -551,7 +570,19 @@ _NOT_OUTLET_WORDS = frozenset(
 @lru_cache(maxsize=1)
 def _actor_names() -> frozenset[str]:
     """Names of states, places and organisations in the actor catalogue (casefolded): no outlet is called so."""
-    names: set[str] = set()
+    return frozenset(name for name, _ in _actor_catalogue())
+
+
+@lru_cache(maxsize=1)
+def _actor_acronyms() -> frozenset[str]:
+    """Acronyms of the actor catalogue (casefolded): UNESCO, OPEC, CSTO..."""
+    return frozenset(name for name, key in _actor_catalogue() if key == "acronyms")
+
+
+@lru_cache(maxsize=1)
+def _actor_catalogue() -> frozenset[tuple[str, str]]:
+    """(casefolded name, field) of the states, places, organisations, blocs and groups of the actor catalogue."""
+    names: set[tuple[str, str]] = set()
     for part in ("states", "places", "organisations", "blocs", "groups"):
         try:
             raw = json.loads(resources.files("multivector").joinpath(f"data/actors/{part}.json").read_text("utf-8"))
@@ -562,7 +593,7 @@ def _actor_names() -> frozenset[str]:
                 value = actor.get(key)
                 for item in [value] if isinstance(value, str) else value or []:
                     if isinstance(item, str):
-                        names.add(item.casefold())
+                        names.add((item.casefold(), key))
     return frozenset(names)
 
 
