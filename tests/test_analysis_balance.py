@@ -175,3 +175,16 @@ def test_rollups_give_the_same_numbers_and_go_stale_safely(db, tmp_path):
         assert not analytics.rollups_ready(corpus)
         after = balance(corpus, "KAZ", evidence=0)
     assert after.overall.centres[0].records >= rolled[0].overall.centres[0].records
+
+
+def test_every_period_links_to_the_claims_behind_it(db):
+    with Corpus(db, readonly=True) as corpus:
+        report = balance(corpus, "KAZ", by="quarter", since="2023-05", evidence=0)
+        assert report.periods[0].period == "2023-Q2"
+        assert report.periods[0].query == {"actor": "KAZ", "since": "2023-05", "until": "2023-06"}
+        assert report.periods[-1].query == {"actor": "KAZ", "since": "2024-10", "until": "2024-12"}
+        for period in report.periods:
+            listed = corpus.relations(**period.query, limit=None)
+            firm = [r for r in listed if r["modality"] in ("asserted", "future") and r["polarity"] == "+"]
+            assert len(firm) == sum(part.cooperative > 0 and part.modalities["asserted"]["+"]["records"] or 0
+                                    for part in period.centres)  # fmt: skip

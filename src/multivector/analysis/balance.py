@@ -93,6 +93,9 @@ class Balance:
     leaning: str | None
     cooperative: float
     centres: list[CentreBalance]
+    #: the filters that list every relation claim behind these numbers: ``multivector query relations`` /
+    #: ``Corpus.relations(**query)`` (the partner is each centre's member)
+    query: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -107,6 +110,25 @@ class BalanceReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def period_bounds(period: str) -> tuple[str, str]:
+    """The since / until dates of a period key: '2024' -> 2024, 2024; '2024-Q2' -> 2024-04, 2024-06; a month, itself."""
+    if "-Q" in period:
+        year, quarter = period.split("-Q")
+        first = 3 * int(quarter) - 2
+        return f"{year}-{first:02d}", f"{year}-{first + 2:02d}"
+    return period, period
+
+
+def _tighter(bound: str, given: str | None, pick: Any) -> str:
+    """The narrower of a period's bound and a user's date bound (ISO prefixes: the longer one when one extends the
+    other, else the later since / the earlier until)."""
+    if given is None or bound.startswith(given):
+        return bound
+    if given.startswith(bound):
+        return given
+    return pick(bound, given)
 
 
 def entropy_index(weights: list[float]) -> float | None:
@@ -171,6 +193,8 @@ def balance(
     relations = analytics.relation_weights(corpus, actor=actor, members=members, **filters)
     stances = analytics.stance_weights(corpus, actor=actor, members=members, **filters)
     overall = _assemble(None, centres, relations, stances)
+    overall.query = {key: value for key, value in dict(actor=actor, speaker=speaker, since=since, until=until).items()
+                     if value is not None}  # fmt: skip
     if evidence > 0:
         parts = {p.centre: p for p in overall.centres}
         for record in analytics.relation_examples(corpus, actor=actor, members=members, per_group=evidence, **filters):
@@ -183,12 +207,9 @@ def balance(
         stances = analytics.stance_weights(corpus, actor=actor, members=members, by=by, **filters)
         keys = sorted({row.period for row in relations + stances if row.period is not None})
         for key in keys:
-            periods.append(
-                _assemble(
-                    key,
-                    centres,
-                    [row for row in relations if row.period == key],
-                    [row for row in stances if row.period == key],
-                )
-            )
+            in_period = [row for row in relations if row.period == key], [row for row in stances if row.period == key]
+            part = _assemble(key, centres, *in_period)
+            start, end = period_bounds(key)
+            part.query = {**overall.query, "since": _tighter(start, since, max), "until": _tighter(end, until, min)}
+            periods.append(part)
     return BalanceReport(actor, by, speaker, since, until, overall, periods)

@@ -336,21 +336,29 @@ def _monthly(since: str | None, until: str | None) -> bool:
 
 
 def _partner_relations(
-    actor: str, members: dict[str, str], by: str | None, speaker: str | None, since: str | None, until: str | None
+    db: Db,
+    actor: str,
+    members: dict[str, str],
+    by: str | None,
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
 ) -> tuple[str, list[Any]]:
     """SQL (a CTE body) of the actor's relation claims with a member of a group: id, grp, other, period, polarity,
     modality, weight. Each side of the pair is read through its own index (relations_a, relations_b)."""
     period = period_sql(by, "r.published")
     selects, params = [], []
     for mine, other in (("a", "b"), ("b", "a")):
-        clauses = [f"r.{mine} = ?", f"r.{other} != ?"]
+        # with a speaker, relations_speaker drives (a speaker's claims are few; unary + keeps SQLite off relations_a)
+        side = db.dialect.unordered(f"r.{mine}") if speaker is not None else f"r.{mine}"
+        clauses = [f"{side} = ?", f"r.{other} != ?"]
         part: list[Any] = [actor, actor]
         _speaker(clauses, part, "r.speaker", speaker)
         _dates(clauses, part, "r.published", since, until)
         selects.append(
             f"SELECT r.id, g.grp, r.{other} AS other, {period} AS period, r.polarity,"
             f" {_MODALITY.format(t='r')} AS modality, {_WEIGHT.format(t='r')} AS weight"
-            f" FROM relations r JOIN grp g ON g.member = r.{other}{_where(clauses)}"
+            f" FROM relations r CROSS JOIN grp g ON g.member = r.{other}{_where(clauses)}"
         )
         params += part
     return " UNION ALL ".join(selects), params
@@ -380,7 +388,7 @@ def relation_weights(
             f"{_where(clauses)} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
         )
         return [GroupWeight(*row) for row in db.tuples(sql, params + part)]
-    body, body_params = _partner_relations(actor, members, by, speaker, since, until)
+    body, body_params = _partner_relations(db, actor, members, by, speaker, since, until)
     sql = (
         f"WITH {groups}, mine AS ({body}) SELECT grp, period, polarity, modality, count(*), sum(weight) FROM mine"
         " GROUP BY grp, period, polarity, modality ORDER BY grp, period, polarity, modality"
@@ -413,7 +421,7 @@ def relation_examples(
         )
         body_params = [*part, EVIDENCE_WINDOW, actor]
     else:  # one speaker's claims: few
-        body, body_params = _partner_relations(actor, members, None, speaker, since, until)
+        body, body_params = _partner_relations(db, actor, members, None, speaker, since, until)
     sql = (
         f"WITH {groups}, mine AS ({body}), ranked AS (SELECT id, grp, row_number() OVER (PARTITION BY grp, polarity,"
         " modality ORDER BY weight DESC, id DESC) AS n FROM mine)"
@@ -441,7 +449,7 @@ def _group_stances(
     _dates(clauses, params, "s.published", since, until)
     body = (
         f"SELECT s.id, g.grp, {period} AS period, s.polarity, {_MODALITY.format(t='s')} AS modality,"
-        f" {_WEIGHT.format(t='s')} AS weight FROM stances s JOIN grp g ON g.member = s.target{_where(clauses)}"
+        f" {_WEIGHT.format(t='s')} AS weight FROM stances s CROSS JOIN grp g ON g.member = s.target{_where(clauses)}"
     )
     return body, params
 
