@@ -148,8 +148,10 @@ def balance(
     db: Db = DEFAULT_DB,
     as_json: JsonOpt = False,
 ) -> None:
-    """How an actor's relations spread over the power centres (RUS, CHN, WEST, TUR, IRN): weights of cooperative,
-    hostile and neutral claims, expert stances, the balance index (1 even, 0 one centre) and the leaning.
+    """An actor's multi-vector balance over the power centres (RUS, CHN, WEST, TUR, IRN).
+
+    Weights of cooperative, hostile and neutral claims, expert stances, the balance index (1 even, 0 one centre) and
+    the leaning, overall and per period, with the claims behind them.
 
     Hypothetical and negated claims are shown apart and do not count in the index.
 
@@ -217,8 +219,10 @@ def discourse(
     db: Db = DEFAULT_DB,
     as_json: JsonOpt = False,
 ) -> None:
-    """Discourse networks of the experts' stances, as DNA draws them: expert x actor, expert congruence and
-    conflict, actor co-evaluation, and the camps of experts (Louvain communities).
+    """Discourse networks of the experts' stances, and their camps.
+
+    As DNA draws them: expert x actor, expert congruence and conflict, actor co-evaluation, and the camps of experts
+    (Louvain communities).
 
     """
     from multivector.analysis.discourse import NETWORKS
@@ -278,8 +282,9 @@ def changes(
     db: Db = DEFAULT_DB,
     as_json: JsonOpt = False,
 ) -> None:
-    """Relations whose polarity and experts whose stance change between periods, largest and best supported first,
-    with the evidence before and after.
+    """Relations and expert stances whose polarity changes between periods.
+
+    Largest and best supported first, with the evidence before and after.
 
     """
     from multivector.analysis.changes import changes as compute
@@ -320,8 +325,10 @@ def claims(
     db: Db = DEFAULT_DB,
     as_json: JsonOpt = False,
 ) -> None:
-    """Conflicting claims: the same quantity (trade of a pair, freight on a route, a forecast for a year) cited with
-    values that disagree beyond rounding, and membership claims the catalogue contradicts.
+    """Conflicting figures and memberships the catalogue contradicts.
+
+    The same quantity (trade of a pair, freight on a route, a forecast for a year) cited with values that disagree
+    beyond rounding, and membership claims the catalogue contradicts.
 
     """
     from multivector.analysis.claims import claims as compute
