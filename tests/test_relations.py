@@ -436,3 +436,8 @@ def test_a_negated_cooperative_cue_is_distance_and_a_refusal_to_ally_is_neutral(
     assert (cool.polarity, cool.modality) == ("-", "negated")
     (neutral,) = code_relations(context("Georgia will not join any alliance with Russia."), None)
     assert neutral.polarity == "0"
+
+
+def test_a_meetings_name_is_a_unit_and_a_capital_in_a_process_name_is_no_party():
+    text = "After the China–Mongolia Summit, Japan signed a new trade deal with Kazakhstan."
+    assert pair_set(text) == {frozenset({"CHN", "MNG"}), frozenset({"JPN", "KAZ"})}

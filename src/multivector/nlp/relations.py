@@ -79,6 +79,10 @@ def _structure() -> dict[str, re.Pattern[str]]:
         ),
         # "amid the war with X, ...", "since X's invasion of Y"
         "frame": re.compile(rf"\b(?:{words['frame_openers']})\b[^,;:.]*", re.IGNORECASE),
+        # "the EU–Central Asia Summit", "the C5+1 format": a meeting's name after a compound
+        "meeting_after": re.compile(rf"\s+(?i:{words['meeting_heads']})\b"),
+        # "the Doha Agreement", "the Astana format": a capital naming a process
+        "named_after": re.compile(rf"\s+(?i:{words['process_heads']})\b"),
         # "X gave Y an ultimatum"
         "double_object": re.compile(rf"\s+(?:has\s+|had\s+)?(?:{words['double_object_verbs']})\s+(?:the\s+)?"),
     }
@@ -173,6 +177,7 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     groups = _coordination_groups(body, mentions)
     group_of = dict(zip((m.start for m in mentions), groups, strict=True))
     frames = _frames(sentence)
+    enclosed = _enclosed(sentence, mentions)
     found: dict[tuple[frozenset[str], str], list[Link]] = {}
 
     def keep(first: Mention, second: Mention, cue: Cue, rule: str) -> None:
@@ -187,6 +192,8 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
                 continue
             if _frame_of(frames, first) != _frame_of(frames, second):
                 continue  # "amid the war with X, Y visited Z": the frame's actors are no parties to the clause
+            if enclosed.get(first.start) != enclosed.get(second.start):
+                continue  # "the China–Central Asia Summit ..., while the EU ...": a meeting's name is a unit
             if not _may_relate(sentence, first, second, group_of, groups):
                 continue
             cue = _linking_cue(body, first, second, cues, group_of, sentence)
@@ -274,15 +281,30 @@ _COMPOUND_JOIN = re.compile(r"^\s?[-–—]\s?$")
 COMPOUND_HEAD_CHARS = 40  # the head noun of a compound is this close after its last actor
 
 
-def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
-    body = sentence.body
+def _runs(body: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions joined by a hyphen or dash into one modifier ("Russia–Central Asia"), each run in text order."""
     runs: list[list[Mention]] = []
     for mention in mentions:
         if runs and _COMPOUND_JOIN.match(body[runs[-1][-1].end : mention.start]):
             runs[-1].append(mention)
         else:
             runs.append([mention])
-    for run in runs:
+    return runs
+
+
+def _enclosed(sentence: SentenceContext, mentions: list[Mention]) -> dict[int, int]:
+    """Mention start -> run number, for the members of a compound that names a meeting ("the EU–Central Asia
+    Summit", "the C5+1 format"): they relate to each other, not to the actors around the meeting's name."""
+    out = {}
+    for n, run in enumerate(_runs(sentence.body, mentions)):
+        if len({m.id for m in run}) > 1 and _structure()["meeting_after"].match(sentence.body, run[-1].end):
+            out.update({m.start: n for m in run})
+    return out
+
+
+def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
+    body = sentence.body
+    for run in _runs(body, mentions):
         ids = list(dict.fromkeys(m.id for m in run))
         if len(ids) < 2:
             continue
@@ -342,6 +364,8 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
         return True
     if mention.kind in ("state", "place") and structure["venue"].search(before):
         return True  # "a summit in Astana", "talks held in Doha, Qatar": the place of a meeting
+    if mention.via == "capital" and structure["named_after"].match(body, mention.end):
+        return True  # "the Doha Agreement", "the Astana format": a capital in the name of a process, not a party
     if mention.via == "capital" and _AT_PLACE.search(before):
         return True  # "a research centre in Tashkent": a capital after "in" is where something is
     if mention.via == "demonym" and _role_after().match(body, mention.end):
