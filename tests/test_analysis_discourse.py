@@ -108,3 +108,34 @@ def test_adjusted_rand_index_helper():
     truth = {"a": 0, "b": 0, "c": 1, "d": 1}
     assert adjusted_rand_index(truth, {"a": 5, "b": 5, "c": 2, "d": 2}) == 1.0
     assert adjusted_rand_index(truth, {"a": 0, "b": 1, "c": 0, "d": 1}) == pytest.approx(-0.5)
+
+
+def _corpus_of(path, statements):
+    """A corpus of one document per (speaker, target, polarity): small hand-made stances for the definitions."""
+    from multivector.records import Analysis, Speaker, Stance, document_id
+
+    with Corpus(path) as corpus:
+        for n, (speaker, target, polarity) in enumerate(statements):
+            body = f"{speaker} said something about {target} in note {n}."
+            stance = Stance(speaker, target, polarity, body, [0, len(body)], confidence=0.8)
+            corpus.add(Analysis(id=document_id(body), source=f"n{n}", language="en", title=None,
+                                published=f"2024-01-{n + 1:02d}", outlet=None, authors=[],
+                                speakers=[Speaker(speaker)], body=body, stances=[stance]))  # fmt: skip
+    return path
+
+
+def test_conflict_counts_opposite_statement_pairs_as_dna(tmp_path):
+    db = _corpus_of(tmp_path / "hand.db", [
+        ("Ann", "RUS", "+"), ("Ann", "RUS", "-"), ("Ann", "CHN", "+"),
+        ("Bob", "RUS", "+"), ("Bob", "RUS", "-"), ("Bob", "IRN", "0"),
+        ("Cem", "CHN", "-"),
+    ])  # fmt: skip
+    with Corpus(db, readonly=True) as corpus:
+        none = discourse(corpus, normalisation="none")
+        cosine = discourse(corpus, normalisation="cosine")
+    conflict = {(t.a, t.b): t.raw for t in none.conflict}
+    assert conflict == {("Ann", "Bob"): 2, ("Ann", "Cem"): 1}  # RUS: (+, -) and (-, +); CHN: (+, -)
+    congruence = {(t.a, t.b): t.raw for t in none.congruence}
+    assert congruence == {("Ann", "Bob"): 2}  # the neutral stance on Iran is no statement
+    assert {(t.a, t.b): t.weight for t in cosine.congruence}[("Ann", "Bob")] == pytest.approx(2 / (3 * 2) ** 0.5)
+    assert ("Bob", "IRN") in {(e.speaker, e.actor) for e in none.affiliation}
