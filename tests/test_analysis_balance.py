@@ -188,3 +188,26 @@ def test_every_period_links_to_the_claims_behind_it(db):
             firm = [r for r in listed if r["modality"] in ("asserted", "future") and r["polarity"] == "+"]
             assert len(firm) == sum(part.cooperative > 0 and part.modalities["asserted"]["+"]["records"] or 0
                                     for part in period.centres)  # fmt: skip
+
+
+def test_rollups_folded_document_by_document_equal_the_full_build(db, tmp_path):
+    import shutil
+    import sqlite3
+
+    from multivector.store import analytics
+
+    copy = tmp_path / "folded.db"
+    shutil.copy(db, copy)
+    analytics.build_rollups(copy)
+    conn = sqlite3.connect(copy)
+    tables = ("analysis_relation_months", "analysis_stance_months")
+    full = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
+    assert all(full.values())
+    for table in tables:
+        conn.execute(f"DELETE FROM {table}")
+    for (doc,) in conn.execute("SELECT id FROM documents ORDER BY number").fetchall():
+        for statement in analytics.rollup_statements(one_document=True):
+            conn.execute(statement, {"doc": doc})
+    folded = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
+    conn.close()
+    assert _rounded(folded) == _rounded(full)
