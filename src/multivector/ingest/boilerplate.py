@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from multivector.ingest.cues import alternation
+from multivector.ingest.cues import alternation, entries
 from multivector.ingest.dates import find_dates, is_dateline
 from multivector.ingest.furniture import (
     byline_name,
@@ -62,10 +62,7 @@ _BARRIER = -1e9  # an "end" heading: the body never runs across it
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _QA_PREFIX = re.compile(r"^(?:[-–—•]\s|\d{1,2}[).]\s|Q\s*[:.]|A\s*[:.]|Question\s*:|Answer\s*:)", re.IGNORECASE)
 # A line ending like this stops mid-sentence: the text was wrapped, not broken into headlines.
-_RUN_ON = re.compile(
-    r"(?:[,\-–]|\b(?:the|a|an|of|and|or|to|in|on|at|by|for|from|with|as|that|which|its|their|is|are|was|were|"
-    r"и|в|на|с|по|к|о|что|ve|və|ilə|bilan|va|мен|және))$"
-)
+_RUN_ON = re.compile(r"(?:[,\-–]|\b(?:" + "|".join(map(re.escape, entries("run_on_words"))) + r"))$")
 # A photo caption ends on its credit: "... (Photo: NAME)", "... Credit: Agency".
 _CAPTION = re.compile(r"\(?\b(?:photo|image|picture|credit|фото|foto)s?\s*(?:by|:)[^)]{0,60}\)?$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)

@@ -25,7 +25,7 @@ from importlib import resources
 from urllib.parse import urlsplit
 
 from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
-from multivector.ingest.cues import alternation
+from multivector.ingest.cues import alternation, words
 from multivector.ingest.dates import find_dates, publication_date, relative_date, strip_dates
 from multivector.ingest.furniture import byline_name, has_section_word, looks_like_person_name, split_names
 
@@ -294,7 +294,7 @@ def _is_title(page: Page, line: Line) -> bool:
 # --- authors ----------------------------------------------------------------------------------------------
 
 
-_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|h\.\s?e|sir)\.?\s+(?=[A-ZА-ЯЁ])", re.I)
+_HONORIFIC = alternation("honorifics", prefix="^", suffix=r"\.?\s+(?=[A-ZА-ЯЁ])")
 
 
 def page_authors(page: Page) -> list[str]:
@@ -560,11 +560,7 @@ def _as_written(candidate: str) -> str | None:
     return name
 
 
-_NOT_OUTLET_WORDS = frozenset(
-    "senate parliament congress council committee assembly court conference forum summit journalists reporters "
-    "media press lawmakers deputies audience participants students crowd ministry minister government president "
-    "mps members delegates delegation officials agency's him her them us me reuters's".split()
-)
+_NOT_OUTLET_WORDS = words("not_outlet_words")  # "told the Senate", "told reporters"
 
 
 @lru_cache(maxsize=1)

@@ -22,17 +22,13 @@ from urllib.parse import urlsplit
 
 from multivector.errors import IngestError
 from multivector.ingest.crawls import is_crawl
+from multivector.ingest.cues import alternation
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown"})
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 _MAX_SLUG = 120
 # Files that come with a project or a data set, not articles: skipped when a directory is walked.
-_PROJECT_FILES = re.compile(
-    r"^(?:readme|license|licence|copying|copyright|changelog|changes|history|news|contributing|contributors|"
-    r"code_of_conduct|authors|maintainers|notice|security|support|todo|install|requirements|manifest|citation|"
-    r"codeowners|funding|robots|sitemap)(?:[_-][A-Za-z0-9]{1,5})?(?:\.[A-Za-z0-9]{1,9})*$",
-    re.IGNORECASE,
-)
+_PROJECT_FILES = alternation("project_files", prefix="^", suffix=r"(?:[_-][A-Za-z0-9]{1,5})?(?:\.[A-Za-z0-9]{1,9})*$")
 
 
 @dataclass(frozen=True, slots=True)
