@@ -47,6 +47,9 @@ DEFAULT_LIMIT = 50
 COMMON_ROWS = 1000
 #: search() ranks by BM25 among at most this many of the newest matches per table: BM25 reads every row it ranks.
 RANK_WINDOW = 3000
+#: The same on PostgreSQL, smaller: ts_rank_cd reads each ranked text's whole tsvector (BM25 reads index statistics),
+#: about 20 microseconds per document; 1000 keeps a common word's search near 50 ms (docs/scaling.md).
+POSTGRES_RANK_WINDOW = 1000
 #: actors(search=...) counts actors over at most this many of the newest matching documents: an exact count over a
 #: word found in most documents reads every one of them (0.3 s per 60,000 documents), a page's worth of time.
 ACTOR_SEARCH_WINDOW = 5000
@@ -145,7 +148,11 @@ def _add_document_filters(
     if actor is not None:
         where.member(doc_column, "SELECT document_id FROM document_actors WHERE actor_id = ?", actor)
     if speaker is not None:
-        where.member(doc_column, f"SELECT document_id FROM speakers WHERE name IN ({_SPEAKER_NAMES})", _fold(speaker))
+        spoken = "SELECT document_id FROM speakers WHERE name"
+        if where.db.postgres:  # the names first: with them in hand the planner knows how many documents match
+            where.add(f"{doc_column} IN ({spoken} = ANY(?))", _names(where.db, speaker))
+        else:
+            where.member(doc_column, f"{spoken} IN ({_SPEAKER_NAMES})", _fold(speaker))
     _add_dates(where, date_column, since, until)
     if search is not None and where.db.postgres:
         where.add(f"d.tsv @@ {_TSQUERY}", ts_query(search))
@@ -166,6 +173,20 @@ def _add_evidence_search(where: _Where, table: str, alias: str, search: str | No
         index = EVIDENCE_TABLES.index(table)
         subquery = f"SELECT rowid / 8 FROM evidence_fts WHERE evidence_fts MATCH ? AND rowid % 8 = {index}"
         where.member(f"{alias}.id", subquery, fts_query(search))
+
+
+def _names(db: Db, speaker: str) -> list[str]:
+    """Every speaking name that contains ``speaker`` (casefolded)."""
+    return [row[0] for row in _execute(db, _SPEAKER_NAMES, [_fold(speaker)]).fetchall()]
+
+
+def _speaker_column(where: _Where, table: str, speaker: str) -> None:
+    """The speaker filter on a record table's own speaker column (aliased r)."""
+    if where.db.postgres:
+        where.add("r.speaker = ANY(?)", _names(where.db, speaker))
+    else:
+        probe = f"SELECT 1 FROM {table} WHERE speaker IN ({_SPEAKER_NAMES})"
+        where.member("r.speaker", _SPEAKER_NAMES, _fold(speaker), probe=probe)
 
 
 def _confidence(value: Any) -> float:
@@ -415,8 +436,7 @@ def relations(
     if target is not None:
         where.add("r.target = ?", target)
     if speaker is not None:
-        probe = f"SELECT 1 FROM relations WHERE speaker IN ({_SPEAKER_NAMES})"
-        where.member("r.speaker", _SPEAKER_NAMES, _fold(speaker), probe=probe)
+        _speaker_column(where, "relations", speaker)
     if polarity is not None:
         where.add("r.polarity = ?", polarity)
     if type is not None:
@@ -490,8 +510,7 @@ def stances(
     if actor is not None:
         where.add("r.target = ?", actor)
     if speaker is not None:
-        probe = f"SELECT 1 FROM stances WHERE speaker IN ({_SPEAKER_NAMES})"
-        where.member("r.speaker", _SPEAKER_NAMES, _fold(speaker), probe=probe)
+        _speaker_column(where, "stances", speaker)
     if polarity is not None:
         where.add("r.polarity = ?", polarity)
     if modality is not None:
@@ -647,8 +666,9 @@ def _with_documents(db: Db, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _ranked_postgres(db: Db, query: str, marks: tuple[str, str], wanted: int | None) -> list[dict]:
-    """search() on PostgreSQL: per table (documents, then each record kind), the best `wanted` of its RANK_WINDOW
-    newest matches by ts_rank_cd (negated: lower is better, as bm25), with ts_headline snippets made for those only."""
+    """search() on PostgreSQL: per table (documents, then each record kind), the best `wanted` of its
+    POSTGRES_RANK_WINDOW newest matches by ts_rank_cd (negated: lower is better, as bm25), with ts_headline snippets
+    made for those only."""
     start, stop = (mark.replace('"', "") for mark in marks)
     options = f'StartSel="{start}", StopSel="{stop}", MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "'
     limit = db.dialect.no_limit if wanted is None else wanted
@@ -659,7 +679,7 @@ def _ranked_postgres(db: Db, query: str, marks: tuple[str, str], wanted: int | N
         f" {_TSQUERY}, ?), top.rank FROM (SELECT w.number, -ts_rank_cd(w.tsv, {_TSQUERY}) AS rank FROM"
         f" (SELECT number, tsv FROM documents WHERE tsv @@ {_TSQUERY} ORDER BY number DESC LIMIT ?) AS w"
         " ORDER BY rank, w.number DESC LIMIT ?) AS top JOIN documents d ON d.number = top.number ORDER BY top.rank",
-        [query, options, query, query, RANK_WINDOW, limit],
+        [query, options, query, query, POSTGRES_RANK_WINDOW, limit],
     ).fetchall()
     hits = [dict(zip(keys, row, strict=True)) for row in rows]
     for table in EVIDENCE_TABLES:
@@ -669,7 +689,7 @@ def _ranked_postgres(db: Db, query: str, marks: tuple[str, str], wanted: int | N
             f" FROM (SELECT w.id, -ts_rank_cd(w.tsv, {_TSQUERY}) AS rank FROM (SELECT id, tsv FROM {table}"
             f" WHERE tsv @@ {_TSQUERY} ORDER BY id DESC LIMIT ?) AS w ORDER BY rank, w.id DESC LIMIT ?) AS top"
             f" JOIN {table} r ON r.id = top.id ORDER BY top.rank",
-            [query, options, query, query, RANK_WINDOW, limit],
+            [query, options, query, query, POSTGRES_RANK_WINDOW, limit],
         ).fetchall()
         hits += [dict(zip(keys, row, strict=True)) for row in rows]
     return hits
