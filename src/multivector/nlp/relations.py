@@ -1,14 +1,30 @@
 """Relations between actors, coded sentence by sentence from cue lexicons (data/relation_cues.json).
 
-Contract: ``code_relations(sentence, catalogue)`` returns the relations one sentence asserts between the actors
-mentioned in it. Two mentions are related when a cue (cooperate, partner, ally, trade, transit, rival, pressure,
-sanction, depend, mediate, ...) stands between them, or when coordinated actors ("X and Y", "between X and Y")
-share a reciprocal cue ("X and Y are partners"). Lists ("Russia, China, India and Pakistan") relate to nothing,
-unless a list is the object of "with"/"against" ("cooperation with China, India and Brazil"): then each member
-relates to the subject, never to the other members. The type sets a PLOVER-style score (data/relation_types.json);
-negation and hedging set the modality so a negated or hypothetical statement is never reported as a fact, and a
-pair coded both + and - in one sentence is reported once as balanced (0). A state and an organisation it belongs
-to are a membership, not a relation, unless the cue says more (pressure, sanctions, conflict, rivalry).
+Contract: ``code_relations(sentence, catalogue)`` returns the readings one sentence gives of the actors mentioned in
+it, one per pair and polarity, each with the rule that read it folded into its ``confidence``. The rules, in the
+order they are tried (settings in nlp/config.py RELATIONS, word lists in data/relation_cues.json):
+
+- **cue-between**: a cue (cooperate, partner, ally, trade, transit, rival, pressure, sanction, depend, mediate, ...)
+  stands between two mentions; a later mention relates back only to the sentence's subject; a hostile predicate
+  after the pair outweighs a plain relation noun ("relations between X and Y are tense"); a demonym takes the noun it
+  qualifies ("Western sanctions"); a cue after a possessive or a double object ("X became Y's partner", "X gave Y an
+  ultimatum");
+- **coordinated** / **between**: coordinated actors sharing a reciprocal cue ("X and Y are partners", "rivalry
+  between X and Y");
+- **list**: a list relates when it is the subject with a reciprocal cue ("A, B and C signed an agreement") or the
+  object of a preposition ("talks with A, B and C": each member to the subject, never to each other); otherwise an
+  enumeration describes and relates nothing;
+- **compound**: a hyphen compound by its head noun ("the Kazakh-Chinese joint venture"); a meeting's name is a unit
+  ("the EU–Central Asia Summit");
+- **route**: "from X to Y via Z" relates all three;
+- **pair**: the only two actors of a clause with a cue elsewhere in it (weak).
+
+No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with
+X"), a capital naming a process ("the Doha Agreement"), an expert's nationality. The type sets a PLOVER-style score
+(data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
+reported as a fact; pressure, sanctions, dependence, influence and mediation get a direction where the text gives
+one. A state and an organisation it belongs to (or a region it lies in) are a membership, not a relation, unless the
+cue says more (pressure, sanctions, conflict, rivalry, influence).
 """
 
 from __future__ import annotations
