@@ -1,13 +1,17 @@
 """Stances: what the speaker of a sentence thinks of an actor it mentions.
 
-Contract: ``code_stances(sentence)`` returns the speaker's evaluative attitudes in one sentence. A stance needs a
-speaker (questions and the journalist's narration have none), an evaluative cue and the actor that cue is about: the
-nearest actor mention in the same clause, not a person and not an armed group. Cues come first from the domain's
-stance lexicon (data/cues.json: stance_positive / stance_negative / stance_neutral), then from VADER's general
-valence lexicon for words rated at least VALENCE_CUE at either end ("welcome", "glad", "tragedy", "hopeless"): the
-domain lexicon decides where both know a word. A negated cue ("not sufficient", "won't replicate") turns a positive
-cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical". The speaker's
-own state when it is only "we"/"our country" is not a target: that is self-description, not a stance.
+Contract: ``code_stances(sentence, previous, readings)`` returns the speaker's evaluative attitudes in one sentence.
+A stance needs a speaker (questions and the journalist's narration have none), an evaluative cue and the actor that
+cue is about: the nearest actor mention in the same clause, not a person and not an armed group, where an actor named
+as a place ("stability in Central Asia") and the speaker's own state count as farther away; when the sentence is
+about one actor only, that actor takes its evaluation wherever the cue stands. Cues come first from the domain's
+stance lexicon (data/stance_cues.json: stance_positive / stance_negative / stance_neutral), then from VADER's general
+valence lexicon for words rated at least ``valence_cue`` at either end ("welcome", "glad", "tragedy", "hopeless"):
+the domain lexicon decides where both know a word. A negated cue ("not sufficient", "won't replicate") turns a
+positive cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical". A
+relation reading of the sentence that the speaker's own state is party to ("our partnership with X") is also the
+speaker's stance on the other party. The speaker's own state when it is only "we"/"our country" is not a target:
+that is self-description, not a stance. Settings: nlp/config.py STANCES.
 """
 
 from __future__ import annotations
