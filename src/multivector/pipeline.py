@@ -5,12 +5,15 @@ Stages, each a small component with its own module and tests:
     ingest.load            bytes -> Document (clean body + metadata)
     nlp.model              spaCy pipeline with the actor catalogue as an entity ruler in front of the NER
     nlp.segment            body -> blocks and sentences, questions split from answers
-    nlp.speakers           interviewees and their roles; who says each sentence
     nlp.actors             actor and person mentions
-    nlp.relations          actor-actor relations (PLOVER-style types, polarity, modality)
+    nlp.speakers           interviewees and their roles; who says each sentence
+    nlp.reference          "it", "the organisation", "the two countries" -> the actors named before
+    nlp.relations          actor-actor relations (PLOVER-style types, polarity, direction, modality, confidence)
     nlp.memberships        state-in-organisation claims, checked against the catalogue
     nlp.stances            each speaker's attitude towards actors
     nlp.figures/events     numeric claims and dated happenings
+
+The NLP stages and their settings are declared in one place, nlp/config.py.
 
 `iter_analyses` runs the flow over many sources, optionally in worker processes (the spaCy model is loaded
 once per worker) and yields outcomes in input order, so a single writer can store them.

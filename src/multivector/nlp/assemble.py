@@ -1,9 +1,10 @@
 """Run the NLP components over an ingested Document and assemble the Analysis.
 
-Order: parse (spaCy, with the actor catalogue as an entity ruler before the NER) -> blocks and sentences ->
-actor and person mentions -> speakers and attribution -> per-sentence relations, memberships and stances ->
-figures and events -> aggregation into the Analysis record. Each step is its own module; this one only wires
-them, so a component can be replaced or tested alone.
+Order, as declared in nlp/config.py (STAGES, with every stage's settings): parse (spaCy, with the actor catalogue as
+an entity ruler before the NER) -> blocks and sentences -> actor and person mentions -> speakers and attribution ->
+reference ("it", "the two countries") -> per-sentence relations, memberships and stances -> figures and events ->
+claims (one per pair and polarity, per speaker and target) into the Analysis record. Each step is its own module;
+this one only wires them, so a component can be replaced or tested alone.
 """
 
 from __future__ import annotations
