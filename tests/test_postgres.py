@@ -104,6 +104,7 @@ QUERIES = [
     ("actors", {}), ("actors", {"kind": "state"}), ("actors", {"since": "2018-03-05", "until": "2022-07"}),
     ("actors", {"speaker": "ov"}), ("actors", {"search": "trade"}),
     ("relations", {}), ("relations", {"actor": "RUS", "polarity": "-"}), ("relations", {"type": "trade"}),
+    ("relations", {"actor": "RUS", "offset": 30}), ("relations", {"actor": "KAZ", "limit": None}),
     ("relations", {"min_confidence": 0.7, "since": "2020"}), ("relations", {"speaker": "be", "limit": None}),
     ("relations", {"search": "pressure", "limit": 5, "offset": 3}),
     ("relations", {"modality": "asserted", "source": "RUS"}),

@@ -448,6 +448,12 @@ def relations(
     _add_document_filters(where, since=since, until=until, document=document, doc_column="r.document_id",
                           date_column=date_column)  # fmt: skip
     page, page_params = _page(limit, offset, db)
+    if db.postgres and actor is not None and len(where.clauses) == 1:  # only the actor: page the index, then join
+        tables = f" FROM (SELECT relation_id, published FROM relation_actors ra{where.sql()}{order}{page}) AS ra" + (
+            " JOIN relations r ON r.id = ra.relation_id"
+        )
+        sql = f"SELECT {_listing(kinds.RELATIONS)}, {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{order}"
+        return _rows(db, sql, where.params + page_params)
     sql = f"SELECT {_listing(kinds.RELATIONS)}, {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{where.sql()}{order}{page}"
     return _rows(db, sql, where.params + page_params)
 
