@@ -78,21 +78,31 @@ def where(pattern: str) -> set[str]:
     return {name for name, text in corpora().items() if rx.search(text)}
 
 
-def suspicious(found: set[str]) -> bool:
+def suspicious(found: set[str], phrase: bool = False) -> bool:
+    """A cue no text of ours contains, found only in the seeds or in one evaluation set; a phrase (two words or more)
+    found in any evaluation text and none of ours."""
     if "own" in found or not found:
         return False
+    if phrase:  # as the project's before-stop check reads it: in other people's texts and none of ours
+        return bool(found & {"seeds", "real"}) and not found & {"dev", "dev2"}
     return found == {"seeds"} or len(found) == 1
+
+
+def is_phrase(pattern: str) -> bool:
+    return re.search(r"\w[ ]+\w", pattern) is not None
 
 
 def test_the_check_catches_a_lifted_phrase_and_passes_ordinary_words():
     # a phrase that occurs in one evaluation set only is flagged; a word that everyone uses is not
     assert suspicious({"seeds"}) and suspicious({"real"}) and suspicious({"dev2"})
+    assert suspicious({"seeds", "real"}, phrase=True) and not suspicious({"seeds", "real"})
+    assert not suspicious({"real", "dev"}, phrase=True)
     assert not suspicious({"seeds", "own"}) and not suspicious({"real", "dev"}) and not suspicious(set())
     assert where("cooperat\\w*") >= {"seeds", "real", "dev", "dev2", "own"}
 
 
-def test_no_cue_matches_only_the_seeds_or_only_one_evaluation_set():
-    flagged = [(name, p, sorted(found)) for name, p in patterns() if suspicious(found := where(p))]
+def test_no_cue_matches_only_the_seeds_or_only_one_evaluation_set_and_no_phrase_only_evaluation_texts():
+    flagged = [(name, p, sorted(found)) for name, p in patterns() if suspicious(found := where(p), is_phrase(p))]
     assert not flagged, (
         "cues that only one evaluation set contains (write an example of ours or drop them):\n"
         + "\n".join(f"  {name}: {p!r} only in {found}" for name, p, found in flagged)
