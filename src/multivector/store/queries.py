@@ -155,7 +155,7 @@ def _add_document_filters(
             where.member(doc_column, f"{spoken} IN ({_SPEAKER_NAMES})", _fold(speaker))
     _add_dates(where, date_column, since, until)
     if search is not None and where.db.postgres:
-        where.add(f"d.tsv @@ {_TSQUERY}", ts_query(search))
+        _text_match(where, "documents", "number", "d", ts_query(search))
     elif search is not None:
         where.member("d.number", "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", fts_query(search))
     if document is not None:
@@ -168,11 +168,23 @@ def _add_document_filters(
 
 def _add_evidence_search(where: _Where, table: str, alias: str, search: str | None) -> None:
     if search is not None and where.db.postgres:  # the record table's own tsvector column (GIN-indexed)
-        where.add(f"{alias}.tsv @@ {_TSQUERY}", ts_query(search))
+        _text_match(where, table, "id", alias, ts_query(search))
     elif search is not None:  # evidence_fts rowid = record id * 8 + table index: no need to read the kind column
         index = EVIDENCE_TABLES.index(table)
         subquery = f"SELECT rowid / 8 FROM evidence_fts WHERE evidence_fts MATCH ? AND rowid % 8 = {index}"
         where.member(f"{alias}.id", subquery, fts_query(search))
+
+
+def _text_match(where: _Where, table: str, key: str, alias: str, query: str) -> None:
+    """A full-text filter on PostgreSQL, planned like _Where.member: the matches are counted through the GIN index (up
+    to COMMON_ROWS). Few: the query starts from them (an array of their keys, made once). Many: the listing's ordered
+    index is walked and each row checked, stopping once a page is full. (PostgreSQL cannot estimate how many rows a
+    tsquery matches, and guesses wrong both ways.)"""
+    counting = f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE tsv @@ {_TSQUERY} LIMIT {COMMON_ROWS}) AS probe"
+    if _execute(where.db, counting, [query]).fetchone()[0] < COMMON_ROWS:
+        where.add(f"{alias}.{key} = ANY(ARRAY(SELECT {key} FROM {table} WHERE tsv @@ {_TSQUERY}))", query)
+    else:
+        where.add(f"{alias}.tsv @@ {_TSQUERY}", query)
 
 
 def _names(db: Db, speaker: str) -> list[str]:
