@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 distributed = pytest.importorskip("distributed")
 
+from multivector.ingest.crawls import CrawlRecord  # noqa: E402
 from multivector.interfaces.cli import app  # noqa: E402
 from test_crawls import write_warc  # noqa: E402
 from test_store_crash import assert_consistent  # noqa: E402
@@ -56,15 +57,21 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def cluster():
-    """A LocalCluster of two single-threaded worker processes, as `--scheduler` would join one."""
-    with distributed.LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",
-        silence_logs=40,
-        scheduler_kwargs={"dashboard": False},
-    ) as local:
+    """A LocalCluster of two single-threaded worker processes, as `--scheduler` would join one. A task whose worker
+    dies is not retried elsewhere (allowed-failures 0), so the test of an input that kills its worker stays short."""
+    import dask
+
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=40,
+            scheduler_kwargs={"dashboard": False},
+        ) as local,
+    ):
         yield local
 
 
@@ -193,6 +200,27 @@ def test_killing_the_client_mid_run_then_running_again_loses_and_doubles_nothing
     assert new == total - stored  # exactly the documents the killed run had not stored
     assert_consistent(db)
     assert_same_corpus(db, reference[0])
+
+
+class WorkerKiller(CrawlRecord):
+    """An input whose reading ends the worker process at once, as a crash in a native library would."""
+
+    def load(self):  # runs on a worker
+        os._exit(70)
+
+
+def test_an_input_that_kills_its_worker_is_one_failure_and_the_batch_goes_on(cluster, inputs: Path):
+    from multivector import dask_engine
+
+    notes = [inputs / f"note-{n:02d}.txt" for n in range(6)]
+    bomb = WorkerKiller(str(inputs / "crawl.warc.gz"), 0, 0, "warc", "https://example.org/bomb")
+    sources = [*notes[:2], bomb, *notes[2:]]
+    outcomes = list(dask_engine.iter_analyses(sources, scheduler=cluster.scheduler_address, batch=4))
+    assert [o.source for o in outcomes] == [str(s) for s in sources]  # in input order, one each
+    assert [o.ok for o in outcomes] == [True, True, False, True, True, True, True]
+    assert outcomes[2].error == "worker died while analysing this input"
+    with distributed.Client(cluster, set_as_default=False) as client:
+        client.wait_for_workers(2, timeout=60)  # the nanny restarted the worker, with the model
 
 
 def _count(db: Path) -> int:

@@ -19,7 +19,7 @@ Contract:
   killing the client loses at most the batches in flight, which the next run analyses again.
 - A failing input is a failed outcome, as in the local engine. A batch whose worker dies is re-run by the
   scheduler; one that keeps killing workers (:class:`distributed.KilledWorker`) is re-run one input per task, and
-  an input that still kills its worker comes back as a failed outcome ("worker died"), the batch goes on.
+  an input that still kills its worker, twice, comes back as a failed outcome ("worker died"); the batch goes on.
 - Problems with the cluster itself (no scheduler at the address, a worker without multivector or its model, the
   scheduler lost mid-run) raise :class:`EngineError` with a one-line reason.
 
@@ -165,7 +165,7 @@ def _ordered(client: Any, work: list[Any], size: int, window: int) -> Iterator[O
             pending.append(submit(next_chunk))
 
 
-def _outcomes(client: Any, chunk: list[Any], future: Any, submit: Any) -> list[Outcome]:
+def _outcomes(client: Any, chunk: list[Any], future: Any, submit: Any, last_try: bool = False) -> list[Outcome]:
     from distributed import KilledWorker
 
     try:
@@ -174,6 +174,8 @@ def _outcomes(client: Any, chunk: list[Any], future: Any, submit: Any) -> list[O
         if len(chunk) > 1:  # find the input that kills workers: the others are analysed as usual
             singles = [submit([source]) for source in chunk]
             return [outcome for one, single in singles for outcome in _outcomes(client, one, single, submit)]
+        if not last_try:  # it may only have been queued on the worker that another input killed: once more alone
+            return _outcomes(client, chunk, submit(chunk)[1], submit, last_try=True)
         return [_died(chunk[0])]
     except (OSError, TimeoutError) as exc:
         raise EngineError(f"lost the Dask scheduler ({type(exc).__name__}: {exc})"[:300]) from None
