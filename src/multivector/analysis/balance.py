@@ -205,10 +205,13 @@ def balance(
     if by is not None:
         relations = analytics.relation_weights(corpus, actor=actor, members=members, by=by, **filters)
         stances = analytics.stance_weights(corpus, actor=actor, members=members, by=by, **filters)
-        keys = sorted({row.period for row in relations + stances if row.period is not None})
-        for key in keys:
-            in_period = [row for row in relations if row.period == key], [row for row in stances if row.period == key]
-            part = _assemble(key, centres, *in_period)
+        by_period: dict[str, tuple[list, list]] = {}
+        for n, rows in enumerate((relations, stances)):
+            for row in rows:
+                if row.period is not None:
+                    by_period.setdefault(row.period, ([], []))[n].append(row)
+        for key in sorted(by_period):
+            part = _assemble(key, centres, *by_period[key])
             start, end = period_bounds(key)
             part.query = {**overall.query, "since": _tighter(start, since, max), "until": _tighter(end, until, min)}
             periods.append(part)

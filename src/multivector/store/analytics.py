@@ -36,8 +36,8 @@ _SPEAKERS = "SELECT name FROM speaker_names WHERE instr(folded, ?) > 0"
 #: Evidence shown beside the balance is the most confident among the actor's newest EVIDENCE_WINDOW relation claims
 #: and each centre member's newest STANCE_WINDOW stance claims: reading every claim of a frequent actor to rank them
 #: costs as much as the sums themselves.
-EVIDENCE_WINDOW = 5000
-STANCE_WINDOW = 500
+EVIDENCE_WINDOW = 2000
+STANCE_WINDOW = 200
 
 
 # -- rows ------------------------------------------------------------------------------------------------------------
@@ -498,7 +498,6 @@ def stance_examples(
     """The ``per_group`` most confident stance claims of each group, polarity and modality."""
     db = db_of(handle)
     groups, params = _groups(db, members)
-    body, body_params = _group_stances(actor, members, None, speaker, since, until)
     if speaker is None:  # the newest STANCE_WINDOW stances on each member, through stances_target's date order
         clauses, part = ["target = ?"], []
         _dates(clauses, part, "published", since, until)
@@ -506,8 +505,19 @@ def stance_examples(
             f"SELECT * FROM (SELECT id FROM stances{_where(clauses)} ORDER BY published DESC, id DESC LIMIT ?) AS w"
             for _ in members
         )
-        body += f" AND s.id IN ({window})" if " WHERE " in body else f" WHERE s.id IN ({window})"
-        body_params = body_params + [v for member in sorted(members) for v in (member, *part, STANCE_WINDOW)]
+        body_params = [v for member in sorted(members) for v in (member, *part, STANCE_WINDOW)]
+        mentioned = ""
+        if actor is not None:  # one primary-key probe per stance, not the set of every document of the actor
+            mentioned = " WHERE EXISTS (SELECT 1 FROM document_actors da WHERE da.document_id = s.document_id"
+            mentioned += " AND da.actor_id = ?)"
+            body_params.append(actor)
+        body = (
+            f"SELECT s.id, g.grp, s.polarity, {_MODALITY.format(t='s')} AS modality, {_WEIGHT.format(t='s')} AS weight"
+            f" FROM ({window}) AS k CROSS JOIN stances s ON s.id = k.id CROSS JOIN grp g ON g.member = s.target"
+            f"{mentioned}"
+        )
+    else:  # one speaker's stances: few
+        body, body_params = _group_stances(actor, members, None, speaker, since, until)
     sql = (
         f"WITH {groups}, mine AS ({body}), ranked AS (SELECT id, grp, row_number() OVER (PARTITION BY grp, polarity,"
         " modality ORDER BY weight DESC, id DESC) AS n FROM mine)"
