@@ -442,7 +442,12 @@ def _group_stances(
     period = period_sql(by, "s.published")
     clauses: list[str] = []
     params: list[Any] = []
-    if actor is not None:
+    if actor is not None and speaker is not None:  # few stances (the speaker's): one primary-key probe each
+        clauses.append(
+            "EXISTS (SELECT 1 FROM document_actors da WHERE da.document_id = s.document_id AND da.actor_id = ?)"
+        )
+        params.append(actor)
+    elif actor is not None:
         clauses.append("s.document_id IN (SELECT document_id FROM document_actors WHERE actor_id = ?)")
         params.append(actor)
     _speaker(clauses, params, "s.speaker", speaker)
