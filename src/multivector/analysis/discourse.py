@@ -171,18 +171,20 @@ def discourse(
         affiliation.append(Affiliation(speaker, actor, sign, w["+"], w["-"], w["0"], records[speaker, actor]))
     experts = sorted(statements)
     congruence, conflict = [], []
+    flipped = {e: {(a, "-" if p == "+" else "+") for a, p in held} for e, held in statements.items()}
     for i, j in combinations(experts, 2):
         si, sj = statements[i], statements[j]
-        shared = sorted(si & sj)
-        opposed = sorted((a, p) for a, p in si if (a, "-" if p == "+" else "+") in sj)  # i's side of each pair
-        union = len(si | sj)
+        shared = si & sj
+        opposed = flipped[i] & sj  # j's side of each opposite pair: one per pair
+        if not shared and not opposed:
+            continue
+        union = len(si) + len(sj) - len(shared)
         if shared:
             weight = normalise(len(shared), len(si), len(sj), union, normalisation)
-            congruence.append(Tie(i, j, weight, len(shared), [f"{a} {p}" for a, p in shared]))
+            congruence.append(Tie(i, j, weight, len(shared), [f"{a} {p}" for a, p in sorted(shared)]))
         if opposed:
             weight = normalise(len(opposed), len(si), len(sj), union, normalisation)
-            actors_opposed = sorted({a for a, _ in opposed})
-            conflict.append(Tie(i, j, weight, len(opposed), actors_opposed))
+            conflict.append(Tie(i, j, weight, len(opposed), sorted({a for a, _ in opposed})))
     coevaluation = _coevaluation(statements)
     graph = nx.Graph()
     graph.add_nodes_from(experts)
