@@ -13,7 +13,12 @@ from typing import Annotated
 import typer
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
-DbOption = Annotated[Path, typer.Option("--db", help="The corpus file.")]
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db", envvar="MULTIVECTOR_DB", help="Corpus: an SQLite file, or postgresql://USER@HOST/DB (docs/scaling.md)."
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
@@ -52,7 +57,10 @@ def serve(
         _check_port(host, port)
     except OSError as exc:
         raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    typer.echo(f"serving {db} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
+    from multivector.store.postgres import display
+
+    shown = display(str(db))  # a PostgreSQL URL's password is never printed
+    typer.echo(f"serving {shown} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
