@@ -164,7 +164,7 @@ def test_a_known_person_is_named_as_the_text_spells_them(nlp):
 )
 def test_dev_articles_speakers_match_the_gold(nlp, stem):
     from multivector import ingest
-    from multivector.nlp.catalogue import fold
+    from multivector.data.catalogue import fold
 
     gold = json.loads((DEV / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
     analysis = analyze_document(ingest.load(DEV / "raw" / f"{stem}.txt"), nlp=nlp)

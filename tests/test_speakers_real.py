@@ -14,8 +14,8 @@ pytestmark = pytest.mark.skipif(not (REAL / "raw").is_dir(), reason="the shared 
 
 def test_speakers_of_real_articles_reach_the_floor():
     from multivector import ingest
+    from multivector.data.catalogue import fold
     from multivector.nlp.assemble import analyze_document, pipeline
-    from multivector.nlp.catalogue import fold
 
     nlp = pipeline()
     tp = predicted = expected = 0

@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
+from multivector.data.outlets import Outlet, is_outlet_name, load_outlets, outlet_index  # noqa: F401 (re-exported)
 from multivector.ingest.boilerplate import BLANK, BYLINE, DATELINE, END, LISTED, SHORT, Line, Page
 from multivector.ingest.cues import alternation, words
 from multivector.ingest.dates import find_dates, publication_date, relative_date, strip_dates
@@ -73,13 +74,6 @@ class Metadata:
     published: str | None = None
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Outlet:
-    name: str
-    domains: tuple[str, ...]
-    aliases: tuple[str, ...]
 
 
 def page_metadata(page: Page, url: str | None = None, *, crawled: date | str | None = None) -> Metadata:
@@ -376,20 +370,8 @@ def _surname(name: str) -> str:
 # --- outlet -----------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def load_outlets() -> tuple[Outlet, ...]:
-    """The outlet catalogue (data/outlets.json)."""
-    raw = json.loads(resources.files("multivector").joinpath("data/outlets.json").read_text(encoding="utf-8"))
-    return tuple(Outlet(o["name"], tuple(o.get("domains", [])), tuple(o.get("aliases", []))) for o in raw)
-
-
-@lru_cache(maxsize=1)
 def _outlet_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-    for outlet in load_outlets():
-        for key in (outlet.name, *outlet.aliases, *outlet.domains):
-            index.setdefault(key.casefold(), outlet.name)
-    return index
+    return outlet_index()
 
 
 def _outlet_names() -> list[str]:
@@ -420,11 +402,6 @@ def resolve_outlet(name: str) -> str | None:
     if _DOMAIN_LIKE.match(text) or _NEWSY.search(text):
         return text
     return None
-
-
-def is_outlet_name(text: str) -> bool:
-    """Whether ``text`` is a name, alias or domain of the outlet catalogue."""
-    return text.casefold() in _outlet_index()
 
 
 _is_outlet_name = is_outlet_name

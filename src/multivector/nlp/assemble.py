@@ -190,9 +190,11 @@ def _outside_outlet(mentions: list, body: str, outlet: str | None) -> list:
 
 
 def _is_outlet(name: str, outlet: str | None) -> bool:
-    from multivector.ingest.metadata import resolve_outlet
+    """The page's outlet, or any outlet of the catalogue (data.outlets, below ingest and nlp)."""
+    from multivector.data.outlets import is_outlet_name
 
-    return bool(outlet and name.casefold() == outlet.casefold()) or resolve_outlet(name) is not None
+    bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    return bool(outlet and name.casefold() == outlet.casefold()) or is_outlet_name(name) or is_outlet_name(bare)
 
 
 def _tidy(value: float) -> float | int:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from multivector.nlp.catalogue import Catalogue
+from multivector.data.catalogue import Catalogue
 from multivector.nlp.segment import Block
 from multivector.nlp.speakers.interview import introduces_interviewee, page_interviewee, sentence_bounds, turn_label
 from multivector.nlp.speakers.oped import op_ed_author

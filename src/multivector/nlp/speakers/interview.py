@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from multivector.nlp.catalogue import PERSON_TITLES, Catalogue
+from multivector.data.catalogue import PERSON_TITLES, Catalogue
 from multivector.nlp.lexicon import lexicon
 from multivector.nlp.segment import Block
 from multivector.nlp.speakers.cues import interview_cue, role_noun_pattern

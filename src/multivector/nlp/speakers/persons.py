@@ -13,8 +13,8 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from multivector.data.catalogue import PERSON_TITLES, Catalogue, fold
 from multivector.nlp.actors import PersonMention
-from multivector.nlp.catalogue import PERSON_TITLES, Catalogue, fold
 from multivector.nlp.lexicon import lexicon
 from multivector.nlp.speakers.cues import role_noun_pattern
 from multivector.nlp.speakers.interview import turn_label

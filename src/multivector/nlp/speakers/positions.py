@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from multivector.data.catalogue import PERSON_TITLES
 from multivector.nlp.actors import GOVERNMENT_HEADS, ORG_HEADS, PROJECT_HEADS, ROLE_WORDS
-from multivector.nlp.catalogue import PERSON_TITLES
 from multivector.nlp.speakers import cues
 from multivector.nlp.speakers.types import Parsed, Span
 

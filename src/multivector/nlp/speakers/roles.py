@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from multivector.nlp.catalogue import Catalogue
+from multivector.data.catalogue import Catalogue
 from multivector.nlp.speakers.cues import role_noun_pattern, role_synonyms
 from multivector.nlp.speakers.positions import name_tokens, token_at
 from multivector.nlp.speakers.types import Parsed
