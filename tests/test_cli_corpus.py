@@ -243,3 +243,14 @@ def test_query_help_shows_the_new_options_with_an_example():
         assert f"Example: multivector query {command}" in result.stdout
     result = runner.invoke(app, ["query", "relations", "--help"])
     assert "--source" in result.stdout and "--target" in result.stdout
+
+
+def test_actors_by_name_alias_or_demonym_and_an_unknown_one_is_an_error_with_suggestions(db: Path):
+    by_id = json.loads(query(db, "relations", "--actor", "KGZ", "--json")[1])
+    assert by_id
+    for spelling in ("Kyrgyzstan", "kyrgyzstan", "kgz", "Kyrgyz"):
+        status, out, _ = query(db, "relations", "--actor", spelling, "--json")
+        assert status == 0 and json.loads(out) == by_id, spelling
+    status, out, err = query(db, "relations", "--actor", "Kyrgystan")
+    assert status == 2 and out == ""
+    assert "unknown actor 'Kyrgystan'" in err and "KGZ (Kyrgyzstan)" in err and len(err.strip().splitlines()) == 1

@@ -35,7 +35,10 @@ Db = Annotated[
         "--db", envvar="MULTIVECTOR_DB", help="Corpus: an SQLite file, or postgresql://USER@HOST/DB (docs/scaling.md)."
     ),
 ]
-ActorOpt = Annotated[str | None, typer.Option("--actor", "-a", help="Actor id, e.g. RUS, SCO, MIDDLE_CORRIDOR.")]
+ActorOpt = Annotated[
+    str | None, typer.Option("--actor", "-a", help="Actor: an id (RUS), a name (Russia), an alias or a demonym.")
+]
+ACTOR_FILTERS = frozenset({"actor", "source", "target"})  # filters that name an actor, resolved by interfaces.names
 SpeakerOpt = Annotated[str | None, typer.Option("--speaker", "-s", help="Speaker name (case-insensitive part).")]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive: YYYY[-MM[-DD]].")]
@@ -421,10 +424,16 @@ def _run(query: str, db: Path, filters: dict[str, Any], limit: int, offset: int,
 
     if as_json and as_csv:
         raise typer.BadParameter("choose one of --json and --csv")
+    from multivector.interfaces.names import UnknownActor, resolve
+
     filters = {key: value for key, value in filters.items() if value is not None}
     try:
         with Corpus(db, readonly=True) as corpus:
+            for key in ACTOR_FILTERS & filters.keys():  # "Kazakhstan", "kaz", "Kazakh" -> KAZ
+                filters[key] = resolve(corpus, filters[key])
             rows = getattr(corpus, query)(limit=limit or None, offset=offset, **filters)
+    except UnknownActor as exc:
+        _fail(exc.message(), 2)
     except CorpusError as exc:
         _fail(str(exc), 1)
     except ValueError as exc:

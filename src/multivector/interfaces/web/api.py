@@ -8,9 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import JSONResponse
 
+from multivector.interfaces.names import resolve, resolve_path, suggest
 from multivector.interfaces.web import views
 from multivector.interfaces.web.app import cap, open_corpus
-from multivector.interfaces.web.resolve import resolve, resolve_path, suggest
 from multivector.store import Corpus
 
 router = APIRouter(prefix="/api", tags=["api"])

@@ -31,7 +31,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from multivector import __version__
 from multivector.errors import CorpusError
-from multivector.interfaces.web.resolve import UnknownActor
+from multivector.interfaces.names import UnknownActor
 from multivector.store import MARKS, Corpus, CorpusPool
 
 HERE = Path(__file__).resolve().parent

@@ -9,9 +9,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from multivector.interfaces.names import resolve, resolve_path
 from multivector.interfaces.web import views
 from multivector.interfaces.web.app import cap, html, open_corpus
-from multivector.interfaces.web.resolve import resolve, resolve_path
 from multivector.store import Corpus
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)

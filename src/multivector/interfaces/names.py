@@ -1,4 +1,4 @@
-"""Actor names in URLs and API parameters: an id, a name, an alias or a demonym, in any case, names one actor.
+"""Actor names in the CLI, URLs and API parameters: an id, a name, an alias or a demonym, in any case: one actor.
 
 Contract:
 - :func:`resolve` turns what a user typed into a canonical actor id: an id of the corpus or of the catalogue (any
@@ -6,7 +6,7 @@ Contract:
   name the corpus stores for an actor the catalogue does not know. Nothing else matches: a near miss is *suggested*,
   never silently taken, so a typo cannot show the wrong actor.
 - An unknown name raises :class:`UnknownActor` (a KeyError: the app turns it into a 404 page, or a JSON 404 under
-  /api, listing the closest actors of the corpus by rapidfuzz as suggestions).
+  /api, listing the closest actors of the corpus by rapidfuzz as suggestions; the CLI prints it in one line, exit 2).
 - The lookup tables are built from ``Corpus.actors`` and cached per corpus generation; the web layer holds no SQL.
 """
 
