@@ -578,10 +578,7 @@ def _add(claims, sentence: SentenceContext, rule: _Rule, state: Mention, org: Me
     if old is not None and (old.modality == "asserted") >= (mode == "asserted") and old.confidence >= confidence:
         return
     evidence, ev_span = sentence.evidence(sentence.start + span[0], sentence.start + span[1])
-    extra = {}
-    resolved = [m.via[4:] for m in (state, org) if m.via.startswith("ref:")]
-    if resolved and "resolved_from" in Membership.__dataclass_fields__:  # the reference the claim was resolved from
-        extra["resolved_from"] = resolved[0]
+    resolved = [m.via[4:] for m in (state, org) if m.via.startswith("ref:")]  # the reference a party came from
     claims[key] = Membership(
         member=state.id,
         org=org.id,
@@ -590,7 +587,7 @@ def _add(claims, sentence: SentenceContext, rule: _Rule, state: Mention, org: Me
         status=status,
         modality=mode,
         confidence=confidence,
-        **extra,
+        resolved_from=resolved[0] if resolved else None,
     )
 
 
