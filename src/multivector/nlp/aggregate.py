@@ -48,12 +48,11 @@ def _support(confidences) -> float:
     return round(min(MAX_SUPPORT, 1.0 - doubt), 2)
 
 
-def stance_claims(mentions: list[Stance], exclude: dict[str, str | None] | None = None) -> list[Stance]:
-    """One stance per (speaker, target); `exclude` maps a speaker to their own state (self-description)."""
+def stance_claims(mentions: list[Stance]) -> list[Stance]:
+    """One stance per (speaker, target): the polarity its asserted readings vote for, the first such reading's
+    evidence, `count` the readings behind it. (The speaker's "we" is never a target: nlp/stances.py.)"""
     by_key: dict[tuple[str, str], list[Stance]] = {}
     for mention in mentions:
-        if exclude and exclude.get(mention.speaker) == mention.target:
-            continue
         by_key.setdefault((mention.speaker, mention.target), []).append(mention)
     claims = []
     for items in by_key.values():
