@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from multivector.interfaces.names import resolve, resolve_path, suggest
-from multivector.interfaces.web import views
+from multivector.interfaces.web import answers, views
 from multivector.interfaces.web.app import cap, open_corpus
 from multivector.store import Corpus
 
@@ -207,3 +207,150 @@ def api_search(corpus: CorpusDep, q: str, limit: Limit = 20) -> list[dict[str, A
     if not q.strip():
         raise HTTPException(400, "empty query")
     return _json(views.search_view(corpus, q, limit=cap(limit)))
+
+
+# -- answers (docs/analysis.md): the JSON of the CLI's --json, cached per corpus generation --------------------------
+
+By = Annotated[str | None, Query(description="per period: year, quarter or month")]
+Speaker = Annotated[str | None, Query(description="only this expert's claims (case-insensitive part of the name)")]
+Evidence = Annotated[int, Query(description="claims shown behind each number (0: none), capped at 20")]
+Normalisation = Annotated[str, Query(description="DNA's normalisation: none, average, jaccard or cosine")]
+Actors = Annotated[list[str] | None, Query(description="only stances on these actors (repeat the parameter)")]
+MinRecords = Annotated[int, Query(description="claims an expert needs to hold a statement")]
+
+
+@router.get("/balance/{actor}")
+def api_balance(
+    corpus: CorpusDep,
+    actor: str,
+    by: By = None,
+    speaker: Speaker = None,
+    since: Since = None,
+    until: Until = None,
+    centres: Annotated[str | None, Query(description="power centres to weigh, comma-separated ids (default all:"
+                                         " RUS, CHN, WEST, TUR, IRN)")] = None,  # fmt: skip
+    evidence: Evidence = 3,
+) -> dict[str, Any]:
+    """An actor's multi-vector balance over the power centres (``multivector balance ACTOR --json``): per centre
+    the weights of cooperative, hostile and neutral firm claims, the share of the cooperative weight, the net,
+    hypothetical and negated claims apart (``modalities``) and the expert stances on its members; the balance
+    index (normalised entropy of the shares: 1 even, 0 one centre) and the leaning, overall and per period
+    (``by``). Each centre lists the claims behind its numbers (``relations``, ``stance_evidence``: evidence,
+    document_id, span_start, span_end) and each balance the ``query`` that lists all of them
+    (``/api/relations``). The actor is an id, name, alias or demonym; unknown: 404 with ``suggestions``."""
+    return _json(answers.balance_data(
+        corpus, resolve_path(corpus, actor), by=_blank(by), speaker=_blank(speaker), since=_blank(since),
+        until=_blank(until), centre_ids=answers.split_list(centres), evidence=evidence,
+    ))  # fmt: skip
+
+
+@router.get("/balance/{actor}/experts")
+def api_balance_experts(
+    corpus: CorpusDep, actor: str, since: Since = None, until: Until = None, centres: str | None = None
+) -> list[dict[str, Any]]:
+    """The balance as each expert sees it: for the experts most quoted in the actor's documents, the overall
+    balance of their own claims (``/api/balance/{actor}?speaker=NAME`` gives one with its evidence)."""
+    return _json(answers.balance_experts(
+        corpus, resolve_path(corpus, actor), since=_blank(since), until=_blank(until),
+        centre_ids=answers.split_list(centres),
+    ))  # fmt: skip
+
+
+def _discourse_options(corpus: Corpus, normalisation: str, actor: list[str] | None, since: str | None,
+                       until: str | None, min_records: int) -> dict[str, Any]:  # fmt: skip
+    actors = [resolve_path(corpus, a) for a in actor or [] if a.strip()] or None
+    return {"normalisation": normalisation, "actors": actors, "since": _blank(since), "until": _blank(until),
+            "min_records": min_records}  # fmt: skip
+
+
+@router.get("/discourse")
+def api_discourse(
+    corpus: CorpusDep,
+    normalisation: Normalisation = "average",
+    actor: Actors = None,
+    since: Since = None,
+    until: Until = None,
+    min_records: MinRecords = 1,
+) -> dict[str, Any]:
+    """Discourse networks as DNA draws them (``multivector discourse --json``): ``affiliation`` (expert x actor,
+    sign of the net stance), ``congruence`` and ``conflict`` (expert x expert, normalised, with the statements
+    behind each tie), ``coevaluation`` (actor x actor) and the ``camps`` of experts (Louvain)."""
+    options = _discourse_options(corpus, normalisation, actor, since, until, min_records)
+    return _json(answers.discourse_data(corpus, **options))
+
+
+def _network_file(corpus, fmt, network, normalisation, actor, since, until, min_records) -> Response:
+    options = _discourse_options(corpus, normalisation, actor, since, until, min_records)
+    text = answers.discourse_file(corpus, network, fmt, **options)
+    media = "application/graphml+xml" if fmt == "graphml" else "application/gexf+xml"
+    disposition = f'attachment; filename="discourse-{network}.{fmt}"'
+    return Response(text, media_type=media, headers={"Content-Disposition": disposition})
+
+
+NetworkName = Annotated[str, Query(description="affiliation, congruence, conflict, coevaluation or camps")]
+
+
+@router.get("/discourse.graphml", response_class=Response)
+def api_discourse_graphml(
+    corpus: CorpusDep,
+    network: NetworkName = "camps",
+    normalisation: Normalisation = "average",
+    actor: Actors = None,
+    since: Since = None,
+    until: Until = None,
+    min_records: MinRecords = 1,
+):
+    """One discourse network as GraphML (``multivector discourse --export FILE.graphml --network NAME``)."""
+    return _network_file(corpus, "graphml", network, normalisation, actor, since, until, min_records)
+
+
+@router.get("/discourse.gexf", response_class=Response)
+def api_discourse_gexf(
+    corpus: CorpusDep,
+    network: NetworkName = "camps",
+    normalisation: Normalisation = "average",
+    actor: Actors = None,
+    since: Since = None,
+    until: Until = None,
+    min_records: MinRecords = 1,
+):
+    """One discourse network as GEXF, for Gephi (``multivector discourse --export FILE.gexf --network NAME``)."""
+    return _network_file(corpus, "gexf", network, normalisation, actor, since, until, min_records)
+
+
+@router.get("/changes")
+def api_changes(
+    corpus: CorpusDep,
+    by: Annotated[str, Query(description="periods compared: year, quarter or month")] = "quarter",
+    actor: ActorParam = None,
+    speaker: Speaker = None,
+    min_support: Annotated[int, Query(description="claims each side needs")] = 1,
+    threshold: Annotated[float, Query(description="|net| that makes a period + or -", gt=0, le=1)] = 0.2,
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(description="changes returned, capped at 500")] = 20,
+    evidence: Evidence = 3,
+) -> dict[str, Any]:
+    """Relations and expert stances whose polarity turns between consecutive periods (``multivector changes
+    --json``), ranked by size and support, each with the claims before and after (``evidence_before``,
+    ``evidence_after``)."""
+    return _json(answers.changes_data(
+        corpus, by=by, actor=resolve(corpus, actor), speaker=_blank(speaker), min_support=min_support,
+        threshold=threshold, since=_blank(since), until=_blank(until), limit=cap(limit), evidence=evidence,
+    ))  # fmt: skip
+
+
+@router.get("/claims")
+def api_claims(
+    corpus: CorpusDep,
+    unit: Annotated[str | None, Query(description="only figures in this unit (USD, tonnes, ...)")] = None,
+    actor: ActorParam = None,
+    since: Since = None,
+    until: Until = None,
+) -> dict[str, Any]:
+    """Conflicting claims (``multivector claims --json``): figures of one quantity whose values disagree beyond
+    rounding (``conflicts``, every figure with its evidence, the pairs that disagree) and membership claims the
+    catalogue contradicts (``memberships``)."""
+    return _json(answers.claims_data(
+        corpus, unit=_blank(unit), actor=resolve(corpus, actor), since=_blank(since), until=_blank(until)
+    ))  # fmt: skip
