@@ -23,7 +23,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from multivector.interfaces.analysis_json import as_json
+from multivector.interfaces import analysis_json
 from multivector.interfaces.cli_corpus import DEFAULT_DB, Db, SinceOpt, UntilOpt
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (numbers with their evidence).")]
@@ -168,7 +168,7 @@ def balance(
     report = _run(db, lambda corpus: compute(corpus, actor_id, by=by, speaker=speaker, since=since, until=until,
                                              centres=chosen, evidence=evidence))  # fmt: skip
     if as_json:
-        _print_json(as_json(report))
+        _print_json(analysis_json.as_json(report))
         return
     from rich.table import Table
 
@@ -245,7 +245,7 @@ def discourse(
         except OSError as exc:
             _fail(f"cannot write {export}: {exc}", 1)
     if as_json:
-        _print_json(as_json(result))
+        _print_json(analysis_json.as_json(result))
         return
     from rich.table import Table
 
@@ -298,7 +298,7 @@ def changes(
                                              min_support=min_support, since=since, until=until, limit=limit or None,
                                              evidence=evidence))  # fmt: skip
     if as_json:
-        _print_json(as_json(result))
+        _print_json(analysis_json.as_json(result))
         return
     console = _console()
     if not result.changes:
@@ -340,7 +340,7 @@ def claims(
         _fail(str(exc))
     result = _run(db, lambda corpus: compute(corpus, unit=unit, actor=actor_id, since=since, until=until))
     if as_json:
-        _print_json(as_json(result))
+        _print_json(analysis_json.as_json(result))
         return
     console = _console()
     if not result.conflicts and not result.memberships:

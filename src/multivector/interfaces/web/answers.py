@@ -133,8 +133,12 @@ def discourse_result(
         raise ValueError("bad min_records: use a whole number of at least 1")
     actors = sorted(set(actors)) if actors else None
     key = (normalisation, tuple(actors or ()), since, until, min_records)
-    return cached(corpus, "discourse", lambda: discourse(corpus, normalisation=normalisation, actors=actors,
-                                                         since=since, until=until, min_records=min_records), *key)  # fmt: skip
+
+    def compute() -> Any:
+        return discourse(corpus, normalisation=normalisation, actors=actors, since=since, until=until,
+                         min_records=min_records)  # fmt: skip
+
+    return cached(corpus, "discourse", compute, *key)
 
 
 def discourse_data(corpus: Corpus, **options: Any) -> dict[str, Any]:

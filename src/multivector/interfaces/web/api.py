@@ -216,6 +216,7 @@ Speaker = Annotated[str | None, Query(description="only this expert's claims (ca
 Evidence = Annotated[int, Query(description="claims shown behind each number (0: none), capped at 20")]
 Normalisation = Annotated[str, Query(description="DNA's normalisation: none, average, jaccard or cosine")]
 Actors = Annotated[list[str] | None, Query(description="only stances on these actors (repeat the parameter)")]
+Centres = Annotated[str | None, Query(description="power centres weighed, comma-separated ids (default: all)")]
 MinRecords = Annotated[int, Query(description="claims an expert needs to hold a statement")]
 
 
@@ -227,8 +228,7 @@ def api_balance(
     speaker: Speaker = None,
     since: Since = None,
     until: Until = None,
-    centres: Annotated[str | None, Query(description="power centres to weigh, comma-separated ids (default all:"
-                                         " RUS, CHN, WEST, TUR, IRN)")] = None,  # fmt: skip
+    centres: Centres = None,
     evidence: Evidence = 3,
 ) -> dict[str, Any]:
     """An actor's multi-vector balance over the power centres (``multivector balance ACTOR --json``): per centre
@@ -246,7 +246,7 @@ def api_balance(
 
 @router.get("/balance/{actor}/experts")
 def api_balance_experts(
-    corpus: CorpusDep, actor: str, since: Since = None, until: Until = None, centres: str | None = None
+    corpus: CorpusDep, actor: str, since: Since = None, until: Until = None, centres: Centres = None
 ) -> list[dict[str, Any]]:
     """The balance as each expert sees it: for the experts most quoted in the actor's documents, the overall
     balance of their own claims (``/api/balance/{actor}?speaker=NAME`` gives one with its evidence)."""
