@@ -4,13 +4,14 @@ Jinja template (autoescaped). Read-only; unknown ids raise KeyError, which the a
 from __future__ import annotations
 
 from typing import Annotated
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from multivector.interfaces.names import resolve, resolve_path
-from multivector.interfaces.web import views
+from multivector.analysis.discourse import NORMALISATIONS
+from multivector.interfaces.web import answers, views
 from multivector.interfaces.web.app import cap, html, open_corpus
 from multivector.store import Corpus
 
@@ -120,3 +121,110 @@ def search_page(request: Request, corpus: CorpusDep, q: str | None = None, limit
 @router.get("/api")
 def api_page(request: Request):
     return html(request, "api.html", page="api", spec=request.app.openapi())
+
+
+# -- answers (docs/analysis.md) --------------------------------------------------------------------------------------
+
+
+def _states(corpus: Corpus) -> list[dict]:
+    return views.cached(corpus, "states", lambda: corpus.actors(kind="state", limit=300))
+
+
+@router.get("/balance")
+def balance_page(
+    request: Request,
+    corpus: CorpusDep,
+    actor: str | None = None,
+    by: str | None = "year",
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    centres: str | None = None,
+):
+    """An actor's balance over the power centres; without an actor, the picker and the most-mentioned states."""
+    filters = {"by": _blank(by), "speaker": _blank(speaker), "since": _blank(since), "until": _blank(until),
+               "centres": _blank(centres)}  # fmt: skip
+    states = _states(corpus)
+    context = {"page": "balance", "filters": filters, "states": states, "actor": None, "data": None, "names": {}}
+    if _blank(actor) is None:
+        return html(request, "balance.html", **context)
+    actor_id = resolve_path(corpus, actor)
+    chosen = answers.split_list(filters["centres"])
+    options = {"since": filters["since"], "until": filters["until"], "centre_ids": chosen}
+    data = answers.balance_data(corpus, actor_id, by=filters["by"], speaker=filters["speaker"], evidence=5, **options)
+    experts = [] if filters["speaker"] else answers.balance_experts(corpus, actor_id, **options)
+    members = {c.id: [m for m in c.members if m != actor_id] for c in answers.centres(chosen)}
+    ids = {actor_id} | {r[k] for part in data["overall"]["centres"] for r in part["relations"] for k in ("a", "b")}
+    ids |= {r["target"] for part in data["overall"]["centres"] for r in part["stance_evidence"]}
+
+    def link(**changes: str | None) -> str:
+        """This page's URL with some parameters changed (empty ones left out)."""
+        params = {"actor": actor_id, **filters} | changes
+        return "/balance?" + urlencode({key: value for key, value in params.items() if value})
+
+    return html(request, "balance.html", **context | {"actor": actor_id, "data": data, "experts": experts,
+                "members": members, "names": answers.actor_names(corpus, ids), "link": link})  # fmt: skip
+
+
+@router.get("/discourse")
+def discourse_page(
+    request: Request,
+    corpus: CorpusDep,
+    normalisation: str = "average",
+    actor: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_records: int = 1,
+):
+    """The experts' congruence / conflict network with its camps and the expert x actor network (drawn by
+    static/discourse.js from /api/discourse), with the strongest ties listed."""
+    actors = [resolve_path(corpus, a) for a in answers.split_list(actor)] or None
+    options = {"normalisation": normalisation, "actors": actors, "since": _blank(since), "until": _blank(until),
+               "min_records": max(1, min_records)}  # fmt: skip
+    data = answers.discourse_data(corpus, **options)
+    query = urlencode([(k, v) for k, v in (("normalisation", normalisation), ("since", options["since"]),
+                       ("until", options["until"]), ("min_records", options["min_records"])) if v]  # fmt: skip
+                      + [("actor", a) for a in actors or []])
+    names = answers.actor_names(corpus, set(data["actors"]))
+    camp_of = {expert: n for n, camp in enumerate(data["camps"]) for expert in camp}
+    return html(request, "discourse.html", page="discourse", data=data, options=options, actor=actor or "",
+                query=query, names=names, camp_of=camp_of, normalisations=NORMALISATIONS)  # fmt: skip
+
+
+@router.get("/changes")
+def changes_page(
+    request: Request,
+    corpus: CorpusDep,
+    by: str = "quarter",
+    actor: str | None = None,
+    speaker: str | None = None,
+    min_support: int = 1,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+):
+    actor_id = resolve(corpus, actor)
+    filters = {"by": by, "actor": actor_id, "speaker": _blank(speaker), "min_support": max(1, min_support),
+               "since": _blank(since), "until": _blank(until)}  # fmt: skip
+    data = answers.changes_data(corpus, **filters, limit=cap(limit), evidence=3)
+    ids = {c["other"] for c in data["changes"]} | {c["subject"] for c in data["changes"] if c["kind"] == "relation"}
+    return html(request, "changes.html", page="changes", data=data, filters=filters, actor=actor or "",
+                names=answers.actor_names(corpus, ids), periods=answers.PERIODS)  # fmt: skip
+
+
+@router.get("/claims")
+def claims_page(
+    request: Request,
+    corpus: CorpusDep,
+    unit: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+):
+    actor_id = resolve(corpus, actor)
+    filters = {"unit": _blank(unit), "actor": actor_id, "since": _blank(since), "until": _blank(until)}
+    data = answers.claims_data(corpus, **filters)
+    ids = {a for c in data["conflicts"] for a in c["quantity"]["actors"]}
+    ids |= {x for m in data["memberships"] for x in (m["member"], m["org"])}
+    return html(request, "claims.html", page="claims", data=data, filters=filters, actor=actor or "",
+                names=answers.actor_names(corpus, ids))  # fmt: skip
