@@ -9,8 +9,8 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from multivector.interfaces.names import resolve, resolve_path
 from multivector.analysis.discourse import NORMALISATIONS
+from multivector.interfaces.names import resolve, resolve_path
 from multivector.interfaces.web import answers, views
 from multivector.interfaces.web.app import cap, html, open_corpus
 from multivector.store import Corpus
@@ -182,9 +182,19 @@ def discourse_page(
     options = {"normalisation": normalisation, "actors": actors, "since": _blank(since), "until": _blank(until),
                "min_records": max(1, min_records)}  # fmt: skip
     data = answers.discourse_data(corpus, **options)
-    query = urlencode([(k, v) for k, v in (("normalisation", normalisation), ("since", options["since"]),
-                       ("until", options["until"]), ("min_records", options["min_records"])) if v]  # fmt: skip
-                      + [("actor", a) for a in actors or []])
+    query = urlencode(
+        [
+            (k, v)
+            for k, v in (
+                ("normalisation", normalisation),
+                ("since", options["since"]),
+                ("until", options["until"]),
+                ("min_records", options["min_records"]),
+            )
+            if v
+        ]  # fmt: skip
+        + [("actor", a) for a in actors or []]
+    )
     names = answers.actor_names(corpus, set(data["actors"]))
     camp_of = {expert: n for n, camp in enumerate(data["camps"]) for expert in camp}
     return html(request, "discourse.html", page="discourse", data=data, options=options, actor=actor or "",
