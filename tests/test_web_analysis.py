@@ -31,7 +31,7 @@ def hostile_analysis(year: int, polarity: str, value: float, membership: bool) -
     membership the catalogue contradicts."""
     sentences = [
         "Kazakhstan and China signed a transit deal <script>alert(1)</script>.",
-        f'{HOSTILE} said China was {"a partner" if polarity == "+" else "a threat"} <img src=x onerror=alert(1)>.',
+        f"{HOSTILE} said China was {'a partner' if polarity == '+' else 'a threat'} <img src=x onerror=alert(1)>.",
         f"Trade between Uzbekistan and China reached ${value} billion in 2023 <script>alert(1)</script>.",
         "Turkmenistan is a member of the CSTO <img src=x onerror=alert(1)>." if membership else "Nothing else.",
     ]
@@ -112,7 +112,7 @@ def test_balance_figures_link_to_their_evidence(client):
         page = client.get(f"/doc/{unquote(doc)}").text
         assert f'id="s-{start}"' in page, (doc, start)
     evidence = client.get("/api/balance/KAZ", params={"evidence": 5}).json()["overall"]["centres"][0]["relations"][0]
-    assert f'/doc/{quote(evidence["document_id"])}#s-{evidence["span_start"]}' in html
+    assert f"/doc/{quote(evidence['document_id'])}#s-{evidence['span_start']}" in html
 
 
 def test_unknown_actor_page_is_a_404_with_suggestions(client):
