@@ -154,7 +154,8 @@ def test_every_page_renders_without_console_errors(driver, base_url, corpus_path
         actor = corpus.actors(limit=1)[0]["id"]
     speaker = next(d["speakers"][0] for d in docs if d["speakers"])
     paths = ["/", "/network", "/actors", f"/actor/{actor}", "/experts", f"/expert/{quote(speaker)}", "/matrix",
-             "/timeline", "/documents", "/search?q=corridor", "/api", *(f"/doc/{d['id']}" for d in docs)]  # fmt: skip
+             "/timeline", "/documents", "/search?q=corridor", "/api", "/balance", "/balance?actor=KAZ&by=year",
+             "/discourse", "/changes", "/claims", *(f"/doc/{d['id']}" for d in docs)]  # fmt: skip
     driver.get_log("browser")  # start clean
     for path in paths:
         driver.get(base_url + path)
@@ -162,6 +163,10 @@ def test_every_page_renders_without_console_errors(driver, base_url, corpus_path
         assert driver.find_element("css selector", "nav"), path
         if path == "/network":
             _wait(driver, lambda d: d.execute_script("return document.getElementById('network').dataset.ready"))
+        if path == "/discourse":
+            _wait(
+                driver, lambda d: d.execute_script("return document.getElementById('discourse-experts').dataset.ready")
+            )
         assert _errors(driver) == [], path
 
 
@@ -345,7 +350,8 @@ def test_search_groups_hits_by_document(driver, base_url, corpus_path):
 def test_the_hostile_document_runs_no_script(driver, base_url):
     doc = hostile_analysis().id
     for path in (f"/doc/{doc}", f"/expert/{quote(HOSTILE_SPEAKER)}", "/search?q=window", "/actor/RUS", "/timeline",
-                 "/", "/network?type=rivalry"):  # fmt: skip
+                 "/", "/network?type=rivalry", "/balance?actor=KAZ&speaker=Mallory", "/discourse", "/changes",
+                 "/claims"):  # fmt: skip
         driver.get(base_url + path)
         _wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
         time.sleep(0.3)
@@ -391,4 +397,61 @@ def test_the_report_draws_the_network_offline_and_filters_evidence(driver, corpu
 
     box.send_keys(Keys.BACKSPACE)
     _wait(driver, lambda d: len(d.find_elements("css selector", "#edge-evidence li")) == listed)
+    assert _errors(driver) == []
+
+
+@pytest.fixture(scope="module")
+def truth_url():
+    """The synthetic corpus with a planted truth (tests/synthetic_truth.py): two camps of three experts."""
+    from synthetic_truth import corpus_path as truth_path
+
+    yield from _serve(truth_path())
+
+
+def _painted_in(driver, selector: str) -> int:
+    return driver.execute_script(
+        "let n = 0; for (const c of document.querySelectorAll(arguments[0] + ' canvas')) {"
+        "  if (!c.width || !c.height) continue;"
+        "  const p = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+        "  for (let i = 3; i < p.length; i += 16) if (p[i] > 0) n++; } return n;",
+        selector,
+    )
+
+
+def test_discourse_page_draws_the_camps_and_the_affiliation_network(driver, truth_url):
+    from synthetic_truth import TRUTH
+
+    driver.get_log("browser")  # start clean
+    driver.get(truth_url + "/discourse")
+    for graph in ("discourse-experts", "discourse-affiliation"):
+        _wait(driver, lambda d, g=graph: d.execute_script(f"return document.getElementById('{g}').dataset.ready"))
+    experts = driver.execute_script(
+        "const g = document.getElementById('discourse-experts').mvDiscourse;"
+        "return {shown: g.shown, nodes: g.cy.nodes().map(n => [n.data('label'), n.style('background-color')]),"
+        " kinds: g.cy.edges().map(e => e.data('kind'))};"
+    )
+    labels = {label: colour for label, colour in experts["nodes"]}
+    assert set(labels) == set(TRUTH["camps"])  # names as labels
+    for camp in (0, 1):  # one colour per planted camp, two camps apart
+        assert len({labels[n] for n, c in TRUTH["camps"].items() if c == camp}) == 1
+    assert len(set(labels.values())) == 2
+    assert {"congruence", "conflict"} == set(experts["kinds"])
+    assert _painted_in(driver, "#discourse-experts") > 500
+    affiliation = driver.execute_script(
+        "const g = document.getElementById('discourse-affiliation').mvDiscourse;"
+        "return {shown: g.shown, actors: g.cy.nodes('.actor').map(n => n.data('label')),"
+        " colours: g.cy.edges().map(e => e.data('colour'))};"
+    )
+    assert {"China", "Russia"} <= set(affiliation["actors"])
+    assert len(set(affiliation["colours"])) >= 2  # favourable and critical stances drawn apart
+    assert _painted_in(driver, "#discourse-affiliation") > 500
+    # A click on an expert describes it below the graphs, with a link to the expert's page (textContent only).
+    driver.execute_script(
+        "const g = document.getElementById('discourse-experts').mvDiscourse;"
+        "g.cy.nodes().filter(n => n.data('label') === arguments[0]).emit('tap');",
+        TRUTH["shift_expert"][0],
+    )
+    info = driver.find_element("id", "discourse-info")
+    assert TRUTH["shift_expert"][0] in info.text and "camp" in info.text
+    assert "/expert/" in info.find_element("css selector", "a").get_attribute("href")
     assert _errors(driver) == []
