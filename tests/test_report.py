@@ -83,3 +83,29 @@ def test_safe_json_escapes_markup_characters():
     text = safe_json({"a": "</script>&<!--"})
     assert text == '{"a":"\\u003c/script\\u003e\\u0026\\u003c!--"}'
     assert json.loads(text) == {"a": "</script>&<!--"}
+
+
+def test_report_has_a_balance_section_with_escaped_evidence(report_html):
+    section = re.search(r'<section class="report" id="balance">(.*?)</section>', report_html, re.S).group(1)
+    states = re.findall(r'class="centre-evidence report-balance" id="balance-([A-Z_]+)"', section)
+    assert 3 <= len(states) <= 5 and "RUS" in states  # the most-mentioned states, most first
+    assert re.search(r'<blockquote class="evidence">.*?<a href="#doc-[0-9a-f]+">', section)  # linked evidence
+    assert "<img" not in section and "<b>" not in section and 'id="camps"' in report_html
+
+
+def test_report_balance_and_camps_recover_the_planted_truth(tmp_path):
+    from multivector.interfaces.report import report_data, write_report
+    from synthetic_truth import TRUTH, corpus_path
+
+    with Corpus(corpus_path(), readonly=True) as corpus:
+        data = report_data(corpus)
+        out = write_report(corpus, tmp_path / "truth.html")
+    balances = {b["actor"]: b for b in data["balances"]}
+    kaz = balances["KAZ"]["overall"]
+    assert kaz["leaning"] == "CHN" and kaz["index"] == pytest.approx(0.78, abs=0.01)
+    planted = sorted(sorted(n for n, c in TRUTH["camps"].items() if c == k) for k in (0, 1))
+    assert sorted(data["discourse"]["camps"]) == planted
+    text = out.read_text(encoding="utf-8")
+    assert 'id="balance-KAZ"' in text and "balance index 0.78 · leaning CHN" in text
+    for camp in planted:
+        assert ", ".join(camp) in text

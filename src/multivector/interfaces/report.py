@@ -11,6 +11,10 @@ Contract:
   each edge embeds at most ``evidence_per_edge`` sentences, each with its modality and its claim's direction and
   confidence (the panel filters them by modality and confidence). The network is drawn by the vendored Cytoscape.js
   (``web/static/vendor``), inlined like the app's own scripts.
+- The balance section shows, for the ``balance_states`` most-mentioned states, their balance over the power centres
+  (weights, shares, index, leaning, the most confident claims behind each centre) and the camps of experts with
+  their strongest agreements and disagreements (docs/analysis.md), computed by :mod:`multivector.analysis` through
+  the same serialiser as ``multivector balance --json`` and ``discourse --json``.
 """
 
 from __future__ import annotations
@@ -42,7 +46,9 @@ def safe_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def report_data(corpus: Corpus, *, max_nodes: int = 80, evidence_per_edge: int = 12, top: int = 25) -> dict[str, Any]:
+def report_data(
+    corpus: Corpus, *, max_nodes: int = 80, evidence_per_edge: int = 12, top: int = 25, balance_states: int = 4
+) -> dict[str, Any]:
     """Everything the report shows, computed from the corpus."""
     conn = corpus.connection
     relation_rows = mentions.relation_mentions(conn)
@@ -65,6 +71,33 @@ def report_data(corpus: Corpus, *, max_nodes: int = 80, evidence_per_edge: int =
         "timeline": timeline.layout(timeline.timeline_items(corpus.events(limit=None), docs), width=1100),
         "actors": [row for row in actors if row["documents"]],
         "documents": docs,
+        "balances": balances(corpus, actors, balance_states),
+        "discourse": _camps(corpus),
+    }
+
+
+def balances(corpus: Corpus, actors: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
+    """The balance (JSON of ``multivector balance``, two claims per centre) of the ``count`` most-mentioned states."""
+    from multivector.analysis.balance import balance
+    from multivector.interfaces.analysis_json import as_json
+
+    states = sorted((row for row in actors if row["kind"] == "state" and row["mentions"]),
+                    key=lambda row: (-row["mentions"], row["id"]))[:count]  # fmt: skip
+    return [as_json(balance(corpus, row["id"], evidence=2)) | {"name": row["name"]} for row in states]
+
+
+def _camps(corpus: Corpus) -> dict[str, Any]:
+    """The camps of experts and their strongest ties (JSON of ``multivector discourse``)."""
+    from multivector.analysis.discourse import discourse
+    from multivector.interfaces.analysis_json import as_json
+
+    data = as_json(discourse(corpus))
+    return {
+        "camps": [camp for camp in data["camps"] if len(camp) > 1],
+        "alone": [camp[0] for camp in data["camps"] if len(camp) == 1],
+        "congruence": sorted(data["congruence"], key=lambda t: (-t["weight"], t["a"], t["b"]))[:10],
+        "conflict": sorted(data["conflict"], key=lambda t: (-t["weight"], t["a"], t["b"]))[:10],
+        "experts": len(data["experts"]),
     }
 
 
