@@ -90,10 +90,29 @@ def pages(db: Path) -> list[tuple[str, str]]:
         ("document", f"/doc/{doc['id']}"),
         ("search", "/search?q=corridor"),
         ("api", "/api"),
+        ("balance", f"/balance?actor={quote(balance_actor(db))}&by=year"),
+        ("discourse", "/discourse"),
+        ("changes", "/changes?by=year"),
     ]
 
 
-def shoot(db: Path, out: Path) -> list[Path]:
+def balance_actor(db: Path) -> str:
+    """The state with the most relation claims with the power centres other than the centres themselves (KAZ on the
+    examples), for the Balance page."""
+    from multivector.store import Corpus
+
+    centres = {"RUS", "CHN", "USA", "TUR", "IRN", "GBR", "FRA", "DEU"}
+    with Corpus(db, readonly=True) as corpus:
+        states = [row["id"] for row in corpus.actors(kind="state", limit=12) if row["id"] not in centres]
+    return "KAZ" if "KAZ" in states else (states[0] if states else "KAZ")
+
+
+def answers_pages() -> list[tuple[str, str]]:
+    """Pages shown on the corpus with a planted truth (tests/synthetic_truth.py), whose figures disagree."""
+    return [("claims", "/claims"), ("balance-quarters", "/balance?actor=KAZ&by=quarter")]
+
+
+def shoot(db: Path, out: Path, chosen: list[tuple[str, str]] | None = None, report: bool = True) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     port = free_port()
     server, thread = serve_in_thread(db, port)
@@ -101,10 +120,13 @@ def shoot(db: Path, out: Path) -> list[Path]:
     with tempfile.TemporaryDirectory() as profile:
         driver = chromium(profile)
         try:
-            for name, path in pages(db):
+            for name, path in chosen if chosen is not None else pages(db):
                 driver.get(f"http://127.0.0.1:{port}{path}")
                 if name == "network":
                     _show_network_evidence(driver)
+                if name == "discourse":
+                    _wait_for(driver, "discourse-experts")
+                    _wait_for(driver, "discourse-affiliation")
                 height = driver.execute_script("return document.documentElement.scrollHeight")
                 driver.set_window_size(1360, min(max(700, height + 20), 2200))
                 time.sleep(0.3)
@@ -112,7 +134,8 @@ def shoot(db: Path, out: Path) -> list[Path]:
                 driver.save_screenshot(str(target))
                 written.append(target)
                 driver.set_window_size(1360, 900)
-            written.append(_shoot_report(driver, db, out, Path(profile)))
+            if report:
+                written.append(_shoot_report(driver, db, out, Path(profile)))
         finally:
             driver.quit()
             server.should_exit = True
@@ -148,6 +171,24 @@ def shoot_scale(out: Path, actors: int = 500, relations: int = 3000) -> Path:
             server.should_exit = True
             thread.join(timeout=10)
     return target
+
+
+def _wait_for(driver, element: str) -> None:
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    script = f"return document.getElementById('{element}').dataset.ready"
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(script))
+    time.sleep(0.3)
+
+
+def shoot_truth(out: Path) -> list[Path]:
+    """The answers pages on the synthetic corpus with a planted truth (built by the real pipeline, ~12 s)."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from synthetic_truth import corpus_path
+
+    return shoot(corpus_path(), out, answers_pages(), report=False)
 
 
 def _wait_for_network(driver) -> None:
@@ -201,6 +242,7 @@ def main() -> None:
             db = Path(tmp) / "examples.db"
             build_examples_corpus(db)
             written = shoot(db, args.out)
+    written += shoot_truth(args.out)
     written.append(shoot_scale(args.out))
     for path in written:
         print(path)

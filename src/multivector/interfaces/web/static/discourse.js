@@ -142,12 +142,19 @@
     info.appendChild(line);
   }
 
+  /* Experts are placed by their agreements only (a disagreement should push apart, not pull together), so the camps
+   * come out as groups; the affiliation network by all its edges. */
   function draw(container, elements, info) {
     register();
-    var cy = window.cytoscape({ container: container, elements: elements, style: style(), minZoom: 0.2, maxZoom: 4 });
+    var cy = window.cytoscape({ container: container, elements: elements, style: style(), minZoom: 0.1, maxZoom: 4 });
+    var laid = cy.elements().not("edge.disagree"), heaviest = 0;
+    laid.edges().forEach(function (e) { heaviest = Math.max(heaviest, e.data("width")); });
     seeded(function () {
-      cy.layout({ name: window.cytoscapeFcose ? "fcose" : "cose", animate: false, randomize: true, padding: 24,
-        nodeRepulsion: function () { return 9000; }, idealEdgeLength: function () { return 90; } }).run();
+      laid.layout({ name: window.cytoscapeFcose ? "fcose" : "cose", animate: false, randomize: true, padding: 24,
+        quality: "proof", packComponents: true, nodeSeparation: 90,
+        nodeRepulsion: function () { return 22000; },
+        idealEdgeLength: function (edge) { return 150 - 70 * (edge.data("width") / (heaviest || 1)); },
+        edgeElasticity: function () { return 0.3; } }).run();
     });
     cy.fit(undefined, 24);
     if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }  // a few nodes: keep labels at their size
