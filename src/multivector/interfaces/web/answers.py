@@ -93,8 +93,10 @@ def balance_experts(
     """The balance as each expert sees it: the experts most quoted in the actor's newest documents
     (:data:`EXPERT_DOCUMENTS`), each with the overall balance of their own claims (relations they state, stances they
     take), those with at least one firm claim, most claims first."""
+    from multivector.analysis.balance import balance
+
     check_dates(since, until)
-    chosen = tuple(c.id for c in centres(centre_ids))
+    chosen = centres(centre_ids)
 
     def compute() -> list[dict[str, Any]]:
         counts: Counter[str] = Counter()
@@ -102,9 +104,8 @@ def balance_experts(
             counts.update(set(row.get("speakers") or []))
         rows = []
         for name, documents in counts.most_common(limit * 2):
-            data = balance_data(corpus, actor, speaker=name, since=since, until=until, centre_ids=list(chosen),
-                                evidence=0)  # fmt: skip
-            overall = data["overall"]
+            report = balance(corpus, actor, speaker=name, since=since, until=until, centres=chosen, evidence=0)
+            overall = as_json(report)["overall"]
             relations = sum(part["records"] for part in overall["centres"])
             stances = sum(slot["records"] for part in overall["centres"] for slot in part["stances"].values())
             if relations or stances:
@@ -113,7 +114,7 @@ def balance_experts(
         rows.sort(key=lambda r: (-(r["relations"] + r["stances"]), r["speaker"]))
         return rows[:limit]
 
-    return cached(corpus, "balance_experts", compute, actor, since, until, chosen, limit)
+    return cached(corpus, "balance_experts", compute, actor, since, until, tuple(c.id for c in chosen), limit)
 
 
 def discourse_result(
