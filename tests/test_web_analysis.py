@@ -162,3 +162,15 @@ def test_hostile_documents_are_shown_as_text(hostile):
     discourse = hostile.get("/discourse").text
     assert "Eve &lt;img src=x onerror=alert(1)&gt;" in discourse
     assert HOSTILE in [e for camp in hostile.get("/api/discourse").json()["camps"] for e in camp]
+
+
+def test_a_large_corpus_opens_the_discourse_page_on_its_latest_months(client, monkeypatch):
+    from multivector.interfaces.web import answers, views
+
+    monkeypatch.setattr(answers, "LARGE_CORPUS", 10)  # the planted corpus has 64 documents, the latest in 2024-12
+    views._cache.clear()
+    html = client.get("/discourse").text
+    assert 'id="discourse-window"' in html and "from 2024-07" in html and 'value="2024-07"' in html
+    whole = client.get("/discourse?normalisation=average&since=").text  # the form, cleared: the whole corpus
+    assert 'id="discourse-window"' not in whole
+    views._cache.clear()

@@ -23,6 +23,10 @@ MAX_EVIDENCE = 20
 #: The per-expert breakdown of a balance: the experts most often quoted in the actor's newest documents.
 EXPERT_DOCUMENTS = 300
 MAX_EXPERTS = 12
+#: The Discourse page opens on the latest WINDOW_MONTHS of a corpus of more than LARGE_CORPUS documents: every pair
+#: of experts who judge the same actor is a tie, so the whole of a large corpus takes minutes (docs/analysis.md).
+LARGE_CORPUS = 5000
+WINDOW_MONTHS = 6
 
 
 def _period(by: str | None) -> str | None:
@@ -115,6 +119,24 @@ def balance_experts(
         return rows[:limit]
 
     return cached(corpus, "balance_experts", compute, actor, since, until, tuple(c.id for c in chosen), limit)
+
+
+def default_window(corpus: Corpus) -> str | None:
+    """The first month of the latest :data:`WINDOW_MONTHS` of a large corpus ('2025-07'); None for a small one."""
+    return cached(corpus, "discourse_window", lambda: _window(corpus))
+
+
+def _window(corpus: Corpus) -> str | None:
+    if corpus.count() <= LARGE_CORPUS:
+        return None
+    newest = corpus.docs(limit=1)
+    published = (newest[0].get("published") or "") if newest else ""
+    if len(published) < 7:
+        return None
+    year, month = int(published[:4]), int(published[5:7]) - WINDOW_MONTHS + 1
+    if month < 1:
+        year, month = year - 1, month + 12
+    return f"{year:04d}-{month:02d}"
 
 
 def discourse_result(

@@ -179,6 +179,10 @@ def discourse_page(
     """The experts' congruence / conflict network with its camps and the expert x actor network (drawn by
     static/discourse.js from /api/discourse), with the strongest ties listed."""
     actors = [resolve_path(corpus, a) for a in answers.split_list(actor)] or None
+    window = None
+    if since is None and until is None and "normalisation" not in request.query_params:
+        window = answers.default_window(corpus)  # a large corpus opens on its latest months
+        since = window
     options = {"normalisation": normalisation, "actors": actors, "since": _blank(since), "until": _blank(until),
                "min_records": max(1, min_records)}  # fmt: skip
     data = answers.discourse_data(corpus, **options)
@@ -198,7 +202,7 @@ def discourse_page(
     names = answers.actor_names(corpus, set(data["actors"]))
     camp_of = {expert: n for n, camp in enumerate(data["camps"]) for expert in camp}
     return html(request, "discourse.html", page="discourse", data=data, options=options, actor=actor or "",
-                query=query, names=names, camp_of=camp_of, normalisations=NORMALISATIONS)  # fmt: skip
+                query=query, names=names, camp_of=camp_of, normalisations=NORMALISATIONS, window=window)  # fmt: skip
 
 
 @router.get("/changes")
