@@ -85,6 +85,31 @@ def balance_data(
     return cached(corpus, "balance", compute, *key)
 
 
+#: Claims quoted per centre on the Balance page (the API lists every one it keeps).
+PAGE_RELATIONS = 8
+PAGE_STANCES = 4
+_FIRM = ("asserted", "future")
+
+
+def page_evidence(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per centre of a balance, the claims the page quotes: firm ones first, cooperative, hostile, neutral, the most
+    confident first, at most :data:`PAGE_RELATIONS` relations and :data:`PAGE_STANCES` stances, and how many more."""
+
+    def rank(record: dict[str, Any]) -> tuple:
+        order = {"+": 0, "-": 1, "0": 2}.get(record["polarity"], 3)
+        return (record["modality"] not in _FIRM, order, -(record["confidence"] or 0), record["id"])
+
+    shown = {}
+    for part in data["overall"]["centres"]:
+        relations = sorted(part["relations"], key=rank)
+        stances = sorted(part["stance_evidence"], key=rank)
+        shown[part["centre"]] = {
+            "relations": relations[:PAGE_RELATIONS], "more_relations": max(0, len(relations) - PAGE_RELATIONS),
+            "stances": stances[:PAGE_STANCES], "more_stances": max(0, len(stances) - PAGE_STANCES),
+        }  # fmt: skip
+    return shown
+
+
 def balance_experts(
     corpus: Corpus,
     actor: str,

@@ -151,7 +151,8 @@ def balance_page(
     actor_id = resolve_path(corpus, actor)
     chosen = answers.split_list(filters["centres"])
     options = {"since": filters["since"], "until": filters["until"], "centre_ids": chosen}
-    data = answers.balance_data(corpus, actor_id, by=filters["by"], speaker=filters["speaker"], evidence=5, **options)
+    data = answers.balance_data(corpus, actor_id, by=filters["by"], speaker=filters["speaker"], evidence=3, **options)
+    shown = answers.page_evidence(data)
     experts = [] if filters["speaker"] else answers.balance_experts(corpus, actor_id, **options)
     members = {c.id: [m for m in c.members if m != actor_id] for c in answers.centres(chosen)}
     ids = {actor_id} | {r[k] for part in data["overall"]["centres"] for r in part["relations"] for k in ("a", "b")}
@@ -163,7 +164,8 @@ def balance_page(
         return "/balance?" + urlencode({key: value for key, value in params.items() if value})
 
     return html(request, "balance.html", **context | {"actor": actor_id, "data": data, "experts": experts,
-                "members": members, "names": answers.actor_names(corpus, ids), "link": link})  # fmt: skip
+                "members": members, "names": answers.actor_names(corpus, ids), "link": link,
+                "shown": shown})  # fmt: skip
 
 
 @router.get("/discourse")
