@@ -226,3 +226,18 @@ def test_openapi_describes_the_answers(client):
     names = {p["name"] for p in paths["/api/balance/{actor}"]["get"]["parameters"]}
     assert {"actor", "by", "speaker", "centres", "since", "until"} <= names
     assert "/api/balance/{actor}" in client.get("/api").text
+
+
+def test_the_drawing_is_the_most_active_experts_and_their_strongest_ties(client):
+    whole = client.get("/api/discourse").json()
+    drawing = client.get("/api/discourse/drawing").json()
+    assert drawing["camps"] == whole["camps"] and drawing["experts"] == whole["experts"]
+    assert drawing["shown"] == {"experts": 6, "of_experts": 6, "congruence": len(whole["congruence"]),
+                                "conflict": len(whole["conflict"])}  # fmt: skip
+    small = client.get("/api/discourse/drawing", params={"max_experts": 3, "max_ties": 1}).json()
+    assert small["shown"]["experts"] == 3 and len(small["experts"]) == 3
+    assert TRUTH["shift_expert"][0] in small["experts"]  # the most active: she also speaks on Russia
+    assert len(small["congruence"]) <= 1 and len(small["conflict"]) <= 1
+    kept = set(small["experts"])
+    assert all(t["a"] in kept and t["b"] in kept for t in small["congruence"] + small["conflict"])
+    assert {edge["speaker"] for edge in small["affiliation"]} == kept

@@ -127,7 +127,7 @@ def test_discourse_page_lists_camps_and_hands_the_graph_its_data(client):
     items = [set(re.findall(r'class="expert" href="[^"]+">([^<]+)</a>', li)) for li in camps.split("<li>")[1:]]
     planted = [{n for n, c in TRUTH["camps"].items() if c == k} for k in (0, 1)]
     assert sorted(items, key=sorted) == sorted(planted, key=sorted)
-    assert 'data-api="/api/discourse?normalisation=average&amp;min_records=1"' in html
+    assert 'data-api="/api/discourse/drawing?normalisation=average&amp;min_records=1"' in html
     assert '<script src="/static/discourse.js"></script>' in html and "vendor/cytoscape.min.js" in html
     assert "/api/discourse.graphml?network=camps" in html
     assert client.get("/static/discourse.js").status_code == 200

@@ -21,7 +21,7 @@ from multivector.store import Corpus
 PERIODS = ("year", "quarter", "month")
 MAX_EVIDENCE = 20
 #: The per-expert breakdown of a balance: the experts most often quoted in the actor's newest documents.
-EXPERT_DOCUMENTS = 300
+EXPERT_DOCUMENTS = 150
 MAX_EXPERTS = 12
 #: The Discourse page opens on the latest WINDOW_MONTHS of a corpus of more than LARGE_CORPUS documents: every pair
 #: of experts who judge the same actor is a tie, so the whole of a large corpus takes minutes (docs/analysis.md).
@@ -132,7 +132,7 @@ def balance_experts(
         for row in corpus.docs(actor=actor, since=since, until=until, limit=EXPERT_DOCUMENTS):
             counts.update(set(row.get("speakers") or []))
         rows = []
-        for name, documents in counts.most_common(limit * 2):
+        for name, documents in counts.most_common(limit + 4):
             report = balance(corpus, actor, speaker=name, since=since, until=until, centres=chosen, evidence=0)
             overall = as_json(report)["overall"]
             relations = sum(part["records"] for part in overall["centres"])
@@ -193,6 +193,82 @@ def discourse_data(corpus: Corpus, **options: Any) -> dict[str, Any]:
     """The JSON of ``multivector discourse``."""
     key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
     return cached(corpus, "discourse_json", lambda: as_json(discourse_result(corpus, **options)), key)
+
+
+#: What the Discourse page draws and lists: the most active experts and their strongest ties (the JSON of the whole
+#: networks can hold hundreds of thousands of ties: /api/discourse, the exports).
+DRAW_EXPERTS = 120
+DRAW_TIES = 1500
+TABLE_ROWS = 25
+
+
+def discourse_drawing(
+    corpus: Corpus, *, max_experts: int = DRAW_EXPERTS, max_ties: int = DRAW_TIES, **options: Any
+) -> dict[str, Any]:
+    """The part of the discourse networks the page draws, in the shape of :func:`discourse_data`: the
+    ``max_experts`` experts with the most stance claims, the strongest ``max_ties`` congruence and conflict ties among
+    them, their affiliation edges and the actors those judge; ``camps`` whole (colours follow the camps' order), and
+    ``shown``: how much of the whole is drawn."""
+    max_experts = max(2, min(int(max_experts), 500))
+    max_ties = max(1, min(int(max_ties), 5000))
+
+    def compute() -> dict[str, Any]:
+        data = discourse_data(corpus, **options)
+        activity: Counter[str] = Counter()
+        for edge in data["affiliation"]:
+            activity[edge["speaker"]] += edge["records"]
+        kept = {e for e, _ in sorted(activity.items(), key=lambda item: (-item[1], item[0]))[:max_experts]}
+        kept &= set(data["experts"]) | {e for e in activity}
+
+        def strongest(ties: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            inside = [t for t in ties if t["a"] in kept and t["b"] in kept]
+            return sorted(inside, key=lambda t: (-t["weight"], t["a"], t["b"]))[:max_ties]
+
+        affiliation = [edge for edge in data["affiliation"] if edge["speaker"] in kept]
+        return {
+            "normalisation": data["normalisation"],
+            "experts": [e for e in data["experts"] if e in kept],
+            "actors": sorted({edge["actor"] for edge in affiliation}),
+            "affiliation": affiliation,
+            "congruence": strongest(data["congruence"]),
+            "conflict": strongest(data["conflict"]),
+            "coevaluation": [],
+            "camps": data["camps"],
+            "shown": {"experts": len(kept), "of_experts": len(activity), "congruence": len(data["congruence"]),
+                      "conflict": len(data["conflict"])},
+        }  # fmt: skip
+
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    return cached(corpus, "discourse_drawing", compute, key, max_experts, max_ties)
+
+
+def discourse_tables(corpus: Corpus, **options: Any) -> dict[str, Any]:
+    """What the Discourse page lists: counts, camps, the :data:`TABLE_ROWS` strongest agreements, disagreements and
+    co-evaluations, and the names of the actors they mention."""
+
+    def compute() -> dict[str, Any]:
+        data = discourse_data(corpus, **options)
+
+        def top(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+            return sorted(rows, key=lambda r: tuple(-r[k] for k in keys) + (r["a"], r["b"]))[:TABLE_ROWS]
+
+        tables = {
+            "counts": {name: len(data[name]) for name in ("experts", "actors", "congruence", "conflict")},
+            "camps": [camp for camp in data["camps"] if len(camp) > 1],
+            "alone": [camp[0] for camp in data["camps"] if len(camp) == 1],
+            "camp_of": {expert: n for n, camp in enumerate(data["camps"]) for expert in camp if len(camp) > 1},
+            "congruence": top(data["congruence"], "weight", "raw"),
+            "conflict": top(data["conflict"], "weight", "raw"),
+            "coevaluation": top(data["coevaluation"], "same", "opposite"),
+        }
+        ids = {s.rsplit(" ", 1)[0] for t in tables["congruence"] for s in t["actors"]}
+        ids |= {a for t in tables["conflict"] for a in t["actors"]}
+        ids |= {x for e in tables["coevaluation"] for x in (e["a"], e["b"])}
+        tables["names"] = actor_names(corpus, ids | set(data["actors"]))
+        return tables
+
+    key = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in options.items()))
+    return cached(corpus, "discourse_tables", compute, key)
 
 
 def discourse_file(corpus: Corpus, network: str, fmt: str, **options: Any) -> str:

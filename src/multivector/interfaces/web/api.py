@@ -279,6 +279,23 @@ def api_discourse(
     return _json(answers.discourse_data(corpus, **options))
 
 
+@router.get("/discourse/drawing")
+def api_discourse_drawing(
+    corpus: CorpusDep,
+    normalisation: Normalisation = "average",
+    actor: Actors = None,
+    since: Since = None,
+    until: Until = None,
+    min_records: MinRecords = 1,
+    max_experts: Annotated[int, Query(description="the most active experts drawn, 2 to 500")] = 120,
+    max_ties: Annotated[int, Query(description="the strongest ties of each kind drawn, up to 5,000")] = 1500,
+) -> dict[str, Any]:
+    """What the Discourse page draws: /api/discourse restricted to the most active experts and their strongest
+    congruence and conflict ties (``shown`` says how much of the whole), so a large corpus stays drawable."""
+    options = _discourse_options(corpus, normalisation, actor, since, until, min_records)
+    return _json(answers.discourse_drawing(corpus, max_experts=max_experts, max_ties=max_ties, **options))
+
+
 def _network_file(corpus, fmt, network, normalisation, actor, since, until, min_records) -> Response:
     options = _discourse_options(corpus, normalisation, actor, since, until, min_records)
     text = answers.discourse_file(corpus, network, fmt, **options)

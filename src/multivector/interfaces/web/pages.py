@@ -187,7 +187,8 @@ def discourse_page(
         since = window
     options = {"normalisation": normalisation, "actors": actors, "since": _blank(since), "until": _blank(until),
                "min_records": max(1, min_records)}  # fmt: skip
-    data = answers.discourse_data(corpus, **options)
+    data = answers.discourse_tables(corpus, **options)
+    drawing = answers.discourse_drawing(corpus, **options)["shown"]
     query = urlencode(
         [
             (k, v)
@@ -201,10 +202,9 @@ def discourse_page(
         ]  # fmt: skip
         + [("actor", a) for a in actors or []]
     )
-    names = answers.actor_names(corpus, set(data["actors"]))
-    camp_of = {expert: n for n, camp in enumerate(data["camps"]) for expert in camp}
     return html(request, "discourse.html", page="discourse", data=data, options=options, actor=actor or "",
-                query=query, names=names, camp_of=camp_of, normalisations=NORMALISATIONS, window=window)  # fmt: skip
+                query=query, names=data["names"], camp_of=data["camp_of"], normalisations=NORMALISATIONS,
+                window=window, drawing=drawing)  # fmt: skip
 
 
 @router.get("/changes")
