@@ -197,8 +197,8 @@ def discourse_data(corpus: Corpus, **options: Any) -> dict[str, Any]:
 
 #: What the Discourse page draws and lists: the most active experts and their strongest ties (the JSON of the whole
 #: networks can hold hundreds of thousands of ties: /api/discourse, the exports).
-DRAW_EXPERTS = 120
-DRAW_TIES = 1500
+DRAW_EXPERTS = 80
+DRAW_TIES = 800
 TABLE_ROWS = 25
 
 
