@@ -287,8 +287,8 @@ def api_discourse_drawing(
     since: Since = None,
     until: Until = None,
     min_records: MinRecords = 1,
-    max_experts: Annotated[int, Query(description="the most active experts drawn, 2 to 500")] = answers.DRAW_EXPERTS,
-    max_ties: Annotated[int, Query(description="the strongest ties of each kind drawn, up to 5,000")] = answers.DRAW_TIES,
+    max_experts: Annotated[int, Query(description="the most active experts drawn, 2 to 500")] = 80,
+    max_ties: Annotated[int, Query(description="the strongest ties of each kind drawn, at most 5,000")] = 800,
 ) -> dict[str, Any]:
     """What the Discourse page draws: /api/discourse restricted to the most active experts and their strongest
     congruence and conflict ties (``shown`` says how much of the whole), so a large corpus stays drawable."""
