@@ -218,5 +218,7 @@ def test_several_actors_merge_in_the_listing_order(db: Path):
     expected = [row for row in json.loads(every) if {row["a"], row["b"]} <= {"KAZ", "RUS", "CHN"}]
     _, out, _ = query(db, "relations", "-a", "CHN", "-a", "RUS", "-a", "KAZ", "--json")
     assert json.loads(out) == expected
-    _, page, _ = query(db, "relations", "-a", "CHN", "-a", "RUS", "-a", "KAZ", "--offset", "1", "--limit", "2", "--json")
+    _, page, _ = query(
+        db, "relations", "-a", "CHN", "-a", "RUS", "-a", "KAZ", "--offset", "1", "--limit", "2", "--json"
+    )
     assert json.loads(page) == expected[1:3]

@@ -136,8 +136,8 @@ EXAMPLES = {
     ),
     "relations": (
         "multivector query relations --actor Kazakhstan --actor Russia",
-        "multivector query relations --source RUS --type pressure --modality asserted --min-confidence 0.7",
-        "multivector query relations --speaker bekova --since 2024 --csv > relations.csv",
+        "multivector query relations --source RUS --type pressure --min-confidence 0.7",
+        "multivector query relations --speaker bekova --since 2024 --csv > rel.csv",
     ),
     "memberships": (
         "multivector query memberships --actor CSTO --modality negated",
