@@ -254,3 +254,17 @@ def test_actors_by_name_alias_or_demonym_and_an_unknown_one_is_an_error_with_sug
     status, out, err = query(db, "relations", "--actor", "Kyrgystan")
     assert status == 2 and out == ""
     assert "unknown actor 'Kyrgystan'" in err and "KGZ (Kyrgyzstan)" in err and len(err.strip().splitlines()) == 1
+
+
+def test_corpus_files_and_default_exports_are_gitignored():
+    import subprocess
+
+    from multivector.interfaces.export import DEFAULT_OUT
+
+    root = Path(__file__).resolve().parents[1]
+    names = ["multivector.db", "multivector.db-wal", "multivector.db-shm", "multivector.db-journal", "corpus.db",
+             "data/team.sqlite3-wal", *(value for key, value in DEFAULT_OUT.items() if key != "datasette")]  # fmt: skip
+    result = subprocess.run(["git", "check-ignore", "--no-index", *names], cwd=root, capture_output=True, text=True)
+    assert sorted(result.stdout.split()) == sorted(names), result.stderr
+    kept = subprocess.run(["git", "check-ignore", "--no-index", "src/multivector/data/relation_types.json"], cwd=root)
+    assert kept.returncode == 1  # nothing the project ships is ignored
