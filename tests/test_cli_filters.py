@@ -61,6 +61,21 @@ def triangle_article() -> Analysis:
     )  # fmt: skip
 
 
+def dated_article(published: str | None, n: int) -> Analysis:
+    """Relations among KAZ, RUS and CHN in an article of this date (None: undated)."""
+    body = f"Report {n}. Astana and Moscow met. Beijing and Moscow talked. Astana and Beijing agreed."
+    spans = [body.index(text) for text in ("Astana and Moscow", "Beijing and Moscow", "Astana and Beijing")]
+    pairs_ = [("KAZ", "RUS"), ("CHN", "RUS"), ("KAZ", "CHN")]
+    return Analysis(
+        id=f"{n:016x}", source=f"tests/dated-{n}.txt", language="en", title=f"Report {n}", published=published,
+        outlet=None, authors=[], speakers=[], body=body,
+        actors=[Actor("KAZ", "Kazakhstan", "state", 2), Actor("RUS", "Russia", "state", 2),
+                Actor("CHN", "China", "state", 2)],
+        relations=[Relation(a, b, "cooperation", "+", 0.5, "asserted", body[start : start + 17], [start, start + 17])
+                   for (a, b), start in zip(pairs_, spans, strict=True)],
+    )  # fmt: skip
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "corpus.db"
@@ -68,6 +83,15 @@ def db(tmp_path: Path) -> Path:
         corpus.add(triangle_article())
         corpus.add(pipeline_article())
     return path
+
+
+@pytest.fixture
+def dated_db(db: Path) -> Path:
+    """The same corpus with articles of other dates: a year only, a month, an earlier day, none."""
+    with Corpus(db) as corpus:
+        for n, published in enumerate(("2024", "2024-05", "2023-01-09", None, "2024-05-02"), start=1):
+            corpus.add(dated_article(published, n))
+    return db
 
 
 def query(db: Path, *args: str) -> tuple[int, str, str]:
@@ -222,3 +246,19 @@ def test_several_actors_merge_in_the_listing_order(db: Path):
         db, "relations", "-a", "CHN", "-a", "RUS", "-a", "KAZ", "--offset", "1", "--limit", "2", "--json"
     )
     assert json.loads(page) == expected[1:3]
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 500])
+@pytest.mark.parametrize("actors", [("CHN", "RUS"), ("KAZ", "RUS", "CHN")])
+def test_pairs_follow_the_listing_across_dates_and_steps(dated_db: Path, monkeypatch, chunk: int, actors):
+    from multivector.interfaces import cli_corpus
+
+    monkeypatch.setattr(cli_corpus, "PAIR_CHUNK", chunk)
+    _, every, _ = query(dated_db, "relations", "--json", "--limit", "0")
+    expected = [row for row in json.loads(every) if row["a"] != row["b"] and {row["a"], row["b"]} <= set(actors)]
+    assert len({row["published"] for row in expected}) >= 5  # years, months, days and undated rows interleave
+    flags = [arg for actor in actors for arg in ("--actor", actor)]
+    _, out, _ = query(dated_db, "relations", *flags, "--limit", "0", "--json")
+    assert json.loads(out) == expected
+    _, page, _ = query(dated_db, "relations", *flags, "--offset", "2", "--limit", "3", "--json")
+    assert json.loads(page) == expected[2:5]

@@ -537,10 +537,12 @@ def _between(corpus: Any, query: str, ids: list[str], filters: dict[str, Any], l
     """The page of ``query``'s rows whose two ends (PAIR_ENDS) are two different actors of ``ids``, in the listing's
     order (newest documents first, then record id).
 
-    The store filters by one actor. Every such row involves one of the actors but the most mentioned, so their rows
-    are read (the other filters applied by the store) and kept when both ends are among ``ids``. Two actors: the
-    rarer one's rows are read in steps of PAIR_CHUNK until the page is full. More: every driver's rows are read and
-    merged in the listing's order."""
+    The store filters by one actor. Every such row involves one of the actors but the most mentioned, so the rows of
+    those (the other filters applied by the store) are read in steps of PAIR_CHUNK, merged in the listing's order,
+    and kept when both ends are among ``ids``, until the page is full: the cost follows the page, not the corpus."""
+    import heapq
+    from collections.abc import Iterator
+
     if query not in PAIR_ENDS:
         flag = "--actor " + " --actor ".join(ids)
         fail(f"{flag}: query {query} takes one --actor (several name the records between actors only in query "
@@ -551,32 +553,37 @@ def _between(corpus: Any, query: str, ids: list[str], filters: dict[str, Any], l
     drivers = sorted(ids, key=lambda actor_id: (counts.get(actor_id, 0), actor_id))[:-1]
     fetch = getattr(corpus, query)
 
-    def between(row: dict[str, Any]) -> bool:
-        return row[first] != row[second] and row[first] in wanted and row[second] in wanted
+    def stream(driver: str) -> Iterator[dict[str, Any]]:
+        start = 0
+        while True:
+            chunk = fetch(actor=driver, limit=PAIR_CHUNK, offset=start, **filters)
+            yield from chunk
+            if len(chunk) < PAIR_CHUNK:
+                return
+            start += PAIR_CHUNK
 
-    if len(drivers) > 1:
-        found = {row["id"]: row for driver in drivers for row in fetch(actor=driver, limit=None, **filters)
-                 if between(row)}  # fmt: skip
-        dated = sorted((row for row in found.values() if row.get("published")), key=lambda row: row["id"])
-        dated.sort(key=lambda row: row["published"], reverse=True)  # stable: ids stay ascending within a date
-        merged = dated + sorted((row for row in found.values() if not row.get("published")), key=lambda r: r["id"])
-        return merged[offset : offset + limit] if limit else merged[offset:]
     rows: list[dict[str, Any]] = []
-    skip, start = offset, 0
-    while True:
-        chunk = fetch(actor=drivers[0], limit=PAIR_CHUNK, offset=start, **filters)
-        for row in chunk:
-            if not between(row):
-                continue
-            if skip:
-                skip -= 1
-                continue
-            rows.append(row)
-            if limit and len(rows) >= limit:
-                return rows
-        if len(chunk) < PAIR_CHUNK:
-            return rows
-        start += PAIR_CHUNK
+    seen: set[Any] = set()
+    skip = offset
+    for row in heapq.merge(*(stream(driver) for driver in drivers), key=_listing_key):
+        if row["id"] in seen or row[first] == row[second] or row[first] not in wanted or row[second] not in wanted:
+            continue
+        seen.add(row["id"])
+        if skip:
+            skip -= 1
+            continue
+        rows.append(row)
+        if limit and len(rows) >= limit:
+            break
+    return rows
+
+
+def _listing_key(row: dict[str, Any]) -> tuple[bool, tuple[int, ...], Any]:
+    """The store's listing order as an ascending key: dated rows first, the newest first (the date's code points
+    negated, a shorter date after the longer ones it prefixes, as "2024" sorts after "2024-05" descending), then id."""
+    published = row.get("published")
+    newest = (*(-ord(char) for char in published), 1) if published else ()
+    return (published is None, newest, row["id"])
 
 
 def _experts(corpus: Any, limit: int, offset: int) -> list[dict[str, Any]]:

@@ -80,11 +80,12 @@ def serve(
     try:  # bind first: a busy port is one line and exit status 1, never "serving ..." and a traceback
         _check_port(host, port)
     except OSError as exc:
-        raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None  # _fail escapes it
     from multivector.store.postgres import display
 
     shown = display(str(db))  # a PostgreSQL URL's password is never printed
-    typer.echo(f"serving {shown} on http://{'[' + host + ']' if ':' in host else host}:{port}/", err=True)
+    address = f"http://{'[' + host + ']' if ':' in host else host}:{port}/"
+    typer.echo(f"serving {safe(shown, markup=False)} on {safe(address, markup=False)}", err=True)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
