@@ -441,3 +441,12 @@ def test_datasette_search_finds_documents_and_evidence_in_the_corpus_file(hostil
     assert {row[1] for row in evidence} >= {"relations"}
     for name, query in metadata["databases"][database]["queries"].items():  # the canned searches run as written
         assert conn.execute(query["sql"], {"q": "grain"}).fetchall(), name
+
+
+@pytest.mark.parametrize("actors", [None, ["KAZ"], ["KAZ", "RUS"], ["KAZ", "RUS", "CHN"]])
+def test_export_progress_counts_every_document_it_reads(hostile_path, tmp_path, actors):
+    ticks: list[int] = []
+    with Corpus(hostile_path, readonly=True) as corpus:
+        total = ex.documents_to_export(corpus, actors)
+        ex.export(corpus, "events-tsv", tmp_path / "e.tsv", actors=actors, advance=lambda: ticks.append(1))
+    assert len(ticks) == total == (1 if actors and len(actors) <= 2 else 2)

@@ -137,7 +137,8 @@ def export(
     """Export the corpus: GraphML/GEXF for Gephi, CSV or JSON Lines tables, GDELT-like events TSV, or the metadata
     that makes Datasette's search work on the corpus file (datasette corpus.db -m metadata.json)."""
     from multivector.errors import CorpusError
-    from multivector.interfaces.export import FORMATS
+    from multivector.interfaces.console import progress, stderr
+    from multivector.interfaces.export import FORMATS, documents_to_export
     from multivector.interfaces.export import export as run_export
     from multivector.interfaces.names import UnknownName, resolve
     from multivector.store import Corpus
@@ -146,8 +147,10 @@ def export(
         fail(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}", 2)
     try:
         with Corpus(db, readonly=True) as corpus:
-            actors = list(dict.fromkeys(resolve(corpus, text) for text in actor or ()))
-            written = run_export(corpus, format, out, actors=[a for a in actors if a])
+            actors = [a for a in dict.fromkeys(resolve(corpus, text) for text in actor or ()) if a]
+            total = 0 if format == "datasette" else documents_to_export(corpus, actors)
+            with progress(stderr(), total, label="exporting") as advance:
+                written = run_export(corpus, format, out, actors=actors, advance=advance)
     except UnknownName as exc:
         fail(exc.message(), 2)
     except CorpusError as exc:

@@ -38,7 +38,7 @@ import calendar
 import csv
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,8 @@ from multivector.records import Analysis
 from multivector.store import Corpus
 from multivector.store.kinds import KINDS
 
+#: Called once per document read, by a progress bar (or None).
+Advance = Callable[[], None] | None
 FORMATS = ("graphml", "gexf", "csv", "jsonl", "events-tsv", "datasette")
 DEFAULT_OUT = {
     "graphml": "multivector.graphml",
@@ -84,12 +86,22 @@ _DOCUMENT_FIELDS = ("id", "title", "published", "outlet", "language", "authors",
 # -- reading ---------------------------------------------------------------------------------------------------------
 
 
-def iter_analyses(corpus: Corpus, actors: list[str] | None = None) -> Iterator[Analysis]:
+def iter_analyses(corpus: Corpus, actors: list[str] | None = None, advance: Advance = None) -> Iterator[Analysis]:
     """Every stored analysis, newest first, one at a time (the corpus may be larger than memory); with ``actors``,
-    those that mention the first of them (the others' relations all involve it when there are two; see keeps)."""
+    those that mention the first of them (the others' relations all involve it when there are two; see keeps).
+    ``advance`` is called after each document (a progress bar's, console.progress)."""
     filters = {"actor": actors[0]} if actors and len(set(actors)) <= 2 else {}
     for row in corpus.docs(limit=None, **filters):
         yield corpus.get(row["id"])
+        if advance is not None:
+            advance()
+
+
+def documents_to_export(corpus: Corpus, actors: list[str] | None = None) -> int:
+    """How many documents :func:`iter_analyses` reads (the progress bar's total)."""
+    if actors and len(set(actors)) <= 2:
+        return len(corpus.docs(limit=None, actor=actors[0]))
+    return corpus.count()
 
 
 def keeps(actors: list[str] | None, a: str, b: str) -> bool:
@@ -127,11 +139,11 @@ def _span(span: list[int] | None) -> tuple[int, int]:
 # -- graphs ----------------------------------------------------------------------------------------------------------
 
 
-def actor_graph(corpus: Corpus, actors: list[str] | None = None) -> nx.MultiDiGraph:
+def actor_graph(corpus: Corpus, actors: list[str] | None = None, advance: Advance = None) -> nx.MultiDiGraph:
     """The whole corpus's actor network with Gephi-friendly attribute names and full-date intervals: a directed
     multigraph whose edges say with ``directed`` whether their mentions have a direction (module docstring).
     ``actors``: one actor's network, or the network among several (:func:`keeps`)."""
-    mentions = [row for analysis in iter_analyses(corpus, actors) for row in mention_rows(analysis, actors)]
+    mentions = [row for analysis in iter_analyses(corpus, actors, advance) for row in mention_rows(analysis, actors)]
     return directed_actor_graph(corpus.actors(limit=None), mentions)
 
 
@@ -208,14 +220,14 @@ def period_end(iso: str) -> str:
     return iso
 
 
-def export_graphml(corpus: Corpus, out: Path, actors: list[str] | None = None) -> Path:
-    nx.write_graphml(actor_graph(corpus, actors), out, encoding="utf-8")
+def export_graphml(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
+    nx.write_graphml(actor_graph(corpus, actors, advance), out, encoding="utf-8")
     return out
 
 
-def export_gexf(corpus: Corpus, out: Path, actors: list[str] | None = None) -> Path:
+def export_gexf(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
     """A mixed graph, as Gephi reads one: edges undirected by default, directed ones with ``type="directed"``."""
-    graph = actor_graph(corpus, actors)
+    graph = actor_graph(corpus, actors, advance)
     for _, _, key, data in graph.edges(keys=True, data=True):
         data["id"] = key  # "RUS->KAZ", "KAZ--RUS": stable edge ids
         if data["directed"]:
@@ -264,7 +276,7 @@ def _columns(table: str) -> list[str]:
     return ["document_id", "position", *_RECORD_FIELDS[table], *spans]
 
 
-def export_csv(corpus: Corpus, out: Path, actors: list[str] | None = None) -> list[Path]:
+def export_csv(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = {table: out / f"{table}.csv" for table in TABLES}
     handles = {table: path.open("w", encoding="utf-8", newline="") for table, path in paths.items()}
@@ -272,7 +284,7 @@ def export_csv(corpus: Corpus, out: Path, actors: list[str] | None = None) -> li
         writers = {table: csv.DictWriter(handles[table], fieldnames=_columns(table)) for table in TABLES}
         for writer in writers.values():
             writer.writeheader()
-        for analysis in iter_analyses(corpus, actors):
+        for analysis in iter_analyses(corpus, actors, advance):
             for table, rows in table_rows(analysis, actors).items():
                 writers[table].writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
     finally:
@@ -281,12 +293,12 @@ def export_csv(corpus: Corpus, out: Path, actors: list[str] | None = None) -> li
     return list(paths.values())
 
 
-def export_jsonl(corpus: Corpus, out: Path, actors: list[str] | None = None) -> list[Path]:
+def export_jsonl(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = {table: out / f"{table}.jsonl" for table in TABLES}
     handles = {table: path.open("w", encoding="utf-8") for table, path in paths.items()}
     try:
-        for analysis in iter_analyses(corpus, actors):
+        for analysis in iter_analyses(corpus, actors, advance):
             for table, rows in table_rows(analysis, actors).items():
                 for row in rows:
                     handles[table].write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -329,13 +341,13 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def export_events_tsv(corpus: Corpus, out: Path, actors: list[str] | None = None) -> Path:
+def export_events_tsv(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
     """Tab-separated lines, header first: one line per row (no field holds a tab or a line break) and csv's minimal
     quoting, so a field with a double quote reads back with the defaults of pandas and the csv module."""
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(EVENT_COLUMNS)
-        for analysis in iter_analyses(corpus, actors):
+        for analysis in iter_analyses(corpus, actors, advance):
             for row in mention_rows(analysis, actors):
                 values = event_row(row)
                 writer.writerow(_one_line(str(csv_cell(values[c]))) for c in EVENT_COLUMNS)
@@ -397,7 +409,7 @@ def datasette_metadata(database: str) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def export_datasette(corpus: Corpus, out: Path, actors: list[str] | None = None) -> Path:
+def export_datasette(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
     """The metadata file for ``datasette CORPUS.db --metadata OUT`` (SQLite corpora only)."""
     if corpus.url:
         raise ValueError("the datasette export is for an SQLite corpus file (Datasette does not read PostgreSQL)")
@@ -407,7 +419,7 @@ def export_datasette(corpus: Corpus, out: Path, actors: list[str] | None = None)
 
 
 def export(
-    corpus: Corpus, format: str, out: Path | None = None, *, actors: list[str] | None = None
+    corpus: Corpus, format: str, out: Path | None = None, *, actors: list[str] | None = None, advance: Advance = None
 ) -> Path | list[Path]:
     """Write ``format`` (one of :data:`FORMATS`) to ``out`` (a file, or a directory for csv/jsonl); ``actors``
     (canonical ids) narrows the relations to those of one actor or between several (:func:`keeps`)."""
@@ -419,4 +431,4 @@ def export(
         "graphml": export_graphml, "gexf": export_gexf, "csv": export_csv, "jsonl": export_jsonl,
         "events-tsv": export_events_tsv, "datasette": export_datasette,
     }  # fmt: skip
-    return writers[format](corpus, out, actors or None)
+    return writers[format](corpus, out, actors or None, advance)
