@@ -58,7 +58,7 @@ def test_query_csv_reads_back(db: Path):
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [row["title"] for row in rows] == ["Water diplomacy in the valley", "Border talks"]
-    assert json.loads(rows[0]["speakers"]) == ["Dilnoza Karimova"]
+    assert rows[0]["speakers"] == "Dilnoza Karimova"  # lists as "a; b", as the CSV export writes them
     status, out, _ = query(db, "actors", "--kind", "state", "--csv")
     assert {row["id"] for row in csv.DictReader(io.StringIO(out))} == {"UZB", "KGZ", "RUS", "AZE", "ARM", "GEO"}
 
@@ -240,7 +240,7 @@ def test_query_help_shows_the_new_options_with_an_example():
         result = runner.invoke(app, ["query", command, "--help"])
         assert result.exit_code == 0
         assert "--modality" in result.stdout and "--min-confidence" in result.stdout
-        assert f"Example: multivector query {command}" in result.stdout
+        assert f"multivector query {command} --" in result.stdout.split("Examples:")[1]
     result = runner.invoke(app, ["query", "relations", "--help"])
     assert "--source" in result.stdout and "--target" in result.stdout
 
@@ -254,3 +254,17 @@ def test_actors_by_name_alias_or_demonym_and_an_unknown_one_is_an_error_with_sug
     status, out, err = query(db, "relations", "--actor", "Kyrgystan")
     assert status == 2 and out == ""
     assert "unknown actor 'Kyrgystan'" in err and "KGZ (Kyrgyzstan)" in err and len(err.strip().splitlines()) == 1
+
+
+def test_corpus_files_and_default_exports_are_gitignored():
+    import subprocess
+
+    from multivector.interfaces.export import DEFAULT_OUT
+
+    root = Path(__file__).resolve().parents[1]
+    names = ["multivector.db", "multivector.db-wal", "multivector.db-shm", "multivector.db-journal", "corpus.db",
+             "data/team.sqlite3-wal", *(value for key, value in DEFAULT_OUT.items() if key != "datasette")]  # fmt: skip
+    result = subprocess.run(["git", "check-ignore", "--no-index", *names], cwd=root, capture_output=True, text=True)
+    assert sorted(result.stdout.split()) == sorted(names), result.stderr
+    kept = subprocess.run(["git", "check-ignore", "--no-index", "src/multivector/data/relation_types.json"], cwd=root)
+    assert kept.returncode == 1  # nothing the project ships is ignored

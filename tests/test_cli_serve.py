@@ -55,5 +55,5 @@ def test_serve_on_a_busy_port_is_a_one_line_error(tmp_path, monkeypatch):
         result = runner.invoke(app, ["serve", "--db", str(_corpus(tmp_path)), "--port", str(port)])
     assert result.exit_code == 1 and calls == []
     lines = result.stderr.strip().splitlines()
-    assert lines == [lines[0]] and lines[0].startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
+    assert lines == [lines[0]] and lines[0].startswith(f"error cannot listen on 127.0.0.1:{port}: ")
     assert "serving" not in result.stderr and "Traceback" not in result.stderr

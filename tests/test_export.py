@@ -157,8 +157,8 @@ def test_events_tsv_has_one_line_per_relation_mention(corpus_path, analyses, tmp
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t") == list(ex.EVENT_COLUMNS)
     assert len(lines) - 1 == _mention_count(analyses)
-    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert all(len(line.split("\t")) == len(ex.EVENT_COLUMNS) for line in lines)
+    rows = list(csv.DictReader(lines, delimiter="\t"))  # the csv module's defaults, as pandas reads it
+    assert all(len(row) == len(ex.EVENT_COLUMNS) and None not in row for row in rows)
     assert {row["quad_class"] for row in rows} <= {"1", "2", "3", "4"}
     assert all(row["date"] and row["actor1"] and row["evidence"] for row in rows)
 
@@ -249,3 +249,204 @@ def test_tables_and_events_carry_direction_modality_and_confidence(directed_path
     assert (events["rivalryCHN"]["actor2"], events["rivalryCHN"]["directed"]) == ("KAZ", "1")
     assert events["rivalryCHN"]["confidence"] == "0.35" and events["rivalryCHN"]["resolved_from"] == "it"
     assert (events["cooperationKAZ"]["actor2"], events["cooperationKAZ"]["directed"]) == ("RUS", "0")
+
+
+# -- one CSV convention, a TSV pandas reads, the body in the documents export, Datasette's _search ------------------
+
+HOSTILE_BODY = (
+    '"We will not\tjoin," the minister said of the Russian-led union.\n'
+    'Kazakhstan and Russia signed a "strategic" grain deal; China and Kazakhstan, a rail one.\n'
+    "Russia and China talked."
+)
+
+
+def hostile_article():
+    """Evidence that starts with a quote, holds a tab, a newline, quotes and semicolons; two authors."""
+    from multivector.records import Actor, Analysis, Relation, Speaker
+
+    def piece(text: str) -> tuple[str, list[int]]:
+        start = HOSTILE_BODY.index(text)
+        return text, [start, start + len(text)]
+
+    return Analysis(
+        id="5e5e5e5e5e5e5e5e", source="tests/quotes.txt", language="en", title='The "grain" deal\tand rails',
+        published="2024-02-03", outlet="Test Outlet", authors=["Ann Lee", "Bo Chen"],
+        speakers=[Speaker("Aigerim Sadykova", "economist")], body=HOSTILE_BODY,
+        actors=[Actor("KAZ", "Kazakhstan", "state", 3), Actor("RUS", "Russia", "state", 3),
+                Actor("CHN", "China", "state", 2)],
+        relations=[
+            Relation("KAZ", "RUS", "trade", "+", 0.5, "asserted",
+                     *piece('"We will not\tjoin," the minister said of the Russian-led union.\nKazakhstan and Russia'
+                            ' signed a "strategic" grain deal'), speaker="Aigerim Sadykova"),
+            Relation("CHN", "KAZ", "partnership", "+", 0.6, "asserted", *piece("China and Kazakhstan, a rail one")),
+            Relation("RUS", "CHN", "cooperation", "+", 0.4, "asserted", *piece("Russia and China talked")),
+        ],
+    )  # fmt: skip
+
+
+@pytest.fixture
+def hostile_path(tmp_path) -> Path:
+    path = tmp_path / "hostile.db"
+    with Corpus(path) as corpus:
+        corpus.add(hostile_article())
+        corpus.add(pipeline_article())
+    return path
+
+
+def read_tsv_with_defaults(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The TSV as ``pd.read_csv(path, sep="\\t")`` reads it when pandas is installed, else as the csv module's
+    defaults read it (the same dialect: double quotes, doubled inside a quoted field)."""
+    try:
+        import pandas as pd
+    except ModuleNotFoundError:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle, delimiter="\t")
+            header = next(reader)
+            return header, [dict(zip(header, row, strict=True)) for row in reader]
+    frame = pd.read_csv(path, sep="\t", dtype=str, keep_default_na=False)
+    return list(frame.columns), frame.to_dict("records")
+
+
+def test_events_tsv_reads_with_default_options_whatever_the_evidence_holds(hostile_path, tmp_path):
+    out = tmp_path / "events.tsv"
+    assert _run(hostile_path, "--format", "events-tsv", "--out", str(out)).exit_code == 0
+    header, rows = read_tsv_with_defaults(out)
+    assert header == list(ex.EVENT_COLUMNS)
+    assert len(rows) == 5 and len(out.read_text(encoding="utf-8").splitlines()) == 6  # one line per row
+    first = next(row for row in rows if row["type"] == "trade")
+    assert first["evidence"] == (
+        '"We will not join," the minister said of the Russian-led union. Kazakhstan and Russia signed a "strategic"'
+        " grain deal"
+    )
+    assert first["title"] == 'The "grain" deal and rails'
+    assert {(row["actor1"], row["actor2"]) for row in rows} >= {("KAZ", "RUS"), ("CHN", "KAZ"), ("RUS", "CHN")}
+
+
+def test_query_csv_and_export_csv_write_lists_the_same_way(hostile_path, tmp_path):
+    from multivector.interfaces.cli import app
+
+    result = CliRunner().invoke(app, ["query", "docs", "--db", str(hostile_path), "--csv"])
+    queried = {row["id"]: row for row in csv.DictReader(result.stdout.splitlines(keepends=True))}
+    out = tmp_path / "csv"
+    assert _run(hostile_path, "--format", "csv", "--out", str(out)).exit_code == 0
+    with (out / "documents.csv").open(encoding="utf-8", newline="") as handle:
+        exported = {row["id"]: row for row in csv.DictReader(handle)}
+    doc = "5e5e5e5e5e5e5e5e"
+    assert queried[doc]["authors"] == exported[doc]["authors"] == "Ann Lee; Bo Chen"
+    assert queried[doc]["speakers"] == exported[doc]["speakers"] == "Aigerim Sadykova"
+    # JSON Lines and --json keep lists as lists
+    jsonl = tmp_path / "jsonl"
+    assert _run(hostile_path, "--format", "jsonl", "--out", str(jsonl)).exit_code == 0
+    documents = [json.loads(line) for line in (jsonl / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    result = CliRunner().invoke(app, ["query", "docs", "--db", str(hostile_path), "--json"])
+    as_json = {row["id"]: row for row in json.loads(result.stdout)}
+    assert next(d for d in documents if d["id"] == doc)["authors"] == as_json[doc]["authors"] == ["Ann Lee", "Bo Chen"]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_the_documents_export_carries_the_body_so_every_span_checks(corpus_path, analyses, tmp_path, fmt):
+    out = tmp_path / fmt
+    assert _run(corpus_path, "--format", fmt, "--out", str(out)).exit_code == 0
+
+    def table(name: str) -> list[dict]:
+        path = out / f"{name}.{fmt}"
+        if fmt == "csv":
+            with path.open(encoding="utf-8", newline="") as handle:
+                return list(csv.DictReader(handle))
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    bodies = {row["id"]: row["body"] for row in table("documents")}
+    assert bodies == {a.id: a.body for a in analyses}  # the exact text, line breaks and quotes included
+    checked = 0
+    for name in ex.TABLES:
+        for row in table(name):
+            if "span_start" in row and row.get("evidence"):
+                start, end = int(row["span_start"]), int(row["span_end"])
+                assert bodies[row["document_id"]][start:end] == row["evidence"], (name, row)
+                checked += 1
+    assert checked >= 20
+
+
+def test_export_narrowed_to_actors(hostile_path, tmp_path):
+    out = tmp_path / "pair.tsv"
+    result = _run(hostile_path, "-f", "events-tsv", "--actor", "Kazakhstan", "--actor", "rus", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    _, rows = read_tsv_with_defaults(out)
+    assert [(row["actor1"], row["actor2"], row["type"]) for row in rows] == [("KAZ", "RUS", "trade")]
+    graph_path = tmp_path / "kaz.graphml"
+    assert _run(hostile_path, "-f", "graphml", "--actor", "KAZ", "-o", str(graph_path)).exit_code == 0
+    graph = nx.read_graphml(graph_path)
+    assert all("KAZ" in (u, v) for u, v in graph.edges()) and set(graph.nodes) == {"KAZ", "RUS", "CHN"}
+    result = _run(hostile_path, "-f", "csv", "--actor", "Kazahstan", "-o", str(tmp_path / "x"))
+    assert result.exit_code == 2 and "did you mean KAZ (Kazakhstan)?" in result.stderr
+
+
+# Datasette's own logic, copied from datasette/utils/__init__.py (detect_fts_sql, escape_fts) and
+# datasette/filters.py (the ?_search= clause), Datasette 1.0a37; Datasette is not a dependency of the project.
+def detect_fts_sql(table: str) -> str:
+    return r"""
+        select name from sqlite_master
+            where rootpage = 0
+            and (
+                sql like '%VIRTUAL TABLE%USING FTS%content="{table}"%'
+                or sql like '%VIRTUAL TABLE%USING FTS%content=[{table}]%'
+                or (
+                    tbl_name = "{table}"
+                    and sql like '%VIRTUAL TABLE%USING FTS%'
+                )
+            )
+    """.format(table=table.replace("'", "''"))
+
+
+def escape_fts(query: str) -> str:
+    import re
+
+    if query.count('"') % 2:
+        query += '"'
+    bits = [b for b in re.compile(r'\s+|(".*?")').split(query) if b and b != '""']
+    return " ".join(f'"{bit}"' if not bit.startswith('"') else bit for bit in bits)
+
+
+def datasette_search(conn, metadata: dict, database: str, table: str, search: str) -> list[tuple]:
+    """The rows of ``table`` that Datasette's ``?_search=`` returns (filters.search_filters)."""
+    config = metadata["databases"][database]["tables"].get(table, {})
+    fts_table = config.get("fts_table")
+    if not fts_table:
+        found = conn.execute(detect_fts_sql(table)).fetchall()
+        fts_table = found[0][0] if found else None
+    assert fts_table, f"Datasette finds no full-text table for {table}: no search box, ?_search= ignored"
+    fts_pk = config.get("fts_pk", "rowid")
+    match = f"select rowid from [{fts_table}] where [{fts_table}] match escape_fts(:search)"
+    sql = f"select * from [{table}] where [{fts_pk}] in ({match})"
+    return conn.execute(sql, {"search": search}).fetchall()
+
+
+def test_datasette_search_finds_documents_and_evidence_in_the_corpus_file(hostile_path, tmp_path):
+    import sqlite3
+
+    out = tmp_path / "metadata.json"
+    result = _run(hostile_path, "--format", "datasette", "--out", str(out))
+    assert result.exit_code == 0 and f"datasette {hostile_path} --metadata {out}" in result.stderr
+    metadata = json.loads(out.read_text(encoding="utf-8"))
+    database = hostile_path.stem  # Datasette names a database after its file
+    conn = sqlite3.connect(f"file:{hostile_path}?mode=ro", uri=True)
+    conn.create_function("escape_fts", 1, escape_fts)
+    columns = [c[1] for c in conn.execute("PRAGMA table_info(documents)")]
+    hits = datasette_search(conn, metadata, database, "documents", "grain deal")
+    assert [dict(zip(columns, row, strict=True))["id"] for row in hits] == ["5e5e5e5e5e5e5e5e"]
+    assert datasette_search(conn, metadata, database, "documents", "water-sharing")  # the other article
+    assert datasette_search(conn, metadata, database, "documents", "zzzunknownword") == []
+    evidence = datasette_search(conn, metadata, database, "evidence_fts", '"strategic" grain')
+    assert evidence and all("grain" in row[0] for row in evidence)
+    assert {row[1] for row in evidence} >= {"relations"}
+    for name, query in metadata["databases"][database]["queries"].items():  # the canned searches run as written
+        assert conn.execute(query["sql"], {"q": "grain"}).fetchall(), name
+
+
+@pytest.mark.parametrize("actors", [None, ["KAZ"], ["KAZ", "RUS"], ["KAZ", "RUS", "CHN"]])
+def test_export_progress_counts_every_document_it_reads(hostile_path, tmp_path, actors):
+    ticks: list[int] = []
+    with Corpus(hostile_path, readonly=True) as corpus:
+        total = ex.documents_to_export(corpus, actors)
+        ex.export(corpus, "events-tsv", tmp_path / "e.tsv", actors=actors, advance=lambda: ticks.append(1))
+    assert len(ticks) == total == (1 if actors and len(actors) <= 2 else 2)

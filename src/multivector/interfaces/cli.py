@@ -13,12 +13,29 @@ from typing import Annotated
 
 import typer
 
+from multivector.interfaces.console import PlainGroup, examples, plain_help, progress, safe, stderr
+
 app = typer.Typer(
     name="multivector",
     help="Evidence-linked models of the international system described by expert interviews and analysis articles.",
+    epilog=examples(
+        "multivector ingest examples/ --db corpus.db",
+        "multivector query relations --actor Kazakhstan --actor Russia --db corpus.db",
+        "multivector serve --db corpus.db",
+        note="Every command has its own --help with examples.",
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    cls=PlainGroup,
+)
+
+#: Runnable examples printed at the end of `analyze --help`.
+ANALYZE_EXAMPLES = (
+    "multivector analyze examples/tashkent-corridor-interview.txt",
+    "multivector analyze examples/ --out analyses/ --workers 2",
+    "multivector analyze https://example.org/interview.html | jq .relations",
 )
 
 
@@ -39,12 +56,6 @@ def _main(
     """Evidence-linked models of the international system described by expert interviews and analysis articles."""
 
 
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True, soft_wrap=True)  # one error per line, whatever the terminal width
-
-
 def _unique_name(name: str, taken: set[str]) -> str:
     """NAME, or NAME-2, NAME-3... when two inputs share a file name."""
     candidate, n = name, 1
@@ -55,7 +66,7 @@ def _unique_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-@app.command()
+@app.command(epilog=examples(*ANALYZE_EXAMPLES))
 def analyze(
     paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .md), directories (walked) or http(s) URLs.")],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/NAME.json per input.")] = None,
@@ -71,23 +82,24 @@ def analyze(
     from multivector.ingest import iter_sources, select_sources
     from multivector.pipeline import iter_analyses
 
-    console = _stderr_console()
+    console = stderr()
     sources, skipped = select_sources(iter_sources(paths), exclude or ())
     for item in skipped:
-        console.print(f"skipped {_escape(str(item))}")
+        console.print(f"skipped {safe(item, one_line=True)}")
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     ok = failed = 0
     taken: set[str] = set()
     single = len(sources) == 1 and out is None
-    with _progress(console, len(sources), enabled=len(sources) > 1) as advance:
+    with progress(console, len(sources), label="analysing") as advance:
         for outcome in iter_analyses(sources, workers=workers):
             advance()
             if outcome.analysis is None:
                 failed += 1
-                console.print(f"[red]error[/red] {_escape(outcome.source)}: {_escape(outcome.error or 'failed')}")
+                source, reason = safe(outcome.source, one_line=True), safe(outcome.error or "failed", one_line=True)
+                console.print(f"[red]error[/red] {source}: {reason}")
                 if debug and outcome.detail:
-                    console.print(_escape(outcome.detail))
+                    console.print(safe(outcome.detail))
                 continue
             ok += 1
             data = outcome.analysis.to_dict()
@@ -106,37 +118,6 @@ def analyze(
         raise typer.Exit(1)
 
 
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
-class _progress:
-    """A rich progress bar on stderr for batches; a no-op for one input."""
-
-    def __init__(self, console, total: int, enabled: bool):
-        self.console, self.total, self.enabled = console, total, enabled
-        self.bar = None
-
-    def __enter__(self):
-        if not self.enabled:
-            return lambda: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=self.console
-        )
-        self.bar.__enter__()
-        task = self.bar.add_task("analyse", total=self.total)
-        return lambda: self.bar.advance(task)
-
-    def __exit__(self, *exc):
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-        return False
-
-
 def _register_optional_commands() -> None:
     """Commands that live in their own modules (corpus, web, exports)."""
     import importlib
@@ -149,6 +130,7 @@ def _register_optional_commands() -> None:
                 raise
             continue
         mod.register(app)
+    plain_help(app)  # plain option types in every command's --help: TEXT, PATH, nothing for a flag
 
 
 _register_optional_commands()

@@ -10,8 +10,12 @@ Contract:
   stderr with its reason and the batch goes on; the summary line counts stored / already present / failed; exit
   status 1 when anything failed.
   A corpus that cannot be used (corrupt, foreign, newer schema) is one error line and exit status 1.
-- ``query docs|actors|relations|memberships|stances|figures|events|search`` prints a rich table on stdout, or a JSON
-  list (--json) or CSV (--csv). Bad filter values are one error line and exit status 2.
+- ``query docs|actors|experts|relations|memberships|stances|figures|events|search`` prints a rich table on stdout,
+  or a JSON list (--json) or CSV (--csv: lists as "a; b", console.csv_cell). Bad filter values are one error line
+  and exit status 2: an unknown actor, relation type or speaker names the closest ones (interfaces.names).
+- ``--actor`` takes an id, a name, an alias or a demonym. Once, it keeps the records that involve the actor; repeated
+  on relations and memberships, the records between those actors (both ends among them: ``--actor KAZ --actor RUS``
+  is the pair). Elsewhere a repeated ``--actor`` is an error, never a silently dropped value.
 
 Only typer is imported at module level: the store, rich and the pipeline load inside the commands, so
 `multivector --help` stays fast.
@@ -21,10 +25,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
+from multivector.interfaces.console import csv_cell, examples, fail, progress, safe, stderr
 from multivector.store.kinds import KINDS
 
 DEFAULT_DB = Path("multivector.db")
@@ -36,10 +41,25 @@ Db = Annotated[
     ),
 ]
 ActorOpt = Annotated[
-    str | None, typer.Option("--actor", "-a", help="Actor: an id (RUS), a name (Russia), an alias or a demonym.")
+    list[str] | None,
+    typer.Option("--actor", "-a", help="Actor: an id (RUS), a name (Russia), an alias or a demonym."),
 ]
+PairOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor", "-a",
+        help="Actor: an id (RUS), a name (Russia), an alias or a demonym. Repeat it for the records between these"
+        " actors: --actor KAZ --actor RUS.",
+    ),
+]  # fmt: skip
 ACTOR_FILTERS = frozenset({"actor", "source", "target"})  # filters that name an actor, resolved by interfaces.names
-SpeakerOpt = Annotated[str | None, typer.Option("--speaker", "-s", help="Speaker name (case-insensitive part).")]
+#: The queries where a repeated --actor keeps the records between the actors, and the columns that are the two ends.
+PAIR_ENDS = {"relations": ("a", "b"), "memberships": ("member", "org")}
+#: Rows read per step when a repeated --actor filters a listing (the store filters by one actor).
+PAIR_CHUNK = 500
+SpeakerOpt = Annotated[
+    str | None, typer.Option("--speaker", "-s", help="Speaker: part of a name, any case (bekova, 'Aida Bekova').")
+]
 SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.")]
 UntilOpt = Annotated[str | None, typer.Option("--until", help="Up to this date, inclusive: YYYY[-MM[-DD]].")]
 PolarityOpt = Annotated[str | None, typer.Option("--polarity", "-p", help="+, - or 0 (or positive/negative/neutral).")]
@@ -67,6 +87,7 @@ _POLARITIES |= {"neutral": "0", "zero": "0"}
 TABLE_COLUMNS = {
     "docs": ("id", "published", "outlet", "title", "speakers"),
     "actors": ("id", "name", "kind", "documents", "mentions"),
+    "experts": ("name", "documents", "stances"),
     **{kind.table: kind.table_columns for kind in KINDS},  # relations, memberships, ... (store.kinds)
     "search": ("kind", "published", "title", "snippet", "document_id"),
 }
@@ -75,12 +96,73 @@ TABLE_COLUMNS = {
 def register(app: typer.Typer) -> None:
     """Add `ingest` and the `query` sub-commands to the main app."""
     app.command("ingest")(ingest)
+    from multivector.interfaces.console import PlainGroup
+
+    app.command("ingest", epilog=examples(*EXAMPLES["ingest"]))(ingest)
     query_app = typer.Typer(
-        name="query", help="Query the corpus: tables, or --json / --csv for pipes.", no_args_is_help=True
-    )
-    for function in (docs, actors, relations, memberships, stances, figures, events, search):
-        query_app.command(function.__name__)(function)
+        name="query", help="Query the corpus: tables, or --json / --csv for pipes.", no_args_is_help=True,
+        rich_markup_mode="rich", cls=PlainGroup, epilog=examples(*EXAMPLES["query"]),
+    )  # fmt: skip
+    for function in (docs, actors, experts, relations, memberships, stances, figures, events, search):
+        query_app.command(function.__name__, epilog=examples(*EXAMPLES[function.__name__]))(function)
     app.add_typer(query_app, name="query")
+
+
+#: Runnable examples printed at the end of each command's --help (the corpus of `multivector ingest examples/`).
+EXAMPLES = {
+    "ingest": (
+        "multivector ingest examples/ --db corpus.db",
+        "multivector ingest crawl.warc.gz --db corpus.db --workers 2",
+        "multivector ingest articles/ --engine dask --scheduler tcp://127.0.0.1:8786",
+    ),
+    "query": (
+        "multivector query relations --actor Kazakhstan --actor Russia",
+        "multivector query search '\"transit corridor\"' --limit 5",
+        "multivector query stances --actor China --csv > stances.csv",
+    ),
+    "docs": (
+        "multivector query docs --db corpus.db",
+        "multivector query docs --actor Kazakhstan --since 2024",
+        "multivector query docs --speaker bekova --json | jq '.[].title'",
+    ),
+    "actors": (
+        "multivector query actors --kind organisation",
+        "multivector query actors --since 2024-01 --until 2024-06 --limit 10",
+        "multivector query actors --search corridor --csv > actors.csv",
+    ),
+    "experts": (
+        "multivector query experts",
+        "multivector query experts --limit 10 --json",
+    ),
+    "relations": (
+        "multivector query relations --actor Kazakhstan --actor Russia",
+        "multivector query relations --source RUS --type pressure --min-confidence 0.7",
+        "multivector query relations --speaker bekova --since 2024 --csv > rel.csv",
+    ),
+    "memberships": (
+        "multivector query memberships --actor CSTO --modality negated",
+        "multivector query memberships --actor Armenia --actor CSTO",
+        "multivector query memberships --status contradicted --json",
+    ),
+    "stances": (
+        "multivector query stances --actor China --polarity - --min-confidence 0.5",
+        "multivector query stances --speaker bekova",
+        "multivector query stances --modality hypothetical --csv > stances.csv",
+    ),
+    "figures": (
+        "multivector query figures --unit USD",
+        "multivector query figures --actor Kazakhstan --search transit",
+    ),
+    "events": (
+        "multivector query events --since 2023 --until 2024",
+        "multivector query events --actor Azerbaijan --json",
+    ),
+    "search": (
+        "multivector query search sanction*",
+        "multivector query search '\"Middle Corridor\" OR transit' --limit 5",
+        "multivector query search pipeline --json | jq '.[].document_id'",
+    ),
+}
 
 
 # -- ingest --------------------------------------------------------------------------------------------------------
@@ -108,11 +190,9 @@ def ingest(
     """Analyse articles and store them with all their records in the corpus (idempotent: re-runs add only new ones).
 
     In a directory, files that are not articles (README, LICENSE, CHANGELOG, hidden files) are skipped and listed."""
-    from rich.console import Console
-
     from multivector.errors import CorpusError
 
-    console = Console(stderr=True)
+    console = stderr()
     if engine not in ("local", "dask"):
         raise typer.BadParameter("use local or dask", param_hint="--engine")
     if scheduler and engine != "dask":
@@ -125,8 +205,7 @@ def ingest(
     try:
         _ingest(paths, db, workers, debug, console, exclude or [], engine, scheduler)
     except errors as exc:
-        console.print(f"[red]error[/red] {_escape(str(exc))}", soft_wrap=True)
-        raise typer.Exit(1) from None
+        fail(str(exc), 1)
 
 
 def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any, exclude: list[str],
@@ -145,12 +224,12 @@ def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any,
     with Corpus(db) as corpus:
         sources, skipped = select_sources(iter_sources(paths), exclude)
         for item in skipped:
-            console.print(f"skipped {_escape(str(item))}", soft_wrap=True)
+            console.print(f"skipped {safe(item, one_line=True)}")
         sources = list(expand_crawls(sources))  # a crawl file is its records, each stored (and skipped) on its own
         hashes = _file_hashes(sources) | {str(s): s.sha256 for s in sources if getattr(s, "sha256", None)}
         todo = [s for s in sources if not (str(s) in hashes and corpus.has_file(hashes[str(s)]))]
         stored, present, failed = 0, len(sources) - len(todo), 0
-        with _Progress(console, len(sources), done=present) as advance:
+        with progress(console, len(sources), label="ingesting", done=present) as advance:
             for outcome in iter_analyses(todo, workers=workers):
                 advance()
                 error = outcome.error
@@ -164,14 +243,13 @@ def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any,
                         stored, present = stored + new, present + (not new)
                         continue
                 failed += 1
-                console.print(
-                    f"[red]error[/red] {_escape(outcome.source)}: {_escape(error or 'failed')}", soft_wrap=True
-                )
+                source, reason = safe(outcome.source, one_line=True), safe(error or "failed", one_line=True)
+                console.print(f"[red]error[/red] {source}: {reason}")
                 if debug and outcome.detail:
-                    console.print(_escape(outcome.detail))
-    console.print(f"stored {stored}, already present {present}, failed {failed}", soft_wrap=True)
+                    console.print(safe(outcome.detail))
+    console.print(f"stored {stored}, already present {present}, failed {failed}")
     if not sources:
-        console.print("[red]error[/red] no inputs found", soft_wrap=True)
+        console.print("[red]error[/red] no inputs found")
     if failed or not sources:
         raise typer.Exit(1)
 
@@ -188,31 +266,6 @@ def _file_hashes(sources: list[Any]) -> dict[str, str]:
             except OSError:
                 continue  # the pipeline reports unreadable files with their reason
     return hashes
-
-
-class _Progress:
-    """A rich progress bar on stderr while ingesting more than one input; `advance()` counts one input."""
-
-    def __init__(self, console: Any, total: int, done: int) -> None:
-        self.console, self.total, self.done = console, total, done
-        self.bar: Any = None
-
-    def __enter__(self) -> Any:
-        if self.total - self.done < 2:
-            return lambda: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=self.console
-        )
-        self.bar.__enter__()
-        task = self.bar.add_task("ingest", total=self.total, completed=self.done)
-        return lambda: self.bar.advance(task)
-
-    def __exit__(self, *exc: object) -> bool:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-        return False
 
 
 # -- query ---------------------------------------------------------------------------------------------------------
@@ -254,13 +307,28 @@ def actors(
     _run("actors", db, filters, limit, offset, as_json, as_csv)
 
 
+def experts(
+    db: Db = DEFAULT_DB,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    as_json: JsonOpt = False,
+    as_csv: CsvOpt = False,
+) -> None:
+    """The experts: everyone an article quotes or whose stance it reports second-hand, most documents first.
+
+    The same people as the web's experts page and the rows of the stance matrix (store.reads.EXPERT)."""
+    _run("experts", db, {}, limit, offset, as_json, as_csv)
+
+
 def relations(
-    actor: ActorOpt = None,
+    actor: PairOpt = None,
     speaker: SpeakerOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
     polarity: PolarityOpt = None,
-    type: Annotated[str | None, typer.Option("--type", "-t", help="cooperation, rivalry, pressure, ...")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", "-t", help="Relation type, any case: cooperation, rivalry, pressure, ...")
+    ] = None,
     modality: ModalityOpt = None,
     min_confidence: MinConfidenceOpt = None,
     source: Annotated[str | None, typer.Option("--source", help="Acting actor of a directed relation.")] = None,
@@ -275,9 +343,8 @@ def relations(
 ) -> None:
     """Relations between actors with their evidence, newest documents first.
 
-    Directed relations (pressure, sanctions, dependence, ...) show their direction as source -> target.
-
-    Example: multivector query relations --source RUS --modality asserted --min-confidence 0.7
+    Directed relations (pressure, sanctions, dependence, ...) show their direction as source -> target. One --actor
+    keeps the relations that involve it; several keep those between them (both ends among them).
     """
     filters = dict(actor=actor, speaker=speaker, since=since, until=until, polarity=_polarity(polarity), type=type,
                    modality=_modality(modality), min_confidence=_min_confidence(min_confidence), source=source,
@@ -286,7 +353,7 @@ def relations(
 
 
 def memberships(
-    actor: ActorOpt = None,
+    actor: PairOpt = None,
     status: Annotated[str | None, typer.Option("--status", help="confirmed, contradicted or unknown.")] = None,
     modality: ModalityOpt = None,
     min_confidence: MinConfidenceOpt = None,
@@ -302,9 +369,8 @@ def memberships(
 ) -> None:
     """State-in-organisation claims, checked against the catalogue (status).
 
-    --modality negated lists the claims that a state is not a member.
-
-    Example: multivector query memberships --actor CSTO --modality negated
+    --modality negated lists the claims that a state is not a member; --actor twice (a state and an organisation)
+    the claims about that one membership.
     """
     filters = dict(actor=actor, status=status, modality=_modality(modality),
                    min_confidence=_min_confidence(min_confidence), since=since, until=until, search=search,
@@ -328,10 +394,7 @@ def stances(
     as_json: JsonOpt = False,
     as_csv: CsvOpt = False,
 ) -> None:
-    """Each speaker's attitude towards actors (--actor is the target).
-
-    Example: multivector query stances --actor CHN --polarity - --min-confidence 0.5
-    """
+    """Each speaker's attitude towards actors (--actor is the target)."""
     filters = dict(actor=actor, speaker=speaker, since=since, until=until, polarity=_polarity(polarity),
                    modality=_modality(modality), min_confidence=_min_confidence(min_confidence), search=search,
                    document=document)  # fmt: skip
@@ -392,7 +455,7 @@ def _polarity(value: str | None) -> str | None:
     if value is None:
         return None
     if value.strip().lower() not in _POLARITIES:
-        raise typer.BadParameter("use +, - or 0 (or positive, negative, neutral)", param_hint="--polarity")
+        fail(f"bad --polarity {value!r}: use +, - or 0 (or positive, negative, neutral)", 2)
     return _POLARITIES[value.strip().lower()]
 
 
@@ -401,7 +464,7 @@ def _modality(value: str | None) -> str | None:
     if value is None:
         return None
     if value.strip().lower() not in MODALITIES:
-        _fail(f"bad --modality {value!r}: use one of {', '.join(MODALITIES)}", 2)
+        fail(f"bad --modality {value!r}: use one of {', '.join(MODALITIES)}", 2)
     return value.strip().lower()
 
 
@@ -414,30 +477,34 @@ def _min_confidence(value: str | None) -> float | None:
     except ValueError:
         number = float("nan")
     if not 0.0 <= number <= 1.0:  # NaN too
-        _fail(f"bad --min-confidence {value!r}: use a number from 0 to 1, e.g. 0.7", 2)
+        fail(f"bad --min-confidence {value!r}: use a number from 0 to 1, e.g. 0.7", 2)
     return number
 
 
 def _run(query: str, db: Path, filters: dict[str, Any], limit: int, offset: int, as_json: bool, as_csv: bool) -> None:
     from multivector.errors import CorpusError
+    from multivector.interfaces.names import UnknownName
     from multivector.store import Corpus
 
     if as_json and as_csv:
-        raise typer.BadParameter("choose one of --json and --csv")
-    from multivector.interfaces.names import UnknownActor, resolve
-
-    filters = {key: value for key, value in filters.items() if value is not None}
+        fail("choose one of --json and --csv", 2)
+    filters = {key: value for key, value in filters.items() if value is not None and value != []}
     try:
         with Corpus(db, readonly=True) as corpus:
-            for key in ACTOR_FILTERS & filters.keys():  # "Kazakhstan", "kaz", "Kazakh" -> KAZ
-                filters[key] = resolve(corpus, filters[key])
-            rows = getattr(corpus, query)(limit=limit or None, offset=offset, **filters)
-    except UnknownActor as exc:
-        _fail(exc.message(), 2)
+            _resolve(corpus, filters)
+            pair = filters.pop("actors", None)
+            if pair is not None:
+                rows = _between(corpus, query, pair, filters, limit, offset)
+            elif query == "experts":
+                rows = _experts(corpus, limit, offset)
+            else:
+                rows = getattr(corpus, query)(limit=limit or None, offset=offset, **filters)
+    except UnknownName as exc:
+        fail(exc.message(), 2)
     except CorpusError as exc:
-        _fail(str(exc), 1)
+        fail(str(exc), 1)
     except ValueError as exc:
-        _fail(str(exc), 2)
+        fail(str(exc), 2)
     if as_json:
         _print_json(rows)
     elif as_csv:
@@ -446,11 +513,84 @@ def _run(query: str, db: Path, filters: dict[str, Any], limit: int, offset: int,
         _print_table(query, rows)
 
 
-def _fail(message: str, status: int) -> NoReturn:
-    from rich.console import Console
+def _resolve(corpus: Any, filters: dict[str, Any]) -> None:
+    """Names to what the store filters on: actors to ids ("Kazakhstan", "kaz", "Kazakh" -> KAZ), a relation type to
+    its spelling ("Pressure" -> pressure), a speaker checked against the corpus; a repeated --actor to ``actors``."""
+    from multivector.interfaces.names import resolve, resolve_speaker, resolve_type
 
-    Console(stderr=True).print(f"[red]error[/red] {_escape(message)}", soft_wrap=True)
-    raise typer.Exit(status)
+    actors = filters.pop("actor", None)
+    if actors:
+        ids = list(dict.fromkeys(resolve(corpus, text) for text in actors))
+        if len(ids) == 1:
+            filters["actor"] = ids[0]
+        else:
+            filters["actors"] = ids
+    for key in ACTOR_FILTERS & filters.keys() - {"actor"}:
+        filters[key] = resolve(corpus, filters[key])
+    if "type" in filters:
+        filters["type"] = resolve_type(corpus, filters["type"])
+    if "speaker" in filters:
+        filters["speaker"] = resolve_speaker(corpus, filters["speaker"])
+
+
+def _between(corpus: Any, query: str, ids: list[str], filters: dict[str, Any], limit: int, offset: int) -> list[dict]:
+    """The page of ``query``'s rows whose two ends (PAIR_ENDS) are two different actors of ``ids``, in the listing's
+    order (newest documents first, then record id).
+
+    The store filters by one actor. Every such row involves one of the actors but the most mentioned, so the rows of
+    those (the other filters applied by the store) are read in steps of PAIR_CHUNK, merged in the listing's order,
+    and kept when both ends are among ``ids``, until the page is full: the cost follows the page, not the corpus."""
+    import heapq
+    from collections.abc import Iterator
+
+    if query not in PAIR_ENDS:
+        flag = "--actor " + " --actor ".join(ids)
+        fail(f"{flag}: query {query} takes one --actor (several name the records between actors only in query "
+             "relations and query memberships)", 2)  # fmt: skip
+    first, second = PAIR_ENDS[query]
+    wanted = set(ids)
+    counts = {row["id"]: row["mentions"] or 0 for row in corpus.actors_by_id(wanted)}
+    drivers = sorted(ids, key=lambda actor_id: (counts.get(actor_id, 0), actor_id))[:-1]
+    fetch = getattr(corpus, query)
+
+    def stream(driver: str) -> Iterator[dict[str, Any]]:
+        start = 0
+        while True:
+            chunk = fetch(actor=driver, limit=PAIR_CHUNK, offset=start, **filters)
+            yield from chunk
+            if len(chunk) < PAIR_CHUNK:
+                return
+            start += PAIR_CHUNK
+
+    rows: list[dict[str, Any]] = []
+    seen: set[Any] = set()
+    skip = offset
+    for row in heapq.merge(*(stream(driver) for driver in drivers), key=_listing_key):
+        if row["id"] in seen or row[first] == row[second] or row[first] not in wanted or row[second] not in wanted:
+            continue
+        seen.add(row["id"])
+        if skip:
+            skip -= 1
+            continue
+        rows.append(row)
+        if limit and len(rows) >= limit:
+            break
+    return rows
+
+
+def _listing_key(row: dict[str, Any]) -> tuple[bool, tuple[int, ...], Any]:
+    """The store's listing order as an ascending key: dated rows first, the newest first (the date's code points
+    negated, a shorter date after the longer ones it prefixes, as "2024" sorts after "2024-05" descending), then id."""
+    published = row.get("published")
+    newest = (*(-ord(char) for char in published), 1) if published else ()
+    return (published is None, newest, row["id"])
+
+
+def _experts(corpus: Any, limit: int, offset: int) -> list[dict[str, Any]]:
+    from multivector.analysis import totals
+
+    rows = [dict(row) for row in totals.experts(corpus.connection)]
+    return rows[offset : offset + limit] if limit else rows[offset:]
 
 
 def _print_json(rows: list[dict[str, Any]]) -> None:
@@ -460,14 +600,14 @@ def _print_json(rows: list[dict[str, Any]]) -> None:
 
 
 def _print_csv(rows: list[dict[str, Any]], fallback_columns: tuple[str, ...]) -> None:
+    """CSV as the exports write it (console.csv_cell): lists (authors, speakers) as "a; b"."""
     import csv
-    import json
 
     columns = list(rows[0]) if rows else list(fallback_columns)
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    for row in rows:  # lists (authors, speakers) as JSON, so a CSV cell holds one value
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for k, v in row.items()})
+    for row in rows:
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
 
 
 def _print_table(query: str, rows: list[dict[str, Any]]) -> None:
@@ -477,7 +617,7 @@ def _print_table(query: str, rows: list[dict[str, Any]]) -> None:
     from multivector.store import MARKS
 
     if not rows:
-        Console(stderr=True).print("no results")
+        stderr().print("no results")
         return
     table = Table(show_lines=False, header_style="bold")
     columns = TABLE_COLUMNS[query]
@@ -508,14 +648,8 @@ def _cell(value: Any, marks: tuple[str, str]) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(map(str, value))
+        return safe(", ".join(map(str, value)))
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = _escape(str(value))
+    text = safe(value)
     return text.replace(marks[0], "[bold yellow]").replace(marks[1], "[/bold yellow]")
-
-
-def _escape(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)

@@ -17,10 +17,18 @@ Contract (every function reads a corpus and writes files; nothing is fetched, no
   intervals make a dynamic graph Gephi's timeline can play.
 - :func:`export_csv` writes a directory with one CSV per record table and :func:`export_jsonl` one ``.jsonl`` file
   per table (:data:`TABLES`): every row carries ``document_id``, its ``position`` in the document, the record's
-  fields, and ``span_start``/``span_end`` instead of ``span``.
+  fields, and ``span_start``/``span_end`` instead of ``span``. The documents table carries the ``body``, so every
+  span can be checked: ``body[span_start:span_end] == evidence``. A list (authors, speakers) is a JSON list in
+  JSON Lines and "a; b" in CSV, as `query --json` / `query --csv` write them (console.csv_cell, docs/format.md).
 - :func:`export_events_tsv`: one row per relation mention, GDELT-like columns :data:`EVENT_COLUMNS`; tabs and
-  newlines inside evidence become spaces so every row is one line. ``actor1``/``actor2`` are the mention's a/b, or
-  its source/target when it has a direction (``directed`` 1).
+  newlines inside evidence become spaces so every row is one line, and a field with a double quote is quoted as
+  csv and pandas read it by default (``pd.read_csv(path, sep="\t")``). ``actor1``/``actor2`` are the mention's
+  a/b, or its source/target when it has a direction (``directed`` 1).
+- :func:`export_datasette`: Datasette metadata for the corpus file (``datasette corpus.db -m metadata.json``):
+  ``_search`` on the documents table uses documents_fts, the evidence of every record is searchable in
+  evidence_fts, and canned queries search evidence with its document and the documents by relevance.
+- ``actors``: the graph, CSV, JSON Lines and events exports can be narrowed to actors: one actor keeps the relation
+  mentions that involve it, several the mentions between them (:func:`keeps`).
 Each returns the path(s) written.
 """
 
@@ -30,7 +38,7 @@ import calendar
 import csv
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -39,17 +47,21 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from multivector.analysis.graph import build_actor_graph, pair_key
+from multivector.interfaces.console import csv_cell
 from multivector.records import Analysis
 from multivector.store import Corpus
 from multivector.store.kinds import KINDS
 
-FORMATS = ("graphml", "gexf", "csv", "jsonl", "events-tsv")
+#: Called once per document read, by a progress bar (or None).
+Advance = Callable[[], None] | None
+FORMATS = ("graphml", "gexf", "csv", "jsonl", "events-tsv", "datasette")
 DEFAULT_OUT = {
     "graphml": "multivector.graphml",
     "gexf": "multivector.gexf",
     "csv": "multivector-csv",
     "jsonl": "multivector-jsonl",
     "events-tsv": "multivector-events.tsv",
+    "datasette": "metadata.json",
 }
 #: The files of the csv / jsonl exports: documents, speakers, actors, people, then each record kind (store.kinds)
 #: followed by its mention table when it has one.
@@ -68,23 +80,49 @@ _RECORD_FIELDS = {
     **{kind.table: kind.export_fields for kind in KINDS},  # relations, memberships, ... (store.kinds)
 }
 _RECORD_FIELDS |= {kind.mentions: kind.export_fields for kind in KINDS if kind.mentions}
-_DOCUMENT_FIELDS = ("id", "title", "published", "outlet", "language", "authors", "speakers", "source", "name")
+_DOCUMENT_FIELDS = ("id", "title", "published", "outlet", "language", "authors", "speakers", "source", "name", "body")
 
 
 # -- reading ---------------------------------------------------------------------------------------------------------
 
 
-def iter_analyses(corpus: Corpus) -> Iterator[Analysis]:
-    """Every stored analysis, newest first, one at a time (the corpus may be larger than memory)."""
-    for row in corpus.docs(limit=None):
+def iter_analyses(corpus: Corpus, actors: list[str] | None = None, advance: Advance = None) -> Iterator[Analysis]:
+    """Every stored analysis, newest first, one at a time (the corpus may be larger than memory); with ``actors``,
+    those that mention the first of them (the others' relations all involve it when there are two; see keeps).
+    ``advance`` is called after each document (a progress bar's, console.progress)."""
+    filters = {"actor": actors[0]} if actors and len(set(actors)) <= 2 else {}
+    for row in corpus.docs(limit=None, **filters):
         yield corpus.get(row["id"])
+        if advance is not None:
+            advance()
 
 
-def mention_rows(analysis: Analysis) -> list[dict[str, Any]]:
+def documents_to_export(corpus: Corpus, actors: list[str] | None = None) -> int:
+    """How many documents :func:`iter_analyses` reads (the progress bar's total)."""
+    if actors and len(set(actors)) <= 2:
+        return len(corpus.docs(limit=None, actor=actors[0]))
+    return corpus.count()
+
+
+def keeps(actors: list[str] | None, a: str, b: str) -> bool:
+    """Whether a relation between ``a`` and ``b`` is exported when the export is narrowed to ``actors``: one actor,
+    the relations that involve it; several, those between two different actors of them."""
+    if not actors:
+        return True
+    wanted = set(actors)
+    if len(wanted) == 1:
+        return a in wanted or b in wanted
+    return a != b and a in wanted and b in wanted
+
+
+def mention_rows(analysis: Analysis, actors: list[str] | None = None) -> list[dict[str, Any]]:
     """The relation mentions of one analysis (its claims when it has none) as rows with document context; ``source``
-    and ``target`` are the relation's direction, ``document_source`` the document's path or URL."""
+    and ``target`` are the relation's direction, ``document_source`` the document's path or URL. ``actors``: only
+    the mentions :func:`keeps` keeps."""
     rows = []
     for relation in analysis.relation_mentions or analysis.relations:
+        if not keeps(actors, relation.a, relation.b):
+            continue
         row = asdict(relation)
         start, end = _span(row.pop("span"))
         row.update(span_start=start, span_end=end, document_id=analysis.id, published=analysis.published,
@@ -101,10 +139,11 @@ def _span(span: list[int] | None) -> tuple[int, int]:
 # -- graphs ----------------------------------------------------------------------------------------------------------
 
 
-def actor_graph(corpus: Corpus) -> nx.MultiDiGraph:
+def actor_graph(corpus: Corpus, actors: list[str] | None = None, advance: Advance = None) -> nx.MultiDiGraph:
     """The whole corpus's actor network with Gephi-friendly attribute names and full-date intervals: a directed
-    multigraph whose edges say with ``directed`` whether their mentions have a direction (module docstring)."""
-    mentions = [row for analysis in iter_analyses(corpus) for row in mention_rows(analysis)]
+    multigraph whose edges say with ``directed`` whether their mentions have a direction (module docstring).
+    ``actors``: one actor's network, or the network among several (:func:`keeps`)."""
+    mentions = [row for analysis in iter_analyses(corpus, actors, advance) for row in mention_rows(analysis, actors)]
     return directed_actor_graph(corpus.actors(limit=None), mentions)
 
 
@@ -181,14 +220,14 @@ def period_end(iso: str) -> str:
     return iso
 
 
-def export_graphml(corpus: Corpus, out: Path) -> Path:
-    nx.write_graphml(actor_graph(corpus), out, encoding="utf-8")
+def export_graphml(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
+    nx.write_graphml(actor_graph(corpus, actors, advance), out, encoding="utf-8")
     return out
 
 
-def export_gexf(corpus: Corpus, out: Path) -> Path:
+def export_gexf(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
     """A mixed graph, as Gephi reads one: edges undirected by default, directed ones with ``type="directed"``."""
-    graph = actor_graph(corpus)
+    graph = actor_graph(corpus, actors, advance)
     for _, _, key, data in graph.edges(keys=True, data=True):
         data["id"] = key  # "RUS->KAZ", "KAZ--RUS": stable edge ids
         if data["directed"]:
@@ -203,17 +242,21 @@ def export_gexf(corpus: Corpus, out: Path) -> Path:
 # -- record tables ---------------------------------------------------------------------------------------------------
 
 
-def table_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
-    """Every record table's rows for one analysis (see the module docstring)."""
+def table_rows(analysis: Analysis, actors: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every record table's rows for one analysis (see the module docstring); lists stay lists (the CSV writer joins
+    them). ``actors`` narrows the relation tables (:func:`keeps`); positions stay those of the document."""
     document = {
         "id": analysis.id, "title": analysis.title, "published": analysis.published, "outlet": analysis.outlet,
-        "language": analysis.language, "authors": "; ".join(analysis.authors),
-        "speakers": "; ".join(s.name for s in analysis.speakers), "source": analysis.source, "name": analysis.name,
+        "language": analysis.language, "authors": list(analysis.authors),
+        "speakers": [s.name for s in analysis.speakers], "source": analysis.source, "name": analysis.name,
+        "body": analysis.body,
     }  # fmt: skip
     tables: dict[str, list[dict[str, Any]]] = {"documents": [document]}
     for table, fields in _RECORD_FIELDS.items():
         rows = []
         for position, record in enumerate(getattr(analysis, table)):
+            if table in _RELATION_TABLES and not keeps(actors, record.a, record.b):
+                continue
             data = asdict(record)
             row = {"document_id": analysis.id, "position": position, **{f: data.get(f) for f in fields}}
             if "span" in data:
@@ -223,6 +266,9 @@ def table_rows(analysis: Analysis) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
+_RELATION_TABLES = {"relations", "relation_mentions"}
+
+
 def _columns(table: str) -> list[str]:
     if table == "documents":
         return list(_DOCUMENT_FIELDS)
@@ -230,7 +276,7 @@ def _columns(table: str) -> list[str]:
     return ["document_id", "position", *_RECORD_FIELDS[table], *spans]
 
 
-def export_csv(corpus: Corpus, out: Path) -> list[Path]:
+def export_csv(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = {table: out / f"{table}.csv" for table in TABLES}
     handles = {table: path.open("w", encoding="utf-8", newline="") for table, path in paths.items()}
@@ -238,22 +284,22 @@ def export_csv(corpus: Corpus, out: Path) -> list[Path]:
         writers = {table: csv.DictWriter(handles[table], fieldnames=_columns(table)) for table in TABLES}
         for writer in writers.values():
             writer.writeheader()
-        for analysis in iter_analyses(corpus):
-            for table, rows in table_rows(analysis).items():
-                writers[table].writerows(rows)
+        for analysis in iter_analyses(corpus, actors, advance):
+            for table, rows in table_rows(analysis, actors).items():
+                writers[table].writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
     finally:
         for handle in handles.values():
             handle.close()
     return list(paths.values())
 
 
-def export_jsonl(corpus: Corpus, out: Path) -> list[Path]:
+def export_jsonl(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = {table: out / f"{table}.jsonl" for table in TABLES}
     handles = {table: path.open("w", encoding="utf-8") for table, path in paths.items()}
     try:
-        for analysis in iter_analyses(corpus):
-            for table, rows in table_rows(analysis).items():
+        for analysis in iter_analyses(corpus, actors, advance):
+            for table, rows in table_rows(analysis, actors).items():
                 for row in rows:
                     handles[table].write(json.dumps(row, ensure_ascii=False) + "\n")
     finally:
@@ -295,28 +341,94 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def export_events_tsv(corpus: Corpus, out: Path) -> Path:
-    """Plain tab-separated lines (no quoting: no field contains a tab or a newline), header first."""
+def export_events_tsv(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
+    """Tab-separated lines, header first: one line per row (no field holds a tab or a line break) and csv's minimal
+    quoting, so a field with a double quote reads back with the defaults of pandas and the csv module."""
     with out.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("\t".join(EVENT_COLUMNS) + "\n")
-        for analysis in iter_analyses(corpus):
-            for row in mention_rows(analysis):
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(EVENT_COLUMNS)
+        for analysis in iter_analyses(corpus, actors, advance):
+            for row in mention_rows(analysis, actors):
                 values = event_row(row)
-                handle.write(
-                    "\t".join(_one_line(str(values[c] if values[c] is not None else "")) for c in EVENT_COLUMNS)
-                )
-                handle.write("\n")
+                writer.writerow(_one_line(str(csv_cell(values[c]))) for c in EVENT_COLUMNS)
     return out
 
 
-def export(corpus: Corpus, format: str, out: Path | None = None) -> Path | list[Path]:
-    """Write ``format`` (one of :data:`FORMATS`) to ``out`` (a file, or a directory for csv/jsonl)."""
+# -- Datasette -------------------------------------------------------------------------------------------------------
+
+#: Canned queries of the Datasette metadata: evidence and documents by full-text relevance, with their context.
+DATASETTE_QUERIES = {
+    "search_evidence": {
+        "title": "Search the evidence",
+        "description": 'Every record whose evidence matches, best first: words, "a phrase", prefix*, OR, NOT.',
+        "sql": (
+            "select e.kind, e.record_id, e.document_id, d.title, d.published,"
+            " snippet(evidence_fts, 0, '**', '**', '…', 24) as evidence"
+            " from evidence_fts e join documents d on d.id = e.document_id"
+            " where evidence_fts match :q order by rank limit 200"
+        ),
+    },
+    "search_documents": {
+        "title": "Search the documents",
+        "description": "Documents whose title or body matches, best first, with a snippet of the body.",
+        "sql": (
+            "select d.id, d.title, d.published, d.outlet, snippet(documents_fts, 1, '**', '**', '…', 24) as snippet"
+            " from documents_fts join documents d on d.number = documents_fts.rowid"
+            " where documents_fts match :q order by rank limit 200"
+        ),
+    },
+}
+
+
+def datasette_metadata(database: str) -> dict[str, Any]:
+    """Datasette metadata for a corpus file whose Datasette name (the file name without .db) is ``database``.
+
+    Datasette finds a table's full-text index by itself only when the index's DDL says ``content="table"``; the
+    corpus's documents_fts says ``content = 'documents'`` (keyed on documents.number), so ``fts_table`` and
+    ``fts_pk`` name it. evidence_fts is searched as a table of its own (Datasette detects an FTS table for itself)."""
+    return {
+        "title": "multivector corpus",
+        "description": "Expert interviews and analysis articles with the actors, relations, stances, figures and"
+        " events they contain, each record with its evidence (docs/corpus.md).",
+        "databases": {
+            database: {
+                "tables": {
+                    "documents": {
+                        "fts_table": "documents_fts", "fts_pk": "number", "label_column": "title",
+                        "description": "One row per article; ?_search= searches titles and bodies.",
+                    },
+                    "evidence_fts": {
+                        "description": "The evidence of every record (kind: its table, record_id: its id there);"
+                        " ?_search= searches it.",
+                    },
+                    "actors": {"label_column": "name"},
+                },
+                "queries": DATASETTE_QUERIES,
+            }
+        },
+    }  # fmt: skip
+
+
+def export_datasette(corpus: Corpus, out: Path, actors: list[str] | None = None, advance: Advance = None) -> Path:
+    """The metadata file for ``datasette CORPUS.db --metadata OUT`` (SQLite corpora only)."""
+    if corpus.url:
+        raise ValueError("the datasette export is for an SQLite corpus file (Datasette does not read PostgreSQL)")
+    out.write_text(json.dumps(datasette_metadata(Path(corpus.path).stem), ensure_ascii=False, indent=2) + "\n",
+                   encoding="utf-8")  # fmt: skip
+    return out
+
+
+def export(
+    corpus: Corpus, format: str, out: Path | None = None, *, actors: list[str] | None = None, advance: Advance = None
+) -> Path | list[Path]:
+    """Write ``format`` (one of :data:`FORMATS`) to ``out`` (a file, or a directory for csv/jsonl); ``actors``
+    (canonical ids) narrows the relations to those of one actor or between several (:func:`keeps`)."""
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}")
     out = Path(out or DEFAULT_OUT[format])
     out.parent.mkdir(parents=True, exist_ok=True)
     writers = {
         "graphml": export_graphml, "gexf": export_gexf, "csv": export_csv, "jsonl": export_jsonl,
-        "events-tsv": export_events_tsv,
+        "events-tsv": export_events_tsv, "datasette": export_datasette,
     }  # fmt: skip
-    return writers[format](corpus, out)
+    return writers[format](corpus, out, actors or None, advance)

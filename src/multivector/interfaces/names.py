@@ -8,6 +8,11 @@ Contract:
 - An unknown name raises :class:`UnknownActor` (a KeyError: the app turns it into a 404 page, or a JSON 404 under
   /api, listing the closest actors of the corpus by rapidfuzz as suggestions; the CLI prints it in one line, exit 2).
 - The lookup tables are built from ``Corpus.actors`` and cached per corpus generation; the web layer holds no SQL.
+- :func:`resolve_type` does the same for a relation type (``--type``): any case, one of the types of
+  data/relation_types.json or of the corpus; :func:`resolve_speaker` for a speaker (``--speaker``): the text must be
+  part of the name of someone who speaks or holds a claim in the corpus (the filter matches every such name). An
+  unknown one raises :class:`UnknownName` with the closest values by rapidfuzz (the message ends with the valid
+  types when none is close: there are few).
 """
 
 from __future__ import annotations
@@ -23,13 +28,49 @@ SUGGESTIONS = 3
 SUGGEST_CUTOFF = 80.0
 
 
-class UnknownActor(KeyError):
-    """No actor answers to ``text``; ``suggestions`` are (id, name) pairs of the closest actors of the corpus."""
+class UnknownName(KeyError):
+    """No ``what`` (relation type, speaker) answers to ``text``; ``suggestions`` are the closest valid values and
+    ``valid`` all of them when they are few enough to list."""
 
-    def __init__(self, text: str, suggestions: list[tuple[str, str]]) -> None:
+    what = "value"
+
+    def __init__(self, text: str, suggestions: list[Any], valid: list[str] | None = None) -> None:
         super().__init__(text)
         self.text = text
         self.suggestions = suggestions
+        self.valid = valid or []
+
+    def message(self) -> str:
+        text = f"unknown {self.what} {self.text!r}"
+        if self.suggestions:
+            return text + "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        if self.valid:
+            return text + "; use one of " + ", ".join(self.valid)
+        return text
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class UnknownType(UnknownName):
+    what = "relation type"
+
+
+class UnknownSpeaker(UnknownName):
+    what = "speaker"
+
+    def message(self) -> str:
+        text = super().message()
+        return text if self.suggestions else text + " (multivector query docs lists who speaks in each document)"
+
+
+class UnknownActor(UnknownName):
+    """No actor answers to ``text``; ``suggestions`` are (id, name) pairs of the closest actors of the corpus."""
+
+    what = "actor"
+
+    def __init__(self, text: str, suggestions: list[tuple[str, str]]) -> None:
+        super().__init__(text, suggestions)
 
     def message(self) -> str:
         text = f"unknown actor {self.text!r}"
@@ -115,3 +156,57 @@ def _build(corpus: Corpus) -> dict[str, Any]:
             choices.append(form)
             owners.append(actor_id)
     return {"known": known, "ids": ids, "names": names, "choices": choices, "owners": owners}
+
+
+# -- relation types and speakers -------------------------------------------------------------------------------------
+
+
+def relation_types(corpus: Corpus) -> list[str]:
+    """Every relation type a filter can name: the types of data/relation_types.json and those of the corpus."""
+    from multivector.interfaces.web.views import cached
+
+    return cached(corpus, "relation_type_names", lambda: sorted(set(_catalogue_types()) | set(corpus.relation_types())))
+
+
+def _catalogue_types() -> list[str]:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("multivector.data").joinpath("relation_types.json").read_text(encoding="utf-8"))
+    return [key for key in data if not key.startswith("_")]
+
+
+def resolve_type(corpus: Corpus, text: str | None) -> str | None:
+    """The relation type ``text`` names in any case ("Pressure" -> "pressure"); :class:`UnknownType` otherwise."""
+    if text is None or not text.strip():
+        return None
+    types = relation_types(corpus)
+    by_key = {fold(name): name for name in types}
+    key = fold(text.strip().replace(" ", "_"))
+    if key in by_key:
+        return by_key[key]
+    close = process.extract(text.strip(), types, scorer=fuzz.WRatio, processor=utils.default_process,
+                            limit=SUGGESTIONS, score_cutoff=SUGGEST_CUTOFF - 10)  # fmt: skip
+    raise UnknownType(text.strip(), [name for name, _score, _index in close], types)
+
+
+def speaker_names(corpus: Corpus) -> list[str]:
+    """Everyone who speaks in a document or holds a claim in the corpus, by name."""
+    from multivector.interfaces.web.views import cached
+    from multivector.store import reads
+
+    return cached(corpus, "speaker_names", lambda: reads.speaker_names(corpus.connection))
+
+
+def resolve_speaker(corpus: Corpus, text: str | None) -> str | None:
+    """``text`` unchanged (the speaker filter takes part of a name, in any case) when some speaker's name contains
+    it; :class:`UnknownSpeaker` with the closest names otherwise."""
+    if text is None or not text.strip():
+        return None
+    names = speaker_names(corpus)
+    key = text.strip().casefold()
+    if any(key in name.casefold() for name in names):
+        return text.strip()
+    close = process.extract(text.strip(), names, scorer=fuzz.WRatio, processor=utils.default_process,
+                            limit=SUGGESTIONS, score_cutoff=SUGGEST_CUTOFF - 10)  # fmt: skip
+    raise UnknownSpeaker(text.strip(), [name for name, _score, _index in close])

@@ -380,18 +380,26 @@ def stance_totals_by_speaker(source: Any, actor: str, *, limit: int) -> list[dic
     return [{"speaker": s, "+": pos, "-": neg, "0": neu, "total": total} for s, pos, neg, neu, total in rows]
 
 
+#: Who counts as an expert, one rule for the experts list, the overview and the stance matrix: anyone a document
+#: attributes speech or a stance to, whether it quotes them (a speaker of the document) or reports their view
+#: second-hand (the holder of a stance). A condition on speaker_totals.
+EXPERT = "(documents > 0 OR stances > 0)"
+
+
 def experts(source: Any, *, limit: int | None = None) -> list[Expert]:
-    """Every speaker of a document with their document and stance-mention counts, most documents first."""
+    """Every expert (:data:`EXPERT`) with their document and stance-mention counts, most documents first (then most
+    stances: someone quoted only second-hand speaks in no document)."""
     db = db_of(source)
     rows = db.tuples(
-        "SELECT name, documents, stances FROM speaker_totals WHERE documents > 0 ORDER BY documents DESC, name LIMIT ?",
+        f"SELECT name, documents, stances FROM speaker_totals WHERE {EXPERT}"
+        " ORDER BY documents DESC, stances DESC, name LIMIT ?",
         (db.dialect.no_limit if limit is None else limit,),
     )
     return [{"name": name, "documents": documents, "stances": stances} for name, documents, stances in rows]
 
 
 def expert_count(source: Any) -> int:
-    return db_of(source).scalar("SELECT count(*) FROM speaker_totals WHERE documents > 0")
+    return db_of(source).scalar(f"SELECT count(*) FROM speaker_totals WHERE {EXPERT}")
 
 
 def matrix_rows(source: Any, *, experts: int) -> tuple[list[dict[str, Any]], dict[str, int]]:
@@ -400,7 +408,7 @@ def matrix_rows(source: Any, *, experts: int) -> tuple[list[dict[str, Any]], dic
     db = db_of(source)
     rows = db.rows(
         "SELECT c.speaker, c.target, c.polarity, c.weight AS count FROM stance_counts c WHERE c.speaker IN"
-        " (SELECT name FROM speaker_totals WHERE stances > 0 ORDER BY stances DESC, name LIMIT ?)",
+        f" (SELECT name FROM speaker_totals WHERE {EXPERT} AND stances > 0 ORDER BY stances DESC, name LIMIT ?)",
         (experts,),
     )
     totals = dict(db.tuples("SELECT target, sum(weight) FROM stance_counts GROUP BY target"))
@@ -460,9 +468,14 @@ def expert_names(source: Any) -> list[dict[str, Any]]:
     """Every speaker (interviewee or quoted expert) with the number of documents they speak in, most first (from the
     running totals in ``speaker_totals``: one indexed walk, not a GROUP BY over every document's speakers)."""
     rows = db_of(source).tuples(
-        "SELECT name, documents FROM speaker_totals WHERE documents > 0 ORDER BY documents DESC, name"
+        f"SELECT name, documents FROM speaker_totals WHERE {EXPERT} ORDER BY documents DESC, stances DESC, name"
     )
     return [{"name": name, "documents": count} for name, count in rows]
+
+
+def speaker_names(source: Any) -> list[str]:
+    """Every name that speaks in a document or holds a stance or relation claim, sorted."""
+    return [row[0] for row in db_of(source).tuples("SELECT name FROM speaker_names ORDER BY name")]
 
 
 def speaker_exists(source: Any, name: str) -> bool:
@@ -483,6 +496,6 @@ __all__ = [
     "CorpusSummary", "Db", "Expert", "Filters", "PairKind", "PairTotals", "RelationMention", "StanceMention",
     "actor_years", "actors_by_id", "corpus_summary", "count_relation_mentions", "expert_count", "expert_names",
     "experts", "matrix_rows", "pair_speakers", "pair_totals", "relation_filters", "relation_mentions",
-    "relation_types", "span_start", "speaker_documents", "speaker_exists", "stance_mentions",
+    "relation_types", "span_start", "speaker_documents", "speaker_exists", "speaker_names", "stance_mentions",
     "stance_totals_by_speaker", "top_claims",
 ]  # fmt: skip
