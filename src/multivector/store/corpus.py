@@ -42,16 +42,18 @@ from multivector.store.schema import (
     SCHEMA_VERSION,
     SQLITE_TABLES,
     fold_statements,
+    rollup_statements,
     total_statements,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT_S = 30.0
 REQUIRED_TABLES = SQLITE_TABLES
-#: The per-document fold into the mention and aggregate tables (schema.fold_statements), built once. PostgreSQL
-#: writes the mention rows from Python (_mention_rows) and runs the same totals.
-_FOLD_ONE = tuple(fold_statements(one_document=True))
-_TOTALS_ONE = tuple(total_statements(one_document=True))
+#: The per-document fold into the mention and aggregate tables (schema.fold_statements) and the analysis rollups
+#: (schema.rollup_statements), built once. PostgreSQL writes the mention rows from Python (_mention_rows) and runs
+#: the same totals and rollups.
+_FOLD_ONE = (*fold_statements(one_document=True), *rollup_statements(one_document=True))
+_TOTALS_ONE = (*total_statements(one_document=True), *rollup_statements(one_document=True))
 
 
 class Corpus:
@@ -529,7 +531,7 @@ def _insert_analysis(db: Db, analysis: Analysis) -> None:
         fold = _TOTALS_ONE
     else:
         fold = _FOLD_ONE
-    for statement in fold:  # mention rows and running totals, in this same transaction
+    for statement in fold:  # mention rows, running totals and analysis rollups, in this same transaction
         db.execute(statement, {"doc": analysis.id})
     db.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'")
 
