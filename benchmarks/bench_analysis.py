@@ -5,6 +5,10 @@ one run each of discourse (over half a year of documents, and over the whole cor
 
     .venv/bin/python benchmarks/bench_analysis.py                      # 100,000 documents, built once and kept
     .venv/bin/python benchmarks/bench_analysis.py --db /tmp/s.db --docs 20000 --repeat 10 --claims
+    .venv/bin/python benchmarks/bench_analysis.py --ingest 2000 [--pg postgresql://USER@HOST/EMPTY_DB]
+
+--ingest N only measures what keeping the rollups costs `Corpus.add` (schema 5): N synthetic analyses stored in one
+process, in alternating chunks of 100 with and without the rollup statements, so both halves see the same load.
 
 The corpus is the store's synthetic one (multivector.store.synthetic: no NLP, skewed actor frequencies, about 7.5
 relation and 3.5 stance claims per document); building 100,000 documents takes 15 to 40 minutes on 2 shared cores,
@@ -59,13 +63,49 @@ def bench_balance(path: Path, repeat: int, *, claims: bool = False) -> list[tupl
     return rows
 
 
+def bench_ingest(target: str, count: int, chunk: int = 100) -> tuple[float, float]:
+    """Documents/s of Corpus.add with and without the rollup statements, in alternating chunks (a new corpus)."""
+    from multivector.store import Corpus
+    from multivector.store import corpus as module
+    from multivector.store.schema import rollup_statements
+    from multivector.store.synthetic import synthetic_analysis
+
+    analyses = [synthetic_analysis(n) for n in range(count)]
+    kept = (module._FOLD_ONE, module._TOTALS_ONE)
+    rollups = set(rollup_statements(one_document=True))
+    without = tuple(tuple(s for s in fold if s not in rollups) for fold in kept)
+    spent = {True: 0.0, False: 0.0}
+    try:
+        with Corpus(target) as corpus:
+            for start in range(0, count, chunk):
+                on = (start // chunk) % 2 == 0
+                module._FOLD_ONE, module._TOTALS_ONE = kept if on else without
+                begin = time.perf_counter()
+                for analysis in analyses[start : start + chunk]:
+                    corpus.add(analysis)
+                spent[on] += time.perf_counter() - begin
+    finally:
+        module._FOLD_ONE, module._TOTALS_ONE = kept
+    half = count / 2
+    return half / spent[True], half / spent[False]
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000, help="documents in the synthetic corpus")
     parser.add_argument("--db", type=Path, default=None, help="corpus file (built when missing)")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query")
     parser.add_argument("--claims", action="store_true", help="also time balance read from the claim tables")
+    parser.add_argument("--ingest", type=int, default=0, help="only time Corpus.add with / without the rollups")
+    parser.add_argument("--pg", help="with --ingest: also an empty PostgreSQL database (URL)")
     args = parser.parse_args(argv)
+    if args.ingest:
+        targets = [str(Path(tempfile.mkdtemp(prefix="mv-ingest-")) / "corpus.db"), *([args.pg] if args.pg else [])]
+        for target in targets:
+            on, off = bench_ingest(target, args.ingest)
+            name = "PostgreSQL" if target.startswith("postgres") else "SQLite"
+            print(f"{name}: with rollups {on:.0f} documents/s, without {off:.0f}, ratio {on / off:.3f}")
+        return 0
 
     from multivector.store import Corpus
     from multivector.store.synthetic import fill
