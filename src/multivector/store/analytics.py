@@ -4,8 +4,10 @@ Contract: every function takes a corpus handle (a :class:`~multivector.store.Cor
 :func:`multivector.store.dialect.db_of`) plus keyword filters and returns typed, frozen dataclasses. The sums are
 made in SQL (GROUP BY over the claim tables ``relations`` and ``stances``, one row per document, pair or speaker and
 target, and polarity), so the time grows with the records of the actor asked about, never with Python loops over
-the corpus. SQL is assembled only from the fixed fragments in this module; every value travels as a parameter. The
-same SQL runs on SQLite and PostgreSQL (:mod:`.dialect`).
+the corpus; balance's sums read the monthly rollups (``relation_months``, ``stance_months``: schema 5, kept by
+``Corpus.add``) whenever its filters allow, a few thousand rows whatever the size of the corpus. SQL is assembled
+only from the fixed fragments in this module; every value travels as a parameter. The same SQL runs on SQLite and
+PostgreSQL (:mod:`.dialect`).
 
 Weights: a record weighs its ``confidence`` (a record stored without one, from before schema 4, weighs
 :data:`UNKNOWN_CONFIDENCE`). ``modality`` NULL reads as ``asserted``. Periods (``by``): ``year`` (``2024``),

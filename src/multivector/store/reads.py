@@ -1,6 +1,12 @@
 """Read models over a corpus beyond the record listings of :mod:`~multivector.store.queries`: sentence-level mentions,
 the running totals behind the graph, the matrix and the expert pages, and the corpus summary.
 
+The typed rows of the listings (``Corpus.docs``, ``actors``, ``relations``, ... ``search``) are defined here too:
+:class:`Record` and its subclasses (:class:`DocumentRow`, :class:`ActorRow`, :class:`SearchHit`, and
+:data:`RECORD_ROWS`, one per record kind, derived from store.kinds by :func:`record_row`), frozen dataclasses that are
+also the plain dicts they replace. So are the claim-pair reads the network needs (:func:`claim_pair_totals`,
+:func:`claim_pair_directions`; ``Corpus.pair_totals`` / ``pair_directions``).
+
 Contract: every function takes a corpus handle (a :class:`~multivector.store.Corpus`, or its connection: see
 :func:`multivector.store.dialect.db_of`) and returns typed rows: :class:`RelationMention` / :class:`StanceMention`
 (frozen dataclasses that also read like the dicts they replace: ``row["speaker"]``, ``row.get("title")``,
@@ -29,6 +35,7 @@ from typing import Any, TypedDict
 from multivector.store import queries
 from multivector.store.dialect import Db, db_of
 from multivector.store.kinds import BY_TABLE, KINDS, Kind
+from multivector.store.schema import UNKNOWN_CONFIDENCE
 
 MAX_ROWS = 200_000  # a ceiling that keeps a request's memory bounded even on a huge corpus
 PAIR_SPEAKERS = 10  # speakers listed per edge: an edge of a large corpus has thousands
@@ -195,11 +202,6 @@ class Record(dict):  # type: ignore[type-arg]
             names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
             cls._names = names  # type: ignore[attr-defined]
         return names
-
-    @classmethod
-    def of(cls, names: list[str], values: Any) -> Record:
-        """The row of one result row whose columns are ``names`` (they must be this class's fields, in order)."""
-        return cls(*values) if tuple(names) == cls.names() else cls(**dict(zip(names, values, strict=True)))
 
 
 def _frozen(cls: type) -> type:
@@ -631,7 +633,7 @@ class PairDirection:
 _PAIR_X = "CASE WHEN r.a < r.b THEN r.a ELSE r.b END"
 _PAIR_Y = "CASE WHEN r.a < r.b THEN r.b ELSE r.a END"
 #: A claim's weight when it has no confidence (store.schema.UNKNOWN_CONFIDENCE, as balance weighs it).
-_CLAIM_WEIGHT = "coalesce(r.confidence, 0.5)"
+_CLAIM_WEIGHT = f"coalesce(r.confidence, {UNKNOWN_CONFIDENCE})"
 
 
 def claim_filters(
