@@ -1,10 +1,14 @@
 """Time the analysis commands on a large synthetic corpus: `balance` p50/p95 (target: p95 <= 200 ms on 100,000
-documents), read from the claim tables and from the monthly rollups, and one run each of discourse (over half a year
-of documents: the synthetic corpus' 2,000 experts all judge the same actors, so over the whole corpus every pair of
-experts is a tie, two million of them), changes and claims.
+documents), read from the monthly rollups the store keeps (schema 5) and, with --claims, from the claim tables, and
+one run each of discourse (over half a year of documents, and over the whole corpus, where the synthetic corpus'
+2,000 experts all judge the same actors, so every pair of experts is a tie), changes and claims.
 
     .venv/bin/python benchmarks/bench_analysis.py                      # 100,000 documents, built once and kept
-    .venv/bin/python benchmarks/bench_analysis.py --db /tmp/s.db --docs 20000 --repeat 10
+    .venv/bin/python benchmarks/bench_analysis.py --db /tmp/s.db --docs 20000 --repeat 10 --claims
+    .venv/bin/python benchmarks/bench_analysis.py --ingest 2000 [--pg postgresql://USER@HOST/EMPTY_DB]
+
+--ingest N only measures what keeping the rollups costs `Corpus.add` (schema 5): N synthetic analyses stored in one
+process, in alternating chunks of 100 with and without the rollup statements, so both halves see the same load.
 
 The corpus is the store's synthetic one (multivector.store.synthetic: no NLP, skewed actor frequencies, about 7.5
 relation and 3.5 stance claims per document); building 100,000 documents takes 15 to 40 minutes on 2 shared cores,
@@ -41,9 +45,12 @@ def timed(function, repeat: int) -> list[float]:
     return timings
 
 
-def bench_balance(path: Path, repeat: int) -> list[tuple[str, float, float]]:
+def bench_balance(path: Path, repeat: int, *, claims: bool = False) -> list[tuple[str, float, float]]:
     from multivector.analysis.balance import balance
-    from multivector.store import Corpus
+    from multivector.store import Corpus, analytics
+
+    if claims:  # the claim tables: the rollups' filter test answers "not monthly"
+        monthly, analytics._monthly = analytics._monthly, lambda since, until: False
 
     rows = []
     with Corpus(path, readonly=True) as corpus:
@@ -51,7 +58,36 @@ def bench_balance(path: Path, repeat: int) -> list[tuple[str, float, float]]:
             for by in PERIODS:
                 timings = timed(lambda a=actor, b=by: balance(corpus, a, by=b), repeat)
                 rows.append((f"balance {actor} --by {by}", statistics.median(timings), percentile(timings, 0.95)))
+    if claims:
+        analytics._monthly = monthly
     return rows
+
+
+def bench_ingest(target: str, count: int, chunk: int = 100) -> tuple[float, float]:
+    """Documents/s of Corpus.add with and without the rollup statements, in alternating chunks (a new corpus)."""
+    from multivector.store import Corpus
+    from multivector.store import corpus as module
+    from multivector.store.schema import rollup_statements
+    from multivector.store.synthetic import synthetic_analysis
+
+    analyses = [synthetic_analysis(n) for n in range(count)]
+    kept = (module._FOLD_ONE, module._TOTALS_ONE)
+    rollups = set(rollup_statements(one_document=True))
+    without = tuple(tuple(s for s in fold if s not in rollups) for fold in kept)
+    spent = {True: 0.0, False: 0.0}
+    try:
+        with Corpus(target) as corpus:
+            for start in range(0, count, chunk):
+                on = (start // chunk) % 2 == 0
+                module._FOLD_ONE, module._TOTALS_ONE = kept if on else without
+                begin = time.perf_counter()
+                for analysis in analyses[start : start + chunk]:
+                    corpus.add(analysis)
+                spent[on] += time.perf_counter() - begin
+    finally:
+        module._FOLD_ONE, module._TOTALS_ONE = kept
+    half = count / 2
+    return half / spent[True], half / spent[False]
 
 
 def main(argv: list[str]) -> int:
@@ -59,29 +95,35 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--docs", type=int, default=100_000, help="documents in the synthetic corpus")
     parser.add_argument("--db", type=Path, default=None, help="corpus file (built when missing)")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query")
+    parser.add_argument("--claims", action="store_true", help="also time balance read from the claim tables")
+    parser.add_argument("--ingest", type=int, default=0, help="only time Corpus.add with / without the rollups")
+    parser.add_argument("--pg", help="with --ingest: also an empty PostgreSQL database (URL)")
     args = parser.parse_args(argv)
+    if args.ingest:
+        targets = [str(Path(tempfile.mkdtemp(prefix="mv-ingest-")) / "corpus.db"), *([args.pg] if args.pg else [])]
+        for target in targets:
+            on, off = bench_ingest(target, args.ingest)
+            name = "PostgreSQL" if target.startswith("postgres") else "SQLite"
+            print(f"{name}: with rollups {on:.0f} documents/s, without {off:.0f}, ratio {on / off:.3f}")
+        return 0
 
-    from multivector.store import Corpus, analytics
+    from multivector.store import Corpus
     from multivector.store.synthetic import fill
 
     path = args.db or Path(tempfile.gettempdir()) / "multivector-bench-analysis" / f"synthetic-{args.docs}.db"
     path.parent.mkdir(parents=True, exist_ok=True)
-    with Corpus(path) as corpus:
+    with Corpus(path) as corpus:  # also migrates an older corpus (schema 4 -> 5 builds the rollups)
         have = corpus.count()
     if have < args.docs:
         print(f"filling {path} from {have} to {args.docs} documents ...", file=sys.stderr)
         fill(path, args.docs - have, start=have)
     with Corpus(path, readonly=True) as corpus:
-        documents, ready = corpus.count(), analytics.rollups_ready(corpus)
+        documents = corpus.count()
     print(f"corpus {path}: {documents:,} documents; load average {os.getloadavg()[0]:.2f}")
     results: list[tuple[str, float, float]] = []
-    if not ready:  # the claim tables first, while there are no rollups to read
-        results += [
-            (f"{name} (claim tables)", p50, p95) for name, p50, p95 in bench_balance(path, max(3, args.repeat // 4))
-        ]
-        begin = time.perf_counter()
-        analytics.build_rollups(path)
-        print(f"rollups built in {time.perf_counter() - begin:.1f} s")
+    if args.claims:
+        timed_claims = bench_balance(path, max(3, args.repeat // 4), claims=True)
+        results += [(f"{name} (claim tables)", p50, p95) for name, p50, p95 in timed_claims]
     rolled = bench_balance(path, args.repeat)
     results += [(f"{name} (rollups)", p50, p95) for name, p50, p95 in rolled]
 
@@ -92,6 +134,7 @@ def main(argv: list[str]) -> int:
     with Corpus(path, readonly=True) as corpus:
         for name, call in (
             ("discourse --since 2025-07 (5,000 documents)", lambda: discourse(corpus, since="2025-07")),
+            ("discourse (whole corpus)", lambda: discourse(corpus)),
             ("changes --actor KAZ --by quarter", lambda: changes(corpus, actor="KAZ")),
             ("claims --unit USD", lambda: claims(corpus, unit="USD")),
         ):

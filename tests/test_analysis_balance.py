@@ -134,49 +134,6 @@ def test_help_ends_with_examples():
         assert lines[-3].startswith(f"multivector {command}") and lines[-1].startswith(f"multivector {command}")
 
 
-def _rounded(value):
-    if isinstance(value, float):
-        return round(value, 9)
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_rounded(v) for v in value]
-    return value
-
-
-def _numbers(report):
-    return _rounded([
-        (b.period, b.index, b.leaning, [(p.centre, p.cooperative, p.hostile, p.neutral, p.records, p.modalities,
-                                          p.stances) for p in b.centres])
-        for b in [report.overall, *report.periods]
-    ])  # fmt: skip
-
-
-def test_rollups_give_the_same_numbers_and_go_stale_safely(db, tmp_path):
-    import shutil
-
-    from multivector.store import analytics
-    from multivector.store.synthetic import synthetic_analysis
-
-    copy = tmp_path / "rolled.db"
-    shutil.copy(db, copy)
-    options = [dict(by="quarter"), dict(by="month", since="2023-04", until="2024"), dict(by="year")]
-    with Corpus(db, readonly=True) as corpus:
-        direct = [balance(corpus, "KAZ", evidence=0, **o) for o in options]
-        assert not analytics.rollups_ready(corpus)
-    analytics.build_rollups(copy)
-    with Corpus(copy, readonly=True) as corpus:
-        assert analytics.rollups_ready(corpus)
-        rolled = [balance(corpus, "KAZ", evidence=0, **o) for o in options]
-    for one, other in zip(direct, rolled, strict=True):
-        assert _numbers(one) == _numbers(other)
-    with Corpus(copy) as corpus:  # a later ingest makes the rollups stale: the claim tables answer again
-        corpus.add(synthetic_analysis(1))
-        assert not analytics.rollups_ready(corpus)
-        after = balance(corpus, "KAZ", evidence=0)
-    assert after.overall.centres[0].records >= rolled[0].overall.centres[0].records
-
-
 def test_every_period_links_to_the_claims_behind_it(db):
     with Corpus(db, readonly=True) as corpus:
         report = balance(corpus, "KAZ", by="quarter", since="2023-05", evidence=0)
@@ -188,26 +145,3 @@ def test_every_period_links_to_the_claims_behind_it(db):
             firm = [r for r in listed if r["modality"] in ("asserted", "future") and r["polarity"] == "+"]
             assert len(firm) == sum(part.cooperative > 0 and part.modalities["asserted"]["+"]["records"] or 0
                                     for part in period.centres)  # fmt: skip
-
-
-def test_rollups_folded_document_by_document_equal_the_full_build(db, tmp_path):
-    import shutil
-    import sqlite3
-
-    from multivector.store import analytics
-
-    copy = tmp_path / "folded.db"
-    shutil.copy(db, copy)
-    analytics.build_rollups(copy)
-    conn = sqlite3.connect(copy)
-    tables = ("analysis_relation_months", "analysis_stance_months")
-    full = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
-    assert all(full.values())
-    for table in tables:
-        conn.execute(f"DELETE FROM {table}")
-    for (doc,) in conn.execute("SELECT id FROM documents ORDER BY number").fetchall():
-        for statement in analytics.rollup_statements(one_document=True):
-            conn.execute(statement, {"doc": doc})
-    folded = {table: sorted(conn.execute(f"SELECT * FROM {table}").fetchall()) for table in tables}
-    conn.close()
-    assert _rounded(folded) == _rounded(full)

@@ -139,3 +139,58 @@ def test_conflict_counts_opposite_statement_pairs_as_dna(tmp_path):
     assert congruence == {("Ann", "Bob"): 2}  # the neutral stance on Iran is no statement
     assert {(t.a, t.b): t.weight for t in cosine.congruence}[("Ann", "Bob")] == pytest.approx(2 / (3 * 2) ** 0.5)
     assert ("Bob", "IRN") in {(e.speaker, e.actor) for e in none.affiliation}
+
+
+def _pairwise(statements):
+    """DNA's congruence and conflict counted pair by pair (the definition, for comparison)."""
+    experts = sorted(statements)
+    congruence, conflict = {}, {}
+    for n, i in enumerate(experts):
+        for j in experts[n + 1 :]:
+            shared = statements[i] & statements[j]
+            opposed = {(a, p) for a, p in statements[j] if (a, "-" if p == "+" else "+") in statements[i]}
+            if shared:
+                congruence[i, j] = (len(shared), [f"{a} {p}" for a, p in sorted(shared)])
+            if opposed:
+                conflict[i, j] = (len(opposed), sorted({a for a, _ in opposed}))
+    return congruence, conflict
+
+
+def test_matrix_ties_equal_the_pairwise_definition_on_a_larger_corpus(tmp_path):
+    from collections import defaultdict
+
+    from multivector.store.synthetic import synthetic_analysis
+
+    with Corpus(tmp_path / "many.db") as corpus:
+        corpus.add_many(synthetic_analysis(n) for n in range(400))
+        result = discourse(corpus, normalisation="jaccard")
+        statements = defaultdict(set)
+        for row in corpus.stances(limit=None, modality="asserted") + corpus.stances(limit=None, modality="future"):
+            if row.polarity in "+-":
+                statements[row.speaker].add((row.target, row.polarity))
+    congruence, conflict = _pairwise(statements)
+    assert len(result.congruence) == len(congruence) > 100 and len(result.conflict) == len(conflict) > 100
+    for tie in result.congruence:
+        assert (tie.raw, list(tie.actors)) == congruence[tie.a, tie.b]
+        union = len(statements[tie.a] | statements[tie.b])
+        assert tie.weight == pytest.approx(tie.raw / union)
+    assert {(t.a, t.b): (t.raw, list(t.actors)) for t in result.conflict} == conflict
+    ties = result.congruence
+    assert ties[0] == list(ties)[0] and ties[-1] == list(ties)[-1] and ties[1:3] == list(ties)[1:3]
+    assert [t.weight for t in ties.top(5)] == sorted((t.weight for t in ties), reverse=True)[:5]
+    data = result.to_dict()
+    assert data["congruence"][0] == {"a": ties[0].a, "b": ties[0].b, "weight": ties[0].weight, "raw": ties[0].raw,
+                                     "actors": list(ties[0].actors)}  # fmt: skip
+    assert len(data["conflict"]) == len(conflict) and json.dumps(data)
+
+
+def test_camps_of_a_dense_network_read_each_experts_strongest_ties(db, monkeypatch):
+    """Beyond LOUVAIN_TIES positive ties, Louvain reads each expert's LOUVAIN_NEIGHBOURS strongest: the planted camps
+    are still found when only two ties per expert are kept."""
+    from multivector.analysis import discourse as module
+
+    monkeypatch.setattr(module, "LOUVAIN_TIES", 1)
+    monkeypatch.setattr(module, "LOUVAIN_NEIGHBOURS", 2)
+    with Corpus(db, readonly=True) as corpus:
+        result = discourse(corpus)
+    assert adjusted_rand_index(TRUTH["camps"], result.camp_of()) >= 0.9

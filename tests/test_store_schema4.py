@@ -13,7 +13,7 @@ import pytest
 from multivector.errors import CorpusError
 from multivector.records import Actor, Analysis, Membership, Relation, Speaker, Stance, document_id
 from multivector.store import SCHEMA_VERSION, Corpus, queries
-from multivector.store.schema import SCHEMA4_COLUMNS, SCHEMA4_INDEXES
+from multivector.store.schema import ROLLUP_TABLES, SCHEMA4_COLUMNS, SCHEMA4_INDEXES
 from multivector.store.synthetic import synthetic_analysis
 
 #: The mention tables' schema-4 columns (the claim tables' are schema.SCHEMA4_COLUMNS).
@@ -235,6 +235,8 @@ def downgrade_to_schema_3(path: Path, *, old_json: bool = False) -> None:
     """What a corpus written by schema 3 looks like: the same file without schema 4's columns and indexes. With
     ``old_json``, its analyses are also those of records without schema 4's fields (made before they existed)."""
     conn = sqlite3.connect(path)
+    for table in ROLLUP_TABLES:  # schema 5's
+        conn.execute(f"DROP TABLE {table}")
     for line in SCHEMA4_INDEXES.splitlines():
         if line.startswith("CREATE INDEX "):
             conn.execute(f"DROP INDEX {line.split()[2]}")
@@ -296,7 +298,7 @@ def test_schema_3_corpus_is_refused_read_only_and_migrated_with_its_fields(schem
         Corpus(schema4_path, readonly=True)
     assert "\n" not in str(refused.value)
     with Corpus(schema4_path) as corpus:  # migrates
-        assert corpus.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert corpus.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert _layout(schema4_path) == fresh_layout  # same columns in the same order, same indexes
     assert _contents(schema4_path) == fresh  # every field read back from the analysis JSON
     with Corpus(schema4_path, readonly=True) as corpus:

@@ -17,13 +17,21 @@ Contract: :func:`discourse` reads every expert's stance claims per actor and pol
 A statement is an (actor, polarity) pair, polarity + or -, an expert holds with at least ``min_records`` firm claims
 (modality asserted or future); repeated statements count once (DNA's duplicates setting "exclude"). Neutral stances
 appear in the affiliation network only.
+
+Scale: the counts are matrix products (numpy, BLOCK experts at a time): with P and M the experts x actors 0/1
+matrices of + and - statements, congruence = P P' + M M' and conflict = P M' + M P'; the normalisations and the
+co-evaluation counts are array operations too. The ties are kept as arrays (:class:`TieList`) and a :class:`Tie`
+is made when one is read, so a corpus where every expert judges the same actors (millions of ties) costs seconds,
+not minutes. Louvain reads every positive tie up to LOUVAIN_TIES of them, beyond that each expert's
+LOUVAIN_NEIGHBOURS strongest (a nearest-neighbour graph, as single-cell and text clustering do).
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field, fields
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -56,7 +64,10 @@ class Tie:
     b: str
     weight: float
     raw: int
-    actors: list[str] = field(default_factory=list)
+    actors: Sequence[str] = field(default_factory=list)  # read as a list (decoded on demand: _Labels)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "weight": self.weight, "raw": self.raw, "actors": list(self.actors)}
 
 
 @dataclass
@@ -76,13 +87,17 @@ class Discourse:
     experts: list[str]
     actors: list[str]
     affiliation: list[Affiliation]
-    congruence: list[Tie]
-    conflict: list[Tie]
+    congruence: TieList  # ties made when read (a dense corpus has millions)
+    conflict: TieList
     coevaluation: list[CoEvaluation]
     camps: list[list[str]]  # largest first; an expert without a positive tie is a camp of one
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("congruence", "conflict")}
+        data = asdict(self.__class__(**{**data, "congruence": [], "conflict": []}))  # type: ignore[arg-type]
+        data["congruence"] = [tie.to_dict() for tie in self.congruence]
+        data["conflict"] = [tie.to_dict() for tie in self.conflict]
+        return data
 
     def camp_of(self) -> dict[str, int]:
         return {expert: n for n, camp in enumerate(self.camps) for expert in camp}
@@ -152,8 +167,6 @@ def discourse(
     seed: int = SEED,
 ) -> Discourse:
     """The discourse networks of the corpus' stance claims (``actors``: only stances on these)."""
-    import networkx as nx
-
     normalise(0, 0, 0, 0, normalisation)  # a bad name fails before the corpus is read
     rows = analytics.stance_positions(corpus, targets=actors, since=since, until=until)
     weights: dict[tuple[str, str], dict[str, float]] = defaultdict(lambda: {"+": 0.0, "-": 0.0, "0": 0.0})
@@ -169,50 +182,245 @@ def discourse(
         net = w["+"] - w["-"]
         sign = (net > 0) - (net < 0)
         affiliation.append(Affiliation(speaker, actor, sign, w["+"], w["-"], w["0"], records[speaker, actor]))
-    experts = sorted(statements)
-    congruence, conflict = [], []
-    flipped = {e: {(a, "-" if p == "+" else "+") for a, p in held} for e, held in statements.items()}
-    for i, j in combinations(experts, 2):
-        si, sj = statements[i], statements[j]
-        shared = si & sj
-        opposed = flipped[i] & sj  # j's side of each opposite pair: one per pair
-        if not shared and not opposed:
-            continue
-        union = len(si) + len(sj) - len(shared)
-        if shared:
-            weight = normalise(len(shared), len(si), len(sj), union, normalisation)
-            congruence.append(Tie(i, j, weight, len(shared), [f"{a} {p}" for a, p in sorted(shared)]))
-        if opposed:
-            weight = normalise(len(opposed), len(si), len(sj), union, normalisation)
-            conflict.append(Tie(i, j, weight, len(opposed), sorted({a for a, _ in opposed})))
-    coevaluation = _coevaluation(statements)
+    matrix = _Statements(statements)
+    congruence, conflict, positive = matrix.ties(normalisation)
+    coevaluation = matrix.coevaluation()
+    camps = _camps(matrix.experts, positive, seed)
+    actor_ids = sorted({actor for (_, actor) in weights})
+    return Discourse(normalisation, matrix.experts, actor_ids, affiliation, congruence, conflict, coevaluation, camps)
+
+
+#: Expert rows multiplied at a time (memory: BLOCK x experts integers per product).
+BLOCK = 256
+#: Louvain runs on at most about this many positive ties: beyond it each expert keeps its LOUVAIN_NEIGHBOURS
+#: strongest ties (the union over experts), which keeps every expert's closest allies and drops the weakest of the
+#: near-complete networks a corpus where every expert judges the same actors makes (docs/analysis.md).
+LOUVAIN_TIES = 50_000
+LOUVAIN_NEIGHBOURS = 20
+
+
+class _Labels(Sequence[str]):
+    """The statements (or actors) behind one tie, decoded from a bit mask only when read: a network of millions of
+    ties does not build millions of lists. Reads, compares and serialises as the list it stands for."""
+
+    __slots__ = ("_mask", "_names")
+
+    def __init__(self, mask: int, names: list[str]) -> None:
+        self._mask, self._names = mask, names
+
+    def _list(self) -> list[str]:
+        mask, names, found, bit = self._mask, self._names, [], 0
+        while mask:
+            if mask & 1:
+                found.append(names[bit])
+            mask >>= 1
+            bit += 1
+        return found
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return self._mask.bit_count()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._list())
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, Sequence) and not isinstance(other, str) else other)
+
+    def __repr__(self) -> str:
+        return repr(self._list())
+
+    def __deepcopy__(self, memo: dict) -> list[str]:  # dataclasses.asdict: a plain list
+        return self._list()
+
+
+class TieList(Sequence[Tie]):
+    """Congruence or conflict ties held as arrays (expert indexes, raw counts, weights): a :class:`Tie` is made only
+    when read, so a network of millions of ties costs its arrays until it is listed or exported."""
+
+    def __init__(self, matrix: _Statements, i: Any, j: Any, raw: Any, weight: Any, *, opposite: bool) -> None:
+        self._matrix, self._opposite = matrix, opposite
+        self._i, self._j, self._raw, self._weight = i, j, raw, weight
+
+    def __len__(self) -> int:
+        return len(self._i)
+
+    def _tie(self, k: int) -> Tie:
+        m, a, b = self._matrix, int(self._i[k]), int(self._j[k])
+        if self._opposite:  # the actors judged oppositely
+            labels = _Labels((m.plus_masks[a] & m.minus_masks[b]) | (m.minus_masks[a] & m.plus_masks[b]), m.actors)
+        else:  # the statements shared
+            labels = _Labels(m.statement_masks[a] & m.statement_masks[b], m.statement_names)
+        return Tie(m.experts[a], m.experts[b], float(self._weight[k]), int(self._raw[k]), labels)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._tie(k) for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._tie(index)
+
+    def __iter__(self) -> Iterator[Tie]:
+        return (self._tie(k) for k in range(len(self)))
+
+    def top(self, count: int) -> list[Tie]:
+        """The ``count`` heaviest ties, heaviest first (ties in list order)."""
+        import numpy as np
+
+        order = np.argsort(-self._weight, kind="stable")[:count]
+        return [self._tie(int(k)) for k in order]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"TieList({len(self)} ties)"
+
+
+class _Statements:
+    """Experts x statements as two 0/1 matrices (P: the expert holds "actor +", M: "actor -"); DNA's counts are their
+    products: congruence = P P' + M M', conflict = P M' + M P' (numpy, BLOCK rows at a time)."""
+
+    def __init__(self, statements: dict[str, set[tuple[str, str]]]) -> None:
+        import numpy as np
+
+        self.experts = sorted(statements)
+        self.actors = sorted({actor for held in statements.values() for actor, _ in held})
+        column = {actor: n for n, actor in enumerate(self.actors)}
+        self.P = np.zeros((len(self.experts), len(self.actors)), dtype=np.int32)
+        self.M = np.zeros_like(self.P)
+        for row, expert in enumerate(self.experts):
+            for actor, polarity in statements[expert]:
+                (self.P if polarity == "+" else self.M)[row, column[actor]] = 1
+        # statement bit 2k = "actor_k +", 2k + 1 = "actor_k -": sorted as (actor, polarity), the order DNA lists them
+        self.statement_names = [f"{actor} {polarity}" for actor in self.actors for polarity in "+-"]
+        weights = np.array([1 << bit for bit in range(2 * len(self.actors))], dtype=object)
+        both = np.empty((len(self.experts), 2 * len(self.actors)), dtype=np.int64)
+        both[:, 0::2], both[:, 1::2] = self.P, self.M
+        self.statement_masks = [int(x) for x in (both.astype(object) @ weights)] if len(self.experts) else []
+        actor_weights = np.array([1 << bit for bit in range(len(self.actors))], dtype=object)
+        self.plus_masks = [int(x) for x in (self.P.astype(object) @ actor_weights)] if len(self.experts) else []
+        self.minus_masks = [int(x) for x in (self.M.astype(object) @ actor_weights)] if len(self.experts) else []
+        self.held = (self.P.sum(axis=1) + self.M.sum(axis=1)).astype(np.int64)
+
+    def ties(self, method: str) -> tuple[TieList, TieList, list[tuple[str, str, float]]]:
+        """The congruence and conflict ties (i < j, in the order of the experts) and the positive ties of congruence
+        minus conflict that Louvain reads (all of them, or each expert's LOUVAIN_NEIGHBOURS strongest when there
+        are more than LOUVAIN_TIES)."""
+        import numpy as np
+
+        n = len(self.experts)
+        found: dict[str, list[list[Any]]] = {"congruence": [[], [], [], []], "conflict": [[], [], [], []]}
+        net_rows: list[Any] = []
+        net_cols: list[Any] = []
+        net_weights: list[Any] = []
+        best_rows: list[Any] = []
+        best_cols: list[Any] = []
+        best_weights: list[Any] = []
+        positive = 0
+        for start in range(0, n, BLOCK):
+            stop = min(n, start + BLOCK)
+            p, m = self.P[start:stop], self.M[start:stop]
+            shared = p @ self.P.T + m @ self.M.T
+            opposed = p @ self.M.T + m @ self.P.T
+            n_i = self.held[start:stop][:, None]
+            n_j = self.held[None, :]
+            union = n_i + n_j - shared
+            normalised = {
+                "congruence": _normalise_all(shared, n_i, n_j, union, method),
+                "conflict": _normalise_all(opposed, n_i, n_j, union, method),
+            }
+            index = np.arange(start, stop)[:, None]
+            upper = np.arange(n)[None, :] > index  # each pair once, i < j
+            for name, counts in (("congruence", shared), ("conflict", opposed)):
+                rows, cols = np.nonzero((counts > 0) & upper)
+                lists = found[name]
+                lists[0].append(rows + start)
+                lists[1].append(cols)
+                lists[2].append(counts[rows, cols])
+                lists[3].append(normalised[name][rows, cols])
+            net = normalised["congruence"] - normalised["conflict"]
+            net[np.arange(n)[None, :] == index] = 0.0  # no self-ties
+            rows, cols = np.nonzero((net > 0) & upper)
+            positive += len(rows)
+            if positive <= LOUVAIN_TIES:  # kept while they may all be used
+                net_rows.append(rows + start)
+                net_cols.append(cols)
+                net_weights.append(net[rows, cols])
+            k = min(LOUVAIN_NEIGHBOURS, n - 1)
+            if k > 0:  # each expert's k strongest positive ties (either side)
+                top = np.argpartition(-net, k - 1, axis=1)[:, :k]
+                rows = np.repeat(np.arange(stop - start), k)
+                cols = top.reshape(-1)
+                keep = net[rows, cols] > 0
+                best_rows.append(rows[keep] + start)
+                best_cols.append(cols[keep])
+                best_weights.append(net[rows[keep], cols[keep]])
+        lists = {
+            name: [np.concatenate(part) if part else np.zeros(0) for part in value] for name, value in found.items()
+        }
+        congruence = TieList(self, *lists["congruence"], opposite=False)
+        conflict = TieList(self, *lists["conflict"], opposite=True)
+        if positive <= LOUVAIN_TIES:
+            chosen = (net_rows, net_cols, net_weights)
+        else:
+            chosen = (best_rows, best_cols, best_weights)
+        edges: dict[tuple[int, int], float] = {}
+        if chosen[0]:
+            for i, j, w in zip(*(np.concatenate(part).tolist() for part in chosen), strict=True):
+                edges[(i, j) if i < j else (j, i)] = w
+        experts = self.experts
+        return congruence, conflict, [(experts[i], experts[j], w) for (i, j), w in edges.items()]
+
+    def coevaluation(self) -> list[CoEvaluation]:
+        """For every two actors (sorted), the experts who judge both the same way and those who judge them
+        oppositely (an expert may do both, holding + and - on one of them)."""
+        import numpy as np
+
+        edges = []
+        P, M = self.P.astype(bool), self.M.astype(bool)
+        judged = P | M
+        names = np.array(self.experts, dtype=object)
+        for a, b in combinations(range(len(self.actors)), 2):
+            both = judged[:, a] & judged[:, b]
+            if not both.any():
+                continue
+            same = (P[:, a] & P[:, b]) | (M[:, a] & M[:, b])
+            opposite = (P[:, a] & M[:, b]) | (M[:, a] & P[:, b])
+            edges.append(CoEvaluation(self.actors[a], self.actors[b], int(same.sum()), int(opposite.sum()),
+                                      names[same | opposite].tolist()))  # fmt: skip
+        return edges
+
+
+def _normalise_all(raw: Any, n_i: Any, n_j: Any, union: Any, method: str) -> Any:
+    """:func:`normalise` over arrays."""
+    import numpy as np
+
+    raw = raw.astype(float)
+    if method == "none":
+        return raw
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if method == "average":
+            value = raw / ((n_i + n_j) / 2)
+        elif method == "jaccard":
+            value = raw / union
+        else:  # cosine
+            value = raw / np.sqrt((n_i * n_j).astype(float))
+    return np.nan_to_num(value, nan=0.0, posinf=0.0)
+
+
+def _camps(experts: list[str], positive: list[tuple[str, str, float]], seed: int) -> list[list[str]]:
+    """Louvain communities of the positive ties of congruence minus conflict (see _Statements.ties)."""
+    import networkx as nx
+
+    if not experts:
+        return []
     graph = nx.Graph()
     graph.add_nodes_from(experts)
-    net: dict[tuple[str, str], float] = defaultdict(float)
-    for tie in congruence:
-        net[tie.a, tie.b] += tie.weight
-    for tie in conflict:
-        net[tie.a, tie.b] -= tie.weight
-    graph.add_weighted_edges_from((a, b, w) for (a, b), w in net.items() if w > 0)
-    found = nx.community.louvain_communities(graph, weight="weight", seed=seed) if experts else []
-    camps = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))
-    actor_ids = sorted({actor for (_, actor) in weights})
-    return Discourse(normalisation, experts, actor_ids, affiliation, congruence, conflict, coevaluation, camps)
-
-
-def _coevaluation(statements: dict[str, set[tuple[str, str]]]) -> list[CoEvaluation]:
-    pairs: dict[tuple[str, str], CoEvaluation] = {}
-    for expert, held in sorted(statements.items()):
-        signs: dict[str, set[str]] = defaultdict(set)
-        for actor, polarity in held:
-            if polarity in "+-":
-                signs[actor].add(polarity)
-        for a, b in combinations(sorted(signs), 2):
-            edge = pairs.setdefault((a, b), CoEvaluation(a, b, 0, 0))
-            same = bool(signs[a] & signs[b])
-            opposite = any(p != q for p in signs[a] for q in signs[b])
-            edge.same += same
-            edge.opposite += opposite
-            if same or opposite:
-                edge.experts.append(expert)
-    return [pairs[key] for key in sorted(pairs)]
+    graph.add_weighted_edges_from(positive)
+    found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c))

@@ -260,7 +260,7 @@ def discourse(
         table = Table(title=f"{name} ({result.normalisation})", header_style="bold")
         for column in ("expert", "expert", "weight", "actors"):
             table.add_column(column)
-        for tie in sorted(ties, key=lambda t: -t.weight)[:20]:
+        for tie in ties.top(20):  # the heaviest, without making every tie of a dense network
             table.add_row(tie.a, tie.b, _n(tie.weight), ", ".join(tie.actors))
         console.print(table)
     if export is not None:

@@ -4,8 +4,10 @@ Contract: every function takes a corpus handle (a :class:`~multivector.store.Cor
 :func:`multivector.store.dialect.db_of`) plus keyword filters and returns typed, frozen dataclasses. The sums are
 made in SQL (GROUP BY over the claim tables ``relations`` and ``stances``, one row per document, pair or speaker and
 target, and polarity), so the time grows with the records of the actor asked about, never with Python loops over
-the corpus. SQL is assembled only from the fixed fragments in this module; every value travels as a parameter. The
-same SQL runs on SQLite and PostgreSQL (:mod:`.dialect`).
+the corpus; balance's sums read the monthly rollups (``relation_months``, ``stance_months``: schema 5, kept by
+``Corpus.add``) whenever its filters allow, a few thousand rows whatever the size of the corpus. SQL is assembled
+only from the fixed fragments in this module; every value travels as a parameter. The same SQL runs on SQLite and
+PostgreSQL (:mod:`.dialect`).
 
 Weights: a record weighs its ``confidence`` (a record stored without one, from before schema 4, weighs
 :data:`UNKNOWN_CONFIDENCE`). ``modality`` NULL reads as ``asserted``. Periods (``by``): ``year`` (``2024``),
@@ -18,11 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from multivector.store import schema
 from multivector.store.dialect import Db, db_of
 from multivector.store.queries import date_bounds
 
 #: The weight of a record stored without a confidence (the records' own default, records.Relation.confidence).
-UNKNOWN_CONFIDENCE = 0.5
+UNKNOWN_CONFIDENCE = schema.UNKNOWN_CONFIDENCE
 #: Period keys: SQL over a published date (`p`), by name. None: no period (one bucket).
 PERIODS = {
     "year": "CASE WHEN length({p}) >= 4 THEN substr({p}, 1, 4) END",
@@ -226,110 +229,22 @@ _STANCE_RECORD = (
 
 # -- rollups ---------------------------------------------------------------------------------------------------------
 
-#: Monthly sums of the claim tables, per actor: what balance reads instead of every claim of a frequent actor. Each
-#: relation claim is summed under both of its actors (actor, other); each stance claim under every actor its
-#: document mentions (actor) and its target. ``month`` is 'YYYY-MM', 'YYYY' (year only) or '' (undated).
-ROLLUP_DDL = """
-CREATE TABLE analysis_relation_months (
-    actor    TEXT NOT NULL,
-    other    TEXT NOT NULL,
-    month    TEXT NOT NULL,
-    polarity TEXT NOT NULL,
-    modality TEXT NOT NULL,
-    records  INTEGER NOT NULL,
-    weight   REAL NOT NULL,
-    PRIMARY KEY (actor, other, month, polarity, modality)
-) WITHOUT ROWID;
-CREATE TABLE analysis_stance_months (
-    actor    TEXT NOT NULL,
-    target   TEXT NOT NULL,
-    month    TEXT NOT NULL,
-    polarity TEXT NOT NULL,
-    modality TEXT NOT NULL,
-    records  INTEGER NOT NULL,
-    weight   REAL NOT NULL,
-    PRIMARY KEY (actor, target, month, polarity, modality)
-) WITHOUT ROWID;
-CREATE TABLE analysis_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-ROLLUP_TABLES = ("analysis_relation_months", "analysis_stance_months", "analysis_meta")
-_MONTH = "coalesce(substr({p}, 1, 7), '')"
-
-
-def rollup_statements(one_document: bool) -> list[str]:
-    """SQL that adds one document's claims (bound as ``:doc``), or all, to the rollup tables: what
-    ``schema.total_statements`` would run if the store adopted the rollups (see docs/analysis.md)."""
-    fresh = "document_id = :doc" if one_document else "1 = 1"
-    month = _MONTH.format(p="published")
-    upsert = " ON CONFLICT ({keys}) DO UPDATE SET records = {table}.records + excluded.records,"
-    upsert += " weight = {table}.weight + excluded.weight"
-    sides = " UNION ALL ".join(
-        f"SELECT {mine} AS actor, {other} AS other, {month} AS month, polarity,"
-        f" coalesce(modality, 'asserted') AS modality, {_WEIGHT.format(t='relations')} AS weight FROM relations"
-        f" WHERE {fresh}" + (" AND a != b" if mine == "b" else "")
-        for mine, other in (("a", "b"), ("b", "a"))
-    )
-    keys = "actor, other, month, polarity, modality"
-    relation = (
-        f"INSERT INTO analysis_relation_months ({keys}, records, weight) SELECT {keys}, count(*), sum(weight)"
-        f" FROM ({sides}) AS sides GROUP BY {keys} ORDER BY {keys}"
-        + upsert.format(keys=keys, table="analysis_relation_months")
-    )
-    keys = "actor, target, month, polarity, modality"
-    stance = (
-        f"INSERT INTO analysis_stance_months ({keys}, records, weight) SELECT da.actor_id, s.target,"
-        f" {_MONTH.format(p='s.published')}, s.polarity, {_MODALITY.format(t='s')}, count(*),"
-        f" sum({_WEIGHT.format(t='s')}) FROM stances s JOIN document_actors da ON da.document_id = s.document_id"
-        f" WHERE {'s.document_id = :doc' if one_document else '1 = 1'} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
-        + upsert.format(keys=keys, table="analysis_stance_months")
-    )
-    return [relation, stance]
-
-
-def build_rollups(path: Any) -> int:
-    """(Re)build the rollup tables of the SQLite corpus at ``path`` in one transaction, stamped with the corpus'
-    generation; returns it. The tables are read only while that stamp equals the corpus' generation (a later
-    ingest makes them stale and the analysis reads the claim tables again, correct but slower)."""
-    import sqlite3
-
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        for table in ROLLUP_TABLES:
-            conn.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in ROLLUP_DDL.split(";"):
-            if statement.strip():
-                conn.execute(statement)
-        for statement in rollup_statements(one_document=False):
-            conn.execute(statement)
-        row = conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
-        generation = int(row[0]) if row else 0
-        conn.execute("INSERT INTO analysis_meta (key, value) VALUES ('generation', ?)", (str(generation),))
-        conn.execute("COMMIT")
-        return generation
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    finally:
-        conn.close()
-
-
-def rollups_ready(handle: Any) -> bool:
-    """True when the corpus has rollup tables made at its current generation."""
-    db = db_of(handle)
-    if db.postgres:
-        return False
-    if db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'analysis_meta'") != 1:
-        return False
-    stamp = db.scalar("SELECT value FROM analysis_meta WHERE key = 'generation'")
-    current = db.scalar("SELECT value FROM meta WHERE key = 'generation'")
-    return stamp is not None and str(stamp) == str(current or 0)
+#: The rollup tables (schema 5, store.schema.ROLLUP_DDL) are kept current by ``Corpus.add`` and built by the migration
+#: from version 4: balance reads them whenever its filters allow (no speaker, dates at month precision or coarser).
+ROLLUP_TABLES = schema.ROLLUP_TABLES
+rollup_statements = schema.rollup_statements
 
 
 def _monthly(since: str | None, until: str | None) -> bool:
     """Date filters the rollups can answer: none, or year / month precision."""
     return all(value is None or len(value) <= 7 for value in (since, until))
+
+
+def _month_dates(clauses: list[str], params: list[Any], since: str | None, until: str | None) -> None:
+    """Date filters on a rollup's month key: as on the claims' dates, where an undated claim never matches one."""
+    if since is not None or until is not None:
+        clauses.append("m.month != ''")
+    _dates(clauses, params, "m.month", since, until)
 
 
 # -- balance ---------------------------------------------------------------------------------------------------------
@@ -373,18 +288,20 @@ def relation_weights(
     speaker: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    rollups: bool = True,
 ) -> list[GroupWeight]:
     """The actor's relation claims with each group's members (``members``: actor id -> group id), summed per
     group, period (``by``), polarity and modality. ``speaker``: claims made by that speaker (case-insensitive part
-    of the name)."""
+    of the name). Read from the rollups (``relation_months``) unless a speaker, a date finer than a month or
+    ``rollups=False`` asks for the claim tables (the same sums, up to floating-point rounding)."""
     db = db_of(handle)
     groups, params = _groups(db, members)
-    if speaker is None and _monthly(since, until) and rollups_ready(db):
+    if rollups and speaker is None and _monthly(since, until):
         clauses, part = ["m.actor = ?"], [actor]
-        _dates(clauses, part, "m.month", since, until)
+        _month_dates(clauses, part, since, until)
         sql = (
             f"WITH {groups} SELECT g.grp, {period_sql(by, 'm.month')} AS period, m.polarity, m.modality,"
-            f" sum(m.records), sum(m.weight) FROM analysis_relation_months m JOIN grp g ON g.member = m.other"
+            f" sum(m.records), sum(m.weight) FROM relation_months m JOIN grp g ON g.member = m.other"
             f"{_where(clauses)} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
         )
         return [GroupWeight(*row) for row in db.tuples(sql, params + part)]
@@ -468,17 +385,18 @@ def stance_weights(
     speaker: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    rollups: bool = True,
 ) -> list[GroupWeight]:
     """Stance claims on each group's members, summed per group, period, polarity and modality. ``actor``: only in
-    documents that mention that actor."""
+    documents that mention that actor (read from ``stance_months`` when the filters allow, as relation_weights)."""
     db = db_of(handle)
     groups, params = _groups(db, members)
-    if actor is not None and speaker is None and _monthly(since, until) and rollups_ready(db):
+    if rollups and actor is not None and speaker is None and _monthly(since, until):
         clauses, part = ["m.actor = ?"], [actor]
-        _dates(clauses, part, "m.month", since, until)
+        _month_dates(clauses, part, since, until)
         sql = (
             f"WITH {groups} SELECT g.grp, {period_sql(by, 'm.month')} AS period, m.polarity, m.modality,"
-            f" sum(m.records), sum(m.weight) FROM analysis_stance_months m JOIN grp g ON g.member = m.target"
+            f" sum(m.records), sum(m.weight) FROM stance_months m JOIN grp g ON g.member = m.target"
             f"{_where(clauses)} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"
         )
         return [GroupWeight(*row) for row in db.tuples(sql, params + part)]

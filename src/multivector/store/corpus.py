@@ -12,8 +12,10 @@ Contract:
   False when a document with the same ``Analysis.id`` (content hash) is already stored; nothing changes then. A
   process killed at any moment leaves only whole documents behind (WAL, one transaction per document).
 - Readers and one writer may work at the same time (WAL); a writer waits up to ``timeout`` seconds for another.
-- The query methods (``docs``, ``actors``, ``relations``, ...) return lists of plain dicts; see
-  :mod:`multivector.store.queries` for the filters.
+- The query methods (``docs``, ``actors``, ``relations``, ...) return lists of typed, read-only rows
+  (:mod:`multivector.store.reads`: frozen dataclasses that are also the plain dicts they replace, so
+  ``row.speaker``, ``row["speaker"]`` and ``json.dumps(rows)`` all work); see :mod:`multivector.store.queries` for
+  the filters.
 - A Corpus object is not meant to be used by two threads at once: open one per thread, or share a pool of them
   (the web app does: :class:`CorpusPool`).
 - ``generation()`` grows with every stored document: caches of corpus-wide views key on it (one indexed read).
@@ -42,16 +44,18 @@ from multivector.store.schema import (
     SCHEMA_VERSION,
     SQLITE_TABLES,
     fold_statements,
+    rollup_statements,
     total_statements,
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT_S = 30.0
 REQUIRED_TABLES = SQLITE_TABLES
-#: The per-document fold into the mention and aggregate tables (schema.fold_statements), built once. PostgreSQL
-#: writes the mention rows from Python (_mention_rows) and runs the same totals.
-_FOLD_ONE = tuple(fold_statements(one_document=True))
-_TOTALS_ONE = tuple(total_statements(one_document=True))
+#: The per-document fold into the mention and aggregate tables (schema.fold_statements) and the analysis rollups
+#: (schema.rollup_statements), built once. PostgreSQL writes the mention rows from Python (_mention_rows) and runs
+#: the same totals and rollups.
+_FOLD_ONE = (*fold_statements(one_document=True), *rollup_statements(one_document=True))
+_TOTALS_ONE = (*total_statements(one_document=True), *rollup_statements(one_document=True))
 
 
 class Corpus:
@@ -224,28 +228,28 @@ class Corpus:
 
     # -- queries (documented in multivector.store.queries) ---------------------------------------------------------
 
-    def docs(self, **filters: Any) -> list[dict[str, Any]]:
+    def docs(self, **filters: Any) -> list[reads.DocumentRow]:
         return self._query(queries.docs, filters)
 
-    def actors(self, **filters: Any) -> list[dict[str, Any]]:
+    def actors(self, **filters: Any) -> list[reads.ActorRow]:
         return self._query(queries.actors, filters)
 
-    def relations(self, **filters: Any) -> list[dict[str, Any]]:
+    def relations(self, **filters: Any) -> list[reads.RelationRow]:
         return self._query(queries.relations, filters)
 
-    def memberships(self, **filters: Any) -> list[dict[str, Any]]:
+    def memberships(self, **filters: Any) -> list[reads.MembershipRow]:
         return self._query(queries.memberships, filters)
 
-    def stances(self, **filters: Any) -> list[dict[str, Any]]:
+    def stances(self, **filters: Any) -> list[reads.StanceRow]:
         return self._query(queries.stances, filters)
 
-    def figures(self, **filters: Any) -> list[dict[str, Any]]:
+    def figures(self, **filters: Any) -> list[reads.FigureRow]:
         return self._query(queries.figures, filters)
 
-    def events(self, **filters: Any) -> list[dict[str, Any]]:
+    def events(self, **filters: Any) -> list[reads.EventRow]:
         return self._query(queries.events, filters)
 
-    def search(self, text: str, limit: int = 20, **options: Any) -> list[dict[str, Any]]:
+    def search(self, text: str, limit: int = 20, **options: Any) -> list[reads.SearchHit]:
         return self._query(queries.search, {"text": text, "limit": limit, **options})
 
     def _query(self, function: Any, filters: dict[str, Any]) -> Any:
@@ -278,6 +282,31 @@ class Corpus:
 
     def actors_by_id(self, ids: set[str] | list[str]) -> list[dict[str, Any]]:
         return self._query(reads.actors_by_id, {"ids": ids})
+
+    def pair_totals(
+        self,
+        min_confidence: float = 0,
+        modalities: Iterable[str] | None = None,
+        *,
+        speakers: int = 0,
+        **filters: Any,
+    ) -> list[reads.PairTotal]:
+        """Per unordered actor pair, its relation claims with at least ``min_confidence`` (0: all, also those without
+        one) and one of ``modalities`` (None: all), summed in SQL per type and polarity, most sentences first.
+        ``filters``: actor, pairs, type, polarity, speaker, since, until (reads.claim_filters); ``speakers``: also
+        each pair's N most frequent speakers."""
+        return self._query(
+            reads.claim_pair_totals,
+            {"min_confidence": min_confidence, "modalities": modalities, "speakers": speakers, **filters},
+        )
+
+    def pair_directions(
+        self, min_confidence: float = 0, modalities: Iterable[str] | None = None, **filters: Any
+    ) -> list[reads.PairDirection]:
+        """Per unordered actor pair (x < y), its claims x -> y, y -> x and undirected (claims and sentences), with the
+        filters of :meth:`pair_totals`."""
+        return self._query(reads.claim_pair_directions, {"min_confidence": min_confidence, "modalities": modalities,
+                                                          **filters})  # fmt: skip
 
     def span_start(self, kind: str, record_id: int) -> int | None:
         """Where the evidence of record ``record_id`` of ``kind`` (a search hit's kind) starts in its body."""
@@ -529,7 +558,7 @@ def _insert_analysis(db: Db, analysis: Analysis) -> None:
         fold = _TOTALS_ONE
     else:
         fold = _FOLD_ONE
-    for statement in fold:  # mention rows and running totals, in this same transaction
+    for statement in fold:  # mention rows, running totals and analysis rollups, in this same transaction
         db.execute(statement, {"doc": analysis.id})
     db.execute("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'generation'")
 

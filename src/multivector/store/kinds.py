@@ -3,9 +3,10 @@
 Contract: :data:`KINDS` is the one list of the extracted record kinds. Everything that names a kind's table, its
 columns or its filters is derived from it: the tables' DDL (:func:`table_ddl`, for SQLite and PostgreSQL), the
 columns schema 4 added (``store.schema.SCHEMA4_COLUMNS``), the rows ``Corpus.add`` writes (:meth:`Kind.values`), the
-columns the queries return (:attr:`Kind.listing`), the CLI's table columns (:attr:`Kind.table_columns`) and the
-export's per-record fields (:attr:`Kind.export_fields`). Adding a column is one :class:`Column` here (plus a schema
-version and a migration step in ``store.schema`` when it changes a stored corpus).
+columns the queries return (:attr:`Kind.listing`) and their typed rows (``store.reads.record_row``), the CLI's table
+columns (:attr:`Kind.table_columns`) and the export's per-record fields (:attr:`Kind.export_fields`). Adding a column
+is one :class:`Column` here (plus a schema version and a migration step in ``store.schema`` when it changes a stored
+corpus).
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Read queries over a corpus: what `multivector query`, the Python API and the web app call.
 
 Contract: every function takes a corpus handle (a Corpus, its Db or its connection, on SQLite or PostgreSQL: see
-store.dialect) plus keyword filters and returns a list of plain dicts (JSON-ready: lists are lists, not JSON text),
-the same rows in the same order on both backends. SQL is assembled only from the fixed fragments in this module;
+store.dialect) plus keyword filters and returns a list of typed, read-only rows (store.reads: DocumentRow, ActorRow,
+RelationRow, MembershipRow, StanceRow, FigureRow, EventRow, SearchHit; the record rows derived from store.kinds) that
+are also the plain dicts they replace (JSON-ready: lists are lists, not JSON text), the same rows in the same order on
+both backends. SQL is assembled only from the fixed fragments in this module;
 user values always travel as parameters. Filters, all optional and combined with AND:
 
 - ``actor``: a canonical actor id. relations: a or b; memberships: member or org; stances: target; actors: that
@@ -37,7 +39,7 @@ import re
 import sqlite3
 from typing import Any
 
-from multivector.store import kinds
+from multivector.store import kinds, reads
 from multivector.store.dialect import Db, db_of
 from multivector.store.kinds import EVIDENCE_TABLES
 from multivector.store.schema import PREFIX_LENGTHS
@@ -242,6 +244,13 @@ def _rows(db: Db, sql: str, params: list[Any], json_columns: tuple[str, ...] = (
     return rows
 
 
+def _typed(cls: type[reads.Record], rows: list[dict[str, Any]]) -> list[Any]:
+    """Plain rows -> the typed, read-only rows of store.reads (their columns are the class's fields, in order)."""
+    if rows and tuple(rows[0]) != cls.names():
+        raise AssertionError(f"{cls.__name__}: the query's columns {tuple(rows[0])} are not the row's fields")
+    return [cls(*row.values()) for row in rows]
+
+
 def fts_query(text: str) -> str:
     """User search text -> a safe FTS5 query (see the module docstring)."""
     parts: list[str] = []
@@ -296,7 +305,7 @@ def docs(
     language: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[reads.DocumentRow]:
     """Documents, newest first: id, title, published, outlet, language, authors, source, name, ingested_at,
     speakers (names)."""
     db = db_of(handle)
@@ -308,7 +317,7 @@ def docs(
     page, page_params = _page(limit, offset, db)
     columns = _DOC_COLUMNS_POSTGRES if db.postgres else _DOC_COLUMNS
     sql = f"SELECT {columns} FROM documents d{where.sql()} ORDER BY d.published DESC, d.id DESC{page}"
-    return _rows(db, sql, where.params + page_params, ("authors", "speakers"))
+    return _typed(reads.DocumentRow, _rows(db, sql, where.params + page_params, ("authors", "speakers")))
 
 
 def actors(
@@ -323,7 +332,7 @@ def actors(
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[reads.ActorRow]:
     """Actors with the number of documents mentioning them and their total mentions, most documented first.
 
     Without document filters the running totals in `actors` answer at once; with them, the counts are over the
@@ -341,7 +350,7 @@ def actors(
     if all(value is None for value in (speaker, since, until, search, document)):
         where.add("a.documents > 0")
         sql = f"SELECT a.id, a.name, a.kind, a.documents, a.mentions FROM actors a{where.sql()}{order}{page}"
-        return _rows(db, sql, where.params + page_params)
+        return _typed(reads.ActorRow, _rows(db, sql, where.params + page_params))
     if all(value is None for value in (speaker, search, document)):
         return _actors_in_dates(where, since, until, limit, offset)
     _add_document_filters(where, speaker=speaker, since=since, until=until, document=document)
@@ -359,12 +368,12 @@ def actors(
         " CROSS JOIN document_actors da ON da.document_id = d.id CROSS JOIN actors a ON a.id = da.actor_id"
         f"{where.sql()} GROUP BY a.id{order}{page}"
     )
-    return _rows(db, sql, where.params + page_params)
+    return _typed(reads.ActorRow, _rows(db, sql, where.params + page_params))
 
 
 def _actors_in_dates(
     base: _Where, since: str | None, until: str | None, limit: int | None, offset: int
-) -> list[dict[str, Any]]:
+) -> list[reads.ActorRow]:
     """Actor counts over a date range, from actor_months for whole months plus the documents of a boundary month
     that a day-precision bound cuts (at most two months of documents are read, however wide the range)."""
     _date_bounds(since, until)  # validates
@@ -399,7 +408,7 @@ def _actors_in_dates(
             total["documents"] += row["documents"]
             total["mentions"] += row["mentions"] or 0
     ranked = sorted(totals.values(), key=lambda a: (-a["documents"], -a["mentions"], a["id"]))
-    return ranked[offset:] if limit is None else ranked[offset : offset + limit]
+    return _typed(reads.ActorRow, ranked[offset:] if limit is None else ranked[offset : offset + limit])
 
 
 _RECORD_CONTEXT = "r.document_id, r.published, d.title"
@@ -433,7 +442,7 @@ def relations(
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[reads.RelationRow]:
     """Relations between actors: id, a, b, type, polarity, score, modality, quad_class, speaker, source, target,
     confidence, resolved_from, count, evidence, span_start, span_end, document_id, published, title."""
     db = db_of(handle)
@@ -465,9 +474,9 @@ def relations(
             " JOIN relations r ON r.id = ra.relation_id"
         )
         sql = f"SELECT {_listing(kinds.RELATIONS)}, {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{order}"
-        return _rows(db, sql, where.params + page_params)
+        return _typed(reads.RECORD_ROWS["relations"], _rows(db, sql, where.params + page_params))
     sql = f"SELECT {_listing(kinds.RELATIONS)}, {_RECORD_CONTEXT}{tables}{_RECORD_JOIN}{where.sql()}{order}{page}"
-    return _rows(db, sql, where.params + page_params)
+    return _typed(reads.RECORD_ROWS["relations"], _rows(db, sql, where.params + page_params))
 
 
 def memberships(
@@ -484,7 +493,7 @@ def memberships(
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[reads.MembershipRow]:
     """Membership claims: id, member, org, status, modality, confidence, evidence, span_start, span_end,
     document_id, published, title."""
     db = db_of(handle)
@@ -503,7 +512,7 @@ def memberships(
         f"SELECT {_listing(kinds.MEMBERSHIPS)}, {_RECORD_CONTEXT} FROM memberships r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
-    return _rows(db, sql, where.params + page_params)
+    return _typed(reads.RECORD_ROWS["memberships"], _rows(db, sql, where.params + page_params))
 
 
 def stances(
@@ -520,7 +529,7 @@ def stances(
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[reads.StanceRow]:
     """Speakers' stances: id, speaker, target, polarity, modality, confidence, resolved_from, count, evidence,
     span_start, span_end, document_id, published, title."""
     db = db_of(handle)
@@ -541,7 +550,7 @@ def stances(
         f"SELECT {_listing(kinds.STANCES)}, {_RECORD_CONTEXT} FROM stances r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
-    return _rows(db, sql, where.params + page_params)
+    return _typed(reads.RECORD_ROWS["stances"], _rows(db, sql, where.params + page_params))
 
 
 def figures(
@@ -556,7 +565,7 @@ def figures(
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[reads.FigureRow]:
     """Cited figures: id, value, unit, subject, evidence, span_start, span_end, document_id, published, title."""
     db = db_of(handle)
     where = _Where(db)
@@ -571,7 +580,7 @@ def figures(
         f"SELECT {_listing(kinds.FIGURES)}, {_RECORD_CONTEXT} FROM figures r{_RECORD_JOIN}"
         f"{where.sql()}{_RECORD_ORDER}{page}"
     )
-    return _rows(db, sql, where.params + page_params)
+    return _typed(reads.RECORD_ROWS["figures"], _rows(db, sql, where.params + page_params))
 
 
 def events(
@@ -585,7 +594,7 @@ def events(
     document: str | None = None,
     limit: int | None = DEFAULT_LIMIT,
     offset: int = 0,
-) -> list[dict[str, Any]]:
+) -> list[reads.EventRow]:
     """Dated events, latest first: id, date, what, evidence, span_start, span_end, document_id, published, title.
     since/until compare the event's date."""
     db = db_of(handle)
@@ -598,7 +607,7 @@ def events(
         f"SELECT {_listing(kinds.EVENTS)}, r.document_id, d.published, d.title FROM events r{_RECORD_JOIN}"
         f"{where.sql()} ORDER BY r.date DESC, r.id{page}"
     )
-    return _rows(db, sql, where.params + page_params)
+    return _typed(reads.RECORD_ROWS["events"], _rows(db, sql, where.params + page_params))
 
 
 def search(
@@ -608,7 +617,7 @@ def search(
     limit: int | None = 20,
     offset: int = 0,
     marks: tuple[str, str] = MARKS,
-) -> list[dict[str, Any]]:
+) -> list[reads.SearchHit]:
     """Full-text hits over document bodies (and titles) and record evidence, best first.
 
     Each hit: kind ("documents" or the record's table), document_id, record_id (None for documents), title,
@@ -660,7 +669,7 @@ def _ranked(db: Db, table: str, columns: str, query: str, marks: tuple[str, str]
     return [dict(zip(keys, row, strict=True)) for row in rows]
 
 
-def _with_documents(db: Db, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _with_documents(db: Db, hits: list[dict[str, Any]]) -> list[reads.SearchHit]:
     """Add each hit's document id, title and published date."""
     numbers = [hit["number"] for hit in hits if hit["number"] is not None]
     ids = [hit["document_id"] for hit in hits if hit["document_id"] is not None]
@@ -676,10 +685,10 @@ def _with_documents(db: Db, hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
         document_id, title, published = (
             by_number[hit["number"]] if hit["number"] is not None else by_id[hit["document_id"]]
         )
-        results.append({
-            "kind": hit["kind"], "document_id": document_id, "record_id": hit["record_id"], "title": title,
-            "published": published, "snippet": hit["snippet"], "rank": hit["rank"],
-        })  # fmt: skip
+        results.append(reads.SearchHit(
+            kind=hit["kind"], document_id=document_id, record_id=hit["record_id"], title=title,
+            published=published, snippet=hit["snippet"], rank=hit["rank"],
+        ))  # fmt: skip
     return results
 
 

@@ -1,6 +1,12 @@
 """Read models over a corpus beyond the record listings of :mod:`~multivector.store.queries`: sentence-level mentions,
 the running totals behind the graph, the matrix and the expert pages, and the corpus summary.
 
+The typed rows of the listings (``Corpus.docs``, ``actors``, ``relations``, ... ``search``) are defined here too:
+:class:`Record` and its subclasses (:class:`DocumentRow`, :class:`ActorRow`, :class:`SearchHit`, and
+:data:`RECORD_ROWS`, one per record kind, derived from store.kinds by :func:`record_row`), frozen dataclasses that are
+also the plain dicts they replace. So are the claim-pair reads the network needs (:func:`claim_pair_totals`,
+:func:`claim_pair_directions`; ``Corpus.pair_totals`` / ``pair_directions``).
+
 Contract: every function takes a corpus handle (a :class:`~multivector.store.Corpus`, or its connection: see
 :func:`multivector.store.dialect.db_of`) and returns typed rows: :class:`RelationMention` / :class:`StanceMention`
 (frozen dataclasses that also read like the dicts they replace: ``row["speaker"]``, ``row.get("title")``,
@@ -22,13 +28,14 @@ matching ``relation_mentions`` rows (cost: the rows matched).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields, make_dataclass
 from typing import Any, TypedDict
 
 from multivector.store import queries
 from multivector.store.dialect import Db, db_of
-from multivector.store.kinds import BY_TABLE
+from multivector.store.kinds import BY_TABLE, KINDS, Kind
+from multivector.store.schema import UNKNOWN_CONFIDENCE
 
 MAX_ROWS = 200_000  # a ceiling that keeps a request's memory bounded even on a huge corpus
 PAIR_SPEAKERS = 10  # speakers listed per edge: an edge of a large corpus has thousands
@@ -142,6 +149,144 @@ class CorpusSummary(TypedDict):
     outlet_count: int
     experts: list[dict[str, Any]]
     expert_count: int
+
+
+# -- listing rows: what Corpus.docs, actors, relations, memberships, stances, figures, events and search return --
+
+
+class Record(dict):  # type: ignore[type-arg]
+    """A typed, read-only row that is also the plain dict it replaces.
+
+    Subclasses are frozen dataclasses: ``row.speaker`` is typed, and ``row["speaker"]``, ``row.get("title")``,
+    ``{**row}``, ``json.dumps(row)``, ``csv.DictWriter`` and equality with a dict of the same items keep working, with
+    the keys in the query's column order. Writing to a row is a TypeError (copy it: ``{**row, "x": 1}``);
+    :meth:`to_dict` is a plain, mutable copy.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, *values: Any, **named: Any) -> None:
+        """Positional values in field order, or fields by name; the values live in the dict only (one copy)."""
+        names = type(self).names()
+        if named:
+            missing = [name for name in names[len(values) :] if name not in named]
+            extra = set(named) - set(names[len(values) :])
+            if missing or extra:
+                raise TypeError(f"{type(self).__name__}: missing {missing}, unexpected {sorted(extra)}")
+            values = (*values, *(named[name] for name in names[len(values) :]))
+        if len(values) != len(names):
+            raise TypeError(f"{type(self).__name__} takes {len(names)} values, not {len(values)}")
+        dict.__init__(self, zip(names, values, strict=True))
+
+    def __getattr__(self, name: str) -> Any:  # the fields: read from the dict
+        try:
+            return dict.__getitem__(self, name)
+        except KeyError:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> Any:
+        raise TypeError(f"{type(self).__name__} is read-only: copy it first ({{**row}} or row.to_dict())")
+
+    __setitem__ = __delitem__ = update = pop = popitem = setdefault = clear = __ior__ = _read_only  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle and copy rebuild through the dataclass constructor
+        return (type(self), tuple(dict.values(self)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self)
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        names = cls.__dict__.get("_names")
+        if names is None:
+            names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+            cls._names = names  # type: ignore[attr-defined]
+        return names
+
+
+def _frozen(cls: type) -> type:
+    """A Record subclass as a frozen dataclass whose values live in the dict (Record.__init__, no instance dict)."""
+    return dataclass(frozen=True, eq=False, init=False)(cls)
+
+
+@_frozen
+class DocumentRow(Record):
+    """A document as ``Corpus.docs`` lists it (newest first)."""
+
+    __slots__ = ()
+
+    id: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    language: str | None
+    authors: list[str]
+    source: str
+    name: str
+    ingested_at: str
+    speakers: list[str]  # names, in order of appearance
+
+
+@_frozen
+class ActorRow(Record):
+    """An actor as ``Corpus.actors`` lists it: the documents that mention it and its mentions (over the filters)."""
+
+    __slots__ = ()
+
+    id: str
+    name: str
+    kind: str
+    documents: int
+    mentions: int
+
+
+@_frozen
+class SearchHit(Record):
+    """A full-text hit (``Corpus.search``): a document or a record's evidence, best first (``rank``: lower is
+    better)."""
+
+    __slots__ = ()
+
+    kind: str  # 'documents' or the record's table
+    document_id: str
+    record_id: int | None
+    title: str | None
+    published: str | None
+    snippet: str
+    rank: float
+
+
+def _python_type(definition: str) -> Any:
+    """A column's Python type from its SQL definition in the kinds registry (NOT NULL: never None)."""
+    base = {"TEXT": str, "REAL": float, "INTEGER": int}[definition.split()[0]]
+    return base if "NOT NULL" in definition or "PRIMARY KEY" in definition else base | None
+
+
+#: The document context every record listing ends with.
+RECORD_CONTEXT: tuple[tuple[str, Any], ...] = (("document_id", str), ("published", str | None), ("title", str | None))
+
+
+def record_row(kind: Kind) -> type[Record]:
+    """The row class of one record kind, derived from the registry: its ``listing`` columns, typed from their
+    definitions, then the document context (``document_id``, ``published``, ``title``)."""
+    types = {"id": int, **{c.name: _python_type(c.definition) for c in kind.columns}}
+    columns = [(name, types[name]) for name in kind.listing] + list(RECORD_CONTEXT)
+    name = kind.table[:-1].capitalize() + "Row"
+    cls = make_dataclass(name, columns, bases=(Record,), frozen=True, eq=False, init=False, namespace={
+        "__slots__": (),
+        "__doc__": f"A row of ``Corpus.{kind.table}`` (store.kinds: {', '.join(kind.listing)}; then the document).",
+        "__module__": __name__,
+    })  # fmt: skip
+    return cls
+
+
+#: The row class of each record kind's listing, by table.
+RECORD_ROWS: dict[str, type[Record]] = {kind.table: record_row(kind) for kind in KINDS}
+RelationRow = RECORD_ROWS["relations"]
+MembershipRow = RECORD_ROWS["memberships"]
+StanceRow = RECORD_ROWS["stances"]
+FigureRow = RECORD_ROWS["figures"]
+EventRow = RECORD_ROWS["events"]
 
 
 # -- mentions --------------------------------------------------------------------------------------------------------
@@ -436,6 +581,187 @@ def span_start(source: Any, kind: str, record_id: int) -> int | None:
     return db_of(source).scalar(f"SELECT span_start FROM {BY_TABLE[kind].table} WHERE id = ?", (record_id,))
 
 
+# -- claim pairs: the network's edges with modality and confidence filters, and their directions --------------------
+
+
+@dataclass(frozen=True)
+class PairKindTotal:
+    """Claims of one unordered pair (x < y) with one relation type and polarity."""
+
+    type: str
+    polarity: str
+    claims: int  # claim rows (one per document, pair, type and polarity at most a few)
+    mentions: int  # the sentences behind them (sum of the claims' ``count``)
+    documents: int
+    score_sum: float  # sum of score x count, as the running totals sum the mentions' scores
+    weight: float  # sum of confidences (UNKNOWN_CONFIDENCE for a claim stored without one)
+    first: str | None  # earliest / latest publication date (None: undated only)
+    last: str | None
+
+
+@dataclass(frozen=True)
+class PairTotal:
+    """The claims of one unordered actor pair (x < y; self-relations left out) that pass the filters."""
+
+    x: str
+    y: str
+    claims: int
+    mentions: int
+    documents: int  # distinct documents over all its types and polarities
+    weight: float
+    kinds: tuple[PairKindTotal, ...]  # by type, then polarity
+    speakers: tuple[str, ...] = ()  # the most frequent speakers of its claims, when asked for (``speakers=N``)
+
+    def as_totals(self) -> PairTotals:
+        """The shape of :func:`pair_totals` (``{"kinds": [...], "documents": n}``; mentions are sentences)."""
+        kinds = [{"type": k.type, "polarity": k.polarity, "mentions": k.mentions, "documents": k.documents,
+                  "score_sum": k.score_sum, "first": k.first, "last": k.last} for k in self.kinds]  # fmt: skip
+        return {"kinds": kinds, "documents": self.documents}  # type: ignore[typeddict-item]
+
+
+@dataclass(frozen=True)
+class PairDirection:
+    """How the directed claims of one unordered pair (x < y) point: x -> y (``forward``), y -> x (``backward``),
+    or neither (``undirected``: symmetric relations, source and target NULL); claims and their sentences."""
+
+    x: str
+    y: str
+    forward: int
+    backward: int
+    undirected: int
+    forward_mentions: int
+    backward_mentions: int
+    undirected_mentions: int
+
+    @property
+    def claims(self) -> int:
+        return self.forward + self.backward + self.undirected
+
+
+_PAIR_X = "CASE WHEN r.a < r.b THEN r.a ELSE r.b END"
+_PAIR_Y = "CASE WHEN r.a < r.b THEN r.b ELSE r.a END"
+#: A claim's weight when it has no confidence (store.schema.UNKNOWN_CONFIDENCE, as balance weighs it).
+_CLAIM_WEIGHT = f"coalesce(r.confidence, {UNKNOWN_CONFIDENCE})"
+
+
+def claim_filters(
+    *,
+    min_confidence: float = 0,
+    modalities: Iterable[str] | None = None,
+    actor: str | None = None,
+    pairs: Iterable[tuple[str, str]] | None = None,
+    type: str | None = None,
+    polarity: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Filters:
+    """WHERE clauses over ``relations r`` (claims) for the pair functions below. ``min_confidence``: 0 keeps every
+    claim (also those stored without a confidence); above 0, claims with at least that confidence (a claim without one
+    never matches, as ``Corpus.relations(min_confidence=...)``). ``modalities``: claims with one of these modalities
+    (None: all). ``actor``: pairs it is part of; ``pairs``: only these pairs (either order). ``speaker``: a
+    case-insensitive part of the claim's speaker; dates as everywhere (ISO prefixes, inclusive)."""
+    where = Filters()
+    where.add("r.a != r.b")
+    minimum = queries._confidence(min_confidence)  # ValueError outside [0, 1]
+    if minimum > 0:
+        where.add("r.confidence >= ?", minimum)
+    if modalities is not None:
+        wanted = sorted(set(modalities))
+        if not wanted:
+            where.add("1 = 0")
+        else:
+            where.add(f"coalesce(r.modality, 'asserted') IN ({', '.join('?' * len(wanted))})", *wanted)
+    if actor is not None:
+        where.add("(r.a = ? OR r.b = ?)", actor, actor)
+    if pairs is not None:
+        wanted_pairs = sorted({tuple(sorted(pair)) for pair in pairs})
+        if not wanted_pairs:
+            where.add("1 = 0")
+        else:
+            where.add(
+                f"({_PAIR_X}, {_PAIR_Y}) IN (VALUES {', '.join('(?, ?)' for _ in wanted_pairs)})",
+                *(v for pair in wanted_pairs for v in pair),
+            )
+    if type is not None:
+        where.add("r.type = ?", type)
+    if polarity is not None:
+        where.add("r.polarity = ?", polarity)
+    if speaker is not None:
+        where.add(_SPEAKER_LIKE.replace("m.speaker", "r.speaker"), speaker.strip().casefold())
+    low, high = queries.date_bounds(since, until)
+    if low is not None:
+        where.add("r.published >= ?", low)
+    if high is not None:
+        where.add("r.published <= ?", high)
+    return where
+
+
+def claim_pair_totals(source: Any, *, speakers: int = 0, **filters: Any) -> list[PairTotal]:
+    """Per unordered actor pair, the relation claims passing ``filters`` (those of :func:`claim_filters`), summed in
+    SQL per type and polarity; pairs with the most sentences first. ``speakers``: also the N most frequent speakers
+    of each pair's claims (ties by name)."""
+    db = db_of(source)
+    where = claim_filters(**filters)
+    kinds = db.tuples(
+        f"SELECT x, y, type, polarity, count(*), sum(n), count(DISTINCT document_id), sum(score * n), sum(w),"
+        f" min(published), max(published) FROM (SELECT {_PAIR_X} AS x, {_PAIR_Y} AS y, r.type, r.polarity,"
+        f" r.count AS n, r.document_id, r.score, {_CLAIM_WEIGHT} AS w, r.published FROM relations r{where.sql()})"
+        " AS c GROUP BY x, y, type, polarity ORDER BY x, y, type, polarity",
+        where.params,
+    )
+    documents = dict(
+        ((x, y), count)
+        for x, y, count in db.tuples(
+            f"SELECT {_PAIR_X} AS x, {_PAIR_Y} AS y, count(DISTINCT r.document_id) FROM relations r{where.sql()}"
+            " GROUP BY 1, 2",
+            where.params,
+        )
+    )
+    names: dict[tuple[str, str], tuple[str, ...]] = {}
+    if speakers > 0:
+        ranked = db.tuples(
+            f"SELECT x, y, speaker FROM (SELECT x, y, speaker, row_number() OVER (PARTITION BY x, y ORDER BY"
+            f" count(*) DESC, speaker) AS k FROM (SELECT {_PAIR_X} AS x, {_PAIR_Y} AS y, r.speaker FROM relations r"
+            f"{where.sql()} AND r.speaker IS NOT NULL AND r.speaker != '') AS c GROUP BY x, y, speaker) AS s"
+            " WHERE k <= ? ORDER BY x, y, k",
+            [*where.params, int(speakers)],
+        )
+        grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for x, y, name in ranked:
+            grouped[(x, y)].append(name)
+        names = {pair: tuple(found) for pair, found in grouped.items()}
+    by_pair: dict[tuple[str, str], list[PairKindTotal]] = defaultdict(list)
+    for x, y, *values in kinds:
+        by_pair[(x, y)].append(PairKindTotal(*values))
+    totals = [
+        PairTotal(x, y, sum(k.claims for k in found), sum(k.mentions for k in found), documents[(x, y)],
+                  sum(k.weight for k in found), tuple(found), names.get((x, y), ()))
+        for (x, y), found in by_pair.items()
+    ]  # fmt: skip
+    return sorted(totals, key=lambda pair: (-pair.mentions, pair.x, pair.y))
+
+
+def claim_pair_directions(source: Any, **filters: Any) -> list[PairDirection]:
+    """Per unordered actor pair, how its relation claims passing ``filters`` (those of :func:`claim_filters`) point:
+    x -> y, y -> x or undirected, counted in SQL (claims and sentences); pairs ordered by x, y."""
+    db = db_of(source)
+    where = claim_filters(**filters)
+    forward = f"r.source = {_PAIR_X} AND r.target = {_PAIR_Y}"
+    backward = f"r.source = {_PAIR_Y} AND r.target = {_PAIR_X}"
+    undirected = "r.source IS NULL OR r.target IS NULL OR r.source = r.target"
+    counts = ", ".join(
+        f"sum(CASE WHEN {test} THEN {value} ELSE 0 END)"
+        for value in ("1", "r.count")
+        for test in (forward, backward, undirected)
+    )
+    rows = db.tuples(
+        f"SELECT {_PAIR_X} AS x, {_PAIR_Y} AS y, {counts} FROM relations r{where.sql()} GROUP BY 1, 2 ORDER BY 1, 2",
+        where.params,
+    )
+    return [PairDirection(*row) for row in rows]
+
+
 # -- summary ---------------------------------------------------------------------------------------------------------
 
 
@@ -493,6 +819,9 @@ def speaker_documents(source: Any, name: str) -> list[dict[str, Any]]:
 
 
 __all__ = [
+    "ActorRow", "DocumentRow", "EventRow", "FigureRow", "MembershipRow", "PairDirection", "PairKindTotal", "PairTotal",
+    "RECORD_ROWS", "Record", "RelationRow", "SearchHit", "StanceRow", "claim_filters", "claim_pair_directions",
+    "claim_pair_totals", "record_row",
     "CorpusSummary", "Db", "Expert", "Filters", "PairKind", "PairTotals", "RelationMention", "StanceMention",
     "actor_years", "actors_by_id", "corpus_summary", "count_relation_mentions", "expert_count", "expert_names",
     "experts", "matrix_rows", "pair_speakers", "pair_totals", "relation_filters", "relation_mentions",

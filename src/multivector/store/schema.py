@@ -34,7 +34,14 @@ JSON has no such key (an analysis made before the records had these fields) ``co
 'asserted' and ``count`` is 1. A document may hold several claims on one actor pair (one per polarity, say): no table
 is keyed by pair and document.
 
-Bump SCHEMA_VERSION and add a step to ``MIGRATIONS`` whenever the DDL changes meaning.
+Version 5 adds the analysis rollups (:data:`ROLLUP_DDL`): ``relation_months`` and ``stance_months``, the claim
+tables summed per actor, other actor (or stance target), month, polarity and modality, which ``multivector balance``
+reads instead of every claim of a frequent actor (store.analytics). ``Corpus.add`` adds each new document's claims to
+them in the document's transaction (:func:`rollup_statements`), as it does the running totals; a document already
+stored is never added again, so nothing is counted twice. The migration from version 4 creates and fills them from
+the claim tables (on both backends: ``MIGRATIONS[4]``, ``POSTGRES_MIGRATIONS[4]``).
+
+Bump SCHEMA_VERSION and add a step to ``MIGRATIONS`` (and ``POSTGRES_MIGRATIONS``) whenever the DDL changes meaning.
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ import re
 
 from multivector.store.kinds import BY_TABLE, EVIDENCE_TABLES, KINDS, table_ddl
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APPLICATION = "multivector"
 
 #: EVIDENCE_TABLES (store.kinds): tables whose rows carry evidence, in the order they are written; also the `kind`
@@ -59,6 +66,7 @@ TABLES = frozenset(
         *(kind.mentions for kind in KINDS if kind.mentions),
     }
     | {"relation_pairs", "relation_edges", "pair_speakers", "actor_years", "stance_counts", "speaker_totals"}
+    | {"relation_months", "stance_months"}
 )
 SQLITE_TABLES = TABLES | {"documents_fts", "evidence_fts"}
 
@@ -194,6 +202,75 @@ CREATE INDEX speaker_totals_stances ON speaker_totals (stances DESC, name);
 """
 
 AGGREGATE_DDL = MENTION_DDL + TOTALS_DDL
+
+#: Schema 5. Monthly sums of the claim tables per actor: what `balance` reads instead of every claim of a frequent
+#: actor (store.analytics). ``month`` is 'YYYY-MM', 'YYYY' (year only) or '' (undated); ``modality`` NULL reads as
+#: 'asserted'; ``weight`` sums the claims' confidence (UNKNOWN_CONFIDENCE when NULL); ``records`` counts them.
+ROLLUP_DDL = """
+-- Schema 5. Relation claims summed under each of their two actors (actor, other; self-relations left out), and
+-- stance claims under every actor their document mentions (actor) and their target, per month, polarity, modality.
+CREATE TABLE relation_months (
+    actor    TEXT NOT NULL,
+    other    TEXT NOT NULL,
+    month    TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    records  INTEGER NOT NULL,
+    weight   REAL NOT NULL,
+    PRIMARY KEY (actor, other, month, polarity, modality)
+) WITHOUT ROWID;
+
+CREATE TABLE stance_months (
+    actor    TEXT NOT NULL,
+    target   TEXT NOT NULL,
+    month    TEXT NOT NULL,
+    polarity TEXT NOT NULL,
+    modality TEXT NOT NULL,
+    records  INTEGER NOT NULL,
+    weight   REAL NOT NULL,
+    PRIMARY KEY (actor, target, month, polarity, modality)
+) WITHOUT ROWID;
+"""
+ROLLUP_TABLES = ("relation_months", "stance_months")
+#: The weight of a claim stored without a confidence (records.Relation's default; store.analytics reads it too).
+UNKNOWN_CONFIDENCE = 0.5
+_ROLLUP_MONTH = "coalesce(substr({p}, 1, 7), '')"
+_ROLLUP_WEIGHT = f"coalesce({{t}}.confidence, {UNKNOWN_CONFIDENCE})"
+_ROLLUP_UPSERT = (
+    " ON CONFLICT ({keys}) DO UPDATE SET records = {table}.records + excluded.records,"
+    " weight = {table}.weight + excluded.weight"
+)
+
+
+def rollup_statements(one_document: bool) -> list[str]:
+    """SQL that adds one document's claims (its id bound as ``:doc``), or every document's, to the rollup tables:
+    ``Corpus.add`` runs it in the document's transaction, the migration from version 4 over the whole corpus."""
+    fresh = "document_id = :doc" if one_document else "1 = 1"
+    sides = " UNION ALL ".join(
+        f"SELECT {mine} AS actor, {other} AS other, {_ROLLUP_MONTH.format(p='published')} AS month, polarity,"
+        f" coalesce(modality, 'asserted') AS modality, {_ROLLUP_WEIGHT.format(t='relations')} AS weight"
+        f" FROM relations WHERE {fresh} AND a != b"
+        for mine, other in (("a", "b"), ("b", "a"))
+    )
+    keys = "actor, other, month, polarity, modality"
+    relation = (
+        f"INSERT INTO relation_months ({keys}, records, weight) SELECT {keys}, count(*), sum(weight)"
+        f" FROM ({sides}) AS sides GROUP BY {keys} ORDER BY {keys}"
+        + _ROLLUP_UPSERT.format(keys=keys, table="relation_months")
+    )
+    keys = "actor, target, month, polarity, modality"
+    stance = (
+        f"INSERT INTO stance_months ({keys}, records, weight) SELECT da.actor_id, s.target,"
+        f" {_ROLLUP_MONTH.format(p='s.published')}, s.polarity, coalesce(s.modality, 'asserted'), count(*),"
+        f" sum({_ROLLUP_WEIGHT.format(t='s')}) FROM stances s JOIN document_actors da ON da.document_id = s.document_id"
+        f" WHERE {'s.document_id = :doc' if one_document else '1 = 1'} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5"
+        + _ROLLUP_UPSERT.format(keys=keys, table="stance_months")
+    )
+    return [relation, stance]
+
+
+#: Tables an earlier, hand-run rollup build (store.analytics.build_rollups, before schema 5) left in a corpus.
+_OLD_ROLLUPS = ("analysis_relation_months", "analysis_stance_months", "analysis_meta")
 
 #: Prefix lengths (in characters) with their own FTS5 index: ``trade*`` reads one precomputed list instead of merging
 #: the lists of every word that starts with "trade" (95 -> 32 ms on 100,000 documents; see benchmarks/RESULTS.md).
@@ -370,7 +447,8 @@ CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, body) VALUES (new.number, new.title, new.body);
 END;
 {_EVIDENCE_TRIGGERS}
-{AGGREGATE_DDL}"""
+{AGGREGATE_DDL}
+{ROLLUP_DDL}"""
 
 
 _MENTION_FIELD = "j.value ->> '{}'".format
@@ -509,6 +587,10 @@ MIGRATIONS: dict[int, str] = {
     + "DROP TABLE relation_mentions;\nDROP TABLE stance_mentions;\n"
     + MENTION_DDL
     + "".join(statement + ";\n" for statement in mention_statements(one_document=False)),
+    # version 5: the analysis rollups, filled from the claim tables (a hand-built copy from before is dropped)
+    4: "".join(f"DROP TABLE IF EXISTS {table};\n" for table in _OLD_ROLLUPS)
+    + ROLLUP_DDL
+    + "".join(statement + ";\n" for statement in rollup_statements(one_document=False)),
 }
 
 
@@ -547,6 +629,9 @@ def postgres_ddl(sqlite_ddl: str) -> str:
 
 
 #: The whole PostgreSQL schema (the same tables, columns and indexes; full-text search by tsvector columns).
-POSTGRES_DDL = postgres_ddl(TABLES_DDL + AGGREGATE_DDL) + POSTGRES_FTS + POSTGRES_FUNCTIONS
-#: POSTGRES_MIGRATIONS[n] turns a version-n PostgreSQL corpus into version n+1 (PostgreSQL corpora start at 4).
-POSTGRES_MIGRATIONS: dict[int, str] = {}
+POSTGRES_DDL = postgres_ddl(TABLES_DDL + AGGREGATE_DDL + ROLLUP_DDL) + POSTGRES_FTS + POSTGRES_FUNCTIONS
+#: POSTGRES_MIGRATIONS[n] turns a version-n PostgreSQL corpus into version n+1 (PostgreSQL corpora start at 4). The
+#: statements run through store.dialect (placeholders, NULLS LAST) like every other.
+POSTGRES_MIGRATIONS: dict[int, str] = {
+    4: postgres_ddl(ROLLUP_DDL) + "".join(statement + ";\n" for statement in rollup_statements(one_document=False)),
+}
