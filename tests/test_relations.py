@@ -356,6 +356,14 @@ def test_an_object_list_relates_each_member_to_the_subject_not_to_each_other():
     assert after == {frozenset({"RUS", "KAZ"}), frozenset({"RUS", "KGZ"}), frozenset({"RUS", "ARM"})}
 
 
+def test_a_list_right_after_a_cue_is_its_object():
+    refused = code_relations(context("Mongolia is not a member of the CSTO, the EAEU or the SCO."), Members())
+    assert {(r.b, r.polarity) for r in refused} == {("CSTO", "0"), ("EAEU", "0"), ("SCO", "0")}
+    assert {r.a for r in refused} == {"MNG"}
+    joined = pair_set("Japan wants to join the CSTO, the EAEU and the SCO.")
+    assert joined == {frozenset({"JPN", "CSTO"}), frozenset({"JPN", "EAEU"}), frozenset({"JPN", "SCO"})}
+
+
 def test_a_hyphen_compound_relates_its_actors_by_its_head_noun():
     relations = code_relations(context("The Georgia-Azerbaijan trade talks resumed in spring."), None)
     assert {(frozenset((r.a, r.b)), r.type) for r in relations} == {(frozenset({"GEO", "AZE"}), "trade")}

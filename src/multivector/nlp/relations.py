@@ -210,7 +210,7 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
                 continue  # "amid the war with X, Y visited Z": the frame's actors are no parties to the clause
             if enclosed.get(first.start) != enclosed.get(second.start):
                 continue  # "the China–Central Asia Summit ..., while the EU ...": a meeting's name is a unit
-            if not _may_relate(sentence, first, second, group_of, groups):
+            if not _may_relate(sentence, first, second, group_of, groups, cues):
                 continue
             cue = _linking_cue(body, first, second, cues, group_of, sentence)
             if cue is not None:
@@ -342,7 +342,12 @@ def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cu
 
 
 def _may_relate(
-    sentence: SentenceContext, first: Mention, second: Mention, group_of: dict[int, int], groups: list[int]
+    sentence: SentenceContext,
+    first: Mention,
+    second: Mention,
+    group_of: dict[int, int],
+    groups: list[int],
+    cues: list[Cue],
 ) -> bool:
     """Neighbouring groups relate; a later group relates back only to the sentence's first group (its subject).
 
@@ -355,8 +360,8 @@ def _may_relate(
     if g1 == g2:
         # coordinated: _reciprocal_cue decides, but the members of a list that is the object of something ("talks
         # with A, B and C", "the leaders of A, B and C") are not related to each other
-        return groups.count(g1) < ENUMERATION or not _object_list(sentence, g1, group_of)
-    listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of)
+        return groups.count(g1) < ENUMERATION or not _object_list(sentence, g1, group_of, cues)
+    listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of, cues)
     if (groups.count(g1) >= ENUMERATION and g1 != groups[0]) or listed:
         return False
     if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(
@@ -396,11 +401,18 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
     )
 
 
-def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int]) -> bool:
-    """'... cooperation with China, India and Brazil': a list that is the object of a preposition relates each of
-    its members to the subject (never to each other)."""
+def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int], cues: list[Cue]) -> bool:
+    """'... cooperation with China, India and Brazil', 'is not a member of A, B or C', 'to join A, B and C': a list
+    that is the object of a preposition or of a cue relates each of its members to the subject (never to each
+    other)."""
     start = min(m.start for m in sentence.mentions if group_of.get(m.start) == group)
+    if any(c.end <= start and _CUE_OBJECT_GAP.fullmatch(sentence.body, c.end, start) for c in cues):
+        return True
     return _structure()["list_object"].search(sentence.body, max(sentence.start, start - 60), start) is not None
+
+
+_CUE_OBJECT_GAP = re.compile(r"\s+(?:of\s+)?(?:the\s+)?", re.IGNORECASE)  # "a member of the A, B and C", "join A, B"
+
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
@@ -478,7 +490,7 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     if not between and _POSSESSIVE.match(body, second.end):
         # "X became Y's main partner": the cue after a possessive relates the possessor to the subject
         between = [c for c in cues if second.end <= c.start <= second.end + 40][:1]
-    if not between and _object_list(sentence, second_group, group_of):
+    if not between and _object_list(sentence, second_group, group_of, cues):
         # "Russia maintains with A, B and C relations of mutual dependence": the cue after an object list
         group_end = max(m.end for m in sentence.mentions if group_of.get(m.start) == second_group)
         after = [c for c in cues if group_end <= c.start <= group_end + LIST_CUE_CHARS]
