@@ -449,3 +449,17 @@ def test_a_negated_cooperative_cue_is_distance_and_a_refusal_to_ally_is_neutral(
 def test_a_meetings_name_is_a_unit_and_a_capital_in_a_process_name_is_no_party():
     text = "After the China–Mongolia Summit, Japan signed a new trade deal with Kazakhstan."
     assert pair_set(text) == {frozenset({"CHN", "MNG"}), frozenset({"JPN", "KAZ"})}
+
+
+def test_a_name_that_holds_a_cue_relates_like_a_demonym_and_its_noun():
+    text = "Georgia has kept its Western partners close."
+    alias = Mention("WEST", "bloc", text.index("Western"), text.index(" close"), "alias")  # the catalogue's alias
+    got = code_relations(SentenceContext(text, 0, len(text), None, [Mention("GEO", "state", 0, 7), alias]), None)
+    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("GEO", "WEST", "partnership", "+")]
+
+
+def test_the_actors_of_a_relative_clause_relate_only_to_the_actor_it_is_about():
+    text = "Mongolia, which buys most of its fuel from Russia, signed a new trade deal with Japan."
+    assert pair_set(text) == {frozenset({"MNG", "RUS"}), frozenset({"MNG", "JPN"})}
+    about_a_thing = "Kyrgyzstan worries about its debt, which is owed mostly to China."
+    assert pair_set(about_a_thing) == {frozenset({"KGZ", "CHN"})}

@@ -186,6 +186,7 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     if sentence.question:
         return []
     mentions = [m for m in _distinct_runs(sentence.mentions) if not _aside(sentence.body, sentence.start, m)]
+    mentions = [_cue_in_name(sentence.body, m) for m in mentions]
     if len({m.id for m in mentions}) < 2:
         return []
     body = sentence.body
@@ -193,6 +194,7 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     groups = _coordination_groups(body, mentions)
     group_of = dict(zip((m.start for m in mentions), groups, strict=True))
     frames = _frames(sentence)
+    relatives = _relative_clauses(sentence, mentions)
     enclosed = _enclosed(sentence, mentions)
     found: dict[tuple[frozenset[str], str], list[Link]] = {}
 
@@ -208,6 +210,8 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
                 continue
             if _frame_of(frames, first) != _frame_of(frames, second):
                 continue  # "amid the war with X, Y visited Z": the frame's actors are no parties to the clause
+            if not _across_relative(body, relatives, first, second):
+                continue  # "X, which is under Western sanctions, trades with Y": the clause's actors are its own
             if enclosed.get(first.start) != enclosed.get(second.start):
                 continue  # "the China–Central Asia Summit ..., while the EU ...": a meeting's name is a unit
             if not _may_relate(sentence, first, second, group_of, groups, cues):
@@ -230,6 +234,24 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         for first, second, cue in _only_pair(sentence, mentions, cues):
             keep(first, second, cue, "pair")
     return [_relation(sentence, links) for links in found.values()]
+
+
+_LEADING_WORD = re.compile(r"[A-Za-z][\w-]*\s+")
+
+
+def _cue_in_name(body: str, mention: Mention) -> Mention:
+    """'Western sanctions', 'Western partners': a name that is an adjective and a cue is the adjective (a demonym)
+    and a cue, so the cue relates the actor as it would after a demonym."""
+    if mention.via == "demonym":
+        return mention
+    lead = _LEADING_WORD.match(body, mention.start, mention.end)
+    if lead is None or mention.kind not in ("state", "bloc"):
+        return mention
+    rest = body[lead.end() : mention.end]
+    for pattern, *_ in _cue_patterns():
+        if pattern.fullmatch(rest):
+            return Mention(mention.id, mention.kind, mention.start, mention.start + len(lead.group().rstrip()), "demonym")
+    return mention
 
 
 def _only_pair(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
@@ -282,6 +304,43 @@ def _frames(sentence: SentenceContext) -> list[tuple[int, int]]:
     return [
         (sentence.start + m.start(), sentence.start + m.end()) for m in _structure()["frame"].finditer(sentence.text)
     ]
+
+
+# ", which Azerbaijan is building," / ", who met the Chinese envoy,": a non-restrictive relative clause says something
+# about the actor just before it; the actors inside it are no parties to the main clause
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;:()]|(?<=\d),(?=\d))*?(?=(?<!\d),|,(?!\d)|[;:]|$)")
+ANTECEDENT_CHARS = 30  # the actor a relative clause is about ends this close before its comma
+
+
+def _relative_clauses(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The relative clauses about an actor ("X, which ..."); one about a thing ("the debt, which ... to China") may
+    hold the relation of the main clause's actors."""
+    out = []
+    for m in _RELATIVE.finditer(sentence.text.rstrip(".!?")):
+        lo, hi = sentence.start + m.start(), sentence.start + m.end()
+        if any(_antecedent(sentence.body, x, lo) for x in mentions):
+            out.append((lo, hi))
+    return out
+
+
+def _antecedent(body: str, mention: Mention, lo: int) -> bool:
+    return lo - ANTECEDENT_CHARS <= mention.end <= lo and not _CLAUSE_PUNCT.search(body, mention.end, lo)
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:()]")
+
+
+def _across_relative(sentence_body: str, relatives: list[tuple[int, int]], first: Mention, second: Mention) -> bool:
+    """True when the pair may relate as far as relative clauses go: both inside the same clause, both outside every
+    clause, or one inside and the other the actor the clause is about (right before its comma)."""
+    for lo, hi in relatives:
+        a, b = lo <= first.start < hi, lo <= second.start < hi
+        if a == b:
+            continue
+        outside = second if a else first
+        if not _antecedent(sentence_body, outside, lo):
+            return False
+    return True
 
 
 def _frame_of(frames: list[tuple[int, int]], mention: Mention) -> int:
