@@ -250,7 +250,8 @@ def _cue_in_name(body: str, mention: Mention) -> Mention:
     rest = body[lead.end() : mention.end]
     for pattern, *_ in _cue_patterns():
         if pattern.fullmatch(rest):
-            return Mention(mention.id, mention.kind, mention.start, mention.start + len(lead.group().rstrip()), "demonym")
+            end = mention.start + len(lead.group().rstrip())
+            return Mention(mention.id, mention.kind, mention.start, end, "demonym")
     return mention
 
 
@@ -471,7 +472,6 @@ def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int]
 
 
 _CUE_OBJECT_GAP = re.compile(r"\s+(?:of\s+)?(?:the\s+)?", re.IGNORECASE)  # "a member of the A, B and C", "join A, B"
-
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
