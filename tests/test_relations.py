@@ -21,6 +21,8 @@ KINDS = {
     "TURKIC_WORLD": "bloc",
     "CENTRAL_ASIA": "bloc",
     "MIDDLE_CORRIDOR": "project",
+    "NORTH_LINE": "project",
+    "ADB": "organisation",
     "TALIBAN": "group",
 }
 NAMES = {
@@ -50,6 +52,10 @@ NAMES = {
     "C5+1": "C5P1",
     "the Taliban": "TALIBAN",
     "PRC": "CHN",
+    "Northern Rail Link": "NORTH_LINE",
+    "Asian Development Bank": "ADB",
+    "Tajikistan": "TJK",
+    "Turkmenistan": "TKM",
 }
 
 
@@ -463,3 +469,33 @@ def test_the_actors_of_a_relative_clause_relate_only_to_the_actor_it_is_about():
     assert pair_set(text) == {frozenset({"MNG", "RUS"}), frozenset({"MNG", "JPN"})}
     about_a_thing = "Kyrgyzstan worries about its debt, which is owed mostly to China."
     assert pair_set(about_a_thing) == {frozenset({"KGZ", "CHN"})}
+
+
+def test_building_financing_or_running_a_project_relates_the_builder_to_it():
+    built = pair_set("Kazakhstan and Uzbekistan are building the Northern Rail Link.")
+    assert built == {frozenset({"KAZ", "NORTH_LINE"}), frozenset({"UZB", "NORTH_LINE"})}
+    assert pair_set("The Northern Rail Link, financed by the Asian Development Bank, opens in May.") == {
+        frozenset({"NORTH_LINE", "ADB"})
+    }
+    # between two states the same verbs say nothing
+    assert pair_set("Kazakhstan is building roads, and Uzbekistan expands its airports.") == set()
+
+
+def test_a_project_is_related_to_its_possessor():
+    assert pair_set("Georgia is one more stop on China's ambitious Northern Rail Link.") == {
+        frozenset({"CHN", "NORTH_LINE"})
+    }
+
+
+def test_a_cue_before_from_relates_the_source_to_every_member_of_the_list_it_goes_to():
+    got = pair_set("The plan adds loans from the Asian Development Bank to Kazakhstan, Tajikistan and Turkmenistan.")
+    assert got == {frozenset({"ADB", "KAZ"}), frozenset({"ADB", "TJK"}), frozenset({"ADB", "TKM"})}
+
+
+def test_a_long_object_list_is_as_near_as_its_first_member():
+    text = (
+        "Japan will hold separate talks with the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and"
+        " Uzbekistan."
+    )
+    got = code_relations(context(text), None)
+    assert len(got) == 5 and len({r.confidence for r in got}) == 1

@@ -126,34 +126,39 @@ class Cue:
     type: str
     polarity: str
     reciprocal: bool
+    parties: frozenset[str] = frozenset()  # the cue relates a pair only when one of them is of these kinds
+
+    def fits(self, first: Mention, second: Mention) -> bool:
+        return not self.parties or first.kind in self.parties or second.kind in self.parties
 
 
 @cache
-def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
-    """One alternation per (type, polarity, reciprocal) group of data/relation_cues.json, longest pattern first."""
-    groups: dict[tuple[str, str, bool], list[str]] = {}
+def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool, frozenset[str]]]:
+    """One alternation per (type, polarity, reciprocal, parties) group of data/relation_cues.json, longest pattern
+    first."""
+    groups: dict[tuple[str, str, bool, frozenset[str]], list[str]] = {}
     for entry in lexicon()["relation_cues"]:
-        key = (entry["type"], entry["polarity"], bool(entry.get("reciprocal")))
+        key = (entry["type"], entry["polarity"], bool(entry.get("reciprocal")), frozenset(entry.get("parties", ())))
         groups.setdefault(key, []).append(entry["pattern"])
     compiled = []
-    for (kind, polarity, reciprocal), patterns in groups.items():
+    for (kind, polarity, reciprocal, parties), patterns in groups.items():
         words = sorted((p for p in patterns if not p.startswith("-")), key=len, reverse=True)
         suffixes = [p for p in patterns if p.startswith("-")]  # "-led" attaches to the actor: "US-led"
         alternation = rf"(?<![\w-])(?:{'|'.join(words)})" + "".join(f"|{re.escape(x)}" for x in suffixes)
         pattern = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE)
-        compiled.append((pattern, kind, polarity, reciprocal))
+        compiled.append((pattern, kind, polarity, reciprocal, parties))
     return compiled
 
 
 def find_cues(text: str, offset: int, mentions: list[Mention]) -> list[Cue]:
     """Relation cues in a sentence, outside actor names (the 'Union' of 'Eurasian Economic Union' is no cue)."""
     cues = []
-    for pattern, kind, polarity, reciprocal in _cue_patterns():
+    for pattern, kind, polarity, reciprocal, parties in _cue_patterns():
         for m in pattern.finditer(text):
             start, end = offset + m.start(), offset + m.end()
             if any(mention.start < end and start < mention.end for mention in mentions):
                 continue
-            cues.append(Cue(start, end, kind, polarity, reciprocal))
+            cues.append(Cue(start, end, kind, polarity, reciprocal, parties))
     # the longest cue wins where cues overlap: "cooling relations" is rivalry, not "relations"
     cues = [
         c
@@ -199,10 +204,16 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     found: dict[tuple[frozenset[str], str], list[Link]] = {}
 
     def keep(first: Mention, second: Mention, cue: Cue, rule: str) -> None:
-        if first.id == second.id or _is_membership(first, second, cue, catalogue):
+        if first.id == second.id or not cue.fits(first, second) or _is_membership(first, second, cue, catalogue):
             return
         polarity = _polarity(sentence, cue)
-        found.setdefault((frozenset((first.id, second.id)), polarity), []).append(Link(first, second, cue, rule))
+        # a list is one phrase: its members are as far from the other party as the list's first member
+        near = min(
+            (m.start for m in mentions if group_of[m.start] == group_of.get(second.start, -1) and m.start >= first.end),
+            default=second.start,
+        )
+        link = Link(first, second, cue, rule, near)
+        found.setdefault((frozenset((first.id, second.id)), polarity), []).append(link)
 
     for i, first in enumerate(mentions):
         for second in mentions[i + 1 :]:
@@ -216,7 +227,8 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
                 continue  # "the China–Central Asia Summit ..., while the EU ...": a meeting's name is a unit
             if not _may_relate(sentence, first, second, group_of, groups, cues):
                 continue
-            cue = _linking_cue(body, first, second, cues, group_of, sentence)
+            fitting = [c for c in cues if c.fits(first, second)]
+            cue = _linking_cue(body, first, second, fitting, group_of, sentence)
             if cue is not None:
                 rule = "coordinated" if group_of[first.start] == group_of[second.start] else "cue-between"
                 if groups.count(group_of[first.start]) > 2 or groups.count(group_of[second.start]) > 2:
@@ -230,6 +242,8 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         keep(first, second, cue, "compound")
     for first, second, cue in _routes(sentence, mentions, cues):
         keep(first, second, cue, "route")
+    for first, second, cue in _owned_projects(sentence, mentions):
+        keep(first, second, cue, "owner")
     if not found:
         for first, second, cue in _only_pair(sentence, mentions, cues):
             keep(first, second, cue, "pair")
@@ -299,6 +313,7 @@ class Link:
     second: Mention
     cue: Cue
     rule: str
+    near: int = -1  # where the second party's phrase starts (a list's first member), for the distance
 
 
 def _frames(sentence: SentenceContext) -> list[tuple[int, int]]:
@@ -447,7 +462,7 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
         return True  # "a summit in Astana", "talks held in Doha, Qatar": the place of a meeting
     if mention.via == "capital" and structure["named_after"].match(body, mention.end):
         return True  # "the Doha Agreement", "the Astana format": a capital in the name of a process, not a party
-    if mention.via == "capital" and _AT_PLACE.search(before):
+    if mention.via == "capital" and _AT_PLACE.search(before) and not _POSSESSIVE.match(body, mention.end):
         return True  # "a research centre in Tashkent": a capital after "in" is where something is
     if mention.via == "demonym" and _role_after().match(body, mention.end):
         return True  # "a Polish analyst", "the Kazakh Institute": a person's or a body's nationality, not a party
@@ -667,24 +682,50 @@ _ROUTE = re.compile(
 
 def _routes(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
     """'freight from X to Y via Z', 'a pipeline from X to Y through Z': a route relates its ends and the countries it
-    crosses to each other, by the transit or trade cue of its clause."""
+    crosses to each other, by the transit or trade cue of its clause; 'loans from X to A, B and C': a cue right
+    before 'from' relates the source to every member of the list it goes to (not the members to each other)."""
+    groups = _coordination_groups(sentence.body, mentions)
     for m in _ROUTE.finditer(sentence.text):
         lo, hi = sentence.clause_bounds(sentence.start + m.start())
+        at = sentence.start + m.start()
         cue = next((c for c in cues if lo <= c.start < hi and c.type in ("transit", "trade")), None)
         if cue is None:
+            cue = next((c for c in cues if c.polarity != "0" and _CUE_FROM.fullmatch(sentence.body, c.end, at)), None)
+        if cue is None:
             continue
-        ends = []
+        ends: list[list[Mention]] = []
         for group in ("a", "b", "c"):
             if m.group(group) is None:
                 continue
             start, end = sentence.start + m.start(group), sentence.start + m.end(group)
-            inside = [x for x in mentions if x.start == start and x.end <= end]
+            inside = [i for i, x in enumerate(mentions) if x.start == start and x.end <= end]
             if inside:
-                ends.append(inside[0])
-        ends = list({x.id: x for x in ends}.values())
-        for i, first in enumerate(ends):
-            for second in ends[i + 1 :]:
-                yield first, second, cue
+                listed = [x for x, g in zip(mentions, groups, strict=True) if g == groups[inside[0]]]
+                ends.append(listed if group != "a" else [mentions[inside[0]]])
+        for i, side in enumerate(ends):
+            for other in ends[i + 1 :]:
+                for first in side:
+                    for second in other:
+                        yield first, second, cue
+
+
+_CUE_FROM = re.compile(r"\s+(?:[a-z]+\s+){0,2}")  # "loans from", "financial support from"
+
+
+# "China's Belt and Road Initiative", "Azerbaijan's new oil pipeline": a project is its possessor's
+_OWNER_GAP = re.compile(
+    r"['’]s?\s+(?:(?:own|new|ambitious|flagship|planned|proposed|[a-z]+-[a-z]+|[a-z]+(?:al|ic|ive))\s+){0,3}(?:the\s+)?"
+)
+
+
+def _owned_projects(sentence: SentenceContext, mentions: list[Mention]):
+    for owner, project in zip(mentions, mentions[1:], strict=False):
+        if (
+            project.kind == "project"
+            and owner.kind != "project"
+            and _OWNER_GAP.fullmatch(sentence.body, owner.end, project.start)
+        ):
+            yield owner, project, Cue(owner.end, project.start, "cooperation", "+", False)
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
@@ -725,7 +766,8 @@ def _confidence(sentence: SentenceContext, link: Link, mood: str) -> float:
     the modality (settings and their calibration: nlp/config.py RELATIONS["confidence"])."""
     table = RELATIONS["confidence"]
     value = table["rules"].get(link.rule, table["default"]) + table["types"].get(link.cue.type, 0.0)
-    if abs(link.second.start - link.first.end) > table["far_chars"]:
+    second_start = link.near if link.near >= 0 else link.second.start
+    if abs(second_start - link.first.end) > table["far_chars"]:
         value -= table["far_penalty"]
     if mood == "hypothetical":
         value -= table["modal_penalty"]
