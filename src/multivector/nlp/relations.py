@@ -207,11 +207,12 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         if first.id == second.id or not cue.fits(first, second) or _is_membership(first, second, cue, catalogue):
             return
         polarity = _polarity(sentence, cue)
-        # a list is one phrase: its members are as far from the other party as the list's first member
-        near = min(
-            (m.start for m in mentions if group_of[m.start] == group_of.get(second.start, -1) and m.start >= first.end),
-            default=second.start,
-        )
+        # a list is one phrase: its members are as far from the other party as the list's first member, and an object
+        # list ("talks ... with the leaders of A, B, C, D and E") as far as from the cue that governs it
+        listed = [m.start for m in mentions if group_of[m.start] == group_of.get(second.start, -1)]
+        near = min((x for x in listed if x >= first.end), default=second.start)
+        if len(listed) >= ENUMERATION and first.end <= cue.start and cue.end <= near:
+            near = first.end + (near - cue.end)
         link = Link(first, second, cue, rule, near)
         found.setdefault((frozenset((first.id, second.id)), polarity), []).append(link)
 
