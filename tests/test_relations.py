@@ -22,6 +22,7 @@ KINDS = {
     "CENTRAL_ASIA": "bloc",
     "MIDDLE_CORRIDOR": "project",
     "NORTH_LINE": "project",
+    "STEPPE_ENERGY": "company",
     "ADB": "organisation",
     "TALIBAN": "group",
 }
@@ -53,6 +54,7 @@ NAMES = {
     "the Taliban": "TALIBAN",
     "PRC": "CHN",
     "Northern Rail Link": "NORTH_LINE",
+    "Steppe Energy": "STEPPE_ENERGY",
     "Asian Development Bank": "ADB",
     "Tajikistan": "TJK",
     "Turkmenistan": "TKM",
@@ -499,3 +501,13 @@ def test_a_long_object_list_is_as_near_as_its_first_member():
     )
     got = code_relations(context(text), None)
     assert len(got) == 5 and len({r.confidence for r in got}) == 1
+
+
+def test_a_demonym_before_a_company_is_its_nationality_not_a_party():
+    got = pair_set("The Kazakh oil firm Steppe Energy signed a supply deal with Georgia.")
+    assert got == {frozenset({"STEPPE_ENERGY", "GEO"})}
+
+
+def test_a_list_that_spells_out_a_group_takes_its_relation():
+    got = pair_set("Steppe Energy buys gas from Western suppliers, specifically Kazakhstan and Uzbekistan.")
+    assert {frozenset({"STEPPE_ENERGY", "KAZ"}), frozenset({"STEPPE_ENERGY", "UZB"})} <= got

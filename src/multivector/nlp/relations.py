@@ -45,8 +45,9 @@ LIST_CUE_CHARS = 50  # ... when it follows the list this closely ("A, B and C si
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "the OTS countries – Azerbaijan and Türkiye", "SCO members such as India": the second names the first's members
 _APPOSITION = re.compile(
-    r"^(?:['’]s)?\s*(?:countries|states|members|member states|nations)?\s*(?:[–—:(,]|such as|like|including|namely)"
-    r"\s*(?:the\s+)?$",
+    r"^(?:['’]s)?\s*(?:countries|states|members|member states|nations|(?-i:[a-z]+s))?\s*"
+    r"(?:[–—:(,]|such as|like|including|namely)"
+    r"\s*(?:specifically|particularly|in particular|notably|above all|chiefly|mainly)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PREPOSITIONAL_OBJECT = re.compile(
@@ -192,6 +193,8 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         return []
     mentions = [m for m in _distinct_runs(sentence.mentions) if not _aside(sentence.body, sentence.start, m)]
     mentions = [_cue_in_name(sentence.body, m) for m in mentions]
+    following: list[Mention | None] = [*mentions[1:], None]
+    mentions = [m for m, n in zip(mentions, following, strict=False) if not _nationality_of(sentence.body, m, n)]
     if len({m.id for m in mentions}) < 2:
         return []
     body = sentence.body
@@ -249,6 +252,20 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         for first, second, cue in _only_pair(sentence, mentions, cues):
             keep(first, second, cue, "pair")
     return [_relation(sentence, links) for links in found.values()]
+
+
+_DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "Russian [energy giant] Gazprom"
+
+
+def _nationality_of(body: str, mention: Mention, following: Mention | None) -> bool:
+    """'the Russian energy giant Gazprom', 'the Chinese firm X': a demonym before a company's name is its
+    nationality, not a party."""
+    return (
+        mention.via == "demonym"
+        and following is not None
+        and following.kind == "company"
+        and _DESCRIPTION.fullmatch(body, mention.end, following.start) is not None
+    )
 
 
 _LEADING_WORD = re.compile(r"[A-Za-z][\w-]*\s+")
