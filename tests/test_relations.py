@@ -511,3 +511,22 @@ def test_a_demonym_before_a_company_is_its_nationality_not_a_party():
 def test_a_list_that_spells_out_a_group_takes_its_relation():
     got = pair_set("Steppe Energy buys gas from Western suppliers, specifically Kazakhstan and Uzbekistan.")
     assert {frozenset({"STEPPE_ENERGY", "KAZ"}), frozenset({"STEPPE_ENERGY", "UZB"})} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan hopes to cut its dependence on Chinese rare earths.",
+        "Japan has tried to diversify its purchases of rare earths away from China.",
+        "Japan is trying to wean itself off Chinese rare earths.",
+    ],
+)
+def test_reducing_a_dependence_is_dependence_not_trade(text):
+    got = code_relations(context(text), None)
+    assert [(r.type, r.polarity) for r in got] == [("dependence", "-")]
+    assert {got[0].a, got[0].b} == {"JPN", "CHN"}
+
+
+def test_a_bridge_between_two_actors_is_transit():
+    got = code_relations(context("Georgia presents itself as a bridge between Türkiye and Central Asia."), None)
+    assert {(frozenset((r.a, r.b)), r.type) for r in got} >= {(frozenset({"TUR", "CENTRAL_ASIA"}), "transit")}
