@@ -730,18 +730,21 @@ def _routes(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue])
 _CUE_FROM = re.compile(r"\s+(?:[a-z]+\s+){0,2}")  # "loans from", "financial support from"
 
 
-# "China's Belt and Road Initiative", "Azerbaijan's new oil pipeline": a project is its possessor's
-_OWNER_GAP = re.compile(
-    r"['’]s?\s+(?:(?:own|new|ambitious|flagship|planned|proposed|[a-z]+-[a-z]+|[a-z]+(?:al|ic|ive))\s+){0,3}(?:the\s+)?"
-)
+@cache
+def _owner_gap() -> re.Pattern[str]:
+    """What may stand between a possessor and its project: "China's Belt and Road Initiative", "Azerbaijan's own
+    oil pipeline" (the modifiers of data/reference_cues.json, "own", hyphenated words and adjectives)."""
+    words = "|".join(["own", *lexicon()["description_modifiers"]])
+    return re.compile(rf"['’]s?\s+(?:(?:{words}|[a-z]+-[a-z]+|[a-z]+(?:al|ic|ive))\s+){{0,3}}(?:the\s+)?")
 
 
 def _owned_projects(sentence: SentenceContext, mentions: list[Mention]):
+    """'China's Belt and Road Initiative': a project and its possessor."""
     for owner, project in zip(mentions, mentions[1:], strict=False):
         if (
             project.kind == "project"
             and owner.kind != "project"
-            and _OWNER_GAP.fullmatch(sentence.body, owner.end, project.start)
+            and _owner_gap().fullmatch(sentence.body, owner.end, project.start)
         ):
             yield owner, project, Cue(owner.end, project.start, "cooperation", "+", False)
 
