@@ -538,3 +538,10 @@ def test_closeness_and_takeovers_are_read():
     ]
     taken = code_relations(context("Observers recall the Taliban's takeover of Kyrgyzstan's old base."), None)
     assert [(r.type, r.polarity) for r in taken] == [("conflict", "-")]
+
+
+def test_a_list_brought_together_with_a_party_relates_each_member_to_it():
+    text = "The forum brought together the leaders of Kazakhstan, Kyrgyzstan and Tajikistan with Chinese envoys."
+    assert pair_set(text) == {frozenset({"KAZ", "CHN"}), frozenset({"KGZ", "CHN"}), frozenset({"TJK", "CHN"})}
+    listed = "The report lists the leaders of Kazakhstan, Kyrgyzstan and Tajikistan with their ages."
+    assert pair_set(listed) == set()

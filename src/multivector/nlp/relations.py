@@ -96,6 +96,10 @@ def _structure() -> dict[str, re.Pattern[str]]:
         ),
         # "amid the war with X, ...", "since X's invasion of Y"
         "frame": re.compile(rf"\b(?:{words['frame_openers']})\b[^,;:.]*", re.IGNORECASE),
+        # "a member of the A, B and C", "join A, B and C", "brought together the leaders of A, B and C"
+        "cue_object_gap": re.compile(
+            rf"\s+(?:of\s+)?(?:the\s+)?(?:(?:{words['list_object_heads']})\s+(?:of|from)\s+(?:the\s+)?)?", re.IGNORECASE
+        ),
         # "the EU–Central Asia Summit", "the C5+1 format": a meeting's name after a compound
         "meeting_after": re.compile(rf"\s+(?i:{words['meeting_heads']})\b"),
         # "the Doha Agreement", "the Astana format": a capital naming a process
@@ -456,7 +460,12 @@ def _may_relate(
         return groups.count(g1) < ENUMERATION or not _object_list(sentence, g1, group_of, cues)
     listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of, cues)
     if (groups.count(g1) >= ENUMERATION and g1 != groups[0]) or listed:
-        return False
+        # but "brought together the leaders of A, B and C with X": an object list and the party "with" brings in
+        return (
+            not listed
+            and _object_list(sentence, g1, group_of, cues)
+            and _WITH_BEFORE.search(sentence.body, max(sentence.start, second.start - 12), second.start) is not None
+        )
     if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(
         sentence.body[max(sentence.start, first.start - 12) : first.start]
     ):
@@ -499,12 +508,9 @@ def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int]
     that is the object of a preposition or of a cue relates each of its members to the subject (never to each
     other)."""
     start = min(m.start for m in sentence.mentions if group_of.get(m.start) == group)
-    if any(c.end <= start and _CUE_OBJECT_GAP.fullmatch(sentence.body, c.end, start) for c in cues):
+    if any(c.end <= start and _structure()["cue_object_gap"].fullmatch(sentence.body, c.end, start) for c in cues):
         return True
     return _structure()["list_object"].search(sentence.body, max(sentence.start, start - 60), start) is not None
-
-
-_CUE_OBJECT_GAP = re.compile(r"\s+(?:of\s+)?(?:the\s+)?", re.IGNORECASE)  # "a member of the A, B and C", "join A, B"
 
 
 def _distinct_runs(mentions: list[Mention]) -> list[Mention]:
@@ -590,6 +596,14 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     if not between and (first.via == "we" or second.via == "we"):
         we, other = (first, second) if first.via == "we" else (second, first)
         return _stance_cue(body, we, other, sentence)
+    if not between and _WITH_BEFORE.search(body, max(sentence.start, second.start - 12), second.start):
+        # "the summit brought together the leaders of A, B and C with X": a reciprocal cue before the first party
+        # relates it to the one brought in by "with"
+        clause_start, _ = sentence.clause_bounds(first.start)
+        prior = [
+            c for c in cues if c.reciprocal and c.end <= first.start and max(clause_start, first.start - 80) <= c.start
+        ]
+        between = prior[-1:]
     attached = [c for c in between if c.start == first.end and body[c.start : c.start + 1] in "-–"]
     if attached:
         return attached[0]  # "the Russian-led alliance": a suffix on the first actor says how it relates
@@ -669,6 +683,7 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
 
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ADJECTIVE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "Western [military] sanctions"
 PREDICATE_CHARS = 40  # a predicate or a second object's cue this close after the pair belongs to it
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
