@@ -545,3 +545,11 @@ def test_a_list_brought_together_with_a_party_relates_each_member_to_it():
     assert pair_set(text) == {frozenset({"KAZ", "CHN"}), frozenset({"KGZ", "CHN"}), frozenset({"TJK", "CHN"})}
     listed = "The report lists the leaders of Kazakhstan, Kyrgyzstan and Tajikistan with their ages."
     assert pair_set(listed) == set()
+
+
+def test_a_relative_clause_about_a_project_relates_its_subject_to_it():
+    assert pair_set("Tolls will rise on the Northern Rail Link, which Kazakhstan is upgrading.") == {
+        frozenset({"NORTH_LINE", "KAZ"})
+    }
+    listed = pair_set("Work stalled on the Northern Rail Link that Georgia, Armenia and Türkiye are discussing.")
+    assert listed == {frozenset({"NORTH_LINE", x}) for x in ("GEO", "ARM", "TUR")}

@@ -422,14 +422,18 @@ def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cu
         if len(ids) < 2:
             continue
         last = run[-1]
+        kinds = {m.kind for m in run}
+        run_cues = [c for c in cues if not c.parties or c.parties & kinds]
         limit = min(sentence.end, last.end + COMPOUND_HEAD_CHARS)
         following = [m for m in mentions if last.end < m.start < limit]
         if following:
             limit = following[0].start
-        head = [c for c in cues if last.end <= c.start < limit]
+        head = [c for c in run_cues if last.end <= c.start < limit]
         if not head:
             lo, _ = sentence.clause_bounds(run[0].start)
-            head = [c for c in cues if c.reciprocal and max(lo, run[0].start - 60) <= c.start and c.end <= run[0].start]
+            head = [
+                c for c in run_cues if c.reciprocal and max(lo, run[0].start - 60) <= c.start and c.end <= run[0].start
+            ]
             head = head[-1:]
         if not head:
             continue
@@ -459,6 +463,10 @@ def _may_relate(
         # with A, B and C", "the leaders of A, B and C") are not related to each other
         return groups.count(g1) < ENUMERATION or not _object_list(sentence, g1, group_of, cues)
     listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of, cues)
+    if listed and g2 - g1 == 1:
+        # "the corridor that A, B and C are discussing": a list that is the subject of a relative clause
+        group_start = min(m.start for m in sentence.mentions if group_of.get(m.start) == g2)
+        listed = not _RELATIVE_OPENER.fullmatch(sentence.body, first.end, group_start)
     if (groups.count(g1) >= ENUMERATION and g1 != groups[0]) or listed:
         # but "brought together the leaders of A, B and C with X": an object list and the party "with" brings in
         return (
@@ -585,6 +593,12 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
             for c in cues
             if second.end < c.start <= second.end + 25 and _ADJECTIVE_GAP.fullmatch(body, second.end, c.start)
         ][:1]
+    if not between and _RELATIVE_OPENER.fullmatch(body, first.end, group_start):
+        # "the corridor, which Azerbaijan is building", "the route that A, B and C are discussing": the relative
+        # clause's verb relates its subject to the actor it is about
+        group_end = max(m.end for m in sentence.mentions if group_of.get(m.start) == second_group)
+        after = [c for c in cues if group_end <= c.start <= group_end + PREDICATE_CHARS]
+        between = [c for c in after if not _other_mention_between(sentence, group_end, c.start)][:1]
     if not between and _POSSESSIVE.match(body, second.end):
         # "X became Y's main partner": the cue after a possessive relates the possessor to the subject
         between = [c for c in cues if second.end <= c.start <= second.end + 40][:1]
@@ -683,6 +697,7 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
 
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r",?\s+(?:which|that|whom)\s+(?:the\s+)?", re.IGNORECASE)
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ADJECTIVE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "Western [military] sanctions"
 PREDICATE_CHARS = 40  # a predicate or a second object's cue this close after the pair belongs to it
