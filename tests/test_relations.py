@@ -553,3 +553,12 @@ def test_a_relative_clause_about_a_project_relates_its_subject_to_it():
     }
     listed = pair_set("Work stalled on the Northern Rail Link that Georgia, Armenia and Türkiye are discussing.")
     assert listed == {frozenset({"NORTH_LINE", x}) for x in ("GEO", "ARM", "TUR")}
+
+
+def test_a_relation_noun_takes_the_cue_that_qualifies_it():
+    got = code_relations(
+        context("Russia keeps with Kazakhstan, Kyrgyzstan and Armenia relations of mutual dependence."), None
+    )
+    assert {(r.b, r.type, r.polarity) for r in got} == {(x, "dependence", "0") for x in ("KAZ", "KGZ", "ARM")}
+    (pair,) = code_relations(context("Georgia and Armenia are bound by ties of interdependence."), None)
+    assert (pair.type, pair.polarity) == ("dependence", "0")

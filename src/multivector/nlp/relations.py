@@ -626,7 +626,17 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
         after = [c for c in cues if second.end <= c.start <= second.end + PREDICATE_CHARS and c.polarity != "0"]
         between = [c for c in after if not _other_mention_between(sentence, second.end, c.start)][:1]
     chosen = _strongest(between)
-    return _predicate(sentence, second, chosen, cues) if chosen is not None else None
+    return _predicate(sentence, second, _qualified(body, chosen, cues), cues) if chosen is not None else None
+
+
+_OF_GAP = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}")
+
+
+def _qualified(body: str, cue: Cue, cues: list[Cue]) -> Cue:
+    """'relations of mutual dependence', 'ties of alliance': a plain relation noun takes the cue that qualifies it."""
+    if cue.type != "cooperation" or not cue.reciprocal:
+        return cue
+    return next((c for c in cues if c.start > cue.end and _OF_GAP.fullmatch(body, cue.end, c.start)), cue)
 
 
 def _strongest(cues: list[Cue]) -> Cue | None:
@@ -663,7 +673,7 @@ def _reciprocal_cue(body, first, second, cues, sentence, size: int) -> Cue | Non
         gap = body[second.end : after[0].start]
         if size > 2 and (len(gap) > LIST_CUE_CHARS or re.search(r"\bof\b", gap)):
             return None  # "A, B and C welcomed the decision of their partners": the cue is about others
-        return after[0]
+        return _qualified(body, after[0], cues)
     return None
 
 
