@@ -562,3 +562,8 @@ def test_a_relation_noun_takes_the_cue_that_qualifies_it():
     assert {(r.b, r.type, r.polarity) for r in got} == {(x, "dependence", "0") for x in ("KAZ", "KGZ", "ARM")}
     (pair,) = code_relations(context("Georgia and Armenia are bound by ties of interdependence."), None)
     assert (pair.type, pair.polarity) == ("dependence", "0")
+
+
+def test_a_cue_in_the_next_clause_or_a_shared_preposition_does_not_pair_two_objects():
+    assert pair_set("Kyrgyzstan wants to reach Japan and Mongolia, and it cannot lose another partner.") == set()
+    assert pair_set("The ministry keeps up a careful dialogue with Japan and the US.") == set()

@@ -302,6 +302,10 @@ def _only_pair(sentence: SentenceContext, mentions: list[Mention], cues: list[Cu
     lo, hi = sentence.clause_bounds(first.start)
     if not lo <= second.start < hi or _NEW_CLAUSE.search(sentence.body, first.end, second.start):
         return  # "X remains a donor, and Y has become a hub": two clauses, two subjects
+    if _COORDINATION.match(sentence.body[first.end : second.start]) and _PREPOSITIONAL_OBJECT.search(
+        sentence.body, max(sentence.start, first.start - 12), first.start
+    ):
+        return  # "a dialogue with X and Y": two objects of one preposition, not a pair
     clause = [c for c in cues if lo <= c.start < hi and c.polarity != "0"]
     if clause:
         yield first, second, clause[0]
@@ -629,6 +633,7 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     return _predicate(sentence, second, _qualified(body, chosen, cues), cues) if chosen is not None else None
 
 
+_CLAUSE_AFTER = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s|;")
 _OF_GAP = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}")
 
 
@@ -671,6 +676,8 @@ def _reciprocal_cue(body, first, second, cues, sentence, size: int) -> Cue | Non
             return after[0]
     if after and after[0].start - second.end < 120 and not _other_mention_between(sentence, second.end, after[0].start):
         gap = body[second.end : after[0].start]
+        if _CLAUSE_AFTER.search(gap):
+            return None  # "... to reach X and Y, and it cannot afford to lose another partner": another clause's cue
         if size > 2 and (len(gap) > LIST_CUE_CHARS or re.search(r"\bof\b", gap)):
             return None  # "A, B and C welcomed the decision of their partners": the cue is about others
         return _qualified(body, after[0], cues)
