@@ -567,3 +567,10 @@ def test_a_relation_noun_takes_the_cue_that_qualifies_it():
 def test_a_cue_in_the_next_clause_or_a_shared_preposition_does_not_pair_two_objects():
     assert pair_set("Kyrgyzstan wants to reach Japan and Mongolia, and it cannot lose another partner.") == set()
     assert pair_set("The ministry keeps up a careful dialogue with Japan and the US.") == set()
+
+
+def test_a_first_group_governed_by_a_preposition_is_not_the_subject():
+    text = "A new railway to Japan and Mongolia via Kazakhstan could ease Kyrgyzstan's dependence on China."
+    got = pair_set(text)
+    assert frozenset({"KGZ", "CHN"}) in got
+    assert not got & {frozenset({"JPN", "CHN"}), frozenset({"MNG", "CHN"}), frozenset({"JPN", "KGZ"})}

@@ -486,7 +486,9 @@ def _may_relate(
         return True
     if first.via == "we" or second.via == "we":
         return g2 - g1 <= 2
-    return g1 == groups[0]
+    # the first group is the subject, unless a preposition governs it ("a pipeline to X and Y ... Z's dependence")
+    head = min(m.start for m in sentence.mentions if group_of.get(m.start) == g1)
+    return g1 == groups[0] and not _PREPOSITIONAL_OBJECT.search(sentence.body, max(sentence.start, head - 12), head)
 
 
 def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
