@@ -11,16 +11,30 @@ order they are tried (settings in nlp/config.py RELATIONS, word lists in data/re
   ultimatum");
 - **coordinated** / **between**: coordinated actors sharing a reciprocal cue ("X and Y are partners", "rivalry
   between X and Y");
-- **list**: a list relates when it is the subject with a reciprocal cue ("A, B and C signed an agreement") or the
-  object of a preposition ("talks with A, B and C": each member to the subject, never to each other); otherwise an
-  enumeration describes and relates nothing;
+- **list**: a list relates when it is the subject with a reciprocal cue ("A, B and C signed an agreement"), the
+  object of a preposition or of a cue ("talks with A, B and C", "not a member of A, B or C", "join A, B and C":
+  each member to the subject, never to each other), the subject of a relative clause ("the route that A, B and C
+  are discussing"), or an object list brought together "with" a party ("the leaders of A, B and C with X");
+  otherwise an enumeration describes and relates nothing. A list is as far from its party as its first member (an
+  object list: as its governing cue); a list spelling out a group ("suppliers, specifically A and B") takes the
+  group's relation;
 - **compound**: a hyphen compound by its head noun ("the Kazakh-Chinese joint venture"); a meeting's name is a unit
   ("the EU–Central Asia Summit");
-- **route**: "from X to Y via Z" relates all three;
+- **route**: "from X to Y via Z" relates all three; "loans from X to A, B and C" (a cue right before "from") relates
+  X to each member of the list;
+- **owner**: a project and its possessor ("China's Belt and Road Initiative"). Projects have parties: cues of
+  building, financing, running or discussing (data/relation_cues.json, `"parties": ["project"]`) relate only a pair
+  with a project in it ("X and Y are building the railway", "the pipeline, financed by X", "the corridor, which X
+  is building");
 - **pair**: the only two actors of a clause with a cue elsewhere in it (weak).
 
 No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with
-X"), a capital naming a process ("the Doha Agreement"), an expert's nationality. The type sets a PLOVER-style score
+X"), a capital naming a process ("the Doha Agreement"), an expert's nationality, a company's nationality ("the
+Russian energy giant X"); the actors of a relative clause about an actor relate only to it ("X, which is under
+Western sanctions, trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two
+objects of one preposition ("a dialogue with X and Y") make no pair. A catalogue name holding a cue ("Western
+partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it ("relations of mutual
+dependence"). The type sets a PLOVER-style score
 (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
 reported as a fact; pressure, sanctions, dependence, influence and mediation get a direction where the text gives
 one. A state and an organisation it belongs to (or a region it lies in) are a membership, not a relation, unless the
