@@ -574,3 +574,11 @@ def test_a_first_group_governed_by_a_preposition_is_not_the_subject():
     got = pair_set(text)
     assert frozenset({"KGZ", "CHN"}) in got
     assert not got & {frozenset({"JPN", "CHN"}), frozenset({"MNG", "CHN"}), frozenset({"JPN", "KGZ"})}
+
+
+def test_a_creditor_is_dependence_and_between_reaches_the_countries_of_a_region():
+    (loan,) = code_relations(context("Japan, Mongolia's largest creditor, sent a delegation."), None)
+    assert (loan.type, loan.polarity) == ("dependence", "-")
+    assert pair_set("A summit between Japan and the countries of Central Asia opened today.") == {
+        frozenset({"JPN", "CENTRAL_ASIA"})
+    }

@@ -750,11 +750,20 @@ def _between_constructions(sentence: SentenceContext, mentions: list[Mention], c
         firsts = [x for x in mentions if at <= x.start and x.end <= joint]
         if not firsts or firsts[0].start > at + 25:  # "between the countries that ... X and Y" is no pair
             continue
-        second = next((x for x in mentions if x.start == after), None)
+        # "between X and Y", "between X and the countries of Y"
+        second = next(
+            (
+                x
+                for x in mentions
+                if x.start == after or (x.start > after and _MEMBERS_OF.fullmatch(body, after, x.start))
+            ),
+            None,
+        )
         if firsts and second is not None and firsts[-1].id != second.id:
             yield firsts[-1], second, _predicate(sentence, second, prior[-1], cues)
 
 
+_MEMBERS_OF = re.compile(r"(?:countries|states|nations|republics|members|member states|leaders)\s+of\s+(?:the\s+)?")
 _ROUTE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?P<a>\S[^,;]{0,40}?)\s+to\s+(?:the\s+)?(?P<b>\S[^,;]{0,40}?)"
     r"(?:\s+(?:via|through|across)\s+(?:the\s+)?(?P<c>\S[^,;]{0,40}?))?(?=[\s,;.]|$)"
