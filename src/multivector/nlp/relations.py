@@ -433,6 +433,9 @@ def _enclosed(sentence: SentenceContext, mentions: list[Mention]) -> dict[int, i
     return out
 
 
+_APPOSITIVE_ARTICLE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
+
+
 def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
     body = sentence.body
     for run in _runs(body, mentions):
@@ -458,6 +461,15 @@ def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cu
         for i, first in enumerate(run):
             for second in run[i + 1 :]:
                 yield first, second, head[0]
+        before = [m for m in mentions if m.end <= run[0].start]
+        if (
+            before
+            and before[-1].kind == "project"
+            and _APPOSITIVE_ARTICLE.fullmatch(body, before[-1].end, run[0].start)
+        ):
+            # "the Southern Gas Corridor, an Azeri-Georgian-Turkish gas route": the compound names the project's parties
+            for member in run:
+                yield before[-1], member, head[0]
 
 
 def _may_relate(
