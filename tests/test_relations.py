@@ -587,3 +587,8 @@ def test_a_creditor_is_dependence_and_between_reaches_the_countries_of_a_region(
 def test_a_compound_in_apposition_to_a_project_names_its_parties():
     got = pair_set("Freight will use the Northern Rail Link, a Georgian-Kazakh-Chinese railway.")
     assert {frozenset({"NORTH_LINE", x}) for x in ("GEO", "KAZ", "CHN")} <= got
+
+
+def test_hindering_is_pressure():
+    (rel,) = code_relations(context("Georgia's transit trade is hampered by Russia."), None)
+    assert (rel.type, rel.polarity) == ("pressure", "-")
