@@ -19,7 +19,8 @@ order they are tried (settings in nlp/config.py RELATIONS, word lists in data/re
   object list: as its governing cue); a list spelling out a group ("suppliers, specifically A and B") takes the
   group's relation;
 - **compound**: a hyphen compound by its head noun ("the Kazakh-Chinese joint venture"); a meeting's name is a unit
-  ("the EU–Central Asia Summit");
+  ("the EU–Central Asia Summit"); a compound in apposition to a project names the project's parties ("the X
+  pipeline, an Azeri-Georgian-Turkish gas route");
 - **route**: "from X to Y via Z" relates all three; "loans from X to A, B and C" (a cue right before "from") relates
   X to each member of the list;
 - **owner**: a project and its possessor ("China's Belt and Road Initiative"). Projects have parties: cues of
