@@ -592,3 +592,10 @@ def test_a_compound_in_apposition_to_a_project_names_its_parties():
 def test_hindering_is_pressure():
     (rel,) = code_relations(context("Russia has hampered Georgia's exports for years."), None)
     assert (rel.type, rel.polarity) == ("pressure", "-")
+
+
+def test_a_frozen_membership_is_read_for_a_member_too():
+    got = code_relations(context("Kazakhstan has frozen its membership in the CSTO."), Members())
+    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("KAZ", "CSTO", "alliance", "0")]
+    suspended = code_relations(context("Kyrgyzstan suspended its participation in the CSTO."), Members())
+    assert [(r.b, r.polarity) for r in suspended] == [("CSTO", "0")]

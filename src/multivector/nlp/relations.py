@@ -147,38 +147,45 @@ class Cue:
     polarity: str
     reciprocal: bool
     parties: frozenset[str] = frozenset()  # the cue relates a pair only when one of them is of these kinds
+    beyond_membership: bool = False  # "froze its membership": read for a member and its organisation too
 
     def fits(self, first: Mention, second: Mention) -> bool:
         return not self.parties or first.kind in self.parties or second.kind in self.parties
 
 
 @cache
-def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool, frozenset[str]]]:
-    """One alternation per (type, polarity, reciprocal, parties) group of data/relation_cues.json, longest pattern
-    first."""
-    groups: dict[tuple[str, str, bool, frozenset[str]], list[str]] = {}
+def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool, frozenset[str], bool]]:
+    """One alternation per (type, polarity, reciprocal, parties, beyond_membership) group of
+    data/relation_cues.json, longest pattern first."""
+    groups: dict[tuple[str, str, bool, frozenset[str], bool], list[str]] = {}
     for entry in lexicon()["relation_cues"]:
-        key = (entry["type"], entry["polarity"], bool(entry.get("reciprocal")), frozenset(entry.get("parties", ())))
+        key = (
+            entry["type"],
+            entry["polarity"],
+            bool(entry.get("reciprocal")),
+            frozenset(entry.get("parties", ())),
+            bool(entry.get("beyond_membership")),
+        )
         groups.setdefault(key, []).append(entry["pattern"])
     compiled = []
-    for (kind, polarity, reciprocal, parties), patterns in groups.items():
+    for (kind, polarity, reciprocal, parties, beyond), patterns in groups.items():
         words = sorted((p for p in patterns if not p.startswith("-")), key=len, reverse=True)
         suffixes = [p for p in patterns if p.startswith("-")]  # "-led" attaches to the actor: "US-led"
         alternation = rf"(?<![\w-])(?:{'|'.join(words)})" + "".join(f"|{re.escape(x)}" for x in suffixes)
         pattern = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE)
-        compiled.append((pattern, kind, polarity, reciprocal, parties))
+        compiled.append((pattern, kind, polarity, reciprocal, parties, beyond))
     return compiled
 
 
 def find_cues(text: str, offset: int, mentions: list[Mention]) -> list[Cue]:
     """Relation cues in a sentence, outside actor names (the 'Union' of 'Eurasian Economic Union' is no cue)."""
     cues = []
-    for pattern, kind, polarity, reciprocal, parties in _cue_patterns():
+    for pattern, kind, polarity, reciprocal, parties, beyond in _cue_patterns():
         for m in pattern.finditer(text):
             start, end = offset + m.start(), offset + m.end()
             if any(mention.start < end and start < mention.end for mention in mentions):
                 continue
-            cues.append(Cue(start, end, kind, polarity, reciprocal, parties))
+            cues.append(Cue(start, end, kind, polarity, reciprocal, parties, beyond))
     # the longest cue wins where cues overlap: "cooling relations" is rivalry, not "relations"
     cues = [
         c
@@ -835,7 +842,7 @@ def _owned_projects(sentence: SentenceContext, mentions: list[Mention]):
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
-    if cue.type in _BEYOND_MEMBERSHIP or catalogue is None:
+    if cue.type in _BEYOND_MEMBERSHIP or cue.beyond_membership or catalogue is None:
         return False
     for state, org in ((first, second), (second, first)):
         if state.kind == "state" and org.kind in ("organisation", "bloc") and catalogue.is_member(state.id, org.id):
