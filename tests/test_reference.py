@@ -43,3 +43,12 @@ def test_an_expletive_it_and_a_description_with_a_complement_refer_to_nothing():
         "It is clear that the country of origin rules will change trade with China."
     )
     assert all(not r.resolved_from for r in analysis.relation_mentions)
+
+
+def test_a_modified_description_resolves_like_a_plain_one():
+    analysis = analyze(
+        "Turkmenistan has long promoted the Trans-Caspian Gas Pipeline.\n\n"
+        "The proposed pipeline would be financed by the European Investment Bank."
+    )
+    found = {(frozenset((r.a, r.b)), r.resolved_from) for r in analysis.relation_mentions}
+    assert any(pair == frozenset({"TRANS_CASPIAN_GAS_PIPELINE", "EIB"}) and by for pair, by in found), found

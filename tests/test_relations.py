@@ -21,6 +21,9 @@ KINDS = {
     "TURKIC_WORLD": "bloc",
     "CENTRAL_ASIA": "bloc",
     "MIDDLE_CORRIDOR": "project",
+    "NORTH_LINE": "project",
+    "STEPPE_ENERGY": "company",
+    "ADB": "organisation",
     "TALIBAN": "group",
 }
 NAMES = {
@@ -50,6 +53,11 @@ NAMES = {
     "C5+1": "C5P1",
     "the Taliban": "TALIBAN",
     "PRC": "CHN",
+    "Northern Rail Link": "NORTH_LINE",
+    "Steppe Energy": "STEPPE_ENERGY",
+    "Asian Development Bank": "ADB",
+    "Tajikistan": "TJK",
+    "Turkmenistan": "TKM",
 }
 
 
@@ -356,6 +364,14 @@ def test_an_object_list_relates_each_member_to_the_subject_not_to_each_other():
     assert after == {frozenset({"RUS", "KAZ"}), frozenset({"RUS", "KGZ"}), frozenset({"RUS", "ARM"})}
 
 
+def test_a_list_right_after_a_cue_is_its_object():
+    refused = code_relations(context("Mongolia is not a member of the CSTO, the EAEU or the SCO."), Members())
+    assert {(r.b, r.polarity) for r in refused} == {("CSTO", "0"), ("EAEU", "0"), ("SCO", "0")}
+    assert {r.a for r in refused} == {"MNG"}
+    joined = pair_set("Japan wants to join the CSTO, the EAEU and the SCO.")
+    assert joined == {frozenset({"JPN", "CSTO"}), frozenset({"JPN", "EAEU"}), frozenset({"JPN", "SCO"})}
+
+
 def test_a_hyphen_compound_relates_its_actors_by_its_head_noun():
     relations = code_relations(context("The Georgia-Azerbaijan trade talks resumed in spring."), None)
     assert {(frozenset((r.a, r.b)), r.type) for r in relations} == {(frozenset({"GEO", "AZE"}), "trade")}
@@ -441,3 +457,145 @@ def test_a_negated_cooperative_cue_is_distance_and_a_refusal_to_ally_is_neutral(
 def test_a_meetings_name_is_a_unit_and_a_capital_in_a_process_name_is_no_party():
     text = "After the China–Mongolia Summit, Japan signed a new trade deal with Kazakhstan."
     assert pair_set(text) == {frozenset({"CHN", "MNG"}), frozenset({"JPN", "KAZ"})}
+
+
+def test_a_name_that_holds_a_cue_relates_like_a_demonym_and_its_noun():
+    text = "Georgia has kept its Western partners close."
+    alias = Mention("WEST", "bloc", text.index("Western"), text.index(" close"), "alias")  # the catalogue's alias
+    got = code_relations(SentenceContext(text, 0, len(text), None, [Mention("GEO", "state", 0, 7), alias]), None)
+    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("GEO", "WEST", "partnership", "+")]
+
+
+def test_the_actors_of_a_relative_clause_relate_only_to_the_actor_it_is_about():
+    text = "Mongolia, which buys most of its fuel from Russia, signed a new trade deal with Japan."
+    assert pair_set(text) == {frozenset({"MNG", "RUS"}), frozenset({"MNG", "JPN"})}
+    about_a_thing = "Kyrgyzstan worries about its debt, which is owed mostly to China."
+    assert pair_set(about_a_thing) == {frozenset({"KGZ", "CHN"})}
+
+
+def test_building_financing_or_running_a_project_relates_the_builder_to_it():
+    built = pair_set("Kazakhstan and Uzbekistan are building the Northern Rail Link.")
+    assert built == {frozenset({"KAZ", "NORTH_LINE"}), frozenset({"UZB", "NORTH_LINE"})}
+    assert pair_set("The Northern Rail Link, financed by the Asian Development Bank, opens in May.") == {
+        frozenset({"NORTH_LINE", "ADB"})
+    }
+    # between two states the same verbs say nothing
+    assert pair_set("Kazakhstan is building roads, and Uzbekistan expands its airports.") == set()
+
+
+def test_a_project_is_related_to_its_possessor():
+    assert pair_set("Georgia is one more stop on China's ambitious Northern Rail Link.") == {
+        frozenset({"CHN", "NORTH_LINE"})
+    }
+
+
+def test_a_cue_before_from_relates_the_source_to_every_member_of_the_list_it_goes_to():
+    got = pair_set("The plan adds loans from the Asian Development Bank to Kazakhstan, Tajikistan and Turkmenistan.")
+    assert got == {frozenset({"ADB", "KAZ"}), frozenset({"ADB", "TJK"}), frozenset({"ADB", "TKM"})}
+
+
+def test_a_long_object_list_is_as_near_as_its_first_member():
+    text = (
+        "Japan will hold separate talks with the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and"
+        " Uzbekistan."
+    )
+    got = code_relations(context(text), None)
+    assert len(got) == 5 and len({r.confidence for r in got}) == 1
+
+
+def test_a_demonym_before_a_company_is_its_nationality_not_a_party():
+    got = pair_set("The Kazakh oil firm Steppe Energy signed a supply deal with Georgia.")
+    assert got == {frozenset({"STEPPE_ENERGY", "GEO"})}
+
+
+def test_a_list_that_spells_out_a_group_takes_its_relation():
+    got = pair_set("Steppe Energy buys gas from Western suppliers, specifically Kazakhstan and Uzbekistan.")
+    assert {frozenset({"STEPPE_ENERGY", "KAZ"}), frozenset({"STEPPE_ENERGY", "UZB"})} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan hopes to cut its dependence on Chinese rare earths.",
+        "Japan has tried to diversify its purchases of rare earths away from China.",
+        "Japan is trying to wean itself off Chinese rare earths.",
+    ],
+)
+def test_reducing_a_dependence_is_dependence_not_trade(text):
+    got = code_relations(context(text), None)
+    assert [(r.type, r.polarity) for r in got] == [("dependence", "-")]
+    assert {got[0].a, got[0].b} == {"JPN", "CHN"}
+
+
+def test_a_bridge_between_two_actors_is_transit():
+    got = code_relations(context("Georgia presents itself as a bridge between Türkiye and Central Asia."), None)
+    assert {(frozenset((r.a, r.b)), r.type) for r in got} >= {(frozenset({"TUR", "CENTRAL_ASIA"}), "transit")}
+
+
+def test_closeness_and_takeovers_are_read():
+    assert [(r.type, r.polarity) for r in code_relations(context("Armenia has long been close to Russia."), None)] == [
+        ("partnership", "+")
+    ]
+    taken = code_relations(context("Observers recall the Taliban's takeover of Kyrgyzstan's old base."), None)
+    assert [(r.type, r.polarity) for r in taken] == [("conflict", "-")]
+
+
+def test_a_list_brought_together_with_a_party_relates_each_member_to_it():
+    text = "The forum brought together the leaders of Kazakhstan, Kyrgyzstan and Tajikistan with Chinese envoys."
+    assert pair_set(text) == {frozenset({"KAZ", "CHN"}), frozenset({"KGZ", "CHN"}), frozenset({"TJK", "CHN"})}
+    listed = "The report lists the leaders of Kazakhstan, Kyrgyzstan and Tajikistan with their ages."
+    assert pair_set(listed) == set()
+
+
+def test_a_relative_clause_about_a_project_relates_its_subject_to_it():
+    assert pair_set("Tolls will rise on the Northern Rail Link, which Kazakhstan is upgrading.") == {
+        frozenset({"NORTH_LINE", "KAZ"})
+    }
+    listed = pair_set("Work stalled on the Northern Rail Link that Georgia, Armenia and Türkiye are discussing.")
+    assert listed == {frozenset({"NORTH_LINE", x}) for x in ("GEO", "ARM", "TUR")}
+
+
+def test_a_relation_noun_takes_the_cue_that_qualifies_it():
+    got = code_relations(
+        context("Russia keeps with Kazakhstan, Kyrgyzstan and Armenia relations of mutual dependence."), None
+    )
+    assert {(r.b, r.type, r.polarity) for r in got} == {(x, "dependence", "0") for x in ("KAZ", "KGZ", "ARM")}
+    (pair,) = code_relations(context("Georgia and Armenia are bound by ties of interdependence."), None)
+    assert (pair.type, pair.polarity) == ("dependence", "0")
+
+
+def test_a_cue_in_the_next_clause_or_a_shared_preposition_does_not_pair_two_objects():
+    assert pair_set("Kyrgyzstan wants to reach Japan and Mongolia, and it cannot lose another partner.") == set()
+    assert pair_set("The ministry keeps up a careful dialogue with Japan and the US.") == set()
+
+
+def test_a_first_group_governed_by_a_preposition_is_not_the_subject():
+    text = "A new railway to Japan and Mongolia via Kazakhstan could ease Kyrgyzstan's dependence on China."
+    got = pair_set(text)
+    assert frozenset({"KGZ", "CHN"}) in got
+    assert not got & {frozenset({"JPN", "CHN"}), frozenset({"MNG", "CHN"}), frozenset({"JPN", "KGZ"})}
+
+
+def test_a_creditor_is_dependence_and_between_reaches_the_countries_of_a_region():
+    (loan,) = code_relations(context("Japan, Mongolia's largest creditor, sent a delegation."), None)
+    assert (loan.type, loan.polarity) == ("dependence", "-")
+    assert pair_set("A summit between Japan and the countries of Central Asia opened today.") == {
+        frozenset({"JPN", "CENTRAL_ASIA"})
+    }
+
+
+def test_a_compound_in_apposition_to_a_project_names_its_parties():
+    got = pair_set("Freight will use the Northern Rail Link, a Georgian-Kazakh-Chinese railway.")
+    assert {frozenset({"NORTH_LINE", x}) for x in ("GEO", "KAZ", "CHN")} <= got
+
+
+def test_hindering_is_pressure():
+    (rel,) = code_relations(context("Russia has hampered Georgia's exports for years."), None)
+    assert (rel.type, rel.polarity) == ("pressure", "-")
+
+
+def test_a_frozen_membership_is_read_for_a_member_too():
+    got = code_relations(context("Kazakhstan has frozen its membership in the CSTO."), Members())
+    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("KAZ", "CSTO", "alliance", "0")]
+    suspended = code_relations(context("Kyrgyzstan suspended its participation in the CSTO."), Members())
+    assert [(r.b, r.polarity) for r in suspended] == [("CSTO", "0")]

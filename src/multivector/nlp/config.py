@@ -46,6 +46,7 @@ RELATIONS: dict[str, Any] = {
             "compound": 0.9,  # "the Kazakh-Chinese joint venture", "the Russia–Central Asia summit"
             "cue-between": 0.66,  # "X pressures Y", "X's partnership with Y"
             "route": 0.75,  # "freight from X to Y via Z"
+            "owner": 0.7,  # "China's Belt and Road Initiative": a project and its possessor
             "list": 0.62,  # "A, B and C signed an agreement", "talks with A, B and C"
             "pair": 0.55,  # the only two actors of a clause with a cue elsewhere in it
             "coordinated": 0.52,  # "X and Y are partners"

@@ -36,10 +36,15 @@ _KINDS = (("state_heads", ("state",)), ("organisation_heads", ("organisation",))
 @cache
 def _descriptions() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     out = []
+    # "the proposed pipeline", "this ambitious project": up to two ordinary modifiers before the head
+    modifiers = rf"(?:(?:{'|'.join(lexicon()['description_modifiers'])})\s+){{0,2}}"
     for key, kinds in _KINDS:
         heads = "|".join(sorted(lexicon()[key], key=len, reverse=True))
         # "the organisation's", "the country" - but not "the country of origin" nor "the Union of ..." (a name)
-        pattern = rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?i:{heads})(?:['’]s)?\b(?!\s+(?:of|that|which|where|whose)\b)"
+        pattern = (
+            rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{modifiers}(?i:{heads})(?:['’]s)?\b"
+            r"(?!\s+(?:of|that|which|where|whose)\b)"
+        )
         out.append((re.compile(pattern), kinds))
     return out
 

@@ -11,16 +11,31 @@ order they are tried (settings in nlp/config.py RELATIONS, word lists in data/re
   ultimatum");
 - **coordinated** / **between**: coordinated actors sharing a reciprocal cue ("X and Y are partners", "rivalry
   between X and Y");
-- **list**: a list relates when it is the subject with a reciprocal cue ("A, B and C signed an agreement") or the
-  object of a preposition ("talks with A, B and C": each member to the subject, never to each other); otherwise an
-  enumeration describes and relates nothing;
+- **list**: a list relates when it is the subject with a reciprocal cue ("A, B and C signed an agreement"), the
+  object of a preposition or of a cue ("talks with A, B and C", "not a member of A, B or C", "join A, B and C":
+  each member to the subject, never to each other), the subject of a relative clause ("the route that A, B and C
+  are discussing"), or an object list brought together "with" a party ("the leaders of A, B and C with X");
+  otherwise an enumeration describes and relates nothing. A list is as far from its party as its first member (an
+  object list: as its governing cue); a list spelling out a group ("suppliers, specifically A and B") takes the
+  group's relation;
 - **compound**: a hyphen compound by its head noun ("the Kazakh-Chinese joint venture"); a meeting's name is a unit
-  ("the EU–Central Asia Summit");
-- **route**: "from X to Y via Z" relates all three;
+  ("the EU–Central Asia Summit"); a compound in apposition to a project names the project's parties ("the X
+  pipeline, an Azeri-Georgian-Turkish gas route");
+- **route**: "from X to Y via Z" relates all three; "loans from X to A, B and C" (a cue right before "from") relates
+  X to each member of the list;
+- **owner**: a project and its possessor ("China's Belt and Road Initiative"). Projects have parties: cues of
+  building, financing, running or discussing (data/relation_cues.json, `"parties": ["project"]`) relate only a pair
+  with a project in it ("X and Y are building the railway", "the pipeline, financed by X", "the corridor, which X
+  is building");
 - **pair**: the only two actors of a clause with a cue elsewhere in it (weak).
 
 No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with
-X"), a capital naming a process ("the Doha Agreement"), an expert's nationality. The type sets a PLOVER-style score
+X"), a capital naming a process ("the Doha Agreement"), an expert's nationality, a company's nationality ("the
+Russian energy giant X"); the actors of a relative clause about an actor relate only to it ("X, which is under
+Western sanctions, trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two
+objects of one preposition ("a dialogue with X and Y") make no pair. A catalogue name holding a cue ("Western
+partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it ("relations of mutual
+dependence"). The type sets a PLOVER-style score
 (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
 reported as a fact; pressure, sanctions, dependence, influence and mediation get a direction where the text gives
 one. A state and an organisation it belongs to (or a region it lies in) are a membership, not a relation, unless the
@@ -45,8 +60,9 @@ LIST_CUE_CHARS = 50  # ... when it follows the list this closely ("A, B and C si
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "the OTS countries – Azerbaijan and Türkiye", "SCO members such as India": the second names the first's members
 _APPOSITION = re.compile(
-    r"^(?:['’]s)?\s*(?:countries|states|members|member states|nations)?\s*(?:[–—:(,]|such as|like|including|namely)"
-    r"\s*(?:the\s+)?$",
+    r"^(?:['’]s)?\s*(?:countries|states|members|member states|nations|(?-i:[a-z]+s))?\s*"
+    r"(?:[–—:(,]|such as|like|including|namely)"
+    r"\s*(?:specifically|particularly|in particular|notably|above all|chiefly|mainly)?\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PREPOSITIONAL_OBJECT = re.compile(
@@ -95,6 +111,10 @@ def _structure() -> dict[str, re.Pattern[str]]:
         ),
         # "amid the war with X, ...", "since X's invasion of Y"
         "frame": re.compile(rf"\b(?:{words['frame_openers']})\b[^,;:.]*", re.IGNORECASE),
+        # "a member of the A, B and C", "join A, B and C", "brought together the leaders of A, B and C"
+        "cue_object_gap": re.compile(
+            rf"\s+(?:of\s+)?(?:the\s+)?(?:(?:{words['list_object_heads']})\s+(?:of|from)\s+(?:the\s+)?)?", re.IGNORECASE
+        ),
         # "the EU–Central Asia Summit", "the C5+1 format": a meeting's name after a compound
         "meeting_after": re.compile(rf"\s+(?i:{words['meeting_heads']})\b"),
         # "the Doha Agreement", "the Astana format": a capital naming a process
@@ -126,34 +146,46 @@ class Cue:
     type: str
     polarity: str
     reciprocal: bool
+    parties: frozenset[str] = frozenset()  # the cue relates a pair only when one of them is of these kinds
+    beyond_membership: bool = False  # "froze its membership": read for a member and its organisation too
+
+    def fits(self, first: Mention, second: Mention) -> bool:
+        return not self.parties or first.kind in self.parties or second.kind in self.parties
 
 
 @cache
-def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool]]:
-    """One alternation per (type, polarity, reciprocal) group of data/relation_cues.json, longest pattern first."""
-    groups: dict[tuple[str, str, bool], list[str]] = {}
+def _cue_patterns() -> list[tuple[re.Pattern[str], str, str, bool, frozenset[str], bool]]:
+    """One alternation per (type, polarity, reciprocal, parties, beyond_membership) group of
+    data/relation_cues.json, longest pattern first."""
+    groups: dict[tuple[str, str, bool, frozenset[str], bool], list[str]] = {}
     for entry in lexicon()["relation_cues"]:
-        key = (entry["type"], entry["polarity"], bool(entry.get("reciprocal")))
+        key = (
+            entry["type"],
+            entry["polarity"],
+            bool(entry.get("reciprocal")),
+            frozenset(entry.get("parties", ())),
+            bool(entry.get("beyond_membership")),
+        )
         groups.setdefault(key, []).append(entry["pattern"])
     compiled = []
-    for (kind, polarity, reciprocal), patterns in groups.items():
+    for (kind, polarity, reciprocal, parties, beyond), patterns in groups.items():
         words = sorted((p for p in patterns if not p.startswith("-")), key=len, reverse=True)
         suffixes = [p for p in patterns if p.startswith("-")]  # "-led" attaches to the actor: "US-led"
         alternation = rf"(?<![\w-])(?:{'|'.join(words)})" + "".join(f"|{re.escape(x)}" for x in suffixes)
         pattern = re.compile(rf"(?:{alternation})(?![\w-])", re.IGNORECASE)
-        compiled.append((pattern, kind, polarity, reciprocal))
+        compiled.append((pattern, kind, polarity, reciprocal, parties, beyond))
     return compiled
 
 
 def find_cues(text: str, offset: int, mentions: list[Mention]) -> list[Cue]:
     """Relation cues in a sentence, outside actor names (the 'Union' of 'Eurasian Economic Union' is no cue)."""
     cues = []
-    for pattern, kind, polarity, reciprocal in _cue_patterns():
+    for pattern, kind, polarity, reciprocal, parties, beyond in _cue_patterns():
         for m in pattern.finditer(text):
             start, end = offset + m.start(), offset + m.end()
             if any(mention.start < end and start < mention.end for mention in mentions):
                 continue
-            cues.append(Cue(start, end, kind, polarity, reciprocal))
+            cues.append(Cue(start, end, kind, polarity, reciprocal, parties, beyond))
     # the longest cue wins where cues overlap: "cooling relations" is rivalry, not "relations"
     cues = [
         c
@@ -186,6 +218,9 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     if sentence.question:
         return []
     mentions = [m for m in _distinct_runs(sentence.mentions) if not _aside(sentence.body, sentence.start, m)]
+    mentions = [_cue_in_name(sentence.body, m) for m in mentions]
+    following: list[Mention | None] = [*mentions[1:], None]
+    mentions = [m for m, n in zip(mentions, following, strict=False) if not _nationality_of(sentence.body, m, n)]
     if len({m.id for m in mentions}) < 2:
         return []
     body = sentence.body
@@ -193,14 +228,22 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     groups = _coordination_groups(body, mentions)
     group_of = dict(zip((m.start for m in mentions), groups, strict=True))
     frames = _frames(sentence)
+    relatives = _relative_clauses(sentence, mentions)
     enclosed = _enclosed(sentence, mentions)
     found: dict[tuple[frozenset[str], str], list[Link]] = {}
 
     def keep(first: Mention, second: Mention, cue: Cue, rule: str) -> None:
-        if first.id == second.id or _is_membership(first, second, cue, catalogue):
+        if first.id == second.id or not cue.fits(first, second) or _is_membership(first, second, cue, catalogue):
             return
         polarity = _polarity(sentence, cue)
-        found.setdefault((frozenset((first.id, second.id)), polarity), []).append(Link(first, second, cue, rule))
+        # a list is one phrase: its members are as far from the other party as the list's first member, and an object
+        # list ("talks ... with the leaders of A, B, C, D and E") as far as from the cue that governs it
+        listed = [m.start for m in mentions if group_of[m.start] == group_of.get(second.start, -1)]
+        near = min((x for x in listed if x >= first.end), default=second.start)
+        if len(listed) >= ENUMERATION and first.end <= cue.start and cue.end <= near:
+            near = first.end + (near - cue.end)
+        link = Link(first, second, cue, rule, near)
+        found.setdefault((frozenset((first.id, second.id)), polarity), []).append(link)
 
     for i, first in enumerate(mentions):
         for second in mentions[i + 1 :]:
@@ -208,11 +251,14 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
                 continue
             if _frame_of(frames, first) != _frame_of(frames, second):
                 continue  # "amid the war with X, Y visited Z": the frame's actors are no parties to the clause
+            if not _across_relative(body, relatives, first, second):
+                continue  # "X, which is under Western sanctions, trades with Y": the clause's actors are its own
             if enclosed.get(first.start) != enclosed.get(second.start):
                 continue  # "the China–Central Asia Summit ..., while the EU ...": a meeting's name is a unit
-            if not _may_relate(sentence, first, second, group_of, groups):
+            if not _may_relate(sentence, first, second, group_of, groups, cues):
                 continue
-            cue = _linking_cue(body, first, second, cues, group_of, sentence)
+            fitting = [c for c in cues if c.fits(first, second)]
+            cue = _linking_cue(body, first, second, fitting, group_of, sentence)
             if cue is not None:
                 rule = "coordinated" if group_of[first.start] == group_of[second.start] else "cue-between"
                 if groups.count(group_of[first.start]) > 2 or groups.count(group_of[second.start]) > 2:
@@ -226,10 +272,45 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         keep(first, second, cue, "compound")
     for first, second, cue in _routes(sentence, mentions, cues):
         keep(first, second, cue, "route")
+    for first, second, cue in _owned_projects(sentence, mentions):
+        keep(first, second, cue, "owner")
     if not found:
         for first, second, cue in _only_pair(sentence, mentions, cues):
             keep(first, second, cue, "pair")
     return [_relation(sentence, links) for links in found.values()]
+
+
+_DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "Russian [energy giant] Gazprom"
+
+
+def _nationality_of(body: str, mention: Mention, following: Mention | None) -> bool:
+    """'the Russian energy giant Gazprom', 'the Chinese firm X': a demonym before a company's name is its
+    nationality, not a party."""
+    return (
+        mention.via == "demonym"
+        and following is not None
+        and following.kind == "company"
+        and _DESCRIPTION.fullmatch(body, mention.end, following.start) is not None
+    )
+
+
+_LEADING_WORD = re.compile(r"[A-Za-z][\w-]*\s+")
+
+
+def _cue_in_name(body: str, mention: Mention) -> Mention:
+    """'Western sanctions', 'Western partners': a name that is an adjective and a cue is the adjective (a demonym)
+    and a cue, so the cue relates the actor as it would after a demonym."""
+    if mention.via == "demonym":
+        return mention
+    lead = _LEADING_WORD.match(body, mention.start, mention.end)
+    if lead is None or mention.kind not in ("state", "bloc"):
+        return mention
+    rest = body[lead.end() : mention.end]
+    for pattern, *_ in _cue_patterns():
+        if pattern.fullmatch(rest):
+            end = mention.start + len(lead.group().rstrip())
+            return Mention(mention.id, mention.kind, mention.start, end, "demonym")
+    return mention
 
 
 def _only_pair(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
@@ -243,6 +324,10 @@ def _only_pair(sentence: SentenceContext, mentions: list[Mention], cues: list[Cu
     lo, hi = sentence.clause_bounds(first.start)
     if not lo <= second.start < hi or _NEW_CLAUSE.search(sentence.body, first.end, second.start):
         return  # "X remains a donor, and Y has become a hub": two clauses, two subjects
+    if _COORDINATION.match(sentence.body[first.end : second.start]) and _PREPOSITIONAL_OBJECT.search(
+        sentence.body, max(sentence.start, first.start - 12), first.start
+    ):
+        return  # "a dialogue with X and Y": two objects of one preposition, not a pair
     clause = [c for c in cues if lo <= c.start < hi and c.polarity != "0"]
     if clause:
         yield first, second, clause[0]
@@ -276,12 +361,50 @@ class Link:
     second: Mention
     cue: Cue
     rule: str
+    near: int = -1  # where the second party's phrase starts (a list's first member), for the distance
 
 
 def _frames(sentence: SentenceContext) -> list[tuple[int, int]]:
     return [
         (sentence.start + m.start(), sentence.start + m.end()) for m in _structure()["frame"].finditer(sentence.text)
     ]
+
+
+# ", which Azerbaijan is building," / ", who met the Chinese envoy,": a non-restrictive relative clause says something
+# about the actor just before it; the actors inside it are no parties to the main clause
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,;:()]|(?<=\d),(?=\d))*?(?=(?<!\d),|,(?!\d)|[;:]|$)")
+ANTECEDENT_CHARS = 30  # the actor a relative clause is about ends this close before its comma
+
+
+def _relative_clauses(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The relative clauses about an actor ("X, which ..."); one about a thing ("the debt, which ... to China") may
+    hold the relation of the main clause's actors."""
+    out = []
+    for m in _RELATIVE.finditer(sentence.text.rstrip(".!?")):
+        lo, hi = sentence.start + m.start(), sentence.start + m.end()
+        if any(_antecedent(sentence.body, x, lo) for x in mentions):
+            out.append((lo, hi))
+    return out
+
+
+def _antecedent(body: str, mention: Mention, lo: int) -> bool:
+    return lo - ANTECEDENT_CHARS <= mention.end <= lo and not _CLAUSE_PUNCT.search(body, mention.end, lo)
+
+
+_CLAUSE_PUNCT = re.compile(r"[,;:()]")
+
+
+def _across_relative(sentence_body: str, relatives: list[tuple[int, int]], first: Mention, second: Mention) -> bool:
+    """True when the pair may relate as far as relative clauses go: both inside the same clause, both outside every
+    clause, or one inside and the other the actor the clause is about (right before its comma)."""
+    for lo, hi in relatives:
+        a, b = lo <= first.start < hi, lo <= second.start < hi
+        if a == b:
+            continue
+        outside = second if a else first
+        if not _antecedent(sentence_body, outside, lo):
+            return False
+    return True
 
 
 def _frame_of(frames: list[tuple[int, int]], mention: Mention) -> int:
@@ -318,6 +441,9 @@ def _enclosed(sentence: SentenceContext, mentions: list[Mention]) -> dict[int, i
     return out
 
 
+_APPOSITIVE_ARTICLE = re.compile(r",\s+(?:an?|the)\s+(?:[a-z]+\s+)?")
+
+
 def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
     body = sentence.body
     for run in _runs(body, mentions):
@@ -325,24 +451,42 @@ def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cu
         if len(ids) < 2:
             continue
         last = run[-1]
+        kinds = {m.kind for m in run}
+        run_cues = [c for c in cues if not c.parties or c.parties & kinds]
         limit = min(sentence.end, last.end + COMPOUND_HEAD_CHARS)
         following = [m for m in mentions if last.end < m.start < limit]
         if following:
             limit = following[0].start
-        head = [c for c in cues if last.end <= c.start < limit]
+        head = [c for c in run_cues if last.end <= c.start < limit]
         if not head:
             lo, _ = sentence.clause_bounds(run[0].start)
-            head = [c for c in cues if c.reciprocal and max(lo, run[0].start - 60) <= c.start and c.end <= run[0].start]
+            head = [
+                c for c in run_cues if c.reciprocal and max(lo, run[0].start - 60) <= c.start and c.end <= run[0].start
+            ]
             head = head[-1:]
         if not head:
             continue
         for i, first in enumerate(run):
             for second in run[i + 1 :]:
                 yield first, second, head[0]
+        before = [m for m in mentions if m.end <= run[0].start]
+        if (
+            before
+            and before[-1].kind == "project"
+            and _APPOSITIVE_ARTICLE.fullmatch(body, before[-1].end, run[0].start)
+        ):
+            # "the Southern Gas Corridor, an Azeri-Georgian-Turkish gas route": the compound names the project's parties
+            for member in run:
+                yield before[-1], member, head[0]
 
 
 def _may_relate(
-    sentence: SentenceContext, first: Mention, second: Mention, group_of: dict[int, int], groups: list[int]
+    sentence: SentenceContext,
+    first: Mention,
+    second: Mention,
+    group_of: dict[int, int],
+    groups: list[int],
+    cues: list[Cue],
 ) -> bool:
     """Neighbouring groups relate; a later group relates back only to the sentence's first group (its subject).
 
@@ -355,10 +499,19 @@ def _may_relate(
     if g1 == g2:
         # coordinated: _reciprocal_cue decides, but the members of a list that is the object of something ("talks
         # with A, B and C", "the leaders of A, B and C") are not related to each other
-        return groups.count(g1) < ENUMERATION or not _object_list(sentence, g1, group_of)
-    listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of)
+        return groups.count(g1) < ENUMERATION or not _object_list(sentence, g1, group_of, cues)
+    listed = groups.count(g2) >= ENUMERATION and not _object_list(sentence, g2, group_of, cues)
+    if listed and g2 - g1 == 1:
+        # "the corridor that A, B and C are discussing": a list that is the subject of a relative clause
+        group_start = min(m.start for m in sentence.mentions if group_of.get(m.start) == g2)
+        listed = not _RELATIVE_OPENER.fullmatch(sentence.body, first.end, group_start)
     if (groups.count(g1) >= ENUMERATION and g1 != groups[0]) or listed:
-        return False
+        # but "brought together the leaders of A, B and C with X": an object list and the party "with" brings in
+        return (
+            not listed
+            and _object_list(sentence, g1, group_of, cues)
+            and _WITH_BEFORE.search(sentence.body, max(sentence.start, second.start - 12), second.start) is not None
+        )
     if g1 != groups[0] and _PREPOSITIONAL_OBJECT.search(
         sentence.body[max(sentence.start, first.start - 12) : first.start]
     ):
@@ -367,7 +520,9 @@ def _may_relate(
         return True
     if first.via == "we" or second.via == "we":
         return g2 - g1 <= 2
-    return g1 == groups[0]
+    # the first group is the subject, unless a preposition governs it ("a pipeline to X and Y ... Z's dependence")
+    head = min(m.start for m in sentence.mentions if group_of.get(m.start) == g1)
+    return g1 == groups[0] and not _PREPOSITIONAL_OBJECT.search(sentence.body, max(sentence.start, head - 12), head)
 
 
 def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
@@ -382,7 +537,7 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
         return True  # "a summit in Astana", "talks held in Doha, Qatar": the place of a meeting
     if mention.via == "capital" and structure["named_after"].match(body, mention.end):
         return True  # "the Doha Agreement", "the Astana format": a capital in the name of a process, not a party
-    if mention.via == "capital" and _AT_PLACE.search(before):
+    if mention.via == "capital" and _AT_PLACE.search(before) and not _POSSESSIVE.match(body, mention.end):
         return True  # "a research centre in Tashkent": a capital after "in" is where something is
     if mention.via == "demonym" and _role_after().match(body, mention.end):
         return True  # "a Polish analyst", "the Kazakh Institute": a person's or a body's nationality, not a party
@@ -396,10 +551,13 @@ def _aside(body: str, sentence_start: int, mention: Mention) -> bool:
     )
 
 
-def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int]) -> bool:
-    """'... cooperation with China, India and Brazil': a list that is the object of a preposition relates each of
-    its members to the subject (never to each other)."""
+def _object_list(sentence: SentenceContext, group: int, group_of: dict[int, int], cues: list[Cue]) -> bool:
+    """'... cooperation with China, India and Brazil', 'is not a member of A, B or C', 'to join A, B and C': a list
+    that is the object of a preposition or of a cue relates each of its members to the subject (never to each
+    other)."""
     start = min(m.start for m in sentence.mentions if group_of.get(m.start) == group)
+    if any(c.end <= start and _structure()["cue_object_gap"].fullmatch(sentence.body, c.end, start) for c in cues):
+        return True
     return _structure()["list_object"].search(sentence.body, max(sentence.start, start - 60), start) is not None
 
 
@@ -475,10 +633,16 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
             for c in cues
             if second.end < c.start <= second.end + 25 and _ADJECTIVE_GAP.fullmatch(body, second.end, c.start)
         ][:1]
+    if not between and _RELATIVE_OPENER.fullmatch(body, first.end, group_start):
+        # "the corridor, which Azerbaijan is building", "the route that A, B and C are discussing": the relative
+        # clause's verb relates its subject to the actor it is about
+        group_end = max(m.end for m in sentence.mentions if group_of.get(m.start) == second_group)
+        after = [c for c in cues if group_end <= c.start <= group_end + PREDICATE_CHARS]
+        between = [c for c in after if not _other_mention_between(sentence, group_end, c.start)][:1]
     if not between and _POSSESSIVE.match(body, second.end):
         # "X became Y's main partner": the cue after a possessive relates the possessor to the subject
         between = [c for c in cues if second.end <= c.start <= second.end + 40][:1]
-    if not between and _object_list(sentence, second_group, group_of):
+    if not between and _object_list(sentence, second_group, group_of, cues):
         # "Russia maintains with A, B and C relations of mutual dependence": the cue after an object list
         group_end = max(m.end for m in sentence.mentions if group_of.get(m.start) == second_group)
         after = [c for c in cues if group_end <= c.start <= group_end + LIST_CUE_CHARS]
@@ -486,6 +650,14 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     if not between and (first.via == "we" or second.via == "we"):
         we, other = (first, second) if first.via == "we" else (second, first)
         return _stance_cue(body, we, other, sentence)
+    if not between and _WITH_BEFORE.search(body, max(sentence.start, second.start - 12), second.start):
+        # "the summit brought together the leaders of A, B and C with X": a reciprocal cue before the first party
+        # relates it to the one brought in by "with"
+        clause_start, _ = sentence.clause_bounds(first.start)
+        prior = [
+            c for c in cues if c.reciprocal and c.end <= first.start and max(clause_start, first.start - 80) <= c.start
+        ]
+        between = prior[-1:]
     attached = [c for c in between if c.start == first.end and body[c.start : c.start + 1] in "-–"]
     if attached:
         return attached[0]  # "the Russian-led alliance": a suffix on the first actor says how it relates
@@ -494,7 +666,18 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
         after = [c for c in cues if second.end <= c.start <= second.end + PREDICATE_CHARS and c.polarity != "0"]
         between = [c for c in after if not _other_mention_between(sentence, second.end, c.start)][:1]
     chosen = _strongest(between)
-    return _predicate(sentence, second, chosen, cues) if chosen is not None else None
+    return _predicate(sentence, second, _qualified(body, chosen, cues), cues) if chosen is not None else None
+
+
+_CLAUSE_AFTER = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s|;")
+_OF_GAP = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}")
+
+
+def _qualified(body: str, cue: Cue, cues: list[Cue]) -> Cue:
+    """'relations of mutual dependence', 'ties of alliance': a plain relation noun takes the cue that qualifies it."""
+    if cue.type != "cooperation" or not cue.reciprocal:
+        return cue
+    return next((c for c in cues if c.start > cue.end and _OF_GAP.fullmatch(body, cue.end, c.start)), cue)
 
 
 def _strongest(cues: list[Cue]) -> Cue | None:
@@ -529,9 +712,11 @@ def _reciprocal_cue(body, first, second, cues, sentence, size: int) -> Cue | Non
             return after[0]
     if after and after[0].start - second.end < 120 and not _other_mention_between(sentence, second.end, after[0].start):
         gap = body[second.end : after[0].start]
+        if _CLAUSE_AFTER.search(gap):
+            return None  # "... to reach X and Y, and it cannot afford to lose another partner": another clause's cue
         if size > 2 and (len(gap) > LIST_CUE_CHARS or re.search(r"\bof\b", gap)):
             return None  # "A, B and C welcomed the decision of their partners": the cue is about others
-        return after[0]
+        return _qualified(body, after[0], cues)
     return None
 
 
@@ -565,6 +750,8 @@ def _stance_cue(body: str, we: Mention, other: Mention, sentence: SentenceContex
 
 
 _BETWEEN = re.compile(r"\bbetween\s+", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r",?\s+(?:which|that|whom)\s+(?:the\s+)?", re.IGNORECASE)
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z", re.IGNORECASE)
 _ADJECTIVE_GAP = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}")  # "Western [military] sanctions"
 PREDICATE_CHARS = 40  # a predicate or a second object's cue this close after the pair belongs to it
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
@@ -583,11 +770,20 @@ def _between_constructions(sentence: SentenceContext, mentions: list[Mention], c
         firsts = [x for x in mentions if at <= x.start and x.end <= joint]
         if not firsts or firsts[0].start > at + 25:  # "between the countries that ... X and Y" is no pair
             continue
-        second = next((x for x in mentions if x.start == after), None)
+        # "between X and Y", "between X and the countries of Y"
+        second = next(
+            (
+                x
+                for x in mentions
+                if x.start == after or (x.start > after and _MEMBERS_OF.fullmatch(body, after, x.start))
+            ),
+            None,
+        )
         if firsts and second is not None and firsts[-1].id != second.id:
             yield firsts[-1], second, _predicate(sentence, second, prior[-1], cues)
 
 
+_MEMBERS_OF = re.compile(r"(?:countries|states|nations|republics|members|member states|leaders)\s+of\s+(?:the\s+)?")
 _ROUTE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?P<a>\S[^,;]{0,40}?)\s+to\s+(?:the\s+)?(?P<b>\S[^,;]{0,40}?)"
     r"(?:\s+(?:via|through|across)\s+(?:the\s+)?(?P<c>\S[^,;]{0,40}?))?(?=[\s,;.]|$)"
@@ -596,28 +792,57 @@ _ROUTE = re.compile(
 
 def _routes(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue]):
     """'freight from X to Y via Z', 'a pipeline from X to Y through Z': a route relates its ends and the countries it
-    crosses to each other, by the transit or trade cue of its clause."""
+    crosses to each other, by the transit or trade cue of its clause; 'loans from X to A, B and C': a cue right
+    before 'from' relates the source to every member of the list it goes to (not the members to each other)."""
+    groups = _coordination_groups(sentence.body, mentions)
     for m in _ROUTE.finditer(sentence.text):
         lo, hi = sentence.clause_bounds(sentence.start + m.start())
+        at = sentence.start + m.start()
         cue = next((c for c in cues if lo <= c.start < hi and c.type in ("transit", "trade")), None)
         if cue is None:
+            cue = next((c for c in cues if c.polarity != "0" and _CUE_FROM.fullmatch(sentence.body, c.end, at)), None)
+        if cue is None:
             continue
-        ends = []
+        ends: list[list[Mention]] = []
         for group in ("a", "b", "c"):
             if m.group(group) is None:
                 continue
             start, end = sentence.start + m.start(group), sentence.start + m.end(group)
-            inside = [x for x in mentions if x.start == start and x.end <= end]
+            inside = [i for i, x in enumerate(mentions) if x.start == start and x.end <= end]
             if inside:
-                ends.append(inside[0])
-        ends = list({x.id: x for x in ends}.values())
-        for i, first in enumerate(ends):
-            for second in ends[i + 1 :]:
-                yield first, second, cue
+                listed = [x for x, g in zip(mentions, groups, strict=True) if g == groups[inside[0]]]
+                ends.append(listed if group != "a" else [mentions[inside[0]]])
+        for i, side in enumerate(ends):
+            for other in ends[i + 1 :]:
+                for first in side:
+                    for second in other:
+                        yield first, second, cue
+
+
+_CUE_FROM = re.compile(r"\s+(?:[a-z]+\s+){0,2}")  # "loans from", "financial support from"
+
+
+@cache
+def _owner_gap() -> re.Pattern[str]:
+    """What may stand between a possessor and its project: "China's Belt and Road Initiative", "Azerbaijan's own
+    oil pipeline" (the modifiers of data/reference_cues.json, "own", hyphenated words and adjectives)."""
+    words = "|".join(["own", *lexicon()["description_modifiers"]])
+    return re.compile(rf"['’]s?\s+(?:(?:{words}|[a-z]+-[a-z]+|[a-z]+(?:al|ic|ive))\s+){{0,3}}(?:the\s+)?")
+
+
+def _owned_projects(sentence: SentenceContext, mentions: list[Mention]):
+    """'China's Belt and Road Initiative': a project and its possessor."""
+    for owner, project in zip(mentions, mentions[1:], strict=False):
+        if (
+            project.kind == "project"
+            and owner.kind != "project"
+            and _owner_gap().fullmatch(sentence.body, owner.end, project.start)
+        ):
+            yield owner, project, Cue(owner.end, project.start, "cooperation", "+", False)
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
-    if cue.type in _BEYOND_MEMBERSHIP or catalogue is None:
+    if cue.type in _BEYOND_MEMBERSHIP or cue.beyond_membership or catalogue is None:
         return False
     for state, org in ((first, second), (second, first)):
         if state.kind == "state" and org.kind in ("organisation", "bloc") and catalogue.is_member(state.id, org.id):
@@ -654,7 +879,8 @@ def _confidence(sentence: SentenceContext, link: Link, mood: str) -> float:
     the modality (settings and their calibration: nlp/config.py RELATIONS["confidence"])."""
     table = RELATIONS["confidence"]
     value = table["rules"].get(link.rule, table["default"]) + table["types"].get(link.cue.type, 0.0)
-    if abs(link.second.start - link.first.end) > table["far_chars"]:
+    second_start = link.near if link.near >= 0 else link.second.start
+    if abs(second_start - link.first.end) > table["far_chars"]:
         value -= table["far_penalty"]
     if mood == "hypothetical":
         value -= table["modal_penalty"]
