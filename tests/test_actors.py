@@ -213,3 +213,98 @@ def test_a_states_central_bank_is_the_state_and_un_organs_are_the_un(nlp):
     assert ids(nlp, "The National Bank of Kyrgyzstan raised its key rate.") == ["KGZ"]
     assert ids(nlp, "The Asian Development Bank lends to Tajikistan.") == ["ADB", "TJK"]
     assert ids(nlp, "Kazakhstan spoke at the UN General Assembly and the UN Security Council.") == ["KAZ", "UN", "UN"]
+
+
+def test_upper_snake_drops_the_dots_of_acronyms():
+    assert upper_snake("U.S.-Kazakhstan Business Council") == "US_KAZAKHSTAN_BUSINESS_COUNCIL"
+    assert upper_snake("the U.K. Export Finance office") == "THE_UK_EXPORT_FINANCE_OFFICE"
+
+
+def test_an_event_is_no_organisation_and_keeps_the_actors_named_in_it(nlp):
+    text = "The Global Gateway Investors Forum opened, and the SCO Summit and the Caspian Oil and Gas Exhibition too."
+    assert ids(nlp, text) == ["GLOBAL_GATEWAY", "SCO"]
+    assert ids(nlp, "Delegates came to the UN Climate Conference and the Baku Energy Week.") == ["UN"]
+
+
+def test_a_body_of_an_organisation_is_the_organisation(nlp):
+    assert ids(nlp, "The CSTO Council of Foreign Ministers met, and the OTS Secretariat agreed.") == ["CSTO", "OTS"]
+    assert ids(nlp, "Aibek Sadykov, Chairman of the Board of KazMunayGas, signed it.") == ["KAZMUNAYGAS"]
+    # a fund or a bank that carries an organisation's name is an institution of its own
+    assert ids(nlp, "The OPEC Fund for International Development lent to Kyrgyzstan.") == [
+        "OPEC_FUND_FOR_INTERNATIONAL_DEVELOPMENT",
+        "KGZ",
+    ]
+
+
+def test_a_states_own_bodies_stand_for_the_state(nlp):
+    text = "The National Assembly of Armenia ratified it, and the Federation Council's Committee on International"
+    assert ids(nlp, text + " Affairs backed the deal with Russia.") == ["ARM", "RUS"]
+    assert ids(nlp, "The National Statistical Committee of Kyrgyzstan published the data.") == ["KGZ"]
+
+
+def test_a_capital_that_is_only_a_location_is_not_the_state(nlp):
+    assert ids(nlp, "The Minsk agreements and the Rome Statute bind Ukraine and Mongolia.") == ["UKR", "MNG"]
+    assert ids(nlp, "Timur Ismailov, an economist based in Tashkent and living in Almaty, disagrees.") == []
+    assert ids(nlp, "A Prague-based analyst said the summit was held in Astana.") == []
+    assert ids(nlp, "The Astana International Forum opened.") == []
+    # a capital that acts is the state
+    assert ids(nlp, "Moscow warned Baku, and the talks in Tbilisi went well.") == ["RUS", "AZE", "GEO"]
+
+
+def test_a_regional_adjective_before_a_country_noun_is_one_state(nlp):
+    assert ids(nlp, "China built roads in this Central Asian country and courted its South Caucasian neighbor.") == [
+        "CHN"
+    ]
+    assert ids(nlp, "Central Asian states and the Central Asian region want investment.") == [
+        "CENTRAL_ASIA",
+        "CENTRAL_ASIA",
+    ]
+
+
+def test_names_inside_an_organisation_name_are_part_of_it(nlp):
+    # a demonym or a region inside a name is part of the name; a state named by its name stays an actor
+    found = ids(nlp, "The Saudi Fund for Development and the American University of Central Asia in Bishkek work.")
+    assert "SAU" not in found and "CENTRAL_ASIA" not in found and "SAUDI_FUND_FOR_DEVELOPMENT" in found
+    assert ids(nlp, "The Development Bank of Kazakhstan lent money.") == ["DEVELOPMENT_BANK_OF_KAZAKHSTAN"]
+    assert "KGZ" in ids(nlp, "The Kyrgyzstan Development Fund and the Kyrgyzstan Development Fund lent money.")
+
+
+def test_a_route_named_by_its_ends_is_a_project(nlp):
+    text = "The Kyrgyzstan–Tajikistan power line is old, but the Iran–Armenia gas pipeline and the Caspian–Gulf"
+    found = ids(nlp, text + " corridor are new.")
+    assert "IRAN_ARMENIA_GAS_PIPELINE" in found and "IRN" in found and "ARM" in found
+    assert "CASPIAN_GULF_CORRIDOR" in found
+    assert not any(i.endswith("POWER_LINE") for i in found)  # 'line' is no project head
+    # a place with a head noun but no name of its own is no project
+    assert ids(nlp, "Oil goes to a Black Sea port and a Caspian port.") == []
+    # the tail of a longer hyphenated name is not a name
+    assert "SHARIF_TERMEZ_RAILWAY" not in ids(nlp, "They discussed a Mazar-i-Sharif-Termez railway link.")
+
+
+def test_fields_and_mines_are_projects(nlp):
+    text = "Drilling at the Urtabulak field and the Chaarat gold mine resumed; Kashagan and Kumtor pay taxes."
+    found = ids(nlp, text)
+    assert found == ["URTABULAK_FIELD", "CHAARAT_GOLD_MINE", "KASHAGAN_FIELD", "KUMTOR_MINE"]
+
+
+def test_projects_and_companies_as_parties(nlp):
+    text = (
+        "Tatneft and Orano signed deals with Uzbekneftegaz; Gazprom Armenia runs the grid; the trans-Afghan railway, "
+        "the Khorgos dry port and the Anaklia deep-sea port need money from China Exim Bank."
+    )
+    assert ids(nlp, text) == [
+        "TATNEFT",
+        "ORANO",
+        "UZBEKNEFTEGAZ",
+        "GAZPROM_ARMENIA",
+        "TRANS_AFGHAN_RAILWAY",
+        "KHORGOS",
+        "ANAKLIA_PORT",
+        "EXPORT_IMPORT_BANK_OF_CHINA",
+    ]
+
+
+def test_regions_as_actors_and_dialogue_formats(nlp):
+    text = "South Asia and Northeast Asia matter; the Central Asia plus Japan Dialogue met, and Caucasus countries too."
+    assert ids(nlp, text) == ["SOUTH_ASIA", "NORTHEAST_ASIA", "CENTRAL_ASIA_PLUS_JAPAN_DIALOGUE", "SOUTH_CAUCASUS"]
+    assert ids(nlp, "The UN International Organization for Migration counts migrants.") == ["IOM"]
