@@ -61,6 +61,9 @@ GOVERNMENT_BODIES = frozenset(_WORDS["government_bodies"])
 DOCUMENT_HEADS = frozenset(_WORDS["document_heads"])
 PLACE_CUES = tuple(tuple(words.split()) for words in _WORDS["place_cues"])
 SINGULAR_STATE_NOUNS = frozenset(_WORDS["singular_state_nouns"])
+END_OF_STATE_WORDS = frozenset(_WORDS["end_of_state_words"])
+TITLE_WORDS = frozenset(_WORDS["title_words"])
+COMPANY_NOUNS = frozenset(_WORDS["company_nouns"])
 ROLE_WORDS = frozenset(_WORDS["role_words"])
 NAME_CONNECTORS = frozenset(_WORDS["name_connectors"])
 PATRONYMIC = re.compile(rf"({'|'.join(_WORDS['patronymic_endings'])})$", re.IGNORECASE)
@@ -117,6 +120,10 @@ def actor_mentions(
             continue
         if via == "demonym" and entry.kind == "bloc" and _names_one_state(ent):
             continue
+        if (entry.historical and _as_a_date(ent)) or (entry.kind == "bloc" and _in_a_title(ent)):
+            continue
+        if via == "demonym" and _origin_of_a_company(ent):
+            continue
         mentions.append(ActorMention(entry.id, entry.kind, ent.start_char, ent.end_char, ent.text, via))
     mentions.extend(_compound_acronyms(doc, catalogue, known))
     if include_new_projects:
@@ -149,7 +156,17 @@ def _capital_as_place(ent: Span) -> bool:
     if after is not None and after.text in {"-", "–"} and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "based":
         return True
     words = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
-    return any(tuple(words[-len(cue) :]) == cue for cue in PLACE_CUES)
+    if any(tuple(words[-len(cue) :]) == cue for cue in PLACE_CUES):
+        return True
+    # 'the Centre for Eastern Policy Research in Warsaw', 'Nazarbayev University in Astana': where a body is
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "in":
+        return False
+    for token in reversed(list(doc[max(0, ent.start - 10) : ent.start - 1])):
+        if token.text in ORG_HEADS:
+            return True
+        if not (token.text[:1].isupper() or token.lower_ in NAME_CONNECTORS):
+            return False
+    return False
 
 
 def _names_one_state(ent: Span) -> bool:
@@ -157,6 +174,27 @@ def _names_one_state(ent: Span) -> bool:
     state refers to one state of the region, not to the region as an actor."""
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].lower_ in SINGULAR_STATE_NOUNS
+
+
+def _as_a_date(ent: Span) -> bool:
+    """'since the collapse of the Soviet Union': the end of a historical state dates something; it does not act."""
+    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in END_OF_STATE_WORDS
+
+
+def _in_a_title(ent: Span) -> bool:
+    """'the EU Special Representative for Central Asia': a region in a post's title is not an actor of the text."""
+    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
+    return len(words) >= 2 and words[-1] in {"for", "to"} and words[-2] in TITLE_WORDS
+
+
+def _origin_of_a_company(ent: Span) -> bool:
+    """'the French company Orano', 'Chinese builder PowerChina': the demonym says where a named company is from."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in COMPANY_NOUNS:
+        return False
+    name = doc[ent.end + 1]
+    return name.text[:1].isupper() and (name.pos_ == "PROPN" or bool(name.ent_id_))
 
 
 def _plausible(ent: Span) -> bool:
@@ -323,12 +361,16 @@ def _is_affiliation(span: Span) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(-1, span.start - 16), -1):
         token = doc[i]
-        if token.text.capitalize() in ROLE_WORDS or token.ent_type_ == "PERSON":  # "analyst NAME of the X"
+        role = token.text.capitalize() in ROLE_WORDS or token.lemma_.capitalize() in ROLE_WORDS  # "heads the X"
+        if role or token.ent_type_ == "PERSON":  # "analyst NAME of the X"
             return True
         passable = (
             token.text[:1].isupper()
             or token.lower_ in NAME_CONNECTORS | {"at", "in", "a", "based"}
             or token.text in {"-", "–", '"', "“", "”", "'", ","}
+            or (
+                token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.is_lower
+            )  # "head of the transport department at the X"
         )
         if not passable:
             return False
