@@ -323,3 +323,10 @@ def test_regions_as_actors_and_dialogue_formats(nlp):
     text = "South Asia and Northeast Asia matter; the Central Asia plus Japan Dialogue met, and Caucasus countries too."
     assert ids(nlp, text) == ["SOUTH_ASIA", "NORTHEAST_ASIA", "CENTRAL_ASIA_PLUS_JAPAN_DIALOGUE", "SOUTH_CAUCASUS"]
     assert ids(nlp, "The UN International Organization for Migration counts migrants.") == ["IOM"]
+
+
+def test_a_quoted_name_after_an_organisations_generic_name_is_part_of_it(nlp):
+    text = 'The Centre for Boundary Cooperation "Khorgos" and the Investment Fund “Silk Way” opened in Kazakhstan.'
+    assert ids(nlp, text) == ["CENTRE_FOR_BOUNDARY_COOPERATION_KHORGOS", "INVESTMENT_FUND_SILK_WAY", "KAZ"]
+    found = ids(nlp, 'The Centre for Boundary Cooperation said "no" to Kazakhstan.')
+    assert found[0] == "CENTRE_FOR_BOUNDARY_COOPERATION"

@@ -321,6 +321,7 @@ def _unknown_organisations(
         span = _trim_org(span)
         if span is None or not _is_org_name(span) or any(i in taken for i in range(span.start, span.end)):
             continue
+        span = _with_quoted_name(span)
         if not _acceptable_org(span) or any(t.text in EVENT_HEADS for t in span):
             continue  # a government body, or an event ('the Astana International Forum'): its actors stay
         inside = [ent for ent in known if ent.start >= span.start and ent.end <= span.end]
@@ -340,6 +341,21 @@ def _unknown_organisations(
     topical = {m.id for m, _, affiliation in found if not affiliation or counts[m.id] >= 2}
     # an affiliation is left out, but the names inside it are still part of its name, not actors of the text
     return [(m if m.id in topical else None, inside) for m, inside, _ in found]
+
+
+def _with_quoted_name(span: Span) -> Span:
+    """'the International Centre for Boundary Cooperation "Khorgos"': a proper name in quotes right after an
+    organisation's generic name is part of the name."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].text not in {'"', "“", "«"}:
+        return span
+    for j in range(i + 1, min(len(doc), i + 7)):
+        if doc[j].text in {'"', "”", "»"}:
+            inner = doc[i + 1 : j]
+            if len(inner) and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS | {"-", "–"} for t in inner):
+                return doc[span.start : j + 1]
+            return span
+    return span
 
 
 def _owner_named_last(ent: Span, span: Span, catalogue: Catalogue) -> bool:
