@@ -179,6 +179,11 @@ def test_ruler_patterns_carry_actor_ids(cat):
         ("Caucasus countries", "SOUTH_CAUCASUS"),
         ("JICA", "JPN"),
         ("TIKA", "TUR"),
+        ("Supreme Eurasian Economic Council", "EAEU"),
+        ("Regional Anti-Terrorist Structure", "SCO"),
+        ("ICWC", "INTERSTATE_COMMISSION_FOR_WATER_COORDINATION"),
+        ("PetroChina", "PETROCHINA"),
+        ("Abu Dhabi National Oil Company", "ADNOC"),
     ],
 )
 def test_lookup_of_companies_projects_and_agencies(cat, text, actor_id):
