@@ -330,3 +330,8 @@ def test_a_quoted_name_after_an_organisations_generic_name_is_part_of_it(nlp):
     assert ids(nlp, text) == ["CENTRE_FOR_BOUNDARY_COOPERATION_KHORGOS", "INVESTMENT_FUND_SILK_WAY", "KAZ"]
     found = ids(nlp, 'The Centre for Boundary Cooperation said "no" to Kazakhstan.')
     assert found[0] == "CENTRE_FOR_BOUNDARY_COOPERATION"
+
+
+def test_former_soviet_republics_act_but_the_post_soviet_space_is_a_place(nlp):
+    text = "Many former Soviet republics distrust Moscow, and the post-Soviet space is changing."
+    assert ids(nlp, text) == ["POST_SOVIET_REPUBLICS", "RUS"]

@@ -183,6 +183,9 @@ def test_ruler_patterns_carry_actor_ids(cat):
         ("Regional Anti-Terrorist Structure", "SCO"),
         ("ICWC", "INTERSTATE_COMMISSION_FOR_WATER_COORDINATION"),
         ("PetroChina", "PETROCHINA"),
+        ("former Soviet republics", "POST_SOVIET_REPUBLICS"),
+        ("post-Soviet space", "POST_SOVIET_SPACE"),
+        ("North-South transport corridor", "INSTC"),
         ("Abu Dhabi National Oil Company", "ADNOC"),
     ],
 )
