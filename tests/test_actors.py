@@ -335,3 +335,8 @@ def test_a_quoted_name_after_an_organisations_generic_name_is_part_of_it(nlp):
 def test_former_soviet_republics_act_but_the_post_soviet_space_is_a_place(nlp):
     text = "Many former Soviet republics distrust Moscow, and the post-Soviet space is changing."
     assert ids(nlp, text) == ["POST_SOVIET_REPUBLICS", "RUS"]
+
+
+def test_news_outlets_named_after_actors_are_not_actors(nlp):
+    text = "As the Times of Central Asia and Radio Free Europe reported and Voice of America confirmed, Uzbekistan agreed."
+    assert ids(nlp, text) == ["UZB"]
