@@ -341,3 +341,9 @@ def test_news_outlets_named_after_actors_are_not_actors(nlp):
     text = "As the Times of Central Asia and Radio Free Europe reported, and Voice of America confirmed, "
     text += "Uzbekistan agreed."
     assert ids(nlp, text) == ["UZB"]
+
+
+def test_a_state_that_only_locates_an_event_or_a_body_is_a_place(nlp):
+    assert ids(nlp, "The summit held in Canada and the Climate Conference in the United Arab Emirates ended.") == []
+    assert ids(nlp, "Lena Ivanova of the Institute for Security Studies in Estonia spoke.") == []
+    assert ids(nlp, "Canada imposed sanctions, and investment in Estonia grew.") == ["CAN", "EST"]

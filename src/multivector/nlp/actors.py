@@ -118,6 +118,8 @@ def actor_mentions(
         via = (catalogue.lookup(ent.text) or (None, "alias"))[1]
         if via == "capital" and _capital_as_place(ent):
             continue
+        if via in {"name", "alias"} and entry.kind == "state" and _located(ent):
+            continue
         if via == "demonym" and entry.kind == "bloc" and _names_one_state(ent):
             continue
         if (entry.historical and _as_a_date(ent)) or (entry.kind == "bloc" and _in_a_title(ent)):
@@ -155,14 +157,21 @@ def _capital_as_place(ent: Span) -> bool:
             return True
     if after is not None and after.text in {"-", "–"} and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "based":
         return True
+    return _located(ent)
+
+
+def _located(ent: Span) -> bool:
+    """A state or a capital that only says where someone or something is: 'based in Prague', 'a summit held in
+    Canada', 'the Centre for Eastern Policy Research in Warsaw', 'the Water Conference in the UAE'."""
+    doc = ent.doc
     words = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
     if any(tuple(words[-len(cue) :]) == cue for cue in PLACE_CUES):
         return True
-    # 'the Centre for Eastern Policy Research in Warsaw', 'Nazarbayev University in Astana': where a body is
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "in":
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
+    if start < 2 or doc[start - 1].lower_ != "in":
         return False
-    for token in reversed(list(doc[max(0, ent.start - 10) : ent.start - 1])):
-        if token.text in ORG_HEADS:
+    for token in reversed(list(doc[max(0, start - 10) : start - 1])):
+        if token.text in ORG_HEADS or token.text in EVENT_HEADS:
             return True
         if not (token.text[:1].isupper() or token.lower_ in NAME_CONNECTORS):
             return False
@@ -441,11 +450,14 @@ def _is_org_name(span: Span) -> bool:
 
 
 def _trim_org(span: Span) -> Span | None:
-    """Drop a leading person role ('Director of the ...') and a leading article; None if nothing is left."""
+    """Drop a leading person role or name ('Director of the ...', 'Lena Ivanova of the ...') and a leading article;
+    None if nothing is left."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and doc[start].text in ROLE_WORDS:
+    while start < end and (doc[start].text in ROLE_WORDS or doc[start].ent_type_ == "PERSON"):
         start += 1
+        if start < end and doc[start].ent_type_ == "PERSON":
+            continue
         while start < end and doc[start].lower_ in NAME_CONNECTORS | {"at", "in"}:
             start += 1
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
