@@ -180,6 +180,7 @@ def test_ruler_patterns_carry_actor_ids(cat):
         ("JICA", "JPN"),
         ("TIKA", "TUR"),
         ("Supreme Eurasian Economic Council", "EAEU"),
+        ("Team Europe", "EU"),
         ("Regional Anti-Terrorist Structure", "SCO"),
         ("ICWC", "INTERSTATE_COMMISSION_FOR_WATER_COORDINATION"),
         ("PetroChina", "PETROCHINA"),
