@@ -347,3 +347,12 @@ def test_a_state_that_only_locates_an_event_or_a_body_is_a_place(nlp):
     assert ids(nlp, "The summit held in Canada and the Climate Conference in the United Arab Emirates ended.") == []
     assert ids(nlp, "Lena Ivanova of the Institute for Security Studies in Estonia spoke.") == []
     assert ids(nlp, "Canada imposed sanctions, and investment in Estonia grew.") == ["CAN", "EST"]
+
+
+def test_a_news_report_on_a_port_deal(nlp):
+    text = (
+        "ALMATY - Kazakhstan's state railway company KTZ and China's COSCO Shipping signed an agreement to expand the "
+        "Khorgos dry port, the company said. The deal was signed on the sidelines of the Astana International Forum. "
+        "The Asian Development Bank will co-finance it, while the Georgian Dream party and the FSB watched."
+    )
+    assert ids(nlp, text) == ["KAZ", "KTZ", "CHN", "COSCO_SHIPPING", "KHORGOS", "ADB", "GEORGIAN_DREAM", "RUS"]
