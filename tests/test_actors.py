@@ -356,3 +356,8 @@ def test_a_news_report_on_a_port_deal(nlp):
         "The Asian Development Bank will co-finance it, while the Georgian Dream party and the FSB watched."
     )
     assert ids(nlp, text) == ["KAZ", "KTZ", "CHN", "COSCO_SHIPPING", "KHORGOS", "ADB", "GEORGIAN_DREAM", "RUS"]
+
+
+def test_a_port_named_after_its_town_is_a_project_but_a_seas_port_is_not(nlp):
+    assert ids(nlp, "The Aktau port and the Poti seaport are expanding.") == ["AKTAU_PORT", "POTI_SEAPORT"]
+    assert ids(nlp, "Oil reaches the Caspian port, a Black Sea port and the Caspian port of Aktau.") == []

@@ -268,9 +268,23 @@ def _new_projects(runs: list[Span], catalogue: Catalogue) -> list[ActorMention]:
             continue
         head = _lowercase_head(span)
         name = _trailing_name(span) if head is not None else None
-        if name is not None and any(t.pos_ == "PROPN" for t in name) and _free_name(name, catalogue):
-            out.append(_project(span.doc[name.start : head]))
+        if name is not None and any(t.pos_ == "PROPN" for t in name):
+            if _free_name(name, catalogue) or _port_of_a_town(name, head, catalogue):
+                out.append(_project(span.doc[name.start : head]))
     return out
+
+
+def _port_of_a_town(name: Span, head: int, catalogue: Catalogue) -> bool:
+    """'the Aktau port', 'the Poti seaport': a port is named after its town, which the catalogue lists as a place;
+    'a Black Sea port', 'the Caspian port' or 'the Caspian port of Aktau' name no port."""
+    doc = name.doc
+    entry = catalogue.get(name[0].ent_id_) if len(name) == 1 else None
+    if entry is None or entry.kind != "place" or doc[head - 1].lower_ not in {"port", "seaport"}:
+        return False
+    if catalogue.lookup(name.text + " Sea") or catalogue.lookup(name.text + " Ocean"):
+        return False  # 'the Caspian port': a sea's port, not a town's
+    before = doc[name.start - 1].lower_ if name.start > 0 else ""
+    return before == "the" and not (head < len(doc) and doc[head].lower_ == "of")
 
 
 def _free_name(name: Span, catalogue: Catalogue) -> bool:
