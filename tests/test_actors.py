@@ -361,3 +361,9 @@ def test_a_news_report_on_a_port_deal(nlp):
 def test_a_port_named_after_its_town_is_a_project_but_a_seas_port_is_not(nlp):
     assert ids(nlp, "The Aktau port and the Poti seaport are expanding.") == ["AKTAU_PORT", "POTI_SEAPORT"]
     assert ids(nlp, "Oil reaches the Caspian port, a Black Sea port and the Caspian port of Aktau.") == []
+
+
+def test_who_heads_an_institute_is_affiliated_but_members_of_a_council_are_not(nlp):
+    text = "Levan Beridze, who now heads the Institute for Port Economics, disagrees."
+    assert ids(nlp, text) == []
+    assert ids(nlp, "Five states are members of the Caspian Energy Council.") == ["CASPIAN_ENERGY_COUNCIL"]

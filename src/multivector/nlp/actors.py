@@ -400,8 +400,10 @@ def _is_affiliation(span: Span) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(-1, span.start - 16), -1):
         token = doc[i]
-        role = token.text.capitalize() in ROLE_WORDS or token.lemma_.capitalize() in ROLE_WORDS  # "heads the X"
-        if role or token.ent_type_ == "PERSON":  # "analyst NAME of the X"
+        role = token.text.capitalize() in ROLE_WORDS or (
+            token.pos_ == "VERB" and token.lemma_.capitalize() in ROLE_WORDS
+        )
+        if role or token.ent_type_ == "PERSON":  # "analyst NAME of the X", "who heads the X"
             return True
         passable = (
             token.text[:1].isupper()
