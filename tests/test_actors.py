@@ -367,3 +367,8 @@ def test_who_heads_an_institute_is_affiliated_but_members_of_a_council_are_not(n
     text = "Levan Beridze, who now heads the Institute for Port Economics, disagrees."
     assert ids(nlp, text) == []
     assert ids(nlp, "Five states are members of the Caspian Energy Council.") == ["CASPIAN_ENERGY_COUNCIL"]
+
+
+def test_a_city_with_a_port_is_not_the_port(nlp):
+    assert ids(nlp, "We want access to the ports of Karachi and Gwadar.") == []
+    assert ids(nlp, "India invests in the Chabahar port.") == ["IND", "CHABAHAR_PORT"]
