@@ -5,15 +5,27 @@ Contract:
   actor (the actor ruler's entities: ``ent.ent_id_`` is the actor id), after disambiguation: bare words that are
   also common first names, surnames or US places ("Jordan Peterson", "George Washington", "Atlanta, Georgia",
   "Kanye West") are dropped. Places (kind ``place``) are only returned with ``include_places=True``.
+- A mention that is a location, a date or part of another name is not an actor: a capital naming a document or an
+  event ("the Minsk agreements", "the Astana International Forum"); a capital or a state that only says where
+  someone or something is ("based in Prague", "a summit held in Canada", "the Centre for X in Warsaw"); the end of
+  a historical state ("since the collapse of the Soviet Union"); a region in a post's title ("the EU Special
+  Representative for Central Asia") or before a singular country noun ("this Central Asian country"); a demonym
+  before a named company ("the French company Orano"); a demonym or region inside an organisation's name ("the
+  Saudi Fund for Development", "the American University of Central Asia"). Word lists: data/actor_lexicon.json.
 - Names the catalogue does not know are added by general rules, never by seed-specific strings:
   * an organisation acronym joined by a hyphen to another capitalised acronym ("OTS-URTA") is also a
     sub-organisation, id ``OTS_URTA``;
-  * a capitalised name ending in a transport/energy head noun ("... Customs Corridor", "Lachin Corridor") is a
-    project, id UPPER_SNAKE of the name (``include_new_projects``);
+  * a capitalised name ending in a transport/energy head noun ("... Customs Corridor", "Lachin Corridor") or a
+    proper name before a lower-case one ("the Galkynysh field", "the Aktau port") is a project, id UPPER_SNAKE of
+    the name (``include_new_projects``); a route named by its ends may hold states or places ("the
+    Turkmenistan–China gas pipeline"), a single place only when it is a port's town;
   * with ``include_ner_orgs=True``, institutional names ("X Institute for Strategic Studies", "... Expert
     Council") found by a head-noun rule, and spaCy ORG entities, become organisations with id UPPER_SNAKE of the
     name, or the acronym given right after them in parentheses. Government bodies ("Ministry of Foreign Affairs of
-    the Republic of X", "State Department") are not separate actors: the state named in them is the mention.
+    the Republic of X", "State Department", "the National Assembly") are not separate actors: the state named in
+    them is the mention. Events ("... Forum", "... Conference") and bodies of a catalogue organisation ("the CSTO
+    Council of Foreign Ministers", "the Board of X") are no new organisations, and the actors named in them stay.
+    A proper name in quotes after a generic name is part of it ('the Centre for Boundary Cooperation "Khorgos"').
 - ``person_mentions(doc)`` returns PERSON entities cleaned of titles and possessives, dropping entities that are
   really actors ("Türkiye" mislabelled as a person). ``canonical`` is the catalogue's full name for well-known
   people ("Putin" -> "Vladimir Putin"), else the fullest form of the same person in the document ("Ormonbekov" ->
