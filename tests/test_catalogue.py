@@ -155,3 +155,60 @@ def test_ruler_patterns_carry_actor_ids(cat):
     assert [{"LOWER": "collective"}, {"ORTH": "West"}] in west
     # diacritic-free and curly-apostrophe variants are generated
     assert [{"ORTH": "Turkiye"}] in [p["pattern"] for p in patterns if p["id"] == "TUR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("Tatneft", "TATNEFT"),
+        ("Gazprom Armenia", "GAZPROM_ARMENIA"),
+        ("RUSAL", "RUSAL"),
+        ("TALCO", "TAJIK_ALUMINIUM_COMPANY"),
+        ("AZAL", "AZERBAIJAN_AIRLINES"),
+        ("SOFAZ", "STATE_OIL_FUND_OF_AZERBAIJAN"),
+        ("China Exim Bank", "EXPORT_IMPORT_BANK_OF_CHINA"),
+        ("Orano", "ORANO"),
+        ("Khorgos Gateway", "KHORGOS"),
+        ("Anaklia", "ANAKLIA_PORT"),
+        ("Shah Deniz", "SHAH_DENIZ_FIELD"),
+        ("trans-Afghan railway", "TRANS_AFGHAN_RAILWAY"),
+        ("European Peace Facility", "EUROPEAN_PEACE_FACILITY"),
+        ("NAM", "NON_ALIGNED_MOVEMENT"),
+        ("Central Asia + Japan", "CENTRAL_ASIA_PLUS_JAPAN_DIALOGUE"),
+        ("South Asia", "SOUTH_ASIA"),
+        ("Caucasus countries", "SOUTH_CAUCASUS"),
+        ("JICA", "JPN"),
+        ("TIKA", "TUR"),
+        ("Supreme Eurasian Economic Council", "EAEU"),
+        ("Team Europe", "EU"),
+        ("CPEC", "CHINA_PAKISTAN_ECONOMIC_CORRIDOR"),
+        ("port of Chabahar", "CHABAHAR_PORT"),
+        ("Baku port", "BAKU_INTERNATIONAL_SEA_TRADE_PORT"),
+        ("Georgian Dream party", "GEORGIAN_DREAM"),
+        ("AKP", "JUSTICE_AND_DEVELOPMENT_PARTY"),
+        ("Civil Contract", "CIVIL_CONTRACT"),
+        ("FSB", "RUS"),
+        ("Black Sea submarine electricity cable", "BLACK_SEA_SUBMARINE_CABLE"),
+        ("Regional Anti-Terrorist Structure", "SCO"),
+        ("ICWC", "INTERSTATE_COMMISSION_FOR_WATER_COORDINATION"),
+        ("PetroChina", "PETROCHINA"),
+        ("former Soviet republics", "POST_SOVIET_REPUBLICS"),
+        ("post-Soviet space", "POST_SOVIET_SPACE"),
+        ("North-South transport corridor", "INSTC"),
+        ("Abu Dhabi National Oil Company", "ADNOC"),
+    ],
+)
+def test_lookup_of_companies_projects_and_agencies(cat, text, actor_id):
+    assert cat.lookup(text)[0] == actor_id
+
+
+def test_a_complete_catalogue_of_the_regions_companies_and_projects(cat):
+    # the national energy, mining, transport and finance companies of each state of the region, and the big fields
+    companies = {e.id for e in cat.of_kind("company")}
+    national = {"SOCAR", "KAZMUNAYGAS", "UZBEKNEFTEGAZ", "TURKMENGAZ", "TAJIK_ALUMINIUM_COMPANY", "KYRGYZALTYN"}
+    assert national <= companies
+    assert {"KTZ", "UZBEKISTAN_RAILWAYS", "AZERBAIJAN_RAILWAYS", "GEORGIAN_RAILWAY", "RUSSIAN_RAILWAYS"} <= companies
+    projects = {e.id for e in cat.of_kind("project")}
+    assert {"KASHAGAN_FIELD", "TENGIZ_FIELD", "KARACHAGANAK_FIELD", "GALKYNYSH_FIELD", "SHAH_DENIZ_FIELD"} <= projects
+    # ids of companies and projects are UPPER_SNAKE of an English name (or its acronym)
+    assert all(e.id == e.id.upper() and " " not in e.id for e in cat.of_kind("company") + cat.of_kind("project"))

@@ -93,6 +93,7 @@ class Entry:
     acronyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    historical: bool = False  # a state that no longer exists (the Soviet Union)
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def _entry_from_json(raw: dict[str, Any], default_kind: str, un_ids: frozenset[s
         acronyms=acronyms,
         capitals=capitals,
         demonyms=demonyms,
+        historical=bool(raw.get("historical", False)),
     )
 
 

@@ -5,15 +5,27 @@ Contract:
   actor (the actor ruler's entities: ``ent.ent_id_`` is the actor id), after disambiguation: bare words that are
   also common first names, surnames or US places ("Jordan Peterson", "George Washington", "Atlanta, Georgia",
   "Kanye West") are dropped. Places (kind ``place``) are only returned with ``include_places=True``.
+- A mention that is a location, a date or part of another name is not an actor: a capital naming a document or an
+  event ("the Minsk agreements", "the Astana International Forum"); a capital or a state that only says where
+  someone or something is ("based in Prague", "a summit held in Canada", "the Centre for X in Warsaw"); the end of
+  a historical state ("since the collapse of the Soviet Union"); a region in a post's title ("the EU Special
+  Representative for Central Asia") or before a singular country noun ("this Central Asian country"); a demonym
+  before a named company ("the French company Orano"); a demonym or region inside an organisation's name ("the
+  Saudi Fund for Development", "the American University of Central Asia"). Word lists: data/actor_lexicon.json.
 - Names the catalogue does not know are added by general rules, never by seed-specific strings:
   * an organisation acronym joined by a hyphen to another capitalised acronym ("OTS-URTA") is also a
     sub-organisation, id ``OTS_URTA``;
-  * a capitalised name ending in a transport/energy head noun ("... Customs Corridor", "Lachin Corridor") is a
-    project, id UPPER_SNAKE of the name (``include_new_projects``);
+  * a capitalised name ending in a transport/energy head noun ("... Customs Corridor", "Lachin Corridor") or a
+    proper name before a lower-case one ("the Galkynysh field", "the Aktau port") is a project, id UPPER_SNAKE of
+    the name (``include_new_projects``); a route named by its ends may hold states or places ("the
+    Turkmenistan–China gas pipeline"), a single place only when it is a port's town;
   * with ``include_ner_orgs=True``, institutional names ("X Institute for Strategic Studies", "... Expert
     Council") found by a head-noun rule, and spaCy ORG entities, become organisations with id UPPER_SNAKE of the
     name, or the acronym given right after them in parentheses. Government bodies ("Ministry of Foreign Affairs of
-    the Republic of X", "State Department") are not separate actors: the state named in them is the mention.
+    the Republic of X", "State Department", "the National Assembly") are not separate actors: the state named in
+    them is the mention. Events ("... Forum", "... Conference") and bodies of a catalogue organisation ("the CSTO
+    Council of Foreign Ministers", "the Board of X") are no new organisations, and the actors named in them stay.
+    A proper name in quotes after a generic name is part of it ('the Centre for Boundary Cooperation "Khorgos"').
 - ``person_mentions(doc)`` returns PERSON entities cleaned of titles and possessives, dropping entities that are
   really actors ("Türkiye" mislabelled as a person). ``canonical`` is the catalogue's full name for well-known
   people ("Putin" -> "Vladimir Putin"), else the fullest form of the same person in the document ("Ormonbekov" ->
@@ -55,6 +67,15 @@ _HEADS_BY_FIRST_WORD = {
 }
 # "the National Bank", "the Central Bank of Uzbekistan": the state's own bank, not an actor of its own
 _STATE_BANK = re.compile(r"(?:the\s+)?(?:National|Central|State)\s+Bank\b(?!\s+for\b)")
+EVENT_HEADS = frozenset(w for words in _WORDS["event_heads"] for w in words.split())
+ORG_BODY_HEADS = frozenset(_WORDS["org_body_heads"])
+GOVERNMENT_BODIES = frozenset(_WORDS["government_bodies"])
+DOCUMENT_HEADS = frozenset(_WORDS["document_heads"])
+PLACE_CUES = tuple(tuple(words.split()) for words in _WORDS["place_cues"])
+SINGULAR_STATE_NOUNS = frozenset(_WORDS["singular_state_nouns"])
+END_OF_STATE_WORDS = frozenset(_WORDS["end_of_state_words"])
+TITLE_WORDS = frozenset(_WORDS["title_words"])
+COMPANY_NOUNS = frozenset(_WORDS["company_nouns"])
 ROLE_WORDS = frozenset(_WORDS["role_words"])
 NAME_CONNECTORS = frozenset(_WORDS["name_connectors"])
 PATRONYMIC = re.compile(rf"({'|'.join(_WORDS['patronymic_endings'])})$", re.IGNORECASE)
@@ -97,8 +118,9 @@ def actor_mentions(
     runs = _capitalised_runs(doc)  # shared by the two rules below: one pass over the tokens
     if include_ner_orgs:
         for mention, inside in _unknown_organisations(doc, catalogue, known, runs):
-            mentions.append(mention)
-            hidden.update(ent.start_char for ent in inside if catalogue.get(ent.ent_id_).kind != "state")
+            if mention is not None:
+                mentions.append(mention)
+            hidden.update(ent.start_char for ent in inside if _absorbed(ent, catalogue))
     for ent in known:
         entry = catalogue.get(ent.ent_id_)
         if ent.start_char in hidden or (entry.kind == "place" and not include_places):
@@ -106,11 +128,94 @@ def actor_mentions(
         if not _plausible(ent):
             continue
         via = (catalogue.lookup(ent.text) or (None, "alias"))[1]
+        if via == "capital" and _capital_as_place(ent):
+            continue
+        if via in {"name", "alias"} and entry.kind == "state" and _located(ent):
+            continue
+        if via == "demonym" and entry.kind == "bloc" and _names_one_state(ent):
+            continue
+        if (entry.historical and _as_a_date(ent)) or (entry.kind == "bloc" and _in_a_title(ent)):
+            continue
+        if via == "demonym" and _origin_of_a_company(ent):
+            continue
         mentions.append(ActorMention(entry.id, entry.kind, ent.start_char, ent.end_char, ent.text, via))
     mentions.extend(_compound_acronyms(doc, catalogue, known))
     if include_new_projects:
-        mentions.extend(_new_projects(runs))
+        mentions.extend(_new_projects(runs, catalogue))
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _absorbed(ent: Span, catalogue: Catalogue) -> bool:
+    """An actor named inside an organisation's name is part of that name ('the American University of Central Asia',
+    'the Saudi Fund for Development'); a state named by its name stays ('the Development Bank of Kazakhstan')."""
+    if catalogue.get(ent.ent_id_).kind != "state":
+        return True
+    lookup = catalogue.lookup(ent.text)
+    return lookup is not None and lookup[1] == "demonym"
+
+
+def _capital_as_place(ent: Span) -> bool:
+    """A capital city that names a document or a format ('the Minsk agreements', 'the Tashkent Declaration') or
+    where someone or something is ('based in Prague', 'held in Vienna', 'a Prague-based economist') is a location,
+    not the state's government."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.text in DOCUMENT_HEADS:
+        return True
+    for token in doc[ent.end : min(len(doc), ent.end + 4)]:  # 'the Astana International Forum'
+        if not token.text[:1].isupper():
+            break
+        if token.text in EVENT_HEADS:
+            return True
+    if after is not None and after.text in {"-", "–"} and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "based":
+        return True
+    return _located(ent)
+
+
+def _located(ent: Span) -> bool:
+    """A state or a capital that only says where someone or something is: 'based in Prague', 'a summit held in
+    Canada', 'the Centre for Eastern Policy Research in Warsaw', 'the Water Conference in the UAE'."""
+    doc = ent.doc
+    words = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
+    if any(tuple(words[-len(cue) :]) == cue for cue in PLACE_CUES):
+        return True
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "the" else ent.start
+    if start < 2 or doc[start - 1].lower_ != "in":
+        return False
+    for token in reversed(list(doc[max(0, start - 10) : start - 1])):
+        if token.text in ORG_HEADS or token.text in EVENT_HEADS:
+            return True
+        if not (token.text[:1].isupper() or token.lower_ in NAME_CONNECTORS):
+            return False
+    return False
+
+
+def _names_one_state(ent: Span) -> bool:
+    """'this Central Asian country', 'a South Caucasian republic': a regional adjective before a singular noun for a
+    state refers to one state of the region, not to the region as an actor."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in SINGULAR_STATE_NOUNS
+
+
+def _as_a_date(ent: Span) -> bool:
+    """'since the collapse of the Soviet Union': the end of a historical state dates something; it does not act."""
+    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in END_OF_STATE_WORDS
+
+
+def _in_a_title(ent: Span) -> bool:
+    """'the EU Special Representative for Central Asia': a region in a post's title is not an actor of the text."""
+    words = [t.lower_ for t in ent.doc[max(0, ent.start - 3) : ent.start] if t.lower_ != "the"]
+    return len(words) >= 2 and words[-1] in {"for", "to"} and words[-2] in TITLE_WORDS
+
+
+def _origin_of_a_company(ent: Span) -> bool:
+    """'the French company Orano', 'Chinese builder PowerChina': the demonym says where a named company is from."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in COMPANY_NOUNS:
+        return False
+    name = doc[ent.end + 1]
+    return name.text[:1].isupper() and (name.pos_ == "PROPN" or bool(name.ent_id_))
 
 
 def _plausible(ent: Span) -> bool:
@@ -163,21 +268,49 @@ def _compound_acronyms(doc: Doc, catalogue: Catalogue, known: list[Span]) -> lis
     return [ActorMention(m.id, m.kind, m.start, m.end, text[m.start : m.end], m.via) for m in out]
 
 
-def _new_projects(runs: list[Span]) -> list[ActorMention]:
+def _new_projects(runs: list[Span], catalogue: Catalogue) -> list[ActorMention]:
     """Projects the catalogue does not know: a capitalised name ending in a project head noun ('Lachin Corridor'),
     or a proper name followed by a lower-case one ('the Qosh Tepa canal', 'the Horadiz–Aghband railway',
     'the Yavan hydropower plant'). The id is UPPER_SNAKE of name and head, as GOLD_SCHEMA names unlisted actors."""
     out = []
     for span in runs:
         if span[-1].text in PROJECT_HEADS and len(span) >= 2:
-            if not any(t.ent_id_ for t in span):  # else the catalogue already names it (or part of it)
+            if _free_name(span[:-1], catalogue):  # else the catalogue already names it (or part of it)
                 out.append(_project(span.doc[span.start : span.end]))
             continue
         head = _lowercase_head(span)
         name = _trailing_name(span) if head is not None else None
-        if name is not None and any(t.pos_ == "PROPN" for t in name) and not any(t.ent_id_ for t in name):
-            out.append(_project(span.doc[name.start : head]))
+        if name is not None and any(t.pos_ == "PROPN" for t in name):
+            if _free_name(name, catalogue) or _port_of_a_town(name, head, catalogue):
+                out.append(_project(span.doc[name.start : head]))
     return out
+
+
+def _port_of_a_town(name: Span, head: int, catalogue: Catalogue) -> bool:
+    """'the Aktau port', 'the Poti seaport': a port is named after its town, which the catalogue lists as a place;
+    'a Black Sea port', 'the Caspian port' or 'the Caspian port of Aktau' name no port."""
+    doc = name.doc
+    entry = catalogue.get(name[0].ent_id_) if len(name) == 1 else None
+    if entry is None or entry.kind != "place" or doc[head - 1].lower_ not in {"port", "seaport"}:
+        return False
+    if catalogue.lookup(name.text + " Sea") or catalogue.lookup(name.text + " Ocean"):
+        return False  # 'the Caspian port': a sea's port, not a town's
+    before = doc[name.start - 1].lower_ if name.start > 0 else ""
+    return before == "the" and not (head < len(doc) and doc[head].lower_ == "of")
+
+
+def _free_name(name: Span, catalogue: Catalogue) -> bool:
+    """True when no catalogue actor claims the name of a new project: it holds no catalogue name at all, or only
+    places, or states joined by dashes as the ends of a route ('the Turkmenistan–China gas pipeline', 'the Persian
+    Gulf–Black Sea corridor')."""
+    doc = name.doc
+    if name.start > 0 and doc[name.start - 1].text in {"-", "–", "—"} and not doc[name.start - 1].whitespace_:
+        return False  # the tail of a longer hyphenated name ('Mazar-i-Sharif-...'): not a name of its own
+    kinds = {catalogue.get(t.ent_id_).kind if catalogue.get(t.ent_id_) else "other" for t in name if t.ent_id_}
+    if not kinds:
+        return True
+    joined = any(t.text in {"-", "–", "—"} for t in name)  # 'a Black Sea port' is no project; 'Baku–Kars' ends are
+    return joined and kinds <= {"state", "entity", "place"} and not any(t.ent_type_ == "PERSON" for t in name)
 
 
 def _trailing_name(span: Span) -> Span | None:
@@ -210,10 +343,11 @@ def _project(span: Span) -> ActorMention:
 
 def _unknown_organisations(
     doc: Doc, catalogue: Catalogue, known: list[Span], runs: list[Span]
-) -> list[tuple[ActorMention, list]]:
+) -> list[tuple[ActorMention | None, list]]:
     """Organisations the catalogue does not know: capitalised names with an organisation head noun, from the
     head-noun rule or spaCy's ORG entities. A name met only once, as a person's affiliation ("director of the X
-    Centre"), is a biographical detail rather than an actor of the text, so it is left out."""
+    Centre"), is a biographical detail rather than an actor of the text, so it is left out (None), though the
+    actors named inside it stay hidden."""
     found: list[tuple[ActorMention, list, bool]] = []
     taken: set[int] = set()
     candidates = list(runs)
@@ -222,11 +356,16 @@ def _unknown_organisations(
         span = _trim_org(span)
         if span is None or not _is_org_name(span) or any(i in taken for i in range(span.start, span.end)):
             continue
-        if not _acceptable_org(span):
-            continue
+        span = _with_quoted_name(span)
+        if not _acceptable_org(span) or any(t.text in EVENT_HEADS for t in span):
+            continue  # a government body, or an event ('the Astana International Forum'): its actors stay
         inside = [ent for ent in known if ent.start >= span.start and ent.end <= span.end]
         if inside and inside[0].start == span.start and inside[0].end == span.end:
             continue  # exactly a catalogue actor
+        if inside and inside[0].start == span.start and _body_of(inside[0], span, catalogue):
+            continue  # 'the CSTO Council of Foreign Ministers': the organisation itself
+        if inside and span[0].text in ORG_BODY_HEADS and _owner_named_last(inside[-1], span, catalogue):
+            continue  # 'the Board of Uzbekneftegaz', 'the Council of the EU': a body of a catalogue actor
         taken.update(range(span.start, span.end))
         ident, end_char = _org_id(span)
         mention = ActorMention(ident, "organisation", span.start_char, end_char, span.text, "ner")
@@ -235,7 +374,37 @@ def _unknown_organisations(
     for mention, _, _ in found:
         counts[mention.id] = counts.get(mention.id, 0) + 1
     topical = {m.id for m, _, affiliation in found if not affiliation or counts[m.id] >= 2}
-    return [(m, inside) for m, inside, _ in found if m.id in topical]
+    # an affiliation is left out, but the names inside it are still part of its name, not actors of the text
+    return [(m if m.id in topical else None, inside) for m, inside, _ in found]
+
+
+def _with_quoted_name(span: Span) -> Span:
+    """'the International Centre for Boundary Cooperation "Khorgos"': a proper name in quotes right after an
+    organisation's generic name is part of the name."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].text not in {'"', "“", "«"}:
+        return span
+    for j in range(i + 1, min(len(doc), i + 7)):
+        if doc[j].text in {'"', "”", "»"}:
+            inner = doc[i + 1 : j]
+            if len(inner) and all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS | {"-", "–"} for t in inner):
+                return doc[span.start : j + 1]
+            return span
+    return span
+
+
+def _owner_named_last(ent: Span, span: Span, catalogue: Catalogue) -> bool:
+    return ent.end == span.end and catalogue.get(ent.ent_id_).kind in {"organisation", "company"}
+
+
+def _body_of(ent: Span, span: Span, catalogue: Catalogue) -> bool:
+    """'SCO Council of Foreign Ministers', 'OTS Secretariat': a catalogue organisation's name followed by the head of
+    one of its bodies names that organisation ('the OPEC Fund for International Development' is an institution of
+    its own)."""
+    if catalogue.get(ent.ent_id_).kind != "organisation" or ent.end >= span.end:
+        return False
+    heads = [t.text for t in span[ent.end - span.start :] if t.text in ORG_HEADS | ORG_BODY_HEADS]
+    return bool(heads) and heads[0] in ORG_BODY_HEADS
 
 
 def _is_affiliation(span: Span) -> bool:
@@ -243,12 +412,18 @@ def _is_affiliation(span: Span) -> bool:
     doc = span.doc
     for i in range(span.start - 1, max(-1, span.start - 16), -1):
         token = doc[i]
-        if token.text.capitalize() in ROLE_WORDS or token.ent_type_ == "PERSON":  # "analyst NAME of the X"
+        role = token.text.capitalize() in ROLE_WORDS or (
+            token.pos_ == "VERB" and token.lemma_.capitalize() in ROLE_WORDS
+        )
+        if role or token.ent_type_ == "PERSON":  # "analyst NAME of the X", "who heads the X"
             return True
         passable = (
             token.text[:1].isupper()
             or token.lower_ in NAME_CONNECTORS | {"at", "in", "a", "based"}
             or token.text in {"-", "–", '"', "“", "”", "'", ","}
+            or (
+                token.pos_ in {"NOUN", "PROPN", "ADJ"} and token.is_lower
+            )  # "head of the transport department at the X"
         )
         if not passable:
             return False
@@ -303,11 +478,14 @@ def _is_org_name(span: Span) -> bool:
 
 
 def _trim_org(span: Span) -> Span | None:
-    """Drop a leading person role ('Director of the ...') and a leading article; None if nothing is left."""
+    """Drop a leading person role or name ('Director of the ...', 'Lena Ivanova of the ...') and a leading article;
+    None if nothing is left."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and doc[start].text in ROLE_WORDS:
+    while start < end and (doc[start].text in ROLE_WORDS or doc[start].ent_type_ == "PERSON"):
         start += 1
+        if start < end and doc[start].ent_type_ == "PERSON":
+            continue
         while start < end and doc[start].lower_ in NAME_CONNECTORS | {"at", "in"}:
             start += 1
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
@@ -326,6 +504,13 @@ def _acceptable_org(span: Span) -> bool:
         return False
     if any(t.text in GOVERNMENT_HEADS for t in span) or _STATE_BANK.match(text):
         return False  # a government body (or the state's central bank) stands for its state
+    names = [text, *re.split(r"['’]s\s+", text)[1:]]  # "the Federation Council's Committee on ..."
+    if any(
+        name == body or name.startswith((body + " of ", body + "'", body + "’"))
+        for body in GOVERNMENT_BODIES
+        for name in names
+    ):
+        return False  # 'the National Assembly (of Armenia)', 'the Federation Council': the state's own bodies
     if len(span) == 1 and not (span[0].is_upper and len(span[0]) >= 3):
         return False  # one ordinary word ("Telegram") is too weak; a bare acronym may pass
     return span[0].text[:1].isupper()
@@ -346,6 +531,7 @@ def _org_id(span: Span) -> tuple[str, int]:
 def upper_snake(text: str) -> str:
     """'Azerbaijani-Kazakh Expert Council' -> 'AZERBAIJANI_KAZAKH_EXPERT_COUNCIL' (diacritics dropped)."""
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    text = re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group(0).replace(".", ""), text)  # "U.S.-Armenia" -> "US-Armenia"
     text = re.sub(r"['’]s\b", "", text)
     return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_").upper()
 
