@@ -54,8 +54,11 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
         return []
     kinds = {m.id: m.kind for m in sentence.mentions}
     out: dict[str, Stance] = {}
+    types: dict[str, str] = {}
     for r in readings:
         if r.polarity == "0" or r.modality == "negated" or state not in (r.a, r.b):
+            continue
+        if r.type not in STANCES["from_relations_types"]:
             continue
         if r.confidence < STANCES["from_relations_min_confidence"]:
             continue
@@ -63,14 +66,19 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
         if kinds.get(target) in _NO_TARGET or target in out:
             continue
         confidence = round(r.confidence * STANCES["from_relations_factor"], 2)
+        types[target] = r.type
         out[target] = Stance(
             sentence.speaker or "", target, r.polarity, r.evidence, list(r.span), r.modality, confidence=confidence
         )
+    if len(out) > 1:
+        # "we signed agreements with A, B and C": a list of the country's partners reports facts; only an alliance or
+        # a partnership in it is a view of the partner ("our ally A and our partner B")
+        return [s for target, s in out.items() if types[target] in STANCES["from_relations_in_lists"]]
     return list(out.values())
 
 
 def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -> list[Stance]:
-    targets = [m for m in sentence.mentions if m.via != "we" and m.kind not in _NO_TARGET]
+    targets = [m for m in sentence.mentions if m.via != "we" and m.kind not in _NO_TARGET and _may_judge(sentence, m)]
     if not targets:
         targets = _antecedent(sentence, previous)
     if not targets:
@@ -95,6 +103,18 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
                 polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
             votes.setdefault(only, []).append((polarity, min(start, mention.start), max(end, mention.end), mood))
     return [_stance(sentence, target_id, items) for target_id, items in votes.items()]
+
+
+_POSSESSOR = re.compile(r"['’]s?\b")
+
+
+def _may_judge(sentence: SentenceContext, mention: Mention) -> bool:
+    """The speaker's own state, named by the speaker, is mostly the subject that acts ("Georgia has chosen a careful
+    course"), not a view of it; it is judged where its policy is the possessor of the cue ("Georgia's peace plan is a
+    model"). Other actors may always be judged."""
+    if mention.id != sentence.speaker_state or not STANCES["own_state_possessive_only"]:
+        return True
+    return _POSSESSOR.match(sentence.body, mention.end) is not None
 
 
 def _antecedent(sentence: SentenceContext, previous: SentenceContext | None) -> list[Mention]:
@@ -127,6 +147,9 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
 def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: int) -> Mention | None:
     lo, hi = sentence.clause_bounds(start)
     in_clause = [m for m in targets if lo <= m.start < hi]
+    if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
+        # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
+        in_clause = [m for m in in_clause if m.start >= end]
     if not in_clause:
         return None
     nearest = min(
