@@ -92,6 +92,8 @@ STANCES: dict[str, Any] = {
     # the speaker's own state is a target only as the possessor of what is judged ("our country's peace plan"); as
     # the subject that acts it named a gold target 3 times in 20 on dev, dev2 and real
     "own_state_possessive_only": True,
+    # praise with a reservation after "but" ("X is a useful partner, but the terms must be fair") is a balanced view
+    "reservation_balances": True,
     "confidence": {
         "cue": 0.55,  # an evaluative cue next to its target (about half of such stances are in the gold) ...
         "distance_per_char": 0.002,  # ... less this for each character the evidence core spans

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from multivector.nlp.config import STANCES
 from multivector.nlp.context import Mention, SentenceContext, modality
@@ -102,7 +103,31 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
             if mood == "negated":
                 polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
             votes.setdefault(only, []).append((polarity, min(start, mention.start), max(end, mention.end), mood))
-    return [_stance(sentence, target_id, items) for target_id, items in votes.items()]
+    return [
+        _reserved(sentence, _stance(sentence, target_id, items), max(i[2] for i in items), targets)
+        for target_id, items in votes.items()
+    ]
+
+
+_BUT = re.compile(r",?\s+but\s+(?!also\b|rather\b|even\b)", re.IGNORECASE)
+
+
+def _reserved(sentence: SentenceContext, stance: Stance, end: int, targets: list[Mention]) -> Stance:
+    """'Cooperation with X is useful, but it must remain balanced': praise of an actor followed, after 'but', by a
+    condition, an obligation or a limit, with no other actor to be the subject of the reservation, is a balanced
+    view (0), not a positive one."""
+    if stance.polarity != "+" or not STANCES["reservation_balances"]:
+        return stance
+    but = _BUT.search(sentence.body, end, sentence.end)
+    if but is None:
+        return stance
+    lo, hi = sentence.clause_bounds(but.end())
+    rest = sentence.body[but.end() : hi]
+    if any(but.end() <= m.start < hi and m.id != stance.target for m in targets):
+        return stance
+    if not word_pattern("stance_reservations").search(rest):
+        return stance
+    return replace(stance, polarity="0")
 
 
 _POSSESSOR = re.compile(r"['’]s?\b")
