@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from multivector.nlp.config import STANCES
 from multivector.nlp.context import Mention, SentenceContext, modality
-from multivector.nlp.lexicon import valence_lexicon, word_pattern
+from multivector.nlp.lexicon import lexicon, valence_lexicon, word_pattern
 from multivector.records import Relation, Stance
 
 MAX_CUE_DISTANCE = STANCES["max_cue_distance"]
@@ -79,7 +80,11 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
 
 
 def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -> list[Stance]:
-    targets = [m for m in sentence.mentions if m.via != "we" and m.kind not in _NO_TARGET and _may_judge(sentence, m)]
+    targets = [
+        m
+        for m in sentence.mentions
+        if m.via != "we" and m.kind not in _NO_TARGET and _may_judge(sentence, m) and not _framed(sentence, m)
+    ]
     if not targets:
         targets = _antecedent(sentence, previous)
     if not targets:
@@ -104,7 +109,7 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
                 polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
             votes.setdefault(only, []).append((polarity, min(start, mention.start), max(end, mention.end), mood))
     return [
-        _reserved(sentence, _stance(sentence, target_id, items), max(i[2] for i in items), targets)
+        _reserved(sentence, _stance(sentence, target_id, items), max(i[2] for i in items))
         for target_id, items in votes.items()
     ]
 
@@ -112,10 +117,10 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
 _BUT = re.compile(r",?\s+but\s+(?!also\b|rather\b|even\b)", re.IGNORECASE)
 
 
-def _reserved(sentence: SentenceContext, stance: Stance, end: int, targets: list[Mention]) -> Stance:
+def _reserved(sentence: SentenceContext, stance: Stance, end: int) -> Stance:
     """'Cooperation with X is useful, but it must remain balanced': praise of an actor followed, after 'but', by a
-    condition, an obligation or a limit, with no other actor to be the subject of the reservation, is a balanced
-    view (0), not a positive one."""
+    condition, an obligation or a limit, with no other actor to be the subject of the reservation (the speaker's own
+    country may be: "X is an important partner, but we cannot rely on one partner"), is a balanced view (0)."""
     if stance.polarity != "+" or not STANCES["reservation_balances"]:
         return stance
     but = _BUT.search(sentence.body, end, sentence.end)
@@ -123,7 +128,7 @@ def _reserved(sentence: SentenceContext, stance: Stance, end: int, targets: list
         return stance
     lo, hi = sentence.clause_bounds(but.end())
     rest = sentence.body[but.end() : hi]
-    if any(but.end() <= m.start < hi and m.id != stance.target for m in targets):
+    if any(but.end() <= m.start < hi and m.id not in (stance.target, sentence.speaker_state) for m in sentence.mentions):
         return stance
     if not word_pattern("stance_reservations").search(rest):
         return stance
@@ -140,6 +145,37 @@ def _may_judge(sentence: SentenceContext, mention: Mention) -> bool:
     if mention.id != sentence.speaker_state or not STANCES["own_state_possessive_only"]:
         return True
     return _POSSESSOR.match(sentence.body, mention.end) is not None
+
+
+@cache
+def _frame_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = lexicon()
+    opener = "|".join(sorted(words["stance_frame_openers"], key=len, reverse=True))
+    event = "|".join(sorted(words["stance_frame_events"], key=len, reverse=True))
+    # "since the collapse of [the Soviet Union]", "before the war in [Ukraine]", "after Russia's invasion of [Ukraine]"
+    before = re.compile(
+        rf"\b(?:{opener})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{event})\s+(?:of|in|with|against|on)\s+(?:the\s+)?\Z",
+        re.IGNORECASE,
+    )
+    # "after [Russia]'s invasion of Ukraine", "since [Georgia]'s independence"
+    possessor = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{event})\b", re.IGNORECASE)
+    return before, possessor
+
+
+_OPENS_BEFORE = 25  # characters between a frame opener and the possessor it dates ("since [the] ")
+
+
+def _framed(sentence: SentenceContext, mention: Mention) -> bool:
+    """'since the collapse of the Soviet Union', 'after Russia's invasion of Ukraine': the actors of an event that
+    dates the statement are not what the speaker judges."""
+    before, possessor = _frame_patterns()
+    if before.search(sentence.body[max(sentence.start, mention.start - 80) : mention.start]):
+        return True
+    if not possessor.match(sentence.body, mention.end):
+        return False
+    lead = sentence.body[max(sentence.start, mention.start - _OPENS_BEFORE) : mention.start]
+    openers = "|".join(lexicon()["stance_frame_openers"])
+    return re.search(rf"\b(?:{openers})\s+(?:the\s+)?\Z", lead, re.IGNORECASE) is not None
 
 
 def _antecedent(sentence: SentenceContext, previous: SentenceContext | None) -> list[Mention]:
