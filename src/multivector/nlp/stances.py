@@ -224,12 +224,17 @@ def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: 
     return nearest if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:wider\s+)?\Z", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|across|throughout|within|around|via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with))?)"
+    r"\s+(?:the\s+)?(?:wider\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _place_penalty(sentence: SentenceContext, mention: Mention) -> int:
-    """'the CSTO's role in maintaining stability in Central Asia': an actor named as the place of something is a
-    weaker target than the one the cue is said of; it wins only when nothing else is near."""
+    """'the CSTO's role in maintaining stability in Central Asia', 'a route via Georgia', 'a corridor connecting
+    Asia and Europe': an actor named as the place of something, or a point on a route, is a weaker target than the
+    one the cue is said of; it wins only when nothing else is near."""
     before = sentence.body[max(sentence.start, mention.start - 20) : mention.start]
     return STANCES["place_penalty_chars"] if _PLACE_BEFORE.search(before) else 0
 
