@@ -93,6 +93,8 @@ STANCES: dict[str, Any] = {
     # the speaker's own state is a target only as the possessor of what is judged ("our country's peace plan"); as
     # the subject that acts it named a gold target 3 times in 20 on dev, dev2 and real
     "own_state_possessive_only": True,
+    # "X is / has become / remains <cue> ...": the subject of a linking verb this close before the cue is its target
+    "predicate_reach_chars": 80,
     # praise with a reservation after "but" ("X is a useful partner, but the terms must be fair") is a balanced view
     "reservation_balances": True,
     "confidence": {

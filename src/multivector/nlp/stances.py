@@ -213,6 +213,9 @@ def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: 
         in_clause = [m for m in in_clause if m.start >= end]
     if not in_clause:
         return None
+    subject = _predicate_subject(sentence, in_clause, start)
+    if subject is not None:
+        return subject
     nearest = min(
         in_clause,
         key=lambda m: (
@@ -222,6 +225,28 @@ def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: 
         ),
     )
     return nearest if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
+
+
+@cache
+def _copula() -> re.Pattern[str]:
+    verbs = "|".join(sorted(lexicon()["stance_copulas"], key=len, reverse=True))
+    # "X is", "X, the largest economy of the region, remains", "X's role today is": the words between a subject and
+    # the evaluative cue of its predicate hold a linking verb and no clause break
+    return re.compile(
+        rf"^(?:['’]s?\s+[\w-]+)?(?:\s*,[^,;:]{{1,60}},)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b[^,;:.!?]*\Z", re.IGNORECASE
+    )
+
+
+def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_start: int) -> Mention | None:
+    """'the OTS is turning into a centre of gravity for the Turkic world': a cue in the predicate of a linking verb
+    evaluates the subject, whatever actor the predicate names after it."""
+    before = [m for m in in_clause if m.end <= cue_start and cue_start - m.end <= STANCES["predicate_reach_chars"]]
+    if not before:
+        return None
+    subject = max(before, key=lambda m: m.end)
+    if subject.id == sentence.speaker_state or not _copula().match(sentence.body[subject.end : cue_start]):
+        return None
+    return subject
 
 
 _PLACE_BEFORE = re.compile(
