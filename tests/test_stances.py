@@ -46,3 +46,46 @@ def test_every_stance_carries_a_confidence_and_sentence_evidence():
 def test_the_one_actor_a_speakers_sentence_is_about_takes_its_evaluation():
     text = "Over ten years, despite all the talk in the capitals of the region, Japan has stayed a reliable friend."
     assert ("JPN", "+") in stances(text)
+
+
+def test_the_speakers_own_state_is_judged_only_as_the_possessor_of_what_is_judged():
+    assert not any(t == "GEO" for t, _ in stances("Georgia has chosen a careful and balanced course.", state="GEO"))
+    assert ("GEO", "+") in stances("Georgia's peace plan is a valuable model for the region.", state="GEO")
+
+
+def test_the_subject_of_a_judging_verb_judges_and_its_object_is_judged():
+    got = stances("Türkiye welcomed the decision of Azerbaijan to open the border.")
+    assert ("AZE", "+") in got and not any(t == "TUR" for t, _ in got)
+
+
+def test_a_list_of_the_speakers_countrys_partners_is_no_stance_on_any_of_them():
+    got = stances("Kazakhstan has signed trade agreements with Japan, Mongolia and Georgia.", state="KAZ")
+    assert not got & {("JPN", "+"), ("MNG", "+"), ("GEO", "+")}
+
+
+def test_praise_with_a_reservation_after_but_is_a_balanced_view():
+    assert ("JPN", "0") in stances("Cooperation with Japan is useful, but it must stay balanced.")
+    # without a reservation the praise stands
+    assert ("JPN", "+") in stances("Cooperation with Japan is useful, but few people know it.")
+
+
+def test_the_actors_of_an_event_that_dates_a_statement_are_no_targets():
+    got = stances("After Russia's invasion of Georgia, the West became a valuable partner for Armenia.")
+    assert ("WEST", "+") in got and not any(t in ("RUS", "GEO") for t, _ in got)
+    got = stances("Since the collapse of the CSTO, Armenia has looked for reliable partners.")
+    assert ("ARM", "+") in got and not any(t == "CSTO" for t, _ in got)
+
+
+def test_a_point_on_a_route_is_a_weaker_target():
+    got = stances("Freight via Georgia is a promising option for Armenia.")
+    assert ("ARM", "+") in got and not any(t == "GEO" for t, _ in got)
+
+
+def test_the_subject_of_an_evaluative_predicate_is_its_target():
+    got = stances("The SCO has become a valuable forum for China and Mongolia.")
+    assert ("SCO", "+") in got and not any(t in ("CHN", "MNG") for t, _ in got)
+
+
+def test_ordinary_words_of_praise_and_blame_are_cues():
+    assert ("JPN", "+") in stances("Relations with Japan are good.")
+    assert ("EAEU", "-") in stances("Critics say the EAEU is a farce.")

@@ -80,10 +80,11 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
 
 
 def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -> list[Stance]:
+    frames = _frames(sentence)
     targets = [
         m
         for m in sentence.mentions
-        if m.via != "we" and m.kind not in _NO_TARGET and _may_judge(sentence, m) and not _framed(sentence, m)
+        if m.via != "we" and m.kind not in _NO_TARGET and _may_judge(sentence, m) and not _framed(sentence, m, frames)
     ]
     if not targets:
         targets = _antecedent(sentence, previous)
@@ -148,34 +149,35 @@ def _may_judge(sentence: SentenceContext, mention: Mention) -> bool:
 
 
 @cache
-def _frame_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _frame_opening() -> re.Pattern[str]:
     words = lexicon()
     opener = "|".join(sorted(words["stance_frame_openers"], key=len, reverse=True))
     event = "|".join(sorted(words["stance_frame_events"], key=len, reverse=True))
-    # "since the collapse of [the Soviet Union]", "before the war in [Ukraine]", "after Russia's invasion of [Ukraine]"
-    before = re.compile(
-        rf"\b(?:{opener})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{event})\s+(?:of|in|with|against|on)\s+(?:the\s+)?\Z",
-        re.IGNORECASE,
-    )
-    # "after [Russia]'s invasion of Ukraine", "since [Georgia]'s independence"
-    possessor = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{event})\b", re.IGNORECASE)
-    return before, possessor
+    # "since the collapse", "before the war", "after Russia's invasion", "amid the energy crisis"
+    return re.compile(rf"\b(?:{opener})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{event})\b", re.IGNORECASE)
 
 
-_OPENS_BEFORE = 25  # characters between a frame opener and the possessor it dates ("since [the] ")
+# what joins the actors of the event to its noun: "the collapse [of the] Soviet Union", "the war [between] X [and] Y"
+_FRAME_LINK = re.compile(r"\s*(?:and|of|in|on|with|against|between|over)?\s*(?:the\s+)?\Z", re.IGNORECASE)
 
 
-def _framed(sentence: SentenceContext, mention: Mention) -> bool:
+def _frames(sentence: SentenceContext) -> list[tuple[int, int]]:
+    """The spans of the time frames named after an event: the opener, the event noun and the actors joined to it
+    ("since the collapse of the Soviet Union", "after Russia's invasion of Ukraine")."""
+    spans = []
+    for m in _frame_opening().finditer(sentence.text):
+        lo, hi = sentence.start + m.start(), sentence.start + m.end()
+        for mention in sorted(sentence.mentions, key=lambda x: x.start):
+            if mention.start >= hi and _FRAME_LINK.match(sentence.body[hi : mention.start]) and mention.start - hi < 20:
+                hi = mention.end
+        spans.append((lo, hi))
+    return spans
+
+
+def _framed(sentence: SentenceContext, mention: Mention, frames: list[tuple[int, int]]) -> bool:
     """'since the collapse of the Soviet Union', 'after Russia's invasion of Ukraine': the actors of an event that
     dates the statement are not what the speaker judges."""
-    before, possessor = _frame_patterns()
-    if before.search(sentence.body[max(sentence.start, mention.start - 80) : mention.start]):
-        return True
-    if not possessor.match(sentence.body, mention.end):
-        return False
-    lead = sentence.body[max(sentence.start, mention.start - _OPENS_BEFORE) : mention.start]
-    openers = "|".join(lexicon()["stance_frame_openers"])
-    return re.search(rf"\b(?:{openers})\s+(?:the\s+)?\Z", lead, re.IGNORECASE) is not None
+    return any(lo <= mention.start < hi for lo, hi in frames)
 
 
 def _antecedent(sentence: SentenceContext, previous: SentenceContext | None) -> list[Mention]:
@@ -202,7 +204,15 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
         start, end = sentence.start + m.start(), sentence.start + m.end()
         if abs(valence) >= VALENCE_CUE and not any(s < end and start < e for s, e, _ in found):
             found.append((start, end, "+" if valence > 0 else "-"))
-    return [cue for cue in found if not any(x.start < cue[1] and cue[0] < x.end for x in mentions)]
+    # a cue inside a mention names it ("the Collective Security Treaty"), one inside a time frame dates the statement
+    # ("since the collapse of ...")
+    frames = _frames(sentence)
+    return [
+        cue
+        for cue in found
+        if not any(x.start < cue[1] and cue[0] < x.end for x in mentions)
+        and not any(lo <= cue[0] < hi for lo, hi in frames)
+    ]
 
 
 def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: int) -> Mention | None:
@@ -244,7 +254,9 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
     if not before:
         return None
     subject = max(before, key=lambda m: m.end)
-    if subject.id == sentence.speaker_state or not _copula().match(sentence.body[subject.end : cue_start]):
+    if subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
+        return None  # "freight via Iran is promising": a place is no subject
+    if not _copula().match(sentence.body[subject.end : cue_start]):
         return None
     return subject
 
