@@ -99,6 +99,9 @@ STANCES: dict[str, Any] = {
     "reservation_balances": True,
     "confidence": {
         "cue": 0.55,  # an evaluative cue next to its target (about half of such stances are in the gold) ...
+        # ... the subject of a linking verb whose predicate holds the cue ("X is a reliable partner"): on dev, dev2,
+        # real and the seeds 35 of 41 such readings named a gold target
+        "subject": 0.85,
         "distance_per_char": 0.002,  # ... less this for each character the evidence core spans
         "modal_penalty": 0.1,  # hypothetical, future or negated
     },

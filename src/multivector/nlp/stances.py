@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from typing import NamedTuple
 
 from multivector.nlp.config import STANCES
 from multivector.nlp.context import Mention, SentenceContext, modality
@@ -90,15 +91,18 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
         targets = _antecedent(sentence, previous)
     if not targets:
         return []
-    votes: dict[str, list[tuple[str, int, int, str]]] = {}
+    votes: dict[str, list[_Vote]] = {}
     for start, end, polarity in _cues(sentence, targets):
-        target = _target(sentence, targets, start, end)
-        if target is None:
+        found = _target(sentence, targets, start, end)
+        if found is None:
             continue
+        target, rule = found
         mood = modality(sentence.body, sentence.start, start, end)
         if mood == "negated":
             polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
-        votes.setdefault(target.id, []).append((polarity, min(start, target.start), max(end, target.end), mood))
+        votes.setdefault(target.id, []).append(
+            _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
+        )
     others = {m.id for m in targets if m.id != sentence.speaker_state}
     if not votes and len(others) == 1 and STANCES["sole_target"]:
         # the one actor the speaker's sentence is about takes the sentence's evaluation, wherever the cue stands
@@ -108,11 +112,30 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
             mood = modality(sentence.body, sentence.start, start, end)
             if mood == "negated":
                 polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
-            votes.setdefault(only, []).append((polarity, min(start, mention.start), max(end, mention.end), mood))
+            votes.setdefault(only, []).append(
+                _Vote(polarity, min(start, mention.start), max(end, mention.end), mood, "sole", _resolved(sentence, mention))
+            )
     return [
-        _reserved(sentence, _stance(sentence, target_id, items), max(i[2] for i in items))
+        _reserved(sentence, _stance(sentence, target_id, items), max(v.end for v in items))
         for target_id, items in votes.items()
     ]
+
+
+class _Vote(NamedTuple):
+    """One cue's evaluation of a target: its polarity, the core it spans, its modality, the rule that found the
+    target (cue: the nearest actor; subject: the subject of the cue's linking verb; sole: the sentence's one actor) and
+    the words a pronoun target was resolved from."""
+
+    polarity: str
+    start: int
+    end: int
+    mood: str
+    rule: str
+    resolved_from: str | None
+
+
+def _resolved(sentence: SentenceContext, mention: Mention) -> str | None:
+    return sentence.body[mention.start : mention.end] if mention.via == "pronoun" else None
 
 
 _BUT = re.compile(r",?\s+but\s+(?!also\b|rather\b|even\b)", re.IGNORECASE)
@@ -215,7 +238,7 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
     ]
 
 
-def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: int) -> Mention | None:
+def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: int) -> tuple[Mention, str] | None:
     lo, hi = sentence.clause_bounds(start)
     in_clause = [m for m in targets if lo <= m.start < hi]
     if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
@@ -225,7 +248,7 @@ def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: 
         return None
     subject = _predicate_subject(sentence, in_clause, start)
     if subject is not None:
-        return subject
+        return subject, "subject"
     nearest = min(
         in_clause,
         key=lambda m: (
@@ -234,7 +257,7 @@ def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: 
             + (STANCES["own_state_penalty_chars"] if m.id == sentence.speaker_state else 0)
         ),
     )
-    return nearest if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
+    return (nearest, "cue") if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
 
 
 @cache
@@ -243,8 +266,14 @@ def _copula() -> re.Pattern[str]:
     # "X is", "X, the largest economy of the region, remains", "X's role today is": the words between a subject and
     # the evaluative cue of its predicate hold a linking verb and no clause break
     return re.compile(
-        rf"^(?:['’]s?\s+[\w-]+)?(?:\s*,[^,;:]{{1,60}},)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b[^,;:.!?]*\Z", re.IGNORECASE
+        rf"^(?:['’]s?\s+[\w-]+)?(?:\s*,[^,;:]{{1,60}},)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b"
+        # ... not a progressive ("X is trying to contain Y": an action, not a predicate of X)
+        r"(?!\s+\w+ing\b)[^,;:.!?]*\Z",
+        re.IGNORECASE,
     )
+
+
+_VERB_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+)?\Z")
 
 
 def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_start: int) -> Mention | None:
@@ -256,6 +285,8 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
     subject = max(before, key=lambda m: m.end)
     if subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
         return None  # "freight via Iran is promising": a place is no subject
+    if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
+        return None  # "the decision to build X is important": X is the object of a verb, not the subject
     if not _copula().match(sentence.body[subject.end : cue_start]):
         return None
     return subject
@@ -284,18 +315,27 @@ def _distance(mention: Mention, start: int, end: int) -> int:
     return 0
 
 
-def _stance(sentence: SentenceContext, target: str, items: list[tuple[str, int, int, str]]) -> Stance:
-    score = sum({"+": 1, "-": -1, "0": 0}[p] for p, *_ in items)
+def _stance(sentence: SentenceContext, target: str, items: list[_Vote]) -> Stance:
+    score = sum({"+": 1, "-": -1, "0": 0}[v.polarity] for v in items)
     polarity = "+" if score > 0 else "-" if score < 0 else "0"
-    lo = min(i[1] for i in items)
-    hi = max(i[2] for i in items)
+    lo = min(v.start for v in items)
+    hi = max(v.end for v in items)
     evidence, span = sentence.evidence(lo, hi)
-    moods = {i[3] for i in items}
+    moods = {v.mood for v in items}
     mood = "asserted" if "asserted" in moods else sorted(moods)[0]
     table = STANCES["confidence"]
-    confidence = (
-        table["cue"] - (table["distance_per_char"] * (hi - lo)) - (table["modal_penalty"] if mood != "asserted" else 0)
-    )
+    # a predicate's subject, every cue agreeing, is the most reliable reading; any other mix is a plain cue
+    unanimous = len({v.polarity for v in items}) == 1
+    base = table["subject"] if unanimous and all(v.rule == "subject" for v in items) else table["cue"]
+    confidence = base - (table["distance_per_char"] * (hi - lo)) - (table["modal_penalty"] if mood != "asserted" else 0)
+    resolved_from = next((v.resolved_from for v in items if v.resolved_from), None)
     return Stance(
-        sentence.speaker or "", target, polarity, evidence, span, mood, confidence=round(max(0.05, confidence), 2)
+        sentence.speaker or "",
+        target,
+        polarity,
+        evidence,
+        span,
+        mood,
+        confidence=round(max(0.05, confidence), 2),
+        resolved_from=resolved_from,
     )
