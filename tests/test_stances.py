@@ -76,9 +76,20 @@ def test_the_actors_of_an_event_that_dates_a_statement_are_no_targets():
     assert ("ARM", "+") in got and not any(t == "CSTO" for t, _ in got)
 
 
-def test_a_point_on_a_route_is_a_weaker_target():
+def test_a_point_on_a_route_is_no_target():
     got = stances("Freight via Georgia is a promising option for Armenia.")
     assert ("ARM", "+") in got and not any(t == "GEO" for t, _ in got)
+    assert not stances("The new railway is a valuable link connecting China and Mongolia.")
+
+
+def test_the_actor_a_hostile_act_is_aimed_at_is_not_the_one_blamed():
+    got = stances("The minister spoke of Russia's escalation against Georgia.")
+    assert ("RUS", "-") in got and not any(t == "GEO" for t, _ in got)
+
+
+def test_blasting_is_a_judging_verb():
+    got = stances("Beijing blasted the US for its new tariffs.")
+    assert ("USA", "-") in got and not any(t == "CHN" for t, _ in got)
 
 
 def test_the_subject_of_an_evaluative_predicate_is_its_target():

@@ -93,7 +93,7 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
         return []
     votes: dict[str, list[_Vote]] = {}
     for start, end, polarity in _cues(sentence, targets):
-        found = _target(sentence, targets, start, end)
+        found = _target(sentence, targets, start, end, polarity)
         if found is None:
             continue
         target, rule = found
@@ -238,9 +238,13 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
     ]
 
 
-def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: int) -> tuple[Mention, str] | None:
+def _target(
+    sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
+) -> tuple[Mention, str] | None:
     lo, hi = sentence.clause_bounds(start)
-    in_clause = [m for m in targets if lo <= m.start < hi]
+    in_clause = [
+        m for m in targets if lo <= m.start < hi and not _route_point(sentence, m) and not _victim(sentence, m, end, polarity)
+    ]
     if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
         # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
         in_clause = [m for m in in_clause if m.start >= end]
@@ -292,19 +296,32 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
     return subject
 
 
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|across|throughout|within|around|via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with))?)"
-    r"\s+(?:the\s+)?(?:wider\s+)?\Z",
-    re.IGNORECASE,
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:wider\s+)?\Z", re.IGNORECASE)
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with|to))?)\s+(?:the\s+)?\Z", re.IGNORECASE
 )
 
 
 def _place_penalty(sentence: SentenceContext, mention: Mention) -> int:
-    """'the CSTO's role in maintaining stability in Central Asia', 'a route via Georgia', 'a corridor connecting
-    Asia and Europe': an actor named as the place of something, or a point on a route, is a weaker target than the
-    one the cue is said of; it wins only when nothing else is near."""
+    """'the CSTO's role in maintaining stability in Central Asia': an actor named as the place of something is a
+    weaker target than the one the cue is said of; it wins only when nothing else is near."""
     before = sentence.body[max(sentence.start, mention.start - 20) : mention.start]
     return STANCES["place_penalty_chars"] if _PLACE_BEFORE.search(before) else 0
+
+
+def _route_point(sentence: SentenceContext, mention: Mention) -> bool:
+    """'a route via Georgia', 'a corridor connecting Asia and Europe': a point on a route is where goods pass, not
+    what the speaker judges."""
+    return _ROUTE_BEFORE.search(sentence.body[max(sentence.start, mention.start - 40) : mention.start]) is not None
+
+
+_VICTIM = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:against|on|upon)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity: str) -> bool:
+    """'an escalation against X', 'pressure on X', 'sanctions against X': the actor a hostile act is aimed at suffers
+    it; the speaker's blame is for whoever acts."""
+    return polarity == "-" and mention.start >= cue_end and _VICTIM.match(sentence.body[cue_end : mention.start]) is not None
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
