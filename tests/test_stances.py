@@ -80,6 +80,8 @@ def test_a_point_on_a_route_is_no_target():
     got = stances("Freight via Georgia is a promising option for Armenia.")
     assert ("ARM", "+") in got and not any(t == "GEO" for t, _ in got)
     assert not stances("The new railway is a valuable link connecting China and Mongolia.")
+    # ... not even as the one actor of the sentence
+    assert not stances("The importance of the new port is growing as a stop on the road via Georgia.")
 
 
 def test_the_actor_a_hostile_act_is_aimed_at_is_not_the_one_blamed():

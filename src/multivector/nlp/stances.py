@@ -85,7 +85,11 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
     targets = [
         m
         for m in sentence.mentions
-        if m.via != "we" and m.kind not in _NO_TARGET and _may_judge(sentence, m) and not _framed(sentence, m, frames)
+        if m.via != "we"
+        and m.kind not in _NO_TARGET
+        and _may_judge(sentence, m)
+        and not _framed(sentence, m, frames)
+        and not _route_point(sentence, m)
     ]
     if not targets:
         targets = _antecedent(sentence, previous)
@@ -242,9 +246,7 @@ def _target(
     sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
 ) -> tuple[Mention, str] | None:
     lo, hi = sentence.clause_bounds(start)
-    in_clause = [
-        m for m in targets if lo <= m.start < hi and not _route_point(sentence, m) and not _victim(sentence, m, end, polarity)
-    ]
+    in_clause = [m for m in targets if lo <= m.start < hi and not _victim(sentence, m, end, polarity)]
     if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
         # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
         in_clause = [m for m in in_clause if m.start >= end]
