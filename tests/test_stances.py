@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.relations import code_relations
 from multivector.nlp.stances import code_stances
 from test_relations import context
@@ -102,3 +103,16 @@ def test_the_subject_of_an_evaluative_predicate_is_its_target():
 def test_ordinary_words_of_praise_and_blame_are_cues():
     assert ("JPN", "+") in stances("Relations with Japan are good.")
     assert ("EAEU", "-") in stances("Critics say the EAEU is a farce.")
+
+
+def test_a_target_read_from_a_pronoun_says_what_it_was_resolved_from():
+    text = "It is a reliable partner for the whole region."
+    sentence = SentenceContext(text, 0, len(text), "Aida Example", [Mention("JPN", "state", 0, 2, "pronoun")])
+    (stance,) = code_stances(sentence)
+    assert (stance.target, stance.polarity, stance.resolved_from) == ("JPN", "+", "It")
+
+
+def test_a_sentence_with_no_actor_of_its_own_has_no_stance():
+    # pronouns are resolved before this stage (nlp/reference.py); a sentence left without an actor judges nobody
+    sentence = context("They are a reliable partner.", "Aida Example")
+    assert code_stances(sentence, context("Japan opened a new embassy.", "Aida Example")) == []

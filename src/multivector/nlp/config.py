@@ -85,8 +85,19 @@ STANCES: dict[str, Any] = {
     "from_relations_min_confidence": 0.5,  # ... when the relation reading is at least this confident
     "from_relations_factor": 0.75,  # its confidence: the relation reading's, times this
     # ... unless it is mediation (a third party's role in talks, no view of it)
-    "from_relations_types": ["alliance", "partnership", "cooperation", "trade", "transit", "dependence", "influence",
-                             "rivalry", "conflict", "pressure", "sanctions"],
+    "from_relations_types": [
+        "alliance",
+        "partnership",
+        "cooperation",
+        "trade",
+        "transit",
+        "dependence",
+        "influence",
+        "rivalry",
+        "conflict",
+        "pressure",
+        "sanctions",
+    ],
     # ... and only where the sentence relates the speaker's state to one other actor: "we signed agreements with A,
     # B and C" lists partners, it weighs none of them
     "from_relations_in_lists": ["alliance", "partnership"],

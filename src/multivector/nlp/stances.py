@@ -2,16 +2,30 @@
 
 Contract: ``code_stances(sentence, previous, readings)`` returns the speaker's evaluative attitudes in one sentence.
 A stance needs a speaker (questions and the journalist's narration have none), an evaluative cue and the actor that
-cue is about: the nearest actor mention in the same clause, not a person and not an armed group, where an actor named
-as a place ("stability in Central Asia") and the speaker's own state count as farther away; when the sentence is
-about one actor only, that actor takes its evaluation wherever the cue stands. Cues come first from the domain's
-stance lexicon (data/stance_cues.json: stance_positive / stance_negative / stance_neutral), then from VADER's general
-valence lexicon for words rated at least ``valence_cue`` at either end ("welcome", "glad", "tragedy", "hopeless"):
-the domain lexicon decides where both know a word. A negated cue ("not sufficient", "won't replicate") turns a
-positive cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical". A
-relation reading of the sentence that the speaker's own state is party to ("our partnership with X") is also the
-speaker's stance on the other party. The speaker's own state when it is only "we"/"our country" is not a target:
-that is self-description, not a stance. Settings: nlp/config.py STANCES.
+cue is about. Cues come first from the domain's stance lexicon (data/stance_cues.json: stance_positive /
+stance_negative / stance_neutral), then from VADER's general valence lexicon for words rated at least
+``valence_cue`` at either end ("welcome", "good", "tragedy", "hopeless"): the domain lexicon decides where both know
+a word. The target of a cue, in its clause:
+
+- the subject of a linking verb whose predicate holds the cue ("X is a reliable partner for Y", "X has become a
+  centre of gravity"): X, whatever the predicate names after it;
+- after a judging verb ("welcomed", "criticised", "blasted"), the actor it is said of, never the one who judges;
+- otherwise the nearest actor, where an actor named as a place ("stability in Central Asia") and the speaker's own
+  state count as farther away, and the actor a hostile act is aimed at ("an escalation against X") is passed over;
+- when nothing is near and the sentence names one actor, that actor, wherever the cue stands.
+
+No target: a person or an armed group; the speaker's own state unless it is the possessor of what is judged
+("Georgia's peace plan", not "Georgia has chosen a course": self-description, and "we"/"our country" never); a
+point on a route ("via X", "connecting X and Y"); the actors of an event that dates the statement ("since the
+collapse of X", "after X's invasion of Y"), whose words are no cues either. Pronouns are resolved before this stage
+(nlp/reference.py): a target read from one carries ``resolved_from``.
+
+Polarity: a negated cue ("not sufficient", "won't replicate") turns a positive cue negative and a negative one
+neutral; hedged cues keep their polarity with modality "hypothetical"; praise with a reservation after "but" ("X is
+useful, but it must stay balanced") is balanced (0). A relation reading of the sentence that the speaker's own state
+is party to ("our partnership with X") is also the speaker's stance on the other party, except mediation and a list
+of partners ("we signed agreements with A, B and C"). Confidence: a subject reading is the most reliable, a cue's
+falls with the characters its evidence core spans (docs/accuracy.md). Settings: nlp/config.py STANCES.
 """
 
 from __future__ import annotations
@@ -36,17 +50,16 @@ _NO_TARGET = frozenset({"person", "group"})
 _KEYS = (("stance_positive", "+"), ("stance_negative", "-"), ("stance_neutral", "0"))
 
 
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|this|they|its|their)\b", re.IGNORECASE)
-
-
 def code_stances(
     sentence: SentenceContext, previous: SentenceContext | None = None, readings: Sequence[Relation] = ()
 ) -> list[Stance]:
     """The speaker's stances in one sentence: from evaluative cues near an actor, and from the sentence's relation
-    readings that involve the speaker's own state ("our partnership with X": the speaker's view of X)."""
+    readings that involve the speaker's own state ("our partnership with X": the speaker's view of X). `previous`
+    is part of the stage interface; the pronouns that reach back to it are resolved before (nlp/reference.py)."""
+    del previous
     if sentence.question or not sentence.speaker:
         return []
-    cued = _cued_stances(sentence, previous)
+    cued = _cued_stances(sentence)
     seen = {s.target for s in cued}
     return cued + [s for s in _stances_from_readings(sentence, readings) if s.target not in seen]
 
@@ -80,7 +93,7 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
     return list(out.values())
 
 
-def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -> list[Stance]:
+def _cued_stances(sentence: SentenceContext) -> list[Stance]:
     frames = _frames(sentence)
     targets = [
         m
@@ -91,8 +104,6 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
         and not _framed(sentence, m, frames)
         and not _route_point(sentence, m)
     ]
-    if not targets:
-        targets = _antecedent(sentence, previous)
     if not targets:
         return []
     votes: dict[str, list[_Vote]] = {}
@@ -117,7 +128,14 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
             if mood == "negated":
                 polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
             votes.setdefault(only, []).append(
-                _Vote(polarity, min(start, mention.start), max(end, mention.end), mood, "sole", _resolved(sentence, mention))
+                _Vote(
+                    polarity,
+                    min(start, mention.start),
+                    max(end, mention.end),
+                    mood,
+                    "sole",
+                    _resolved(sentence, mention),
+                )
             )
     return [
         _reserved(sentence, _stance(sentence, target_id, items), max(v.end for v in items))
@@ -156,7 +174,9 @@ def _reserved(sentence: SentenceContext, stance: Stance, end: int) -> Stance:
         return stance
     lo, hi = sentence.clause_bounds(but.end())
     rest = sentence.body[but.end() : hi]
-    if any(but.end() <= m.start < hi and m.id not in (stance.target, sentence.speaker_state) for m in sentence.mentions):
+    if any(
+        but.end() <= m.start < hi and m.id not in (stance.target, sentence.speaker_state) for m in sentence.mentions
+    ):
         return stance
     if not word_pattern("stance_reservations").search(rest):
         return stance
@@ -205,19 +225,6 @@ def _framed(sentence: SentenceContext, mention: Mention, frames: list[tuple[int,
     """'since the collapse of the Soviet Union', 'after Russia's invasion of Ukraine': the actors of an event that
     dates the statement are not what the speaker judges."""
     return any(lo <= mention.start < hi for lo, hi in frames)
-
-
-def _antecedent(sentence: SentenceContext, previous: SentenceContext | None) -> list[Mention]:
-    """'We cannot treat X as a vector. It is our native one.': a sentence opening with a pronoun, with no actor of
-    its own, speaks of the last actor the same speaker named in the sentence before."""
-    pronoun = _PRONOUN_SUBJECT.match(sentence.text)
-    if pronoun is None or previous is None or previous.speaker != sentence.speaker:
-        return []
-    named = [m for m in previous.mentions if m.via != "we" and m.kind not in _NO_TARGET]
-    if not named:
-        return []
-    start = sentence.start + pronoun.end() - len(pronoun.group().lstrip(" \"“'‘"))
-    return [Mention(named[-1].id, named[-1].kind, start, sentence.start + pronoun.end(), "pronoun")]
 
 
 def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int, int, str]]:
@@ -323,7 +330,11 @@ _VICTIM = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:against|on|upon)\s+(?:the\s+)?\
 def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity: str) -> bool:
     """'an escalation against X', 'pressure on X', 'sanctions against X': the actor a hostile act is aimed at suffers
     it; the speaker's blame is for whoever acts."""
-    return polarity == "-" and mention.start >= cue_end and _VICTIM.match(sentence.body[cue_end : mention.start]) is not None
+    return (
+        polarity == "-"
+        and mention.start >= cue_end
+        and _VICTIM.match(sentence.body[cue_end : mention.start]) is not None
+    )
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
