@@ -116,3 +116,18 @@ def test_a_sentence_with_no_actor_of_its_own_has_no_stance():
     # pronouns are resolved before this stage (nlp/reference.py); a sentence left without an actor judges nobody
     sentence = context("They are a reliable partner.", "Aida Example")
     assert code_stances(sentence, context("Japan opened a new embassy.", "Aida Example")) == []
+
+
+def test_each_member_of_a_compound_subject_is_judged():
+    got = stances("The Georgian-Japanese partnership is a reliable source of investment.")
+    assert {("GEO", "+"), ("JPN", "+")} <= got
+
+
+def test_a_possessor_inside_the_predicate_is_passed_over_for_the_subject():
+    got = stances("Japan remains Mongolia's most valuable partner.")
+    assert ("JPN", "+") in got and not any(t == "MNG" for t, _ in got)
+
+
+def test_the_speakers_own_state_as_the_possessor_of_a_cue_is_not_passed_over():
+    got = stances("The real danger is Georgia's own drift towards Moscow.", state="GEO")
+    assert ("GEO", "-") in got

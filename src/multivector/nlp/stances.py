@@ -108,16 +108,13 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         return []
     votes: dict[str, list[_Vote]] = {}
     for start, end, polarity in _cues(sentence, targets):
-        found = _target(sentence, targets, start, end, polarity)
-        if found is None:
-            continue
-        target, rule = found
         mood = modality(sentence.body, sentence.start, start, end)
         if mood == "negated":
             polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
-        votes.setdefault(target.id, []).append(
-            _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
-        )
+        for target, rule in _target(sentence, targets, start, end, polarity):
+            votes.setdefault(target.id, []).append(
+                _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
+            )
     others = {m.id for m in targets if m.id != sentence.speaker_state}
     if not votes and len(others) == 1 and STANCES["sole_target"]:
         # the one actor the speaker's sentence is about takes the sentence's evaluation, wherever the cue stands
@@ -251,26 +248,39 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
 
 def _target(
     sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
-) -> tuple[Mention, str] | None:
+) -> list[tuple[Mention, str]]:
     lo, hi = sentence.clause_bounds(start)
     in_clause = [m for m in targets if lo <= m.start < hi and not _victim(sentence, m, end, polarity)]
     if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
         # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
         in_clause = [m for m in in_clause if m.start >= end]
     if not in_clause:
-        return None
-    subject = _predicate_subject(sentence, in_clause, start)
-    if subject is not None:
-        return subject, "subject"
+        return []
+    subjects = _predicate_subject(sentence, in_clause, start)
+    if subjects:
+        return [(m, "subject") for m in subjects]
     nearest = min(
         in_clause,
         key=lambda m: (
             _distance(m, start, end)
             + _place_penalty(sentence, m)
-            + (STANCES["own_state_penalty_chars"] if m.id == sentence.speaker_state else 0)
+            + (_own_state_penalty(sentence, m, start))
         ),
     )
-    return (nearest, "cue") if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
+    return [(nearest, "cue")] if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else []
+
+
+def _own_state_penalty(sentence: SentenceContext, mention: Mention, cue_start: int) -> int:
+    """The speaker's own state counts as farther away, except as the possessor of the cue ("our country's own
+    drift", "Georgia's failure")."""
+    if mention.id != sentence.speaker_state:
+        return 0
+    if mention.end <= cue_start and _OWN_POSSESSOR.match(sentence.body[mention.end : cue_start]):
+        return 0
+    return STANCES["own_state_penalty_chars"]
+
+
+_OWN_POSSESSOR = re.compile(r"^['’]s?\s+(?:own\s+)?(?:[\w-]+\s+)?\Z")
 
 
 @cache
@@ -289,20 +299,29 @@ def _copula() -> re.Pattern[str]:
 _VERB_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+)?\Z")
 
 
-def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_start: int) -> Mention | None:
+def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_start: int) -> list[Mention]:
     """'the OTS is turning into a centre of gravity for the Turkic world': a cue in the predicate of a linking verb
-    evaluates the subject, whatever actor the predicate names after it."""
+    evaluates the subject, whatever actor the predicate names after it; a possessor inside the predicate ("X remains
+    Georgia's main partner") is passed over; a compound subject ("the Turkish-Azerbaijani alliance is") is each of
+    its members. Empty when the cue is in no such predicate."""
     before = [m for m in in_clause if m.end <= cue_start and cue_start - m.end <= STANCES["predicate_reach_chars"]]
-    if not before:
-        return None
-    subject = max(before, key=lambda m: m.end)
-    if subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
-        return None  # "freight via Iran is promising": a place is no subject
-    if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
-        return None  # "the decision to build X is important": X is the object of a verb, not the subject
-    if not _copula().match(sentence.body[subject.end : cue_start]):
-        return None
-    return subject
+    for subject in sorted(before, key=lambda m: -m.end):
+        linked = _copula().match(sentence.body[subject.end : cue_start]) is not None
+        if not linked and _POSSESSOR.match(sentence.body, subject.end):
+            continue  # "X remains [Georgia]'s most important partner"
+        if not linked or subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
+            return []  # "freight via Iran is promising": a place is no subject
+        if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
+            return []  # "the decision to build X is important": X is the object of a verb, not the subject
+        members = [subject]
+        for m in sorted(in_clause, key=lambda m: -m.end):
+            if m.end <= members[-1].start and _COMPOUND.match(sentence.body[m.end : members[-1].start]):
+                members.append(m)
+        return [m for m in members if m.id != sentence.speaker_state]
+    return []
+
+
+_COMPOUND = re.compile(r"^\s?[-–—]\s?\Z")  # "the Turkish-Azerbaijani alliance", "the Russia–China axis"
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:wider\s+)?\Z", re.IGNORECASE)
