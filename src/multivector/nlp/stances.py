@@ -261,11 +261,7 @@ def _target(
         return [(m, "subject") for m in subjects]
     nearest = min(
         in_clause,
-        key=lambda m: (
-            _distance(m, start, end)
-            + _place_penalty(sentence, m)
-            + (_own_state_penalty(sentence, m, start))
-        ),
+        key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
     return [(nearest, "cue")] if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else []
 
