@@ -131,3 +131,8 @@ def test_a_possessor_inside_the_predicate_is_passed_over_for_the_subject():
 def test_the_speakers_own_state_as_the_possessor_of_a_cue_is_not_passed_over():
     got = stances("The real danger is Georgia's own drift towards Moscow.", state="GEO")
     assert ("GEO", "-") in got
+
+
+def test_an_actor_behind_non_anti_or_pro_is_not_the_one_judged():
+    assert not any(t == "RUS" for t, _ in stances("The anti-Russia campaign in the press is dangerous."))
+    assert not any(t == "CHN" for t, _ in stances("The pro-China lobby is weak, analysts say."))

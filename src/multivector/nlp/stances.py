@@ -69,6 +69,9 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
     if not state or not STANCES["from_relations"]:
         return []
     kinds = {m.id: m.kind for m in sentence.mentions}
+    prefixed = {
+        m.id for m in sentence.mentions if _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start)
+    }
     out: dict[str, Stance] = {}
     types: dict[str, str] = {}
     for r in readings:
@@ -79,7 +82,7 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
         if r.confidence < STANCES["from_relations_min_confidence"]:
             continue
         target = r.b if r.a == state else r.a
-        if kinds.get(target) in _NO_TARGET or target in out:
+        if kinds.get(target) in _NO_TARGET or target in out or target in prefixed:
             continue
         confidence = round(r.confidence * STANCES["from_relations_factor"], 2)
         types[target] = r.type
@@ -103,6 +106,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         and _may_judge(sentence, m)
         and not _framed(sentence, m, frames)
         and not _route_point(sentence, m)
+        and not _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start)
     ]
     if not targets:
         return []
@@ -331,6 +335,11 @@ def _place_penalty(sentence: SentenceContext, mention: Mention) -> int:
     weaker target than the one the cue is said of; it wins only when nothing else is near."""
     before = sentence.body[max(sentence.start, mention.start - 20) : mention.start]
     return STANCES["place_penalty_chars"] if _PLACE_BEFORE.search(before) else 0
+
+
+# "the non-Western world", "an anti-Russian campaign", "the pro-Kremlin press": the actor names what the words around it
+# are for or against, or not; it is not what the speaker judges
+_PREFIXED = re.compile(r"\b(?:non|anti|pro)[-–]\Z", re.IGNORECASE)
 
 
 def _route_point(sentence: SentenceContext, mention: Mention) -> bool:
