@@ -112,10 +112,14 @@ def test_a_target_read_from_a_pronoun_says_what_it_was_resolved_from():
     assert (stance.target, stance.polarity, stance.resolved_from) == ("JPN", "+", "It")
 
 
-def test_a_sentence_with_no_actor_of_its_own_has_no_stance():
-    # pronouns are resolved before this stage (nlp/reference.py); a sentence left without an actor judges nobody
-    sentence = context("They are a reliable partner.", "Aida Example")
-    assert code_stances(sentence, context("Japan opened a new embassy.", "Aida Example")) == []
+def test_a_sentence_with_no_actor_of_its_own_asks_the_reference_resolver():
+    previous = context("Japan opened a new embassy in the capital.", "Aida Example")
+    text = "It is a reliable partner."
+    (stance,) = code_stances(SentenceContext(text, 0, len(text), "Aida Example", []), previous)
+    assert (stance.target, stance.polarity, stance.resolved_from) == ("JPN", "+", "It")
+    # the expletive "it" and a demonstrative before a noun stand for nobody
+    for text in ("It is natural to disagree.", "This interest is welcome."):
+        assert code_stances(SentenceContext(text, 0, len(text), "Aida Example", []), previous) == []
 
 
 def test_each_member_of_a_compound_subject_is_judged():

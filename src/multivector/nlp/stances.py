@@ -17,8 +17,8 @@ a word. The target of a cue, in its clause:
 No target: a person or an armed group; the speaker's own state unless it is the possessor of what is judged
 ("Georgia's peace plan", not "Georgia has chosen a course": self-description, and "we"/"our country" never); a
 point on a route ("via X", "connecting X and Y"); the actors of an event that dates the statement ("since the
-collapse of X", "after X's invasion of Y"), whose words are no cues either. Pronouns are resolved before this stage
-(nlp/reference.py): a target read from one carries ``resolved_from``.
+collapse of X", "after X's invasion of Y"), whose words are no cues either. Pronouns are resolved by one resolver,
+nlp/reference.py, before this stage: a target read from one carries ``resolved_from``.
 
 Polarity: a negated cue ("not sufficient", "won't replicate") turns a positive cue negative and a negative one
 neutral; hedged cues keep their polarity with modality "hypothetical"; praise with a reservation after "but" ("X is
@@ -36,6 +36,7 @@ from dataclasses import replace
 from functools import cache
 from typing import NamedTuple
 
+from multivector.nlp import reference
 from multivector.nlp.config import STANCES
 from multivector.nlp.context import Mention, SentenceContext, modality
 from multivector.nlp.lexicon import lexicon, valence_lexicon, word_pattern
@@ -55,10 +56,13 @@ def code_stances(
 ) -> list[Stance]:
     """The speaker's stances in one sentence: from evaluative cues near an actor, and from the sentence's relation
     readings that involve the speaker's own state ("our partnership with X": the speaker's view of X). `previous`
-    is part of the stage interface; the pronouns that reach back to it are resolved before (nlp/reference.py)."""
-    del previous
+    is the sentence before: a sentence with no actor of its own ("It is a reliable friend.") asks the one resolver,
+    nlp/reference.py, for what its pronoun stands for (in the pipeline that has already run, so this adds nothing)."""
     if sentence.question or not sentence.speaker:
         return []
+    if not sentence.mentions and previous is not None:
+        found = reference.resolve(sentence.body, sentence.start, sentence.end, [], [previous], sentence.speaker)
+        sentence = replace(sentence, mentions=found)
     cued = _cued_stances(sentence)
     seen = {s.target for s in cued}
     return cued + [s for s in _stances_from_readings(sentence, readings) if s.target not in seen]
