@@ -98,8 +98,8 @@ STANCES: dict[str, Any] = {
         "pressure",
         "sanctions",
     ],
-    # ... and only where the sentence relates the speaker's state to one other actor: "we signed agreements with A,
-    # B and C" lists partners, it weighs none of them
+    # ... and where the sentence relates the speaker's state to several actors ("we signed agreements with A, B and
+    # C"), only an alliance or a partnership: a list of partners reports facts, it weighs none of them
     "from_relations_in_lists": ["alliance", "partnership"],
     # the speaker's own state is a target only as the possessor of what is judged ("our country's peace plan"); as
     # the subject that acts it named a gold target 3 times in 20 on dev, dev2 and real
