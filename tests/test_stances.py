@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.relations import code_relations
 from multivector.nlp.stances import code_stances
 from test_relations import context
@@ -46,3 +47,96 @@ def test_every_stance_carries_a_confidence_and_sentence_evidence():
 def test_the_one_actor_a_speakers_sentence_is_about_takes_its_evaluation():
     text = "Over ten years, despite all the talk in the capitals of the region, Japan has stayed a reliable friend."
     assert ("JPN", "+") in stances(text)
+
+
+def test_the_speakers_own_state_is_judged_only_as_the_possessor_of_what_is_judged():
+    assert not any(t == "GEO" for t, _ in stances("Georgia has chosen a careful and balanced course.", state="GEO"))
+    assert ("GEO", "+") in stances("Georgia's peace plan is a valuable model for the region.", state="GEO")
+
+
+def test_the_subject_of_a_judging_verb_judges_and_its_object_is_judged():
+    got = stances("Türkiye welcomed the decision of Azerbaijan to open the border.")
+    assert ("AZE", "+") in got and not any(t == "TUR" for t, _ in got)
+
+
+def test_a_list_of_the_speakers_countrys_partners_is_no_stance_on_any_of_them():
+    got = stances("Kazakhstan has signed trade agreements with Japan, Mongolia and Georgia.", state="KAZ")
+    assert not got & {("JPN", "+"), ("MNG", "+"), ("GEO", "+")}
+
+
+def test_praise_with_a_reservation_after_but_is_a_balanced_view():
+    assert ("JPN", "0") in stances("Cooperation with Japan is useful, but it must stay balanced.")
+    # without a reservation the praise stands
+    assert ("JPN", "+") in stances("Cooperation with Japan is useful, but few people know it.")
+
+
+def test_the_actors_of_an_event_that_dates_a_statement_are_no_targets():
+    got = stances("After Russia's invasion of Georgia, the West became a valuable partner for Armenia.")
+    assert ("WEST", "+") in got and not any(t in ("RUS", "GEO") for t, _ in got)
+    got = stances("Since the collapse of the CSTO, Armenia has looked for reliable partners.")
+    assert ("ARM", "+") in got and not any(t == "CSTO" for t, _ in got)
+
+
+def test_a_point_on_a_route_is_no_target():
+    got = stances("Freight via Georgia is a promising option for Armenia.")
+    assert ("ARM", "+") in got and not any(t == "GEO" for t, _ in got)
+    assert not stances("The new railway is a valuable link connecting China and Mongolia.")
+    # ... not even as the one actor of the sentence
+    assert not stances("The importance of the new port is growing as a stop on the road via Georgia.")
+
+
+def test_the_actor_a_hostile_act_is_aimed_at_is_not_the_one_blamed():
+    got = stances("The minister spoke of Russia's escalation against Georgia.")
+    assert ("RUS", "-") in got and not any(t == "GEO" for t, _ in got)
+
+
+def test_blasting_is_a_judging_verb():
+    got = stances("Beijing blasted the US for its new tariffs.")
+    assert ("USA", "-") in got and not any(t == "CHN" for t, _ in got)
+
+
+def test_the_subject_of_an_evaluative_predicate_is_its_target():
+    got = stances("The SCO has become a valuable forum for China and Mongolia.")
+    assert ("SCO", "+") in got and not any(t in ("CHN", "MNG") for t, _ in got)
+
+
+def test_ordinary_words_of_praise_and_blame_are_cues():
+    assert ("JPN", "+") in stances("Relations with Japan are good.")
+    assert ("EAEU", "-") in stances("Critics say the EAEU is a farce.")
+
+
+def test_a_target_read_from_a_pronoun_says_what_it_was_resolved_from():
+    text = "It is a reliable partner for the whole region."
+    sentence = SentenceContext(text, 0, len(text), "Aida Example", [Mention("JPN", "state", 0, 2, "pronoun")])
+    (stance,) = code_stances(sentence)
+    assert (stance.target, stance.polarity, stance.resolved_from) == ("JPN", "+", "It")
+
+
+def test_a_sentence_with_no_actor_of_its_own_asks_the_reference_resolver():
+    previous = context("Japan opened a new embassy in the capital.", "Aida Example")
+    text = "It is a reliable partner."
+    (stance,) = code_stances(SentenceContext(text, 0, len(text), "Aida Example", []), previous)
+    assert (stance.target, stance.polarity, stance.resolved_from) == ("JPN", "+", "It")
+    # the expletive "it" and a demonstrative before a noun stand for nobody
+    for text in ("It is natural to disagree.", "This interest is welcome."):
+        assert code_stances(SentenceContext(text, 0, len(text), "Aida Example", []), previous) == []
+
+
+def test_each_member_of_a_compound_subject_is_judged():
+    got = stances("The Georgian-Japanese partnership is a reliable source of investment.")
+    assert {("GEO", "+"), ("JPN", "+")} <= got
+
+
+def test_a_possessor_inside_the_predicate_is_passed_over_for_the_subject():
+    got = stances("Japan remains Mongolia's most valuable partner.")
+    assert ("JPN", "+") in got and not any(t == "MNG" for t, _ in got)
+
+
+def test_the_speakers_own_state_as_the_possessor_of_a_cue_is_not_passed_over():
+    got = stances("The real danger is Georgia's own drift towards Moscow.", state="GEO")
+    assert ("GEO", "-") in got
+
+
+def test_an_actor_behind_non_anti_or_pro_is_not_the_one_judged():
+    assert not any(t == "RUS" for t, _ in stances("The anti-Russia campaign in the press is dangerous."))
+    assert not any(t == "CHN" for t, _ in stances("The pro-China lobby is weak, analysts say."))

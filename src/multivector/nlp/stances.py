@@ -2,26 +2,44 @@
 
 Contract: ``code_stances(sentence, previous, readings)`` returns the speaker's evaluative attitudes in one sentence.
 A stance needs a speaker (questions and the journalist's narration have none), an evaluative cue and the actor that
-cue is about: the nearest actor mention in the same clause, not a person and not an armed group, where an actor named
-as a place ("stability in Central Asia") and the speaker's own state count as farther away; when the sentence is
-about one actor only, that actor takes its evaluation wherever the cue stands. Cues come first from the domain's
-stance lexicon (data/stance_cues.json: stance_positive / stance_negative / stance_neutral), then from VADER's general
-valence lexicon for words rated at least ``valence_cue`` at either end ("welcome", "glad", "tragedy", "hopeless"):
-the domain lexicon decides where both know a word. A negated cue ("not sufficient", "won't replicate") turns a
-positive cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical". A
-relation reading of the sentence that the speaker's own state is party to ("our partnership with X") is also the
-speaker's stance on the other party. The speaker's own state when it is only "we"/"our country" is not a target:
-that is self-description, not a stance. Settings: nlp/config.py STANCES.
+cue is about. Cues come first from the domain's stance lexicon (data/stance_cues.json: stance_positive /
+stance_negative / stance_neutral), then from VADER's general valence lexicon for words rated at least
+``valence_cue`` at either end ("welcome", "good", "tragedy", "hopeless"): the domain lexicon decides where both know
+a word. The target of a cue, in its clause:
+
+- the subject of a linking verb whose predicate holds the cue ("X is a reliable partner for Y", "X has become a
+  centre of gravity"): X, whatever the predicate names after it;
+- after a judging verb ("welcomed", "criticised", "blasted"), the actor it is said of, never the one who judges;
+- otherwise the nearest actor, where an actor named as a place ("stability in Central Asia") and the speaker's own
+  state count as farther away, and the actor a hostile act is aimed at ("an escalation against X") is passed over;
+- when nothing is near and the sentence names one actor, that actor, wherever the cue stands.
+
+No target: a person or an armed group; the speaker's own state unless it is the possessor of what is judged
+("Georgia's peace plan", not "Georgia has chosen a course": self-description, and "we"/"our country" never); a
+point on a route ("via X", "connecting X and Y"); the actors of an event that dates the statement ("since the
+collapse of X", "after X's invasion of Y"), whose words are no cues either. Pronouns are resolved by one resolver,
+nlp/reference.py, before this stage: a target read from one carries ``resolved_from``.
+
+Polarity: a negated cue ("not sufficient", "won't replicate") turns a positive cue negative and a negative one
+neutral; hedged cues keep their polarity with modality "hypothetical"; praise with a reservation after "but" ("X is
+useful, but it must stay balanced") is balanced (0). A relation reading of the sentence that the speaker's own state
+is party to ("our partnership with X") is also the speaker's stance on the other party, except mediation and a list
+of partners ("we signed agreements with A, B and C"). Confidence: a subject reading is the most reliable, a cue's
+falls with the characters its evidence core spans (docs/accuracy.md). Settings: nlp/config.py STANCES.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import NamedTuple
 
+from multivector.nlp import reference
 from multivector.nlp.config import STANCES
 from multivector.nlp.context import Mention, SentenceContext, modality
-from multivector.nlp.lexicon import valence_lexicon, word_pattern
+from multivector.nlp.lexicon import lexicon, valence_lexicon, word_pattern
 from multivector.records import Relation, Stance
 
 MAX_CUE_DISTANCE = STANCES["max_cue_distance"]
@@ -33,17 +51,19 @@ _NO_TARGET = frozenset({"person", "group"})
 _KEYS = (("stance_positive", "+"), ("stance_negative", "-"), ("stance_neutral", "0"))
 
 
-_PRONOUN_SUBJECT = re.compile(r"^\W*(?:it|this|they|its|their)\b", re.IGNORECASE)
-
-
 def code_stances(
     sentence: SentenceContext, previous: SentenceContext | None = None, readings: Sequence[Relation] = ()
 ) -> list[Stance]:
     """The speaker's stances in one sentence: from evaluative cues near an actor, and from the sentence's relation
-    readings that involve the speaker's own state ("our partnership with X": the speaker's view of X)."""
+    readings that involve the speaker's own state ("our partnership with X": the speaker's view of X). `previous`
+    is the sentence before: a sentence with no actor of its own ("It is a reliable friend.") asks the one resolver,
+    nlp/reference.py, for what its pronoun stands for (in the pipeline that has already run, so this adds nothing)."""
     if sentence.question or not sentence.speaker:
         return []
-    cued = _cued_stances(sentence, previous)
+    if not sentence.mentions and previous is not None:
+        found = reference.resolve(sentence.body, sentence.start, sentence.end, [], [previous], sentence.speaker)
+        sentence = replace(sentence, mentions=found)
+    cued = _cued_stances(sentence)
     seen = {s.target for s in cued}
     return cued + [s for s in _stances_from_readings(sentence, readings) if s.target not in seen]
 
@@ -53,37 +73,56 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
     if not state or not STANCES["from_relations"]:
         return []
     kinds = {m.id: m.kind for m in sentence.mentions}
+    prefixed = {
+        m.id for m in sentence.mentions if _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start)
+    }
     out: dict[str, Stance] = {}
+    types: dict[str, str] = {}
     for r in readings:
         if r.polarity == "0" or r.modality == "negated" or state not in (r.a, r.b):
+            continue
+        if r.type not in STANCES["from_relations_types"]:
             continue
         if r.confidence < STANCES["from_relations_min_confidence"]:
             continue
         target = r.b if r.a == state else r.a
-        if kinds.get(target) in _NO_TARGET or target in out:
+        if kinds.get(target) in _NO_TARGET or target in out or target in prefixed:
             continue
         confidence = round(r.confidence * STANCES["from_relations_factor"], 2)
+        types[target] = r.type
         out[target] = Stance(
             sentence.speaker or "", target, r.polarity, r.evidence, list(r.span), r.modality, confidence=confidence
         )
+    if len(out) > 1:
+        # "we signed agreements with A, B and C": a list of the country's partners reports facts; only an alliance or
+        # a partnership in it is a view of the partner ("our ally A and our partner B")
+        return [s for target, s in out.items() if types[target] in STANCES["from_relations_in_lists"]]
     return list(out.values())
 
 
-def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -> list[Stance]:
-    targets = [m for m in sentence.mentions if m.via != "we" and m.kind not in _NO_TARGET]
-    if not targets:
-        targets = _antecedent(sentence, previous)
+def _cued_stances(sentence: SentenceContext) -> list[Stance]:
+    frames = _frames(sentence)
+    targets = [
+        m
+        for m in sentence.mentions
+        if m.via != "we"
+        and m.kind not in _NO_TARGET
+        and _may_judge(sentence, m)
+        and not _framed(sentence, m, frames)
+        and not _route_point(sentence, m)
+        and not _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start)
+    ]
     if not targets:
         return []
-    votes: dict[str, list[tuple[str, int, int, str]]] = {}
+    votes: dict[str, list[_Vote]] = {}
     for start, end, polarity in _cues(sentence, targets):
-        target = _target(sentence, targets, start, end)
-        if target is None:
-            continue
         mood = modality(sentence.body, sentence.start, start, end)
         if mood == "negated":
             polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
-        votes.setdefault(target.id, []).append((polarity, min(start, target.start), max(end, target.end), mood))
+        for target, rule in _target(sentence, targets, start, end, polarity):
+            votes.setdefault(target.id, []).append(
+                _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
+            )
     others = {m.id for m in targets if m.id != sentence.speaker_state}
     if not votes and len(others) == 1 and STANCES["sole_target"]:
         # the one actor the speaker's sentence is about takes the sentence's evaluation, wherever the cue stands
@@ -93,21 +132,104 @@ def _cued_stances(sentence: SentenceContext, previous: SentenceContext | None) -
             mood = modality(sentence.body, sentence.start, start, end)
             if mood == "negated":
                 polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
-            votes.setdefault(only, []).append((polarity, min(start, mention.start), max(end, mention.end), mood))
-    return [_stance(sentence, target_id, items) for target_id, items in votes.items()]
+            votes.setdefault(only, []).append(
+                _Vote(
+                    polarity,
+                    min(start, mention.start),
+                    max(end, mention.end),
+                    mood,
+                    "sole",
+                    _resolved(sentence, mention),
+                )
+            )
+    return [
+        _reserved(sentence, _stance(sentence, target_id, items), max(v.end for v in items))
+        for target_id, items in votes.items()
+    ]
 
 
-def _antecedent(sentence: SentenceContext, previous: SentenceContext | None) -> list[Mention]:
-    """'We cannot treat X as a vector. It is our native one.': a sentence opening with a pronoun, with no actor of
-    its own, speaks of the last actor the same speaker named in the sentence before."""
-    pronoun = _PRONOUN_SUBJECT.match(sentence.text)
-    if pronoun is None or previous is None or previous.speaker != sentence.speaker:
-        return []
-    named = [m for m in previous.mentions if m.via != "we" and m.kind not in _NO_TARGET]
-    if not named:
-        return []
-    start = sentence.start + pronoun.end() - len(pronoun.group().lstrip(" \"“'‘"))
-    return [Mention(named[-1].id, named[-1].kind, start, sentence.start + pronoun.end(), "pronoun")]
+class _Vote(NamedTuple):
+    """One cue's evaluation of a target: its polarity, the core it spans, its modality, the rule that found the
+    target (cue: the nearest actor; subject: the subject of the cue's linking verb; sole: the sentence's one actor) and
+    the words a pronoun target was resolved from."""
+
+    polarity: str
+    start: int
+    end: int
+    mood: str
+    rule: str
+    resolved_from: str | None
+
+
+def _resolved(sentence: SentenceContext, mention: Mention) -> str | None:
+    return sentence.body[mention.start : mention.end] if mention.via == "pronoun" else None
+
+
+_BUT = re.compile(r",?\s+but\s+(?!also\b|rather\b|even\b)", re.IGNORECASE)
+
+
+def _reserved(sentence: SentenceContext, stance: Stance, end: int) -> Stance:
+    """'Cooperation with X is useful, but it must remain balanced': praise of an actor followed, after 'but', by a
+    condition, an obligation or a limit, with no other actor to be the subject of the reservation (the speaker's own
+    country may be: "X is an important partner, but we cannot rely on one partner"), is a balanced view (0)."""
+    if stance.polarity != "+" or not STANCES["reservation_balances"]:
+        return stance
+    but = _BUT.search(sentence.body, end, sentence.end)
+    if but is None:
+        return stance
+    lo, hi = sentence.clause_bounds(but.end())
+    rest = sentence.body[but.end() : hi]
+    if any(
+        but.end() <= m.start < hi and m.id not in (stance.target, sentence.speaker_state) for m in sentence.mentions
+    ):
+        return stance
+    if not word_pattern("stance_reservations").search(rest):
+        return stance
+    return replace(stance, polarity="0")
+
+
+_POSSESSOR = re.compile(r"['’]s?\b")
+
+
+def _may_judge(sentence: SentenceContext, mention: Mention) -> bool:
+    """The speaker's own state, named by the speaker, is mostly the subject that acts ("Georgia has chosen a careful
+    course"), not a view of it; it is judged where its policy is the possessor of the cue ("Georgia's peace plan is a
+    model"). Other actors may always be judged."""
+    if mention.id != sentence.speaker_state or not STANCES["own_state_possessive_only"]:
+        return True
+    return _POSSESSOR.match(sentence.body, mention.end) is not None
+
+
+@cache
+def _frame_opening() -> re.Pattern[str]:
+    words = lexicon()
+    opener = "|".join(sorted(words["stance_frame_openers"], key=len, reverse=True))
+    event = "|".join(sorted(words["stance_frame_events"], key=len, reverse=True))
+    # "since the collapse", "before the war", "after Russia's invasion", "amid the energy crisis"
+    return re.compile(rf"\b(?:{opener})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{event})\b", re.IGNORECASE)
+
+
+# what joins the actors of the event to its noun: "the collapse [of the] Soviet Union", "the war [between] X [and] Y"
+_FRAME_LINK = re.compile(r"\s*(?:and|of|in|on|with|against|between|over)?\s*(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _frames(sentence: SentenceContext) -> list[tuple[int, int]]:
+    """The spans of the time frames named after an event: the opener, the event noun and the actors joined to it
+    ("since the collapse of the Soviet Union", "after Russia's invasion of Ukraine")."""
+    spans = []
+    for m in _frame_opening().finditer(sentence.text):
+        lo, hi = sentence.start + m.start(), sentence.start + m.end()
+        for mention in sorted(sentence.mentions, key=lambda x: x.start):
+            if mention.start >= hi and _FRAME_LINK.match(sentence.body[hi : mention.start]) and mention.start - hi < 20:
+                hi = mention.end
+        spans.append((lo, hi))
+    return spans
+
+
+def _framed(sentence: SentenceContext, mention: Mention, frames: list[tuple[int, int]]) -> bool:
+    """'since the collapse of the Soviet Union', 'after Russia's invasion of Ukraine': the actors of an event that
+    dates the statement are not what the speaker judges."""
+    return any(lo <= mention.start < hi for lo, hi in frames)
 
 
 def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int, int, str]]:
@@ -121,26 +243,95 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
         start, end = sentence.start + m.start(), sentence.start + m.end()
         if abs(valence) >= VALENCE_CUE and not any(s < end and start < e for s, e, _ in found):
             found.append((start, end, "+" if valence > 0 else "-"))
-    return [cue for cue in found if not any(x.start < cue[1] and cue[0] < x.end for x in mentions)]
+    # a cue inside a mention names it ("the Collective Security Treaty"), one inside a time frame dates the statement
+    # ("since the collapse of ...")
+    frames = _frames(sentence)
+    return [
+        cue
+        for cue in found
+        if not any(x.start < cue[1] and cue[0] < x.end for x in mentions)
+        and not any(lo <= cue[0] < hi for lo, hi in frames)
+    ]
 
 
-def _target(sentence: SentenceContext, targets: list[Mention], start: int, end: int) -> Mention | None:
+def _target(
+    sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
+) -> list[tuple[Mention, str]]:
     lo, hi = sentence.clause_bounds(start)
-    in_clause = [m for m in targets if lo <= m.start < hi]
+    in_clause = [m for m in targets if lo <= m.start < hi and not _victim(sentence, m, end, polarity)]
+    if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
+        # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
+        in_clause = [m for m in in_clause if m.start >= end]
     if not in_clause:
-        return None
+        return []
+    subjects = _predicate_subject(sentence, in_clause, start)
+    if subjects:
+        return [(m, "subject") for m in subjects]
     nearest = min(
         in_clause,
-        key=lambda m: (
-            _distance(m, start, end)
-            + _place_penalty(sentence, m)
-            + (STANCES["own_state_penalty_chars"] if m.id == sentence.speaker_state else 0)
-        ),
+        key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
-    return nearest if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else None
+    return [(nearest, "cue")] if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else []
+
+
+def _own_state_penalty(sentence: SentenceContext, mention: Mention, cue_start: int) -> int:
+    """The speaker's own state counts as farther away, except as the possessor of the cue ("our country's own
+    drift", "Georgia's failure")."""
+    if mention.id != sentence.speaker_state:
+        return 0
+    if mention.end <= cue_start and _OWN_POSSESSOR.match(sentence.body[mention.end : cue_start]):
+        return 0
+    return STANCES["own_state_penalty_chars"]
+
+
+_OWN_POSSESSOR = re.compile(r"^['’]s?\s+(?:own\s+)?(?:[\w-]+\s+)?\Z")
+
+
+@cache
+def _copula() -> re.Pattern[str]:
+    verbs = "|".join(sorted(lexicon()["stance_copulas"], key=len, reverse=True))
+    # "X is", "X, the largest economy of the region, remains", "X's role today is": the words between a subject and
+    # the evaluative cue of its predicate hold a linking verb and no clause break
+    return re.compile(
+        rf"^(?:['’]s?\s+[\w-]+)?(?:\s*,[^,;:]{{1,60}},)?\s+(?:\w+\s+){{0,2}}?(?:{verbs})\b"
+        # ... not a progressive ("X is trying to contain Y": an action, not a predicate of X)
+        r"(?!\s+\w+ing\b)[^,;:.!?]*\Z",
+        re.IGNORECASE,
+    )
+
+
+_VERB_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+)?\Z")
+
+
+def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_start: int) -> list[Mention]:
+    """'the OTS is turning into a centre of gravity for the Turkic world': a cue in the predicate of a linking verb
+    evaluates the subject, whatever actor the predicate names after it; a possessor inside the predicate ("X remains
+    Georgia's main partner") is passed over; a compound subject ("the Turkish-Azerbaijani alliance is") is each of
+    its members. Empty when the cue is in no such predicate."""
+    before = [m for m in in_clause if m.end <= cue_start and cue_start - m.end <= STANCES["predicate_reach_chars"]]
+    for subject in sorted(before, key=lambda m: -m.end):
+        linked = _copula().match(sentence.body[subject.end : cue_start]) is not None
+        if not linked and _POSSESSOR.match(sentence.body, subject.end):
+            continue  # "X remains [Georgia]'s most important partner"
+        if not linked or subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
+            return []  # "freight via Iran is promising": a place is no subject
+        if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
+            return []  # "the decision to build X is important": X is the object of a verb, not the subject
+        members = [subject]
+        for m in sorted(in_clause, key=lambda m: -m.end):
+            if m.end <= members[-1].start and _COMPOUND.match(sentence.body[m.end : members[-1].start]):
+                members.append(m)
+        return [m for m in members if m.id != sentence.speaker_state]
+    return []
+
+
+_COMPOUND = re.compile(r"^\s?[-–—]\s?\Z")  # "the Turkish-Azerbaijani alliance", "the Russia–China axis"
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:wider\s+)?\Z", re.IGNORECASE)
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with|to))?)\s+(?:the\s+)?\Z", re.IGNORECASE
+)
 
 
 def _place_penalty(sentence: SentenceContext, mention: Mention) -> int:
@@ -148,6 +339,30 @@ def _place_penalty(sentence: SentenceContext, mention: Mention) -> int:
     weaker target than the one the cue is said of; it wins only when nothing else is near."""
     before = sentence.body[max(sentence.start, mention.start - 20) : mention.start]
     return STANCES["place_penalty_chars"] if _PLACE_BEFORE.search(before) else 0
+
+
+# "the non-Western world", "an anti-Russian campaign", "the pro-Kremlin press": the actor names what the words around it
+# are for or against, or not; it is not what the speaker judges
+_PREFIXED = re.compile(r"\b(?:non|anti|pro)[-–]\Z", re.IGNORECASE)
+
+
+def _route_point(sentence: SentenceContext, mention: Mention) -> bool:
+    """'a route via Georgia', 'a corridor connecting Asia and Europe': a point on a route is where goods pass, not
+    what the speaker judges."""
+    return _ROUTE_BEFORE.search(sentence.body[max(sentence.start, mention.start - 40) : mention.start]) is not None
+
+
+_VICTIM = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:against|on|upon)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity: str) -> bool:
+    """'an escalation against X', 'pressure on X', 'sanctions against X': the actor a hostile act is aimed at suffers
+    it; the speaker's blame is for whoever acts."""
+    return (
+        polarity == "-"
+        and mention.start >= cue_end
+        and _VICTIM.match(sentence.body[cue_end : mention.start]) is not None
+    )
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
@@ -158,18 +373,27 @@ def _distance(mention: Mention, start: int, end: int) -> int:
     return 0
 
 
-def _stance(sentence: SentenceContext, target: str, items: list[tuple[str, int, int, str]]) -> Stance:
-    score = sum({"+": 1, "-": -1, "0": 0}[p] for p, *_ in items)
+def _stance(sentence: SentenceContext, target: str, items: list[_Vote]) -> Stance:
+    score = sum({"+": 1, "-": -1, "0": 0}[v.polarity] for v in items)
     polarity = "+" if score > 0 else "-" if score < 0 else "0"
-    lo = min(i[1] for i in items)
-    hi = max(i[2] for i in items)
+    lo = min(v.start for v in items)
+    hi = max(v.end for v in items)
     evidence, span = sentence.evidence(lo, hi)
-    moods = {i[3] for i in items}
+    moods = {v.mood for v in items}
     mood = "asserted" if "asserted" in moods else sorted(moods)[0]
     table = STANCES["confidence"]
-    confidence = (
-        table["cue"] - (table["distance_per_char"] * (hi - lo)) - (table["modal_penalty"] if mood != "asserted" else 0)
-    )
+    # a predicate's subject, every cue agreeing, is the most reliable reading; any other mix is a plain cue
+    unanimous = len({v.polarity for v in items}) == 1
+    base = table["subject"] if unanimous and all(v.rule == "subject" for v in items) else table["cue"]
+    confidence = base - (table["distance_per_char"] * (hi - lo)) - (table["modal_penalty"] if mood != "asserted" else 0)
+    resolved_from = next((v.resolved_from for v in items if v.resolved_from), None)
     return Stance(
-        sentence.speaker or "", target, polarity, evidence, span, mood, confidence=round(max(0.05, confidence), 2)
+        sentence.speaker or "",
+        target,
+        polarity,
+        evidence,
+        span,
+        mood,
+        confidence=round(max(0.05, confidence), 2),
+        resolved_from=resolved_from,
     )
