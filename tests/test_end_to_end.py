@@ -43,40 +43,40 @@ _EXACT = {
 FLOORS = {
     "real": {
         **_EXACT,
-        "actors": 0.90,
+        "actors": 0.95,
         "people": 0.95,
         "speakers": 0.95,
-        "relation_pairs": 0.55,
-        "relations_polarity": 0.42,
+        "relation_pairs": 0.66,
+        "relations_polarity": 0.53,
         "memberships": 0.80,
-        "stance_targets": 0.44,
-        "stances_polarity": 0.39,
+        "stance_targets": 0.61,
+        "stances_polarity": 0.55,
         "figures": 0.86,
         "event_dates": 0.92,
     },
     "dev": {
         **_EXACT,
-        "actors": 0.82,
+        "actors": 0.90,
         "people": 0.95,
         "speakers": 0.95,
-        "relation_pairs": 0.45,
-        "relations_polarity": 0.38,
+        "relation_pairs": 0.57,
+        "relations_polarity": 0.46,
         "memberships": 0.72,
-        "stance_targets": 0.43,
-        "stances_polarity": 0.25,
+        "stance_targets": 0.51,
+        "stances_polarity": 0.31,
         "figures": 0.92,
         "event_dates": 0.94,
     },
     "dev2": {
         **_EXACT,
-        "actors": 0.88,
+        "actors": 0.91,
         "people": 0.95,
         "speakers": 0.95,
-        "relation_pairs": 0.62,
-        "relations_polarity": 0.51,
+        "relation_pairs": 0.64,
+        "relations_polarity": 0.54,
         "memberships": 0.90,
-        "stance_targets": 0.43,
-        "stances_polarity": 0.27,
+        "stance_targets": 0.52,
+        "stances_polarity": 0.37,
         "figures": 0.88,
         "event_dates": 0.88,
     },
@@ -86,10 +86,10 @@ FLOORS = {
         "people": 0.95,
         "speakers": 0.95,
         "relation_pairs": 0.60,
-        "relations_polarity": 0.42,
+        "relations_polarity": 0.44,
         "memberships": 0.93,
         "stance_targets": 0.58,
-        "stances_polarity": 0.40,
+        "stances_polarity": 0.42,
         "figures": 0.95,
         "event_dates": 0.95,
     },
@@ -145,8 +145,8 @@ def test_every_analysis_has_every_key_and_exact_spans(name, predictions):
 
 
 def test_confidence_above_seven_tenths_is_reliable(predictions):
-    """Issue 10's reliability target: relations with confidence >= .7 are right (their pair is in the gold) at least
-    85 % of the time on dev, dev2 and the real set."""
+    """Issue 10's reliability target: relations, memberships and stances with confidence >= .7 are right (their pair
+    is in the gold) at least 85 % of the time on dev, dev2 and the real set."""
     sys.path.insert(0, str(REPO / "scripts"))
     import reliability
 
@@ -156,3 +156,7 @@ def test_confidence_above_seven_tenths_is_reliable(predictions):
             kept = [right for confidence, right in rows[kind] if confidence >= 0.7]
             assert kept, f"{name}: no {kind} at confidence >= .7"
             assert sum(kept) / len(kept) >= 0.85, f"{name}: {kind} precision above .7 is {sum(kept) / len(kept):.2f}"
+        # few stances reach .7 (only the subject of an evaluative predicate), but those that do must hold the bar too
+        kept = [right for confidence, right in rows["stances"] if confidence >= 0.7]
+        share = sum(kept) / len(kept) if kept else 1.0
+        assert share >= 0.85, f"{name}: stance precision above .7 is {share:.2f}"
