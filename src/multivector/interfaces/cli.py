@@ -69,12 +69,14 @@ def analyze(
 
     In a directory, files that are not articles (README, LICENSE, CHANGELOG, hidden files) are skipped and listed."""
     from multivector.ingest import iter_sources, select_sources
+    from multivector.ingest.crawls import expand_crawls
     from multivector.pipeline import iter_analyses
 
     console = _stderr_console()
     sources, skipped = select_sources(iter_sources(paths), exclude or ())
     for item in skipped:
         console.print(f"skipped {_escape(str(item))}")
+    sources = list(expand_crawls(sources))  # as in ingest: a crawl file (WARC, WARC.gz, JSON Lines) is its records
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     ok = failed = 0
