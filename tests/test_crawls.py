@@ -197,8 +197,11 @@ def test_ingest_a_warc_stores_each_article_and_skips_stored_records_on_a_rerun(
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_analyze_reads_warc_and_jsonl_record_by_record(tmp_path: Path, workers: str):
     crawl = write_warc(tmp_path / "crawl.warc.gz", compress=True)
-    port = {"url": "https://example.ge/port", "published": "2024-05-02",
-            "text": "Georgia and Azerbaijan agreed to expand the port of Poti, the ministers said on Monday."}
+    port = {
+        "url": "https://example.ge/port",
+        "published": "2024-05-02",
+        "text": "Georgia and Azerbaijan agreed to expand the port of Poti, the ministers said on Monday.",
+    }
     rail = {"text": "Kyrgyzstan and China signed a railway agreement in Bishkek on Thursday."}  # no URL
     first = json.dumps(port) + "\n\n"  # a blank line between records is allowed
     lines = tmp_path / "feed.jsonl"
