@@ -33,6 +33,7 @@ programs' load does not change, show what each engine costs next to the bare pip
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import resource
 import shutil
@@ -176,6 +177,16 @@ def writer_speed(pages: list[Path], work: Path) -> tuple[int, float]:
     return len(analyses), len(analyses) / (time.perf_counter() - begin)
 
 
+def _after(articles: int, wall: float, startup: float) -> float:
+    """Articles per second after start-up; NaN when the run took no longer than the start-up (a machine too busy to
+    tell them apart), so that no ratio is made of it."""
+    return articles / (wall - startup) if wall - startup > 0.05 * wall else math.nan
+
+
+def _median(values: list[float]) -> float:
+    return math.nan if any(math.isnan(v) for v in values) else statistics.median(values)
+
+
 def report(articles: int, words: float, repeat: int, results: dict[int, dict[str, dict]]) -> tuple[list[str], list]:
     rows = [
         f"{articles} pages per round (about {words:,.0f} words; benchmarks/corpus.py, new pages each round),"
@@ -189,22 +200,22 @@ def report(articles: int, words: float, repeat: int, results: dict[int, dict[str
     for workers, result in results.items():
         times, cpus, startup, startup_cpu = (result[k] for k in ("times", "cpus", "startup", "startup_cpu"))
         for engine in ENGINES:
-            steady[(engine, workers)] = [articles / max(t - startup[engine], 1e-9) for t in times[engine]]
+            steady[(engine, workers)] = [_after(articles, t, startup[engine]) for t in times[engine]]
             cost[(engine, workers)] = (statistics.median(cpus[engine]) - startup_cpu[engine]) / articles
         for engine in ENGINES:
             wall = statistics.median(times[engine])
-            speed = statistics.median(steady[(engine, workers)])
+            speed = _median(steady[(engine, workers)])
             ratio = cpu_ratio = ""
             if engine != "bare":
                 pairs = zip(steady[(engine, workers)], steady[("bare", workers)], strict=True)
-                ratio = f"{statistics.median(ours / bare for ours, bare in pairs):.2f}x"
+                ratio = f"{_median([ours / bare for ours, bare in pairs]):.2f}x"
                 cpu_ratio = f"{cost[('bare', workers)] / cost[(engine, workers)]:.2f}x"
             rows.append(f"| {workers} | {LABELS[engine]} | {wall:.1f} | {articles / wall:.2f} | {startup[engine]:.1f}"
                         f" | {speed:.2f} | {ratio} | {cost[(engine, workers)]:.3f} | {cpu_ratio} |")  # fmt: skip
     rows.append("")
     verdicts = []
     for engine in ENGINES:
-        after = statistics.median(steady[(engine, 2)]) / statistics.median(steady[(engine, 1)])
+        after = _median(steady[(engine, 2)]) / _median(steady[(engine, 1)])
         whole = statistics.median(results[1]["times"][engine]) / statistics.median(results[2]["times"][engine])
         work = cost[(engine, 1)] / cost[(engine, 2)]
         rows.append(f"- 2 workers / 1 worker, {engine}: {after:.2f}x after start-up, {whole:.2f}x whole command;"
@@ -215,7 +226,7 @@ def report(articles: int, words: float, repeat: int, results: dict[int, dict[str
     for workers in (1, 2):
         for engine in ("dask", "dask-joined"):
             pairs = zip(steady[(engine, workers)], steady[("bare", workers)], strict=True)
-            ratio = statistics.median(ours / bare for ours, bare in pairs)
+            ratio = _median([ours / bare for ours, bare in pairs])
             verdicts.append((f"{engine} / bare, {workers} worker(s) (after start-up)", ">= 0.80x", ratio, ratio >= 0.8))
             walls = zip(results[workers]["times"][engine], results[workers]["times"]["bare"], strict=True)
             ratio = statistics.median(bare / ours for ours, bare in walls)
@@ -260,7 +271,8 @@ def main() -> None:
     lines = ["## Machine", ""] + [f"- {key}: {value}" for key, value in about.items()] + [""]
     lines += ["## Summary", "", "| measure | target | measured | met |", "|---|---|---|---|"]
     for what, target, value, ok in verdicts:
-        lines.append(f"| {what} | {target} | {value:.2f}x | {'yes' if ok else '**no**'} |")
+        shown = f"{value:.2f}x" if math.isfinite(value) else "n/a (a run was shorter than the start-up)"
+        lines.append(f"| {what} | {target} | {shown} | {'yes' if ok else '**no**'} |")
     lines += ["", "## Throughput", "", *rows]
     lines += ["", "## The one writer", ""]
     lines.append(f"`Corpus.add` of the {written} analysed pages into a new corpus, one transaction each:")
