@@ -189,3 +189,46 @@ def test_ingest_a_warc_stores_each_article_and_skips_stored_records_on_a_rerun(
     assert result.exit_code == 0, result.output
     assert "stored 0, already present 3, failed 0" in result.stderr
     assert analysed == []  # every record was known by its hash: nothing analysed again
+
+
+# -- through `multivector analyze` --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_analyze_reads_warc_and_jsonl_record_by_record(tmp_path: Path, workers: str):
+    crawl = write_warc(tmp_path / "crawl.warc.gz", compress=True)
+    port = {
+        "url": "https://example.ge/port",
+        "published": "2024-05-02",
+        "text": "Georgia and Azerbaijan agreed to expand the port of Poti, the ministers said on Monday.",
+    }
+    rail = {"text": "Kyrgyzstan and China signed a railway agreement in Bishkek on Thursday."}  # no URL
+    first = json.dumps(port) + "\n\n"  # a blank line between records is allowed
+    lines = tmp_path / "feed.jsonl"
+    lines.write_text(first + json.dumps(rail) + "\n", encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["analyze", str(crawl), str(lines), "--out", str(out), "--workers", workers])
+    assert result.exit_code == 0, result.output
+    assert "analysed 5, failed 0" in result.stderr
+    written = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+    assert set(written) == {"caucasus.example.org_tbilisi", "news.example.kz_caspian-freight",
+                            "water.example.tj_talks", "example.ge_port", f"feed-{len(first)}"}  # fmt: skip
+    freight = written["news.example.kz_caspian-freight"]
+    assert freight["title"] == "Freight across the Caspian" and freight["source"] == ARTICLE_URLS[1]
+    assert "Aktau" in freight["body"] and "Home" not in freight["body"]
+    assert {a["name"] for a in freight["actors"]} >= {"Kazakhstan", "Azerbaijan"}
+    port = written["example.ge_port"]
+    assert port["published"] == "2024-05-02" and port["source"] == "https://example.ge/port"
+    assert "Kyrgyzstan" in written[f"feed-{len(first)}"]["body"]
+
+
+def test_analyze_of_one_broken_crawl_names_the_place_and_keeps_the_records_before(tmp_path: Path):
+    whole = write_warc(tmp_path / "whole.warc.gz", compress=True).read_bytes()
+    records = list(index_crawl(tmp_path / "whole.warc.gz"))
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole[: records[2].offset + 40])
+    result = CliRunner().invoke(app, ["analyze", str(cut), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "analysed 2, failed 1" in result.stderr
+    assert any("cut.warc.gz" in line and "broken WARC" in line for line in result.stderr.splitlines())
+    assert len(list((tmp_path / "out").glob("*.json"))) == 2

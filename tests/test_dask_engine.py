@@ -214,10 +214,11 @@ def test_an_input_that_kills_its_worker_is_one_failure_and_the_batch_goes_on(clu
 
     notes = [inputs / f"note-{n:02d}.txt" for n in range(6)]
     bomb = WorkerKiller(str(inputs / "crawl.warc.gz"), 0, 0, "warc", "https://example.org/bomb")
-    sources = [*notes[:2], bomb, *notes[2:]]
+    sources = [*notes[:2], bomb, *notes[2:], *notes * 3]  # enough inputs for the bomb to share a batch of four
+    assert len(dask_engine._batches(sources, 4, 2)[0]) == 4
     outcomes = list(dask_engine.iter_analyses(sources, scheduler=cluster.scheduler_address, batch=4))
     assert [o.source for o in outcomes] == [str(s) for s in sources]  # in input order, one each
-    assert [o.ok for o in outcomes] == [True, True, False, True, True, True, True]
+    assert [o.ok for o in outcomes] == [True, True, False] + [True] * (len(sources) - 3)
     assert outcomes[2].error == "worker died while analysing this input"
     with distributed.Client(cluster, set_as_default=False) as client:
         client.wait_for_workers(2, timeout=60)  # the nanny restarted the worker, with the model
@@ -234,3 +235,38 @@ def _count(db: Path) -> int:
             conn.close()
     except sqlite3.Error:  # not created yet
         return 0
+
+
+def test_batches_keep_the_input_order_and_shrink_at_the_end():
+    from multivector.dask_engine import _batches
+
+    for count, size, threads in [(0, 4, 2), (1, 4, 1), (7, 4, 2), (17, 4, 1), (120, 4, 2), (61, 4, 2), (40, 1, 2)]:
+        batches = _batches(list(range(count)), size, threads)
+        assert [i for batch in batches for i in batch] == list(range(count))
+        assert all(1 <= len(batch) <= size for batch in batches)
+    sizes = [len(batch) for batch in _batches(list(range(120)), 4, 2)]
+    assert sizes[:20] == [4] * 20 and sizes[-4:] == [1, 1, 1, 1]  # whole batches first, single inputs last
+
+
+def test_started_local_cluster_loads_the_model_as_its_workers_start_and_closes_with_no_work():
+    import dask
+
+    from multivector import dask_engine
+
+    started = dask_engine.start(workers=1)  # returns at once: the cluster starts in the background
+    client, cluster = started.get()
+
+    def state(dask_worker):  # on the worker
+        from multivector.nlp.model import load_pipeline
+
+        return (
+            load_pipeline.cache_info().misses,
+            getattr(dask_worker, "multivector_quick_exit", False),
+            dask.config.get("distributed.worker.profile.enabled"),
+        )
+
+    (loaded,) = client.run(state).values()
+    assert loaded == (1, True, False)  # model loaded once, at construction; quick exit; no profiler
+    assert list(dask_engine.iter_analyses([], started=started)) == []  # nothing to do: the cluster is closed
+    assert cluster.status.name == "closed"
+    started.close()  # closing twice is harmless

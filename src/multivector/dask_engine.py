@@ -6,14 +6,21 @@ Contract:
   :class:`~multivector.pipeline.Outcome` per source, **in input order**, so a caller that stores them one by one
   builds the same corpus as the single-process run, row for row.
 - ``scheduler="tcp://HOST:8786"`` joins a running cluster; ``scheduler=None`` starts a
-  :class:`distributed.LocalCluster` of ``workers`` single-threaded worker processes (no dashboard), closed again
-  when the iterator ends or is closed. A joined cluster is left running.
+  :class:`distributed.LocalCluster` of ``workers`` single-threaded worker processes (no dashboard, no statistical
+  profiler), closed again when the iterator ends or is closed. A joined cluster is left running.
+- :func:`start` begins connecting (or starting the LocalCluster and loading the model on its workers) in a
+  background thread and returns at once; ``iter_analyses(..., started=...)`` then uses that connection. A caller
+  that has other work first (listing and hashing inputs, opening the corpus) overlaps it with the cluster's
+  start-up. Without ``started``, ``iter_analyses`` connects itself.
 - The spaCy model loads once per worker: a :class:`ModelPlugin` (a ``WorkerPlugin``) loads it and fills every lazy
-  cache when it is set up on a worker, also on workers that join later; the tasks then only analyse.
+  cache when it is set up on a worker, also on workers that join later; the tasks then only analyse. A
+  LocalCluster's workers get it at construction, so they load the model while the cluster starts, and when they
+  are closed they exit without the interpreter's slow teardown of the loaded model (nothing is left to save).
 - Sources travel in batches of ``batch`` per task (paths and crawl records, a few hundred bytes each: every worker
-  reads its inputs itself, so a big crawl file spreads over the workers by record). At most ``window`` batches are
-  in flight at once (default: three per worker thread), so neither the cluster nor the client holds more than that
-  however many inputs there are. Finished batches come back as whole lists of outcomes.
+  reads its inputs itself, so a big crawl file spreads over the workers by record); the last batches are smaller,
+  down to one input, so that the workers finish together. At most ``window`` batches are in flight at once
+  (default: three per worker thread), so neither the cluster nor the client holds more than that however many
+  inputs there are. Finished batches come back as whole lists of outcomes.
 - Nothing is written here. The caller stores each outcome through the one writer (``Corpus.add``), so an ingest
   stays idempotent (content hash) and crash-safe (one transaction per document) exactly as with the local engine:
   killing the client loses at most the batches in flight, which the next run analyses again.
@@ -30,6 +37,10 @@ input files at the same paths (a shared filesystem, or copies); docs/scaling.md 
 from __future__ import annotations
 
 import asyncio
+import atexit
+import os
+import sys
+import threading
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -54,10 +65,16 @@ class EngineError(MultivectorError):
 
 
 class ModelPlugin(_PluginBase):  # type: ignore[misc,valid-type]
-    """Loads the model and warms every cache once per worker, before the worker analyses anything."""
+    """Loads the model and warms every cache once per worker, before the worker analyses anything.
+
+    ``quick_exit`` (the workers of a LocalCluster the engine started): once the worker has closed normally, its
+    process ends at once instead of tearing down the loaded model object by object (seconds on a busy machine)."""
 
     idempotent = True  # registering it again (a second ingest on the same cluster) keeps the loaded model
     name = PLUGIN_NAME
+
+    def __init__(self, quick_exit: bool = False) -> None:
+        self.quick_exit = quick_exit
 
     async def setup(self, worker: Any) -> None:
         # In a thread: the model takes seconds to load, and the worker's event loop keeps answering meanwhile.
@@ -65,11 +82,79 @@ class ModelPlugin(_PluginBase):  # type: ignore[misc,valid-type]
         from multivector import __version__
 
         worker.multivector_version = __version__  # type: ignore[attr-defined]
+        if self.quick_exit and not getattr(worker, "multivector_quick_exit", False):
+            worker.multivector_quick_exit = True  # type: ignore[attr-defined]
+            atexit.register(_exit_now, worker)
+
+
+def _exit_now(worker: Any) -> None:
+    """At the exit of a worker process that closed normally: end it now (spawned processes otherwise free every
+    object of the loaded model one by one). A worker that did not close normally exits as usual."""
+    from distributed.core import Status
+
+    if worker.status not in (Status.closed, Status.closing, Status.closing_gracefully):
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    os._exit(0)
 
 
 def analyze_batch(sources: list[Any]) -> list[Outcome]:
     """The task a worker runs: one outcome per source, never an exception for a bad input."""
     return [_analyze_source(source) for source in sources]
+
+
+class Started:
+    """A connection to a cluster being made in a background thread (see :func:`start`); closed once, by
+    :func:`iter_analyses` or by :meth:`close` (and at the latest when the interpreter exits)."""
+
+    def __init__(self, scheduler: str | None, workers: int, timeout: float) -> None:
+        self._result: tuple[Any, Any] | None = None
+        self._error: BaseException | None = None
+        self._closed = False
+        self._thread = threading.Thread(
+            target=self._connect, args=(scheduler, workers, timeout), name="multivector-dask-start", daemon=True
+        )
+        self._thread.start()
+        atexit.register(self.close)
+
+    def _connect(self, scheduler: str | None, workers: int, timeout: float) -> None:
+        try:
+            client, cluster = _connect(scheduler, workers, timeout)
+            try:
+                _register(client)
+            except BaseException:
+                _close(client, cluster)
+                raise
+            self._result = (client, cluster)
+        except BaseException as exc:  # handed to the thread that waits for the connection
+            self._error = exc
+
+    def get(self) -> tuple[Any, Any]:
+        """(client, cluster or None): waits for the start-up; its error (an EngineError...) is raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._result is not None
+        return self._result
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        atexit.unregister(self.close)
+        self._thread.join()
+        if self._result is not None:
+            _close(*self._result)
+
+
+def start(scheduler: str | None = None, workers: int = 2, connect_timeout: float = CONNECT_TIMEOUT_S) -> Started:
+    """Begin connecting to ``scheduler`` (or starting a LocalCluster of ``workers`` processes, model loaded) in a
+    background thread; pass the result to :func:`iter_analyses` as ``started``."""
+    return Started(scheduler, workers, connect_timeout)
 
 
 def iter_analyses(
@@ -80,34 +165,42 @@ def iter_analyses(
     batch: int = DEFAULT_BATCH,
     window: int | None = None,
     connect_timeout: float = CONNECT_TIMEOUT_S,
+    started: Started | None = None,
 ) -> Iterator[Outcome]:
-    """Analyse ``sources`` on a Dask cluster, yielding one Outcome per source in input order (see the contract)."""
-    items = list(sources)
+    """Analyse ``sources`` on a Dask cluster, yielding one Outcome per source in input order (see the contract).
+    A crawl file stands for its records, as in :func:`multivector.pipeline.iter_analyses`."""
+    from multivector.ingest.crawls import expand_crawls
+
+    items = list(expand_crawls(sources))
     work = [item for item in items if not isinstance(item, IngestError)]
-    results = _run(work, scheduler, workers, max(1, batch), window, connect_timeout) if work else iter(())
+    if not work and started is not None:
+        started.close()
+    elif work and started is None:
+        started = start(scheduler, workers, connect_timeout)
+    results = _run(work, started, max(1, batch), window) if work else iter(())
     try:
         for item in items:
             yield _error_outcome(item) if isinstance(item, IngestError) else next(results)
     finally:
         if hasattr(results, "close"):
-            results.close()  # shuts a LocalCluster down when the caller stops early
+            results.close()
+        if started is not None:
+            started.close()  # shuts a LocalCluster down, also when the caller stops early
 
 
-def _run(
-    work: list[Any], scheduler: str | None, workers: int, batch: int, window: int | None, timeout: float
-) -> Iterator[Outcome]:
-    client, cluster = _connect(scheduler, workers, timeout)
+def _run(work: list[Any], started: Any, batch: int, window: int | None) -> Iterator[Outcome]:
     try:
-        _register(client)
+        client, _ = started.get()
         threads = sum(client.nthreads().values()) or 1
-        yield from _ordered(client, work, batch, window or 3 * threads)
+        yield from _ordered(client, work, batch, window or 3 * threads, threads)
     finally:
-        _close(client, cluster)
+        started.close()
 
 
 def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, Any]:
     import logging
 
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -115,14 +208,18 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
             return Client(scheduler, timeout=timeout, set_as_default=False), None
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"no Dask scheduler at {scheduler} ({type(exc).__name__}: {exc})"[:300]) from None
-    cluster = LocalCluster(
-        n_workers=max(1, workers),
-        threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
-        processes=True,
-        dashboard_address=":0",  # the scheduler's HTTP server on a free port (two clusters on one host do not clash)
-        scheduler_kwargs={"dashboard": False},  # and no dashboard on it
-        silence_logs=logging.ERROR,
-    )
+    # The nannies hand this configuration to their workers: no statistical profiler sampling the analysis' stack
+    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time).
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(
+            n_workers=max(1, workers),
+            threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
+            processes=True,
+            dashboard_address=":0",  # the scheduler HTTP server on a free port (two clusters on one host do not clash)
+            scheduler_kwargs={"dashboard": False},  # and no dashboard on it
+            silence_logs=logging.ERROR,
+            plugins={ModelPlugin(quick_exit=True)},  # the model loads while the workers start
+        )
     try:
         return Client(cluster, set_as_default=False), cluster
     except BaseException:
@@ -141,9 +238,25 @@ def _register(client: Any) -> None:
         raise EngineError(f"a Dask worker could not load multivector and its model ({reason})") from None
 
 
-def _ordered(client: Any, work: list[Any], size: int, window: int) -> Iterator[Outcome]:
+def _batches(work: list[Any], size: int, threads: int) -> list[list[Any]]:
+    """``work`` cut into batches of ``size`` in order; the last ``2 * threads * size`` inputs in smaller batches,
+    halving down to one, so that no worker is left with a whole batch while the others are done."""
+    tail = min(len(work), 2 * threads * size) if size > 1 else 0
+    head = (len(work) - tail) // size * size
+    cut = [work[i : i + size] for i in range(0, head, size)]
+    rest, step = work[head:], max(1, size // 2)
+    while rest:
+        share = max(1, min(step, len(rest) // (2 * threads)))
+        cut.append(rest[:share])
+        rest = rest[share:]
+        if len(rest) <= threads * step:
+            step = max(1, step // 2)
+    return cut
+
+
+def _ordered(client: Any, work: list[Any], size: int, window: int, threads: int = 1) -> Iterator[Outcome]:
     """Outcomes of ``work`` in order, with at most ``window`` batches submitted and not yet consumed."""
-    batches = iter([work[i : i + size] for i in range(0, len(work), size)])
+    batches = iter(_batches(work, size, threads))
     run = uuid.uuid4().hex[:8]
     pending: deque[tuple[list[Any], Any]] = deque()
     counter = 0

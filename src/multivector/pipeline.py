@@ -95,10 +95,11 @@ def analyze_document(document: Document, *, nlp: Language | None = None) -> Anal
 
 def _analyze_source(source: str | Path) -> Outcome:
     from multivector.ingest import source_name
+    from multivector.ingest.crawls import CrawlRecord
 
     text = str(source)
     try:
-        name = source_name(source)
+        name = source.name if isinstance(source, CrawlRecord) else source_name(source)
     except Exception:  # a name is cosmetic: never let it sink the analysis
         name = "input"
     try:
@@ -124,9 +125,12 @@ def iter_analyses(sources: Iterable[str | Path | IngestError], *, workers: int =
     """Analyse many sources, yielding one Outcome per source in input order.
 
     Errors found while listing sources (unreadable files, symlink loops) arrive as IngestError items and come
-    out as failed outcomes, so the caller reports them with the rest.
+    out as failed outcomes, so the caller reports them with the rest. A crawl file (WARC, WARC.gz, JSON Lines)
+    stands for its records, one outcome each (:func:`multivector.ingest.crawls.expand_crawls`).
     """
-    items = list(sources)
+    from multivector.ingest.crawls import expand_crawls
+
+    items = list(expand_crawls(sources))
     if workers <= 1 or len(items) < 2:
         for item in items:
             yield _error_outcome(item) if isinstance(item, IngestError) else _analyze_source(item)

@@ -64,6 +64,13 @@ class CrawlRecord:
         """Unique per record, and a URL first when there is one (so ``source_name`` makes a slug of it)."""
         return f"{self.url}#{self.path}@{self.offset}" if self.url else f"{self.path}@{self.offset}"
 
+    @property
+    def name(self) -> str:
+        """The document's name: a slug of the URL, else the crawl file's stem and the record's offset."""
+        from multivector.ingest import source_name
+
+        return source_name(self.url) if self.url else f"{source_name(self.path)}-{self.offset}"
+
     def load(self) -> Document:
         """The record's page as a Document; an :class:`IngestError` for anything wrong with it."""
         where = f"{self.path}@{self.offset}"
@@ -214,10 +221,10 @@ def _json_object(line: bytes, where: str) -> dict[str, Any]:
 
 
 def _document(payload: bytes | None, item: dict[str, Any] | None, record: CrawlRecord, content_type: str | None):
-    from multivector.ingest import from_text, load_bytes, source_name
+    from multivector.ingest import from_text, load_bytes
 
     source = record.url or f"{record.path}@{record.offset}"
-    name = source_name(record.url) if record.url else f"{source_name(record.path)}-{record.offset}"
+    name = record.name
     if item is None:
         assert payload is not None
         return load_bytes(payload, name=name, source=source, content_type=content_type or "text/html",

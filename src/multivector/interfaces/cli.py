@@ -68,7 +68,10 @@ def _unique_name(name: str, taken: set[str]) -> str:
 
 @app.command(epilog=examples(*ANALYZE_EXAMPLES))
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .md), directories (walked) or http(s) URLs.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt, .html, .md), crawls (.warc, .warc.gz, .jsonl), directories or http(s) URLs."),
+    ],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/NAME.json per input.")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for failures.")] = False,
@@ -80,12 +83,14 @@ def analyze(
 
     In a directory, files that are not articles (README, LICENSE, CHANGELOG, hidden files) are skipped and listed."""
     from multivector.ingest import iter_sources, select_sources
+    from multivector.ingest.crawls import expand_crawls
     from multivector.pipeline import iter_analyses
 
     console = stderr()
     sources, skipped = select_sources(iter_sources(paths), exclude or ())
     for item in skipped:
         console.print(f"skipped {safe(item, one_line=True)}")
+    sources = list(expand_crawls(sources))  # as in ingest: a crawl file (WARC, WARC.gz, JSON Lines) is its records
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     ok = failed = 0

@@ -210,16 +210,18 @@ def ingest(
 
 def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any, exclude: list[str],
             engine: str = "local", scheduler: str | None = None) -> None:  # fmt: skip
-    from multivector.ingest import iter_sources, select_sources
-    from multivector.ingest.crawls import expand_crawls
-    from multivector.pipeline import iter_analyses
-    from multivector.store import Corpus
-
     if engine == "dask":
         from multivector import dask_engine
 
-        def iter_analyses(todo: list[Any], *, workers: int) -> Any:  # noqa: F811  (the engine chosen)
-            return dask_engine.iter_analyses(todo, scheduler=scheduler, workers=workers)
+        started = dask_engine.start(scheduler, workers)  # the cluster starts while the inputs are listed and hashed
+
+        def iter_analyses(todo: list[Any], *, workers: int) -> Any:
+            return dask_engine.iter_analyses(todo, scheduler=scheduler, workers=workers, started=started)
+    else:
+        from multivector.pipeline import iter_analyses
+    from multivector.ingest import iter_sources, select_sources
+    from multivector.ingest.crawls import expand_crawls
+    from multivector.store import Corpus
 
     with Corpus(db) as corpus:
         sources, skipped = select_sources(iter_sources(paths), exclude)
