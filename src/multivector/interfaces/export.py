@@ -390,9 +390,11 @@ DATASETTE_QUERIES = {
 def datasette_metadata(database: str) -> dict[str, Any]:
     """Datasette metadata for a corpus file whose Datasette name (the file name without .db) is ``database``.
 
-    Datasette finds a table's full-text index by itself only when the index's DDL says ``content="table"``; the
-    corpus's documents_fts says ``content = 'documents'`` (keyed on documents.number), so ``fts_table`` and
-    ``fts_pk`` name it. evidence_fts is searched as a table of its own (Datasette detects an FTS table for itself)."""
+    Datasette finds a table's full-text index by itself when the index's DDL says ``content="table"``, as a schema-5
+    corpus's documents_fts does (store.schema.DOCUMENTS_FTS_DDL), so ``_search`` works without this file; it still
+    names ``fts_table`` and ``fts_pk`` (documents.number, the rowid) so that a corpus file from before says the same,
+    adds descriptions and label columns, and the canned queries. evidence_fts is searched as a table of its own
+    (Datasette detects an FTS table for itself)."""
     return {
         "title": "multivector corpus",
         "description": "Expert interviews and analysis articles with the actors, relations, stances, figures and"
