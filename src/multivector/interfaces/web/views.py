@@ -21,7 +21,7 @@ import networkx as nx
 
 from multivector.analysis import graph as graphs
 from multivector.analysis import highlight, mentions, overview, stances, timeline, totals
-from multivector.store import Corpus, queries
+from multivector.store import Corpus, queries, reads
 
 CACHE_SIZE = 64
 _cache: dict[tuple, Any] = {}
@@ -379,6 +379,8 @@ def expert_view(corpus: Corpus, name: str, *, limit: int = 100) -> dict[str, Any
     documents = overview.speaker_documents(corpus.connection, name)
     if not documents and not overview.speaker_exists(corpus.connection, name):
         raise KeyError(name)
+    if not documents:  # quoted only second-hand: the documents their stances come from (as the experts list counts)
+        documents = reads.stance_documents(corpus.connection, name)
     stance_rows = mentions.stance_mentions(corpus.connection, exact_speaker=name)
     matrix = stances.stance_matrix(stance_rows, max_actors=None)
     row = matrix.cells.get(name, {})
