@@ -20,7 +20,7 @@ from synthetic_truth import TRUTH, corpus_path
 
 PAYLOADS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")
 HOSTILE = 'Eve <img src=x onerror=alert(1)> "Quote"'
-PAGES = ("/balance", "/balance?actor=KAZ&by=quarter", "/balance?actor=KAZ&speaker=Eve", "/discourse",
+PAGES = ("/balance", "/balance?actor=KAZ&by=quarter", "/balance?actor=KAZ&speaker=bekova", "/discourse",
          "/discourse?actor=China&normalisation=jaccard", "/changes", "/changes?actor=KAZ&by=year", "/claims",
          "/claims?unit=USD")  # fmt: skip
 
@@ -80,6 +80,8 @@ def test_pages_render_and_are_in_the_nav(client):
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.headers["content-type"].startswith("text/html")
+    unknown = client.get("/balance?actor=KAZ&speaker=Bekovva")  # no such speaker: suggestions, not an empty page
+    assert unknown.status_code == 404 and "Aigerim Bekova" in unknown.text
     nav = re.search(r"<nav>(.*?)</nav>", client.get("/").text, re.S).group(1)
     for href in ("/balance", "/discourse", "/changes", "/claims"):
         assert f'href="{href}"' in nav, href

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
 from multivector.interfaces import analysis_json
 from multivector.interfaces.cli_corpus import DEFAULT_DB, Db, SinceOpt, UntilOpt
+from multivector.interfaces.console import fail, safe
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (numbers with their evidence).")]
 ByOpt = Annotated[str | None, typer.Option("--by", help="Per period: year, quarter or month.")]
@@ -65,14 +66,6 @@ def register(app: typer.Typer) -> None:
 # -- helpers ---------------------------------------------------------------------------------------------------------
 
 
-def _fail(message: str, status: int = 2) -> NoReturn:
-    from rich.console import Console
-    from rich.markup import escape
-
-    Console(stderr=True, soft_wrap=True).print(f"[red]error[/red] {escape(message)}")
-    raise typer.Exit(status)
-
-
 def resolve_actor(text: str) -> str:
     """An actor id from an id (KAZ, kaz) or a name as texts write it (Kazakhstan); ValueError when unknown."""
     from multivector.data.catalogue import Catalogue
@@ -94,7 +87,7 @@ def _open(db: Path) -> Any:
     try:
         return Corpus(db, readonly=True)
     except CorpusError as exc:
-        _fail(str(exc), 1)
+        fail(str(exc), 1)
 
 
 def _run(db: Path, work: Any) -> Any:
@@ -105,9 +98,9 @@ def _run(db: Path, work: Any) -> Any:
         with _open(db) as corpus:
             return work(corpus)
     except CorpusError as exc:
-        _fail(str(exc), 1)
+        fail(str(exc), 1)
     except ValueError as exc:
-        _fail(str(exc), 2)
+        fail(str(exc), 2)
 
 
 def _print_json(data: Any) -> None:
@@ -128,9 +121,9 @@ def _n(value: float | None, digits: int = 2) -> str:
 
 
 def _quote(record: Any) -> str:
-    from rich.markup import escape
-
-    return f"  [dim]{escape(record.published or '')}[/dim] {escape(record.evidence)} [dim]({record.document_id})[/dim]"
+    """One claim's evidence on one line, escaped (console.safe: no markup, no terminal controls from the text)."""
+    published, evidence = safe(record.published or "", one_line=True), safe(record.evidence, one_line=True)
+    return f"  [dim]{published}[/dim] {evidence} [dim]({safe(record.document_id, one_line=True)})[/dim]"
 
 
 # -- balance ---------------------------------------------------------------------------------------------------------
@@ -164,7 +157,7 @@ def balance(
         actor_id = resolve_actor(actor)
         chosen = load_centres(centres) if centres is not None else None
     except (ValueError, OSError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     report = _run(db, lambda corpus: compute(corpus, actor_id, by=by, speaker=speaker, since=since, until=until,
                                              centres=chosen, evidence=evidence))  # fmt: skip
     if as_json:
@@ -230,20 +223,20 @@ def discourse(
     from multivector.analysis.discourse import discourse as compute
 
     if network not in NETWORKS:
-        _fail(f"bad --network {network!r}: use one of {', '.join(NETWORKS)}")
+        fail(f"bad --network {network!r}: use one of {', '.join(NETWORKS)}")
     if export is not None and export.suffix.lower() not in (".graphml", ".gexf"):
-        _fail(f"bad --export {export.name!r}: use a .graphml or .gexf file")
+        fail(f"bad --export {export.name!r}: use a .graphml or .gexf file")
     try:
         actors = [resolve_actor(a) for a in actor] if actor else None
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     result = _run(db, lambda corpus: compute(corpus, normalisation=normalisation, actors=actors, since=since,
                                              until=until, min_records=min_records))  # fmt: skip
     if export is not None:
         try:
             result.export(network, export)
         except OSError as exc:
-            _fail(f"cannot write {export}: {exc}", 1)
+            fail(f"cannot write {export}: {exc}", 1)
     if as_json:
         _print_json(analysis_json.as_json(result))
         return
@@ -254,17 +247,18 @@ def discourse(
     camps.add_column("camp", justify="right")
     camps.add_column("experts")
     for n, camp in enumerate(result.camps):
-        camps.add_row(str(n), ", ".join(camp))
+        camps.add_row(str(n), safe(", ".join(camp), one_line=True))
     console.print(camps)
     for name, ties in (("congruence", result.congruence), ("conflict", result.conflict)):
         table = Table(title=f"{name} ({result.normalisation})", header_style="bold")
         for column in ("expert", "expert", "weight", "actors"):
             table.add_column(column)
         for tie in ties.top(20):  # the heaviest, without making every tie of a dense network
-            table.add_row(tie.a, tie.b, _n(tie.weight), ", ".join(tie.actors))
+            table.add_row(safe(tie.a, one_line=True), safe(tie.b, one_line=True), _n(tie.weight),
+                          safe(", ".join(tie.actors), one_line=True))  # fmt: skip
         console.print(table)
     if export is not None:
-        console.print(f"wrote {network} to {export}")
+        console.print(f"wrote {network} to {safe(export, one_line=True)}")
 
 
 # -- changes ---------------------------------------------------------------------------------------------------------
@@ -293,7 +287,7 @@ def changes(
     try:
         actor_id = resolve_actor(actor) if actor else None
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     result = _run(db, lambda corpus: compute(corpus, by=by, actor=actor_id, speaker=speaker, threshold=threshold,
                                              min_support=min_support, since=since, until=until, limit=limit or None,
                                              evidence=evidence))  # fmt: skip
@@ -305,8 +299,9 @@ def changes(
         console.print("no changes")
     for change in result.changes:
         b, a = change.before, change.after
+        subject = safe(f"{change.kind} {change.subject} / {change.other}", one_line=True)
         console.print(
-            f"[bold]{change.kind} {change.subject} / {change.other}[/bold]: {b.period} {b.polarity} ({_n(b.net)},"
+            f"[bold]{subject}[/bold]: {b.period} {b.polarity} ({_n(b.net)},"
             f" {b.records} claims) -> {a.period} {a.polarity} ({_n(a.net)}, {a.records} claims);"
             f" size {_n(change.size)}, support {change.support}",
             highlight=False,
@@ -337,7 +332,7 @@ def claims(
     try:
         actor_id = resolve_actor(actor) if actor else None
     except ValueError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     result = _run(db, lambda corpus: compute(corpus, unit=unit, actor=actor_id, since=since, until=until))
     if as_json:
         _print_json(analysis_json.as_json(result))
@@ -348,11 +343,12 @@ def claims(
     for conflict in result.conflicts:
         q = conflict.quantity
         values = ", ".join(f"{v:,.15g}" for v in conflict.values)
-        console.print(f"[bold]{q.measure} {'/'.join(q.actors)} {q.year} ({q.kind}, {q.unit})[/bold]: {values}",
-                      highlight=False)  # fmt: skip
+        heading = safe(f"{q.measure} {'/'.join(q.actors)} {q.year} ({q.kind}, {q.unit})", one_line=True)
+        console.print(f"[bold]{heading}[/bold]: {values}", highlight=False)
         for figure in conflict.figures:
             console.print(_quote(figure), highlight=False)
     for entry in result.memberships:
-        console.print(f"[bold]{entry.member} in {entry.org}[/bold]: contradicts the catalogue", highlight=False)
+        pair = safe(f"{entry.member} in {entry.org}", one_line=True)
+        console.print(f"[bold]{pair}[/bold]: contradicts the catalogue", highlight=False)
         for record in entry.claims:
             console.print(_quote(record), highlight=False)

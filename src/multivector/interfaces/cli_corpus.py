@@ -55,8 +55,6 @@ PairOpt = Annotated[
 ACTOR_FILTERS = frozenset({"actor", "source", "target"})  # filters that name an actor, resolved by interfaces.names
 #: The queries where a repeated --actor keeps the records between the actors, and the columns that are the two ends.
 PAIR_ENDS = {"relations": ("a", "b"), "memberships": ("member", "org")}
-#: Rows read per step when a repeated --actor filters a listing (the store filters by one actor).
-PAIR_CHUNK = 500
 SpeakerOpt = Annotated[
     str | None, typer.Option("--speaker", "-s", help="Speaker: part of a name, any case (bekova, 'Aida Bekova').")
 ]
@@ -537,55 +535,12 @@ def _resolve(corpus: Any, filters: dict[str, Any]) -> None:
 
 def _between(corpus: Any, query: str, ids: list[str], filters: dict[str, Any], limit: int, offset: int) -> list[dict]:
     """The page of ``query``'s rows whose two ends (PAIR_ENDS) are two different actors of ``ids``, in the listing's
-    order (newest documents first, then record id).
-
-    The store filters by one actor. Every such row involves one of the actors but the most mentioned, so the rows of
-    those (the other filters applied by the store) are read in steps of PAIR_CHUNK, merged in the listing's order,
-    and kept when both ends are among ``ids``, until the page is full: the cost follows the page, not the corpus."""
-    import heapq
-    from collections.abc import Iterator
-
+    order (newest documents first, then record id): the store's ``actors`` filter, in SQL."""
     if query not in PAIR_ENDS:
         flag = "--actor " + " --actor ".join(ids)
         fail(f"{flag}: query {query} takes one --actor (several name the records between actors only in query "
              "relations and query memberships)", 2)  # fmt: skip
-    first, second = PAIR_ENDS[query]
-    wanted = set(ids)
-    counts = {row["id"]: row["mentions"] or 0 for row in corpus.actors_by_id(wanted)}
-    drivers = sorted(ids, key=lambda actor_id: (counts.get(actor_id, 0), actor_id))[:-1]
-    fetch = getattr(corpus, query)
-
-    def stream(driver: str) -> Iterator[dict[str, Any]]:
-        start = 0
-        while True:
-            chunk = fetch(actor=driver, limit=PAIR_CHUNK, offset=start, **filters)
-            yield from chunk
-            if len(chunk) < PAIR_CHUNK:
-                return
-            start += PAIR_CHUNK
-
-    rows: list[dict[str, Any]] = []
-    seen: set[Any] = set()
-    skip = offset
-    for row in heapq.merge(*(stream(driver) for driver in drivers), key=_listing_key):
-        if row["id"] in seen or row[first] == row[second] or row[first] not in wanted or row[second] not in wanted:
-            continue
-        seen.add(row["id"])
-        if skip:
-            skip -= 1
-            continue
-        rows.append(row)
-        if limit and len(rows) >= limit:
-            break
-    return rows
-
-
-def _listing_key(row: dict[str, Any]) -> tuple[bool, tuple[int, ...], Any]:
-    """The store's listing order as an ascending key: dated rows first, the newest first (the date's code points
-    negated, a shorter date after the longer ones it prefixes, as "2024" sorts after "2024-05" descending), then id."""
-    published = row.get("published")
-    newest = (*(-ord(char) for char in published), 1) if published else ()
-    return (published is None, newest, row["id"])
+    return getattr(corpus, query)(actors=ids, limit=limit or None, offset=offset, **filters)
 
 
 def _experts(corpus: Any, limit: int, offset: int) -> list[dict[str, Any]]:

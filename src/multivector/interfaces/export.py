@@ -88,10 +88,10 @@ _DOCUMENT_FIELDS = ("id", "title", "published", "outlet", "language", "authors",
 
 def iter_analyses(corpus: Corpus, actors: list[str] | None = None, advance: Advance = None) -> Iterator[Analysis]:
     """Every stored analysis, newest first, one at a time (the corpus may be larger than memory); with ``actors``,
-    those that mention the first of them (the others' relations all involve it when there are two; see keeps).
-    ``advance`` is called after each document (a progress bar's, console.progress)."""
-    filters = {"actor": actors[0]} if actors and len(set(actors)) <= 2 else {}
-    for row in corpus.docs(limit=None, **filters):
+    those that hold a relation :func:`keeps` keeps (one actor: documents that mention it; several: documents with a
+    relation between two of them, found by the store's ``actors`` filter). ``advance`` is called after each
+    document (a progress bar's, console.progress)."""
+    for row in _documents(corpus, actors):
         yield corpus.get(row["id"])
         if advance is not None:
             advance()
@@ -99,9 +99,16 @@ def iter_analyses(corpus: Corpus, actors: list[str] | None = None, advance: Adva
 
 def documents_to_export(corpus: Corpus, actors: list[str] | None = None) -> int:
     """How many documents :func:`iter_analyses` reads (the progress bar's total)."""
-    if actors and len(set(actors)) <= 2:
-        return len(corpus.docs(limit=None, actor=actors[0]))
-    return corpus.count()
+    return corpus.count() if not actors else len(_documents(corpus, actors))
+
+
+def _documents(corpus: Corpus, actors: list[str] | None) -> list[Any]:
+    """The document rows (newest first) an export narrowed to ``actors`` reads."""
+    wanted = sorted(set(actors or ()))
+    if len(wanted) <= 1:
+        return corpus.docs(limit=None, **({"actor": wanted[0]} if wanted else {}))
+    between = {row["document_id"] for row in corpus.relations(actors=wanted, limit=None)}
+    return [row for row in corpus.docs(limit=None) if row["id"] in between] if between else []
 
 
 def keeps(actors: list[str] | None, a: str, b: str) -> bool:
@@ -383,9 +390,11 @@ DATASETTE_QUERIES = {
 def datasette_metadata(database: str) -> dict[str, Any]:
     """Datasette metadata for a corpus file whose Datasette name (the file name without .db) is ``database``.
 
-    Datasette finds a table's full-text index by itself only when the index's DDL says ``content="table"``; the
-    corpus's documents_fts says ``content = 'documents'`` (keyed on documents.number), so ``fts_table`` and
-    ``fts_pk`` name it. evidence_fts is searched as a table of its own (Datasette detects an FTS table for itself)."""
+    Datasette finds a table's full-text index by itself when the index's DDL says ``content="table"``, as a schema-5
+    corpus's documents_fts does (store.schema.DOCUMENTS_FTS_DDL), so ``_search`` works without this file; it still
+    names ``fts_table`` and ``fts_pk`` (documents.number, the rowid) so that a corpus file from before says the same,
+    adds descriptions and label columns, and the canned queries. evidence_fts is searched as a table of its own
+    (Datasette detects an FTS table for itself)."""
     return {
         "title": "multivector corpus",
         "description": "Expert interviews and analysis articles with the actors, relations, stances, figures and"

@@ -124,7 +124,9 @@ RELATIONS = Kind(
         Column("resolved_from", "TEXT", since=4),
         Column("count", "INTEGER NOT NULL DEFAULT 1", since=4, convert=_count),
     ),
-    filters=("actor", "polarity", "type", "modality", "source", "target", "min_confidence", *_DOCUMENT_FILTERS),
+    filters=(
+        "actor", "actors", "polarity", "type", "modality", "source", "target", "min_confidence", *_DOCUMENT_FILTERS
+    ),
     listing=("id", "a", "b", "type", "polarity", "score", "modality", "quad_class", "speaker", "source", "target",
              "confidence", "resolved_from", "count", "evidence", "span_start", "span_end"),
     table_columns=("published", "a", "type", "polarity", "b", "direction", "modality", "confidence", "speaker",
@@ -149,7 +151,7 @@ MEMBERSHIPS = Kind(
         Column("modality", "TEXT NOT NULL DEFAULT 'asserted'", since=4, convert=_asserted),
         Column("confidence", _CONFIDENCE, since=4, convert=confidence),
     ),
-    filters=("actor", "status", "modality", "min_confidence", *_DOCUMENT_FILTERS),
+    filters=("actor", "actors", "status", "modality", "min_confidence", *_DOCUMENT_FILTERS),
     listing=("id", "member", "org", "status", "modality", "confidence", "evidence", "span_start", "span_end"),
     table_columns=("published", "member", "org", "status", "modality", "confidence", "evidence"),
     export_fields=("member", "org", "status", "modality", "confidence", "evidence"),

@@ -16,6 +16,9 @@ user values always travel as parameters. Filters, all optional and combined with
   "2023-12-31". Rows with no date never match a date filter.
 - ``polarity`` ("+", "-", "0"), ``type`` (relation type), ``modality`` (relations, stances, memberships), ``kind``
   (actor kind), ``unit`` (figure unit), ``status`` (membership status), ``outlet``, ``language``: exact matches.
+- ``actors`` (relations, memberships): a set of canonical actor ids; the records between two different actors of the
+  set (relations: a and b both in it; memberships: member and org both in it). One id matches nothing (a record
+  between an actor and itself is not between actors); combine with ``actor`` to keep those involving one of them.
 - ``source`` / ``target`` (relations): the actor that acts / is acted upon in a directed relation (pressure,
   sanctions, dependence, ...); a symmetric relation (no direction) matches neither.
 - ``min_confidence`` (relations, stances, memberships): a number in [0, 1]; keeps records whose confidence is at
@@ -37,6 +40,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from multivector.store import kinds, reads
@@ -201,6 +205,19 @@ def _speaker_column(where: _Where, table: str, speaker: str) -> None:
     else:
         probe = f"SELECT 1 FROM {table} WHERE speaker IN ({_SPEAKER_NAMES})"
         where.member("r.speaker", _SPEAKER_NAMES, _fold(speaker), probe=probe)
+
+
+def _between(where: _Where, first: str, second: str, actors: Iterable[str]) -> None:
+    """Both ends of a record (columns ``first`` and ``second``) among ``actors``, and different: the records between
+    actors of the set. Each id is a parameter; no id, or a plain string (one id, not a set of them), is an error."""
+    if isinstance(actors, str):
+        raise ValueError("actors: give a set of actor ids, not one string (use actor= for one actor)")
+    wanted = sorted(set(actors))
+    if not wanted:
+        where.add("1 = 0")
+        return
+    marks = ", ".join("?" * len(wanted))
+    where.add(f"{first} IN ({marks}) AND {second} IN ({marks}) AND {first} != {second}", *wanted, *wanted)
 
 
 def _confidence(value: Any) -> float:
@@ -429,6 +446,7 @@ def relations(
     handle: Any,
     *,
     actor: str | None = None,
+    actors: Iterable[str] | None = None,
     speaker: str | None = None,
     since: str | None = None,
     until: str | None = None,
@@ -452,6 +470,8 @@ def relations(
         tables = " FROM relation_actors ra CROSS JOIN relations r ON r.id = ra.relation_id"
         order, date_column = " ORDER BY ra.published DESC, ra.relation_id", "ra.published"
         where.add("ra.actor_id = ?", actor)
+    if actors is not None:
+        _between(where, "r.a", "r.b", actors)
     if source is not None:  # relations_source / relations_target: (actor, published DESC, id), in listing order
         where.add("r.source = ?", source)
     if target is not None:
@@ -483,6 +503,7 @@ def memberships(
     handle: Any,
     *,
     actor: str | None = None,
+    actors: Iterable[str] | None = None,
     status: str | None = None,
     modality: str | None = None,
     min_confidence: float | None = None,
@@ -500,6 +521,8 @@ def memberships(
     where = _Where(db)
     if actor is not None:
         where.add("(r.member = ? OR r.org = ?)", actor, actor)
+    if actors is not None:
+        _between(where, "r.member", "r.org", actors)
     if status is not None:
         where.add("r.status = ?", status)
     if modality is not None:

@@ -531,13 +531,26 @@ def stance_totals_by_speaker(source: Any, actor: str, *, limit: int) -> list[dic
 EXPERT = "(documents > 0 OR stances > 0)"
 
 
+#: An expert's documents: those they speak in, or, for someone quoted only second-hand (who speaks in none), the
+#: documents their stances come from (stances_speaker index: one walk per such name).
+EXPERT_DOCUMENTS = (
+    "CASE WHEN t.documents > 0 THEN t.documents"
+    " ELSE (SELECT count(DISTINCT s.document_id) FROM stances s WHERE s.speaker = t.name) END"
+)
+
+
+_EXPERT_T = "(t.documents > 0 OR t.stances > 0)"  # EXPERT over speaker_totals t
+
+
 def experts(source: Any, *, limit: int | None = None) -> list[Expert]:
     """Every expert (:data:`EXPERT`) with their document and stance-mention counts, most documents first (then most
-    stances: someone quoted only second-hand speaks in no document)."""
+    stances). Someone quoted only second-hand speaks in no document: their documents are those their stances come
+    from (:data:`EXPERT_DOCUMENTS`)."""
     db = db_of(source)
     rows = db.tuples(
-        f"SELECT name, documents, stances FROM speaker_totals WHERE {EXPERT}"
-        " ORDER BY documents DESC, stances DESC, name LIMIT ?",
+        f"SELECT name, documents, stances FROM (SELECT t.name, {EXPERT_DOCUMENTS} AS documents, t.stances"
+        f" FROM speaker_totals t WHERE {_EXPERT_T})"
+        " AS e ORDER BY documents DESC, stances DESC, name LIMIT ?",
         (db.dialect.no_limit if limit is None else limit,),
     )
     return [{"name": name, "documents": documents, "stances": stances} for name, documents, stances in rows]
@@ -794,7 +807,9 @@ def expert_names(source: Any) -> list[dict[str, Any]]:
     """Every speaker (interviewee or quoted expert) with the number of documents they speak in, most first (from the
     running totals in ``speaker_totals``: one indexed walk, not a GROUP BY over every document's speakers)."""
     rows = db_of(source).tuples(
-        f"SELECT name, documents FROM speaker_totals WHERE {EXPERT} ORDER BY documents DESC, stances DESC, name"
+        f"SELECT name, documents FROM (SELECT t.name, {EXPERT_DOCUMENTS} AS documents, t.stances"
+        f" FROM speaker_totals t WHERE {_EXPERT_T})"
+        " AS e ORDER BY documents DESC, stances DESC, name"
     )
     return [{"name": name, "documents": count} for name, count in rows]
 
@@ -807,6 +822,15 @@ def speaker_names(source: Any) -> list[str]:
 def speaker_exists(source: Any, name: str) -> bool:
     """True when someone of exactly this name speaks in the corpus or holds a stance or relation claim."""
     return db_of(source).one("SELECT 1 FROM speaker_names WHERE name = ?", (name,)) is not None
+
+
+def stance_documents(source: Any, name: str) -> list[dict[str, Any]]:
+    """Documents holding a stance of this exact name (someone quoted second-hand speaks in none), newest first."""
+    return db_of(source).rows(
+        "SELECT DISTINCT d.id, d.title, d.published, d.outlet FROM stances s JOIN documents d ON d.id = s.document_id"
+        " WHERE s.speaker = ? ORDER BY d.published DESC, d.id",
+        (name,),
+    )
 
 
 def speaker_documents(source: Any, name: str) -> list[dict[str, Any]]:
@@ -825,6 +849,6 @@ __all__ = [
     "CorpusSummary", "Db", "Expert", "Filters", "PairKind", "PairTotals", "RelationMention", "StanceMention",
     "actor_years", "actors_by_id", "corpus_summary", "count_relation_mentions", "expert_count", "expert_names",
     "experts", "matrix_rows", "pair_speakers", "pair_totals", "relation_filters", "relation_mentions",
-    "relation_types", "span_start", "speaker_documents", "speaker_exists", "speaker_names", "stance_mentions",
-    "stance_totals_by_speaker", "top_claims",
+    "relation_types", "span_start", "speaker_documents", "speaker_exists", "speaker_names", "stance_documents",
+    "stance_mentions", "stance_totals_by_speaker", "top_claims",
 ]  # fmt: skip

@@ -39,7 +39,10 @@ tables summed per actor, other actor (or stance target), month, polarity and mod
 reads instead of every claim of a frequent actor (store.analytics). ``Corpus.add`` adds each new document's claims to
 them in the document's transaction (:func:`rollup_statements`), as it does the running totals; a document already
 stored is never added again, so nothing is counted twice. The migration from version 4 creates and fills them from
-the claim tables (on both backends: ``MIGRATIONS[4]``, ``POSTGRES_MIGRATIONS[4]``).
+the claim tables (on both backends: ``MIGRATIONS[4]``, ``POSTGRES_MIGRATIONS[4]``). On SQLite, version 5 also
+declares ``documents_fts`` with ``content="documents"`` (:data:`DOCUMENTS_FTS_DDL`), the spelling Datasette's
+detect_fts recognises, so ``_search`` works on the documents table without a metadata file; the migration rebuilds
+it from ``documents`` with the same columns and prefix indexes (evidence_fts keeps its own content: unchanged).
 
 Bump SCHEMA_VERSION and add a step to ``MIGRATIONS`` (and ``POSTGRES_MIGRATIONS``) whenever the DDL changes meaning.
 """
@@ -280,13 +283,18 @@ PREFIX_LENGTHS = (2, 3, 4, 5, 6)
 _PREFIXES = " ".join(map(str, PREFIX_LENGTHS))
 _TOKENIZE = f"tokenize = 'porter unicode61 remove_diacritics 2', prefix = '{_PREFIXES}'"
 
+#: documents_fts, an external-content index of documents' title and body. ``content="documents"`` is written as
+#: Datasette's detect_fts looks for it (``content="<table>"``, double quotes, no spaces), so that Datasette offers
+#: ``_search`` on the documents table with no metadata file; FTS5 reads the option the same way quoted either way.
+DOCUMENTS_FTS_DDL = f"""CREATE VIRTUAL TABLE documents_fts USING fts5 (
+    title, body, content="documents", content_rowid='number', {_TOKENIZE}
+);
+"""
+
 FTS_TABLES_DDL = f"""
 -- Full-text search, Porter-stemmed ("sanction" finds "sanctions"), diacritics folded, prefix-indexed.
 -- evidence_fts rowid = record id * 8 + the index of the record's table in EVIDENCE_TABLES.
-CREATE VIRTUAL TABLE documents_fts USING fts5 (
-    title, body, content = 'documents', content_rowid = 'number', {_TOKENIZE}
-);
-CREATE VIRTUAL TABLE evidence_fts USING fts5 (
+{DOCUMENTS_FTS_DDL}CREATE VIRTUAL TABLE evidence_fts USING fts5 (
     evidence, kind UNINDEXED, record_id UNINDEXED, document_id UNINDEXED, {_TOKENIZE}
 );
 """
@@ -587,10 +595,15 @@ MIGRATIONS: dict[int, str] = {
     + "DROP TABLE relation_mentions;\nDROP TABLE stance_mentions;\n"
     + MENTION_DDL
     + "".join(statement + ";\n" for statement in mention_statements(one_document=False)),
-    # version 5: the analysis rollups, filled from the claim tables (a hand-built copy from before is dropped)
+    # version 5: the analysis rollups, filled from the claim tables (a hand-built copy from before is dropped), and
+    # documents_fts declared as Datasette detects it, rebuilt with the same columns, prefixes and content (its
+    # triggers live on documents and stay)
     4: "".join(f"DROP TABLE IF EXISTS {table};\n" for table in _OLD_ROLLUPS)
     + ROLLUP_DDL
-    + "".join(statement + ";\n" for statement in rollup_statements(one_document=False)),
+    + "".join(statement + ";\n" for statement in rollup_statements(one_document=False))
+    + "DROP TABLE documents_fts;\n"
+    + DOCUMENTS_FTS_DDL
+    + "INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');\n",
 }
 
 

@@ -3,17 +3,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
 
-from multivector.interfaces.names import resolve, resolve_path, suggest
+from multivector.interfaces.names import (
+    UnknownActor,
+    UnknownName,
+    UnknownSpeaker,
+    UnknownType,
+    resolve,
+    resolve_path,
+    resolve_speaker,
+    resolve_type,
+    suggest,
+)
 from multivector.interfaces.web import answers, views
 from multivector.interfaces.web.app import cap, open_corpus
 from multivector.store import Corpus
 
-router = APIRouter(prefix="/api", tags=["api"])
+#: The query parameter each kind of unknown name came from (an unknown actor has the app's own handler).
+NAME_PARAMETERS: dict[type[UnknownName], str] = {UnknownType: "type", UnknownSpeaker: "speaker"}
+
+
+class NameRoute(APIRoute):
+    """A route whose unknown relation type or speaker (names.UnknownType, UnknownSpeaker from resolve_type /
+    resolve_speaker) is a 404 with the closest values, as an unknown actor is: under /api, JSON
+    ``{"detail", "suggestions", "valid"}``; on a page, the error page with links that retry with each suggestion."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def route(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except UnknownName as exc:
+                if isinstance(exc, UnknownActor) or type(exc) not in NAME_PARAMETERS:
+                    raise
+                return unknown_name(request, exc)
+
+        return route
+
+
+def unknown_name(request: Request, exc: UnknownName) -> Response:
+    if request.url.path.startswith("/api"):
+        body = {"detail": exc.message(), "suggestions": list(exc.suggestions), "valid": list(exc.valid)}
+        return JSONResponse(body, status_code=404)
+    parameter = NAME_PARAMETERS[type(exc)]
+    retry = [(name, str(request.url.include_query_params(**{parameter: name}))) for name in exc.suggestions]
+    context = {"status": 404, "detail": exc.message(), "retry": retry}
+    return request.app.state.templates.TemplateResponse(request, "error.html", context, status_code=404)
+
+
+router = APIRouter(prefix="/api", tags=["api"], route_class=NameRoute)
 CorpusDep = Annotated[Corpus, Depends(open_corpus)]
 Since = Annotated[str | None, Query(description="ISO date prefix, inclusive: 2023, 2023-05 or 2023-05-14")]
 Until = Annotated[str | None, Query(description="ISO date prefix, inclusive")]
@@ -55,8 +100,9 @@ def api_graph(
     (actor pairs with evidence counts, polarity, types, first/last date and ``forward``/``backward`` directed
     claims)."""
     return _json(views.graph_view(
-        corpus, since=_blank(since), until=_blank(until), speaker=_blank(speaker), type=_blank(type),
-        modality=_blank(modality), min_confidence=_blank(min_confidence), max_nodes=cap(max_nodes),
+        corpus, since=_blank(since), until=_blank(until), speaker=resolve_speaker(corpus, speaker),
+        type=resolve_type(corpus, type), modality=_blank(modality), min_confidence=_blank(min_confidence),
+        max_nodes=cap(max_nodes),
     ))  # fmt: skip
 
 
@@ -78,8 +124,8 @@ def api_edge(
     and direction."""
     return _json(views.edge_view(
         corpus, resolve(corpus, a) or a, resolve(corpus, b) or b, since=_blank(since), until=_blank(until),
-        speaker=_blank(speaker), type=_blank(type), modality=_blank(modality), min_confidence=_blank(min_confidence),
-        limit=cap(limit),
+        speaker=resolve_speaker(corpus, speaker), type=resolve_type(corpus, type), modality=_blank(modality),
+        min_confidence=_blank(min_confidence), limit=cap(limit),
     ))  # fmt: skip
 
 
@@ -167,8 +213,8 @@ def api_relations(
     extra = views.record_filters(_blank(modality), _blank(min_confidence))
     return corpus.relations(
         actor=resolve(corpus, actor), source=resolve(corpus, source), target=resolve(corpus, target),
-        speaker=_blank(speaker), since=_blank(since), until=_blank(until), polarity=_blank(polarity),
-        type=_blank(type), **extra, limit=cap(limit), offset=max(0, offset),
+        speaker=resolve_speaker(corpus, speaker), since=_blank(since), until=_blank(until),
+        polarity=_blank(polarity), type=resolve_type(corpus, type), **extra, limit=cap(limit), offset=max(0, offset),
     )  # fmt: skip
 
 
@@ -185,7 +231,8 @@ def api_stances(
     """Stance claims (one per speaker, target and document), newest first, with ``modality`` and ``confidence``."""
     extra = views.record_filters(_blank(modality), _blank(min_confidence))
     return corpus.stances(
-        actor=resolve(corpus, actor), speaker=_blank(speaker), **extra, limit=cap(limit), offset=max(0, offset),
+        actor=resolve(corpus, actor), speaker=resolve_speaker(corpus, speaker), **extra, limit=cap(limit),
+        offset=max(0, offset),
     )  # fmt: skip
 
 
@@ -239,8 +286,8 @@ def api_balance(
     document_id, span_start, span_end) and each balance the ``query`` that lists all of them
     (``/api/relations``). The actor is an id, name, alias or demonym; unknown: 404 with ``suggestions``."""
     return _json(answers.balance_data(
-        corpus, resolve_path(corpus, actor), by=_blank(by), speaker=_blank(speaker), since=_blank(since),
-        until=_blank(until), centre_ids=answers.split_list(centres), evidence=evidence,
+        corpus, resolve_path(corpus, actor), by=_blank(by), speaker=resolve_speaker(corpus, speaker),
+        since=_blank(since), until=_blank(until), centre_ids=answers.split_list(centres), evidence=evidence,
     ))  # fmt: skip
 
 
@@ -352,7 +399,7 @@ def api_changes(
     --json``), ranked by size and support, each with the claims before and after (``evidence_before``,
     ``evidence_after``)."""
     return _json(answers.changes_data(
-        corpus, by=by, actor=resolve(corpus, actor), speaker=_blank(speaker), min_support=min_support,
+        corpus, by=by, actor=resolve(corpus, actor), speaker=resolve_speaker(corpus, speaker), min_support=min_support,
         threshold=threshold, since=_blank(since), until=_blank(until), limit=cap(limit), evidence=evidence,
     ))  # fmt: skip
 

@@ -10,12 +10,13 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from multivector.analysis.discourse import NORMALISATIONS
-from multivector.interfaces.names import resolve, resolve_path
+from multivector.interfaces.names import resolve, resolve_path, resolve_speaker, resolve_type
 from multivector.interfaces.web import answers, views
+from multivector.interfaces.web.api import NameRoute
 from multivector.interfaces.web.app import cap, html, open_corpus
 from multivector.store import Corpus
 
-router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse, route_class=NameRoute)
 CorpusDep = Annotated[Corpus, Depends(open_corpus)]
 
 
@@ -44,7 +45,8 @@ def network_page(
     top: int = 100,
     min_weight: int = 1,
 ):
-    filters = {"since": _blank(since), "until": _blank(until), "speaker": _blank(speaker), "type": _blank(type)}
+    filters = {"since": _blank(since), "until": _blank(until), "speaker": resolve_speaker(corpus, speaker),
+               "type": resolve_type(corpus, type)}  # fmt: skip
     views.check_dates(filters["since"], filters["until"])
     filters.update(views.record_filters(_blank(modality), _blank(min_confidence)))
     view = {"focus": resolve(corpus, focus), "top": cap(top), "min_weight": max(1, min_weight)}
@@ -142,8 +144,8 @@ def balance_page(
     centres: str | None = None,
 ):
     """An actor's balance over the power centres; without an actor, the picker and the most-mentioned states."""
-    filters = {"by": _blank(by), "speaker": _blank(speaker), "since": _blank(since), "until": _blank(until),
-               "centres": _blank(centres)}  # fmt: skip
+    filters = {"by": _blank(by), "speaker": resolve_speaker(corpus, speaker), "since": _blank(since),
+               "until": _blank(until), "centres": _blank(centres)}  # fmt: skip
     states = _states(corpus)
     context = {"page": "balance", "filters": filters, "states": states, "actor": None, "data": None, "names": {}}
     if _blank(actor) is None:
@@ -220,8 +222,8 @@ def changes_page(
     limit: int = 50,
 ):
     actor_id = resolve(corpus, actor)
-    filters = {"by": by, "actor": actor_id, "speaker": _blank(speaker), "min_support": max(1, min_support),
-               "since": _blank(since), "until": _blank(until)}  # fmt: skip
+    filters = {"by": by, "actor": actor_id, "speaker": resolve_speaker(corpus, speaker),
+               "min_support": max(1, min_support), "since": _blank(since), "until": _blank(until)}  # fmt: skip
     data = answers.changes_data(corpus, **filters, limit=cap(limit), evidence=3)
     ids = {c["other"] for c in data["changes"]} | {c["subject"] for c in data["changes"] if c["kind"] == "relation"}
     return html(request, "changes.html", page="changes", data=data, filters=filters, actor=actor or "",

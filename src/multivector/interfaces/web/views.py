@@ -21,7 +21,7 @@ import networkx as nx
 
 from multivector.analysis import graph as graphs
 from multivector.analysis import highlight, mentions, overview, stances, timeline, totals
-from multivector.store import Corpus, queries
+from multivector.store import Corpus, queries, reads
 
 CACHE_SIZE = 64
 _cache: dict[tuple, Any] = {}
@@ -102,90 +102,78 @@ def graph_view(
 
 def _graph(corpus: Corpus, filters: dict[str, Any], max_nodes: int) -> dict[str, Any]:
     mention_filters = {key: filters[key] for key in ("since", "until", "speaker", "type")}
-    claims = None
-    if filters["modality"] is not None or filters["min_confidence"] is not None:
-        # The running totals count every mention whatever its modality or confidence: filter the claims instead.
-        claims = corpus.relations(limit=None, **_claim_filters(filters))
-        pairs = _pairs_from_claims(claims)
+    narrowed = filters["modality"] is not None or filters["min_confidence"] is not None
+    speakers: dict[tuple[str, str], list[str]] = {}
+    if narrowed:
+        # The running totals count every mention whatever its modality or confidence: the store sums the claims
+        # that pass instead (Corpus.pair_totals, in SQL), with each pair's most frequent speakers.
+        found = corpus.pair_totals(speakers=PAIR_SPEAKERS, **pair_filters(filters))
+        pairs = {(pair.x, pair.y): pair.as_totals() for pair in found}
+        speakers = {(pair.x, pair.y): list(pair.speakers) for pair in found}
     else:
         pairs = totals.pair_totals(corpus.connection, **mention_filters)
     graph = graphs.graph_from_totals(_actor_rows(corpus, {x for pair in pairs for x in pair}), pairs)
     data = graphs.graph_data(graph, max_nodes=max_nodes)
     shown = [(edge["source"], edge["target"]) for edge in data["edges"]]
-    if claims is None:
+    if not narrowed:
         speakers = totals.pair_speakers(corpus.connection, shown, **mention_filters)  # only for the edges shown
-    else:
-        speakers = _speakers_from_claims(claims)
     for edge in data["edges"]:
-        edge["speakers"] = "; ".join(speakers.get((edge["source"], edge["target"]), []))
-    add_directions(corpus, data, filters, claims)
+        edge["speakers"] = "; ".join(speakers.get(graphs.pair_key(edge["source"], edge["target"]), []))
+    add_directions(corpus, data, filters, exact=narrowed)
     add_communities(data)
     data["filters"] = dict(filters)
     return data
+
+
+#: Speakers listed per edge (the store's running totals keep as many).
+PAIR_SPEAKERS = 10
 
 
 def _claim_filters(filters: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in filters.items() if value is not None}
 
 
-def _pairs_from_claims(claims: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """Claims folded into the shape of :func:`totals.pair_totals` (a claim counts its ``count`` sentences)."""
-    kinds: dict[tuple[str, str], dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
-    documents: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in claims:
-        if row["a"] == row["b"]:
-            continue
-        pair = graphs.pair_key(row["a"], row["b"])
-        kind = kinds[pair].setdefault(
-            (row["type"], row["polarity"]),
-            {"type": row["type"], "polarity": row["polarity"], "mentions": 0, "documents": set(), "score_sum": 0.0,
-             "first": None, "last": None},
-        )  # fmt: skip
-        count = int(row.get("count") or 1)
-        kind["mentions"] += count
-        kind["documents"].add(row["document_id"])
-        kind["score_sum"] += float(row.get("score") or 0) * count
-        if row.get("published"):
-            kind["first"] = min(filter(None, (kind["first"], row["published"])))
-            kind["last"] = max(filter(None, (kind["last"], row["published"])))
-        documents[pair].add(row["document_id"])
-    result = {}
-    for pair, by_kind in kinds.items():
-        rows = [{**kind, "documents": len(kind["documents"])} for kind in by_kind.values()]
-        result[pair] = {"kinds": rows, "documents": len(documents[pair])}
-    return result
+def pair_filters(filters: dict[str, Any]) -> dict[str, Any]:
+    """The network's filters (since, until, speaker, type, modality, min_confidence) as Corpus.pair_totals /
+    pair_directions take them."""
+    extra = {key: filters[key] for key in ("since", "until", "speaker", "type") if filters.get(key) is not None}
+    if filters.get("modality") is not None:
+        extra["modalities"] = [filters["modality"]]
+    return {"min_confidence": filters.get("min_confidence") or 0, **extra}
 
 
-def _speakers_from_claims(claims: list[dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for row in claims:
-        if row.get("speaker"):
-            counts[graphs.pair_key(row["a"], row["b"])][row["speaker"]] += 1
-    return {pair: [name for name, _ in sorted(c.items(), key=lambda i: (-i[1], i[0]))[:10]] for pair, c in
-            counts.items()}  # fmt: skip
-
-
-#: Directed claims read per actor for the network's arrows (newest first). The store has no count of directed claims
-#: per pair, and reading them all costs ~45 µs a claim (2 s at 20,000 documents): the arrows of a hub's edges come
-#: from its newest claims; the edge panel counts a pair's directions exactly (edge_view).
+#: Directed claims read per actor for the network's arrows (newest first) when no modality or confidence filter is
+#: set: counting every pair's directions reads every claim (Corpus.pair_directions), too slow for a large corpus'
+#: whole network, so the arrows of a hub's edges come from its newest claims; with those filters, and in the edge
+#: panel (edge_view), a pair's directions are counted exactly by the store.
 DIRECTION_SAMPLE = 500
 #: ... and at most about this many in all (fewer per actor when many are shown).
 DIRECTION_BUDGET = 15_000
 
 
-def add_directions(corpus: Corpus, data: dict[str, Any], filters: dict[str, Any], claims: list | None) -> None:
-    """``forward`` / ``backward`` on each edge: its directed claims (source -> target / target -> source), among
-    ``claims`` or, without them, among the newest directed claims of each actor shown (DIRECTION_SAMPLE each, fewer
-    when many actors are shown so that about DIRECTION_BUDGET are read)."""
+def add_directions(
+    corpus: Corpus, data: dict[str, Any], filters: dict[str, Any], claims: list | None = None, *, exact: bool = False
+) -> None:
+    """``forward`` / ``backward`` on each edge: its directed claims' sentences (source -> target / target -> source).
+    ``exact``: counted by the store over every claim of the edges shown that passes ``filters``
+    (Corpus.pair_directions); ``claims``: among these claim rows; otherwise among the newest directed claims of each
+    actor shown (DIRECTION_SAMPLE each, fewer when many actors are shown so that about DIRECTION_BUDGET are read)."""
     directed: Counter[tuple[str, str]] = Counter()
-    if claims is None:  # the newest directed claims of each actor shown, through the store's source index
-        claims = []
+    if claims is not None:
+        for row in claims:
+            if row.get("source") and row.get("target") and row["source"] != row["target"]:
+                directed[(row["source"], row["target"])] += int(row.get("count") or 1)
+    elif exact:
+        shown = [(edge["source"], edge["target"]) for edge in data["edges"]]
+        for pair in corpus.pair_directions(pairs=shown, **pair_filters(filters)) if shown else []:
+            directed[(pair.x, pair.y)] += pair.forward_mentions
+            directed[(pair.y, pair.x)] += pair.backward_mentions
+    else:  # the newest directed claims of each actor shown, through the store's source index
         sample = min(DIRECTION_SAMPLE, max(50, DIRECTION_BUDGET // max(1, len(data["nodes"]))))
         for node in data["nodes"]:
-            claims += corpus.relations(source=node["id"], limit=sample, **_claim_filters(filters))
-    for row in claims:
-        if row.get("source") and row.get("target") and row["source"] != row["target"]:
-            directed[(row["source"], row["target"])] += int(row.get("count") or 1)
+            for row in corpus.relations(source=node["id"], limit=sample, **_claim_filters(filters)):
+                if row.get("source") and row.get("target") and row["source"] != row["target"]:
+                    directed[(row["source"], row["target"])] += int(row.get("count") or 1)
     for edge in data["edges"]:
         edge["forward"] = directed.get((edge["source"], edge["target"]), 0)
         edge["backward"] = directed.get((edge["target"], edge["source"]), 0)
@@ -237,13 +225,23 @@ def edge_view(
         evidence.append(item)
     total = len(evidence) if narrowed else mentions.count_relation_mentions(corpus.connection, **filters)
     counts = _edge_counts(evidence, total)
-    claim_filters = _claim_filters({key: filters[key] for key in ("since", "until", "speaker", "type")} | extra)
-    counts["direction"] = {}  # every directed claim of the pair, not only the sentences listed
-    for x, y in ((a, b), (b, a)):
-        claims = corpus.relations(source=x, target=y, limit=None, **claim_filters)
-        if claims:
-            counts["direction"][f"{x}\u2192{y}"] = sum(int(row.get("count") or 1) for row in claims)
+    counts["direction"], counts["undirected"] = pair_direction_counts(corpus, a, b, {**filters, **extra})
     return {"a": a, "b": b, "total": total, "evidence": evidence[:limit], "counts": counts}
+
+
+def pair_direction_counts(corpus: Corpus, a: str, b: str, filters: dict[str, Any]) -> tuple[dict[str, int], int]:
+    """Every claim of the pair a-b passing ``filters``, not only the sentences listed, counted by the store
+    (Corpus.pair_directions): ``({"A→B": sentences, "B→A": sentences}, undirected sentences)``, a direction with no
+    claim left out."""
+    if a == b:
+        return {}, 0
+    found = corpus.pair_directions(pairs=[(a, b)], **pair_filters(filters))
+    if not found:
+        return {}, 0
+    pair = found[0]
+    by_arrow = {(pair.x, pair.y): pair.forward_mentions, (pair.y, pair.x): pair.backward_mentions}
+    arrows = {f"{x}\u2192{y}": by_arrow[(x, y)] for x, y in ((a, b), (b, a)) if by_arrow[(x, y)]}
+    return arrows, pair.undirected_mentions
 
 
 def _claims_of(corpus: Corpus, rows: list[dict[str, Any]]) -> dict[tuple, dict[str, Any]]:
@@ -381,6 +379,8 @@ def expert_view(corpus: Corpus, name: str, *, limit: int = 100) -> dict[str, Any
     documents = overview.speaker_documents(corpus.connection, name)
     if not documents and not overview.speaker_exists(corpus.connection, name):
         raise KeyError(name)
+    if not documents:  # quoted only second-hand: the documents their stances come from (as the experts list counts)
+        documents = reads.stance_documents(corpus.connection, name)
     stance_rows = mentions.stance_mentions(corpus.connection, exact_speaker=name)
     matrix = stances.stance_matrix(stance_rows, max_actors=None)
     row = matrix.cells.get(name, {})

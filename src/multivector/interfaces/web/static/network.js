@@ -422,6 +422,8 @@
       if (!data.counts) { forward = edge.forward; backward = edge.backward; }  // the report embeds no counts
       if (forward) summary.push(names(edge.source) + " → " + names(edge.target) + " in " + plural(forward, "claim"));
       if (backward) summary.push(names(edge.target) + " → " + names(edge.source) + " in " + plural(backward, "claim"));
+      var undirected = data.counts && data.counts.undirected;
+      if (undirected && (forward || backward)) summary.push(plural(undirected, "sentence") + " without a direction");
       if (edge.start) summary.push("published " + edge.start + (edge.end && edge.end !== edge.start ? " to " + edge.end : ""));
       var modalities = (data.counts && data.counts.modality) || {};
       Object.keys(modalities).forEach(function (m) { if (m !== "asserted") summary.push(modalities[m] + " " + m); });
