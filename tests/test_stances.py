@@ -140,3 +140,12 @@ def test_the_speakers_own_state_as_the_possessor_of_a_cue_is_not_passed_over():
 def test_an_actor_behind_non_anti_or_pro_is_not_the_one_judged():
     assert not any(t == "RUS" for t, _ in stances("The anti-Russia campaign in the press is dangerous."))
     assert not any(t == "CHN" for t, _ in stances("The pro-China lobby is weak, analysts say."))
+
+
+def test_the_possessor_of_the_subjects_head_is_judged_not_an_actor_in_its_prepositional_phrase():
+    got = stances("Japan's investment in new lines towards the Chinese border is good news for us.", state="UZB")
+    assert ("JPN", "+") in got and not any(target == "CHN" for target, _ in got)
+    # with no possessor, the actor after the preposition is still the subject's only actor
+    assert ("CHN", "+") in stances("The new road to China is good news for us.", state="UZB")
+    # a possessor in an earlier clause owns nothing in the next one
+    assert ("CHN", "+") in stances("Japan's trade is growing, and China is a good partner.", state="UZB")

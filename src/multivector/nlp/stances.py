@@ -8,7 +8,8 @@ stance_negative / stance_neutral), then from VADER's general valence lexicon for
 a word. The target of a cue, in its clause:
 
 - the subject of a linking verb whose predicate holds the cue ("X is a reliable partner for Y", "X has become a
-  centre of gravity"): X, whatever the predicate names after it;
+  centre of gravity"): X, whatever the predicate names after it, and the possessor of the subject's head where X is
+  named in a prepositional phrase after it ("Y's investment in lines towards X is good news": Y);
 - after a judging verb ("welcomed", "criticised", "blasted"), the actor it is said of, never the one who judges;
 - otherwise the nearest actor, where an actor named as a place ("stability in Central Asia") and the speaker's own
   state count as farther away, and the actor a hostile act is aimed at ("an escalation against X") is passed over;
@@ -317,12 +318,35 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
             return []  # "freight via Iran is promising": a place is no subject
         if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
             return []  # "the decision to build X is important": X is the object of a verb, not the subject
+        subject = _head_possessor(sentence, in_clause, subject)
+        if subject.id == sentence.speaker_state and not _POSSESSOR.match(sentence.body, subject.end):
+            return []
         members = [subject]
         for m in sorted(in_clause, key=lambda m: -m.end):
             if m.end <= members[-1].start and _COMPOUND.match(sentence.body[m.end : members[-1].start]):
                 members.append(m)
         return [m for m in members if m.id != sentence.speaker_state]
     return []
+
+
+# "X's investment in new lines towards Y": what lies between the possessor of a noun phrase's head and an actor named
+# in a prepositional phrase after the head; no linking verb and no clause break inside
+_HEAD_TO_PREPOSITION = re.compile(
+    r"^['’]s?\s+[^,;:.!?]{0,60}?\b(?:in|into|to|towards?|from|with|for|on|across|through|along|over)\s+[^,;:.!?]*\Z",
+    re.IGNORECASE,
+)
+
+
+def _head_possessor(sentence: SentenceContext, in_clause: list[Mention], subject: Mention) -> Mention:
+    """'Astana's investment in new lines towards the Chinese border is good news': an actor named in a prepositional
+    phrase inside the subject is not what the predicate judges; the possessor of the subject's head ("Astana's
+    investment") is. The subject itself where no actor possesses the head ("the road to China is long": China)."""
+    for owner in sorted((m for m in in_clause if m.end <= subject.start), key=lambda m: -m.end):
+        between = sentence.body[owner.end : subject.start]
+        if _HEAD_TO_PREPOSITION.match(between) and not word_pattern("stance_copulas").search(between):
+            return owner
+        break
+    return subject
 
 
 _COMPOUND = re.compile(r"^\s?[-–—]\s?\Z")  # "the Turkish-Azerbaijani alliance", "the Russia–China axis"
