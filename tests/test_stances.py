@@ -149,3 +149,18 @@ def test_the_possessor_of_the_subjects_head_is_judged_not_an_actor_in_its_prepos
     assert ("CHN", "+") in stances("The new road to China is good news for us.", state="UZB")
     # a possessor in an earlier clause owns nothing in the next one
     assert ("CHN", "+") in stances("Japan's trade is growing, and China is a good partner.", state="UZB")
+
+
+def test_a_cue_after_a_downtoner_is_lowered_like_a_negated_one():
+    assert ("RUS", "-") in stances("Russia has become a less welcoming place for our workers.", state="KGZ")
+    assert ("JPN", "-") in stances("Japan is less and less reliable.", state="KGZ")
+    assert ("CHN", "0") in stances("The border with China is less dangerous now.", state="KGZ")
+    # "no less important" is as important
+    assert ("JPN", "+") in stances("Japan is no less important for us.", state="KGZ")
+
+
+def test_the_object_of_a_hostile_act_named_by_a_noun_is_no_target_of_its_blame():
+    assert stances("The isolation of Georgia has gone on for a decade.", state="UKR") == set()
+    assert stances("The harassment of Georgia by its neighbour has gone on for a decade.", state="UKR") == set()
+    # an actor that owns the act is still judged by it
+    assert ("GEO", "-") in stances("Georgia's isolation has gone on for a decade.", state="UKR")

@@ -12,7 +12,8 @@ a word. The target of a cue, in its clause:
   named in a prepositional phrase after it ("Y's investment in lines towards X is good news": Y);
 - after a judging verb ("welcomed", "criticised", "blasted"), the actor it is said of, never the one who judges;
 - otherwise the nearest actor, where an actor named as a place ("stability in Central Asia") and the speaker's own
-  state count as farther away, and the actor a hostile act is aimed at ("an escalation against X") is passed over;
+  state count as farther away, and the actor a hostile act is aimed at ("an escalation against X", "the isolation
+  of X") is passed over, here and by the next rule;
 - when nothing is near and the sentence names one actor, that actor, wherever the cue stands.
 
 No target: a person or an armed group; the speaker's own state unless it is the possessor of what is judged
@@ -21,8 +22,8 @@ point on a route ("via X", "connecting X and Y"); the actors of an event that da
 collapse of X", "after X's invasion of Y"), whose words are no cues either. Pronouns are resolved by one resolver,
 nlp/reference.py, before this stage: a target read from one carries ``resolved_from``.
 
-Polarity: a negated cue ("not sufficient", "won't replicate") turns a positive cue negative and a negative one
-neutral; hedged cues keep their polarity with modality "hypothetical"; praise with a reservation after "but" ("X is
+Polarity: a negated cue ("not sufficient", "won't replicate") or one after a downtoner ("a less welcoming place")
+turns a positive cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical"; praise with a reservation after "but" ("X is
 useful, but it must stay balanced") is balanced (0). A relation reading of the sentence that the speaker's own state
 is party to ("our partnership with X") is also the speaker's stance on the other party, except mediation and a list
 of partners ("we signed agreements with A, B and C"). Confidence: a subject reading is the most reliable, a cue's
@@ -118,8 +119,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
     votes: dict[str, list[_Vote]] = {}
     for start, end, polarity in _cues(sentence, targets):
         mood = modality(sentence.body, sentence.start, start, end)
-        if mood == "negated":
-            polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
+        polarity = _lowered(sentence, start, polarity, mood)
         for target, rule in _target(sentence, targets, start, end, polarity):
             votes.setdefault(target.id, []).append(
                 _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
@@ -131,8 +131,9 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         mention = next(m for m in targets if m.id == only)
         for start, end, polarity in _cues(sentence, targets):
             mood = modality(sentence.body, sentence.start, start, end)
-            if mood == "negated":
-                polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
+            polarity = _lowered(sentence, start, polarity, mood)
+            if _victim(sentence, mention, end, polarity):
+                continue  # "pressure on X", "the isolation of X": X suffers the act, wherever it stands
             votes.setdefault(only, []).append(
                 _Vote(
                     polarity,
@@ -147,6 +148,22 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         _reserved(sentence, _stance(sentence, target_id, items), max(v.end for v in items))
         for target_id, items in votes.items()
     ]
+
+
+@cache
+def _downtoner() -> re.Pattern[str]:
+    words = "|".join(sorted(lexicon()["stance_downtoners"], key=len, reverse=True))
+    # ... not after "no" or "not": "no less important" is as important (the modality reads it as no negation)
+    return re.compile(rf"(?<!\bno\s)(?<!\bnot\s)(?<![\w-])(?:{words})\s+\Z", re.IGNORECASE)
+
+
+def _lowered(sentence: SentenceContext, cue_start: int, polarity: str, mood: str) -> str:
+    """A negated cue ("not reliable") or one right after a downtoner ("a less welcoming place") turns a positive cue
+    negative and a negative one balanced."""
+    lowered = _downtoner().search(sentence.body[max(sentence.start, cue_start - 20) : cue_start]) is not None
+    if mood == "negated" or lowered:
+        return {"+": "-", "-": "0", "0": "0"}[polarity]
+    return polarity
 
 
 class _Vote(NamedTuple):
@@ -379,13 +396,21 @@ def _route_point(sentence: SentenceContext, mention: Mention) -> bool:
 _VICTIM = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:against|on|upon)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+# "the isolation of X", "the detentions of X's citizens", "the occupation of X": a noun of action whose object follows
+_ACT_OF = re.compile(r"(?:tions?|sions?|ments?|ades?)\Z", re.IGNORECASE)
+_OF_OBJECT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+
+
 def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity: str) -> bool:
-    """'an escalation against X', 'pressure on X', 'sanctions against X': the actor a hostile act is aimed at suffers
-    it; the speaker's blame is for whoever acts."""
-    return (
-        polarity == "-"
-        and mention.start >= cue_end
-        and _VICTIM.match(sentence.body[cue_end : mention.start]) is not None
+    """'an escalation against X', 'pressure on X', 'sanctions against X', 'the isolation of X': the actor a hostile
+    act is aimed at suffers it; the speaker's blame is for whoever acts."""
+    if polarity != "-" or mention.start < cue_end:
+        return False
+    between = sentence.body[cue_end : mention.start]
+    if _VICTIM.match(between):
+        return True
+    return _ACT_OF.search(sentence.body, max(sentence.start, cue_end - 6), cue_end) is not None and bool(
+        _OF_OBJECT.match(between)
     )
 
 
