@@ -164,3 +164,14 @@ def test_the_object_of_a_hostile_act_named_by_a_noun_is_no_target_of_its_blame()
     assert stances("The harassment of Georgia by its neighbour has gone on for a decade.", state="UKR") == set()
     # an actor that owns the act is still judged by it
     assert ("GEO", "-") in stances("Georgia's isolation has gone on for a decade.", state="UKR")
+
+
+def test_a_hostile_relation_named_between_two_actors_blames_neither_nor_anyone_else():
+    text = "For decades the conflict between Armenia and Azerbaijan kept the South Caucasus divided."
+    assert stances(text, state="GEO") == set()
+    text = "The unresolved border between Kyrgyzstan and Tajikistan remains the main source of tension."
+    assert stances(text, state="KAZ") == set()
+    # another actor judged in the sentence still is, and praise of a pair is not affected
+    text = "The conflict between Armenia and Azerbaijan is a danger, and Russia's role in it is harmful."
+    assert stances(text, state="GEO") == {("RUS", "-")}
+    assert ("JPN", "+") in stances("The partnership between Japan and Korea is a good thing.", state="GEO")

@@ -22,12 +22,13 @@ point on a route ("via X", "connecting X and Y"); the actors of an event that da
 collapse of X", "after X's invasion of Y"), whose words are no cues either. Pronouns are resolved by one resolver,
 nlp/reference.py, before this stage: a target read from one carries ``resolved_from``.
 
-Polarity: a negated cue ("not sufficient", "won't replicate") or one after a downtoner ("a less welcoming place")
-turns a positive cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical"; praise with a reservation after "but" ("X is
-useful, but it must stay balanced") is balanced (0). A relation reading of the sentence that the speaker's own state
-is party to ("our partnership with X") is also the speaker's stance on the other party, except mediation and a list
-of partners ("we signed agreements with A, B and C"). Confidence: a subject reading is the most reliable, a cue's
-falls with the characters its evidence core spans (docs/accuracy.md). Settings: nlp/config.py STANCES.
+Polarity: a negated cue ("not sufficient", "won't replicate") or one after a downtoner ("a less welcoming place") turns
+a positive cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical"; praise
+with a reservation after "but" ("X is useful, but it must stay balanced") is balanced (0); a hostile word naming the
+relation between two actors ("the conflict between X and Y") judges neither. A relation reading of the sentence that the
+speaker's own state is party to ("our partnership with X") is also the speaker's stance on the other party, except
+mediation and a list of partners ("we signed agreements with A, B and C"). Confidence: a subject reading is the most
+reliable, a cue's falls with the characters its evidence core spans (docs/accuracy.md). Settings: nlp/config.py STANCES.
 """
 
 from __future__ import annotations
@@ -132,7 +133,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         for start, end, polarity in _cues(sentence, targets):
             mood = modality(sentence.body, sentence.start, start, end)
             polarity = _lowered(sentence, start, polarity, mood)
-            if _victim(sentence, mention, end, polarity):
+            if _victim(sentence, mention, end, polarity) or _party_between(sentence, mention, polarity):
                 continue  # "pressure on X", "the isolation of X": X suffers the act, wherever it stands
             votes.setdefault(only, []).append(
                 _Vote(
@@ -276,7 +277,13 @@ def _target(
     sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
 ) -> list[tuple[Mention, str]]:
     lo, hi = sentence.clause_bounds(start)
-    in_clause = [m for m in targets if lo <= m.start < hi and not _victim(sentence, m, end, polarity)]
+    if polarity == "-" and _CUE_BETWEEN.match(sentence.body, end, hi):
+        return []  # "the conflict between X and Y": the cue names their relation, and judges no one else
+    in_clause = [
+        m
+        for m in targets
+        if lo <= m.start < hi and not _victim(sentence, m, end, polarity) and not _party_between(sentence, m, polarity)
+    ]
     if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
         # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
         in_clause = [m for m in in_clause if m.start >= end]
@@ -412,6 +419,26 @@ def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity:
     return _ACT_OF.search(sentence.body, max(sentence.start, cue_end - 6), cue_end) is not None and bool(
         _OF_OBJECT.match(between)
     )
+
+
+_BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.IGNORECASE)
+_CUE_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?between\s+(?:the\s+)?[^,;:.!?]{1,40}?\s+and\s", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _party_between(sentence: SentenceContext, mention: Mention, polarity: str) -> bool:
+    """'the conflict between X and Y', 'tensions between X and Y': a hostile relation named between two actors is
+    theirs (nlp/relations.py reads it), not the speaker's blame of either."""
+    if polarity != "-":
+        return False
+    ordered = sorted(sentence.mentions, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if mention not in (first, second):
+            continue
+        before = sentence.body[max(sentence.start, first.start - 12) : first.start]
+        if _BETWEEN_FIRST.search(before) and _BETWEEN_AND.match(sentence.body[first.end : second.start]):
+            return True
+    return False
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
