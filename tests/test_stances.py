@@ -175,3 +175,11 @@ def test_a_hostile_relation_named_between_two_actors_blames_neither_nor_anyone_e
     text = "The conflict between Armenia and Azerbaijan is a danger, and Russia's role in it is harmful."
     assert stances(text, state="GEO") == {("RUS", "-")}
     assert ("JPN", "+") in stances("The partnership between Japan and Korea is a good thing.", state="GEO")
+
+
+def test_a_cue_near_a_list_of_partners_after_with_weighs_the_event_not_the_partners():
+    assert stances("Last year we signed a framework agreement with Japan and China, which was a real step.") == set()
+    assert stances("We have good relations with Japan, China and Russia.", state="UZB") == set()
+    # one partner is still the one the relations are good with, and a list that is itself judged stays a target
+    assert ("JPN", "+") in stances("We have good relations with Japan.", state="UZB")
+    assert ("JPN", "+") in stances("The importance of Japan and China has grown.", state="UZB")

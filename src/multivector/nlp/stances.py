@@ -13,7 +13,8 @@ a word. The target of a cue, in its clause:
 - after a judging verb ("welcomed", "criticised", "blasted"), the actor it is said of, never the one who judges;
 - otherwise the nearest actor, where an actor named as a place ("stability in Central Asia") and the speaker's own
   state count as farther away, and the actor a hostile act is aimed at ("an escalation against X", "the isolation
-  of X") is passed over, here and by the next rule;
+  of X") is passed over, here and by the next rule, and a list of partners after "with" ("an agreement with A and
+  B, a real step") is the event's, not a target;
 - when nothing is near and the sentence names one actor, that actor, wherever the cue stands.
 
 No target: a person or an armed group; the speaker's own state unless it is the possessor of what is judged
@@ -296,7 +297,36 @@ def _target(
         in_clause,
         key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
+    if _in_list(sentence, nearest):
+        return []
     return [(nearest, "cue")] if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else []
+
+
+_LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _in_list(sentence: SentenceContext, mention: Mention) -> bool:
+    """'we signed an agreement with Afghanistan and Pakistan, a real step', 'good relations with A, B and C': a cue
+    near a list of partners after 'with' weighs the event or the relations, none of the partners ("the importance of
+    A and B" does weigh both)."""
+    ordered = sorted(sentence.mentions, key=lambda m: m.start)
+    i = ordered.index(mention)
+    group = [mention]
+    j = i
+    while j > 0 and _LIST_LINK.match(sentence.body[ordered[j - 1].end : ordered[j].start]):
+        j -= 1
+        group.append(ordered[j])
+    j = i
+    while j + 1 < len(ordered) and _LIST_LINK.match(sentence.body[ordered[j].end : ordered[j + 1].start]):
+        j += 1
+        group.append(ordered[j])
+    if len({m.id for m in group if m.id != sentence.speaker_state}) < 2:
+        return False
+    first = min(group, key=lambda m: m.start)
+    return _WITH_BEFORE.search(sentence.body[max(sentence.start, first.start - 12) : first.start]) is not None
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _own_state_penalty(sentence: SentenceContext, mention: Mention, cue_start: int) -> int:
