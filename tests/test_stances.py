@@ -140,3 +140,46 @@ def test_the_speakers_own_state_as_the_possessor_of_a_cue_is_not_passed_over():
 def test_an_actor_behind_non_anti_or_pro_is_not_the_one_judged():
     assert not any(t == "RUS" for t, _ in stances("The anti-Russia campaign in the press is dangerous."))
     assert not any(t == "CHN" for t, _ in stances("The pro-China lobby is weak, analysts say."))
+
+
+def test_the_possessor_of_the_subjects_head_is_judged_not_an_actor_in_its_prepositional_phrase():
+    got = stances("Japan's investment in new lines towards the Chinese border is good news for us.", state="UZB")
+    assert ("JPN", "+") in got and not any(target == "CHN" for target, _ in got)
+    # with no possessor, the actor after the preposition is still the subject's only actor
+    assert ("CHN", "+") in stances("The new road to China is good news for us.", state="UZB")
+    # a possessor in an earlier clause owns nothing in the next one
+    assert ("CHN", "+") in stances("Japan's trade is growing, and China is a good partner.", state="UZB")
+
+
+def test_a_cue_after_a_downtoner_is_lowered_like_a_negated_one():
+    assert ("RUS", "-") in stances("Russia has become a less welcoming place for our workers.", state="KGZ")
+    assert ("JPN", "-") in stances("Japan is less and less reliable.", state="KGZ")
+    assert ("CHN", "0") in stances("The border with China is less dangerous now.", state="KGZ")
+    # "no less important" is as important
+    assert ("JPN", "+") in stances("Japan is no less important for us.", state="KGZ")
+
+
+def test_the_object_of_a_hostile_act_named_by_a_noun_is_no_target_of_its_blame():
+    assert stances("The isolation of Georgia has gone on for a decade.", state="UKR") == set()
+    assert stances("The harassment of Georgia by its neighbour has gone on for a decade.", state="UKR") == set()
+    # an actor that owns the act is still judged by it
+    assert ("GEO", "-") in stances("Georgia's isolation has gone on for a decade.", state="UKR")
+
+
+def test_a_hostile_relation_named_between_two_actors_blames_neither_nor_anyone_else():
+    text = "For decades the conflict between Armenia and Azerbaijan kept the South Caucasus divided."
+    assert stances(text, state="GEO") == set()
+    text = "The unresolved border between Kyrgyzstan and Tajikistan remains the main source of tension."
+    assert stances(text, state="KAZ") == set()
+    # another actor judged in the sentence still is, and praise of a pair is not affected
+    text = "The conflict between Armenia and Azerbaijan is a danger, and Russia's role in it is harmful."
+    assert stances(text, state="GEO") == {("RUS", "-")}
+    assert ("JPN", "+") in stances("The partnership between Japan and Korea is a good thing.", state="GEO")
+
+
+def test_a_cue_near_a_list_of_partners_after_with_weighs_the_event_not_the_partners():
+    assert stances("Last year we signed a framework agreement with Japan and China, which was a real step.") == set()
+    assert stances("We have good relations with Japan, China and Russia.", state="UZB") == set()
+    # one partner is still the one the relations are good with, and a list that is itself judged stays a target
+    assert ("JPN", "+") in stances("We have good relations with Japan.", state="UZB")
+    assert ("JPN", "+") in stances("The importance of Japan and China has grown.", state="UZB")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from multivector.nlp.config import STANCES
 from multivector.records import Relation, Stance
 
 _SIGN = {"+": 1, "-": -1, "0": 0}
@@ -49,15 +50,40 @@ def _support(confidences) -> float:
 
 
 def stance_claims(mentions: list[Stance]) -> list[Stance]:
-    """One stance per (speaker, target): the polarity its asserted readings vote for, the first such reading's
-    evidence, `count` the readings behind it. (The speaker's "we" is never a target: nlp/stances.py.)"""
+    """One stance per (speaker, target), from its sentence readings (negated ones only when there is nothing else):
+
+    - polarity: the readings vote with their confidence, "0" (a balanced view) being a side of its own; where some
+      reading is at least STANCES["claim_decisive_confidence"] confident (the subject of an evaluative predicate,
+      "China is a useful partner, but ..."), those readings alone vote, so a few weak cue readings of facts ("our
+      trade with China grew") do not outvote the speaker's explicit judgement; a tie of "+" and "-" is "0";
+    - evidence, span and modality: the most confident reading of that polarity;
+    - confidence: that reading's, times the share of the readings' confidence that agrees with the polarity (a
+      speaker read both ways is a less certain claim than one read one way, however many sentences);
+    - `count`: the readings behind it.
+
+    (The speaker's "we" is never a target: nlp/stances.py.)"""
     by_key: dict[tuple[str, str], list[Stance]] = {}
     for mention in mentions:
         by_key.setdefault((mention.speaker, mention.target), []).append(mention)
     claims = []
     for items in by_key.values():
         facts = [s for s in items if s.modality != "negated"] or items
-        polarity = _vote([s.polarity for s in facts])
-        first = next((s for s in facts if s.polarity == polarity), facts[0])
-        claims.append(replace(first, polarity=polarity, count=len(items)))
+        decisive = [s for s in facts if s.confidence >= STANCES["claim_decisive_confidence"]] or facts
+        polarity = _weighted_vote(decisive)
+        best = max((s for s in facts if s.polarity == polarity), key=lambda s: s.confidence, default=None)
+        if best is None:  # a tie of "+" and "-" read as balanced: the most confident reading's evidence
+            best = max(decisive, key=lambda s: s.confidence)
+        total = sum(s.confidence for s in facts)
+        agreeing = sum(s.confidence for s in facts if s.polarity == polarity)
+        confidence = round(best.confidence * agreeing / total, 2) if total > 0 else best.confidence
+        claims.append(replace(best, polarity=polarity, count=len(items), confidence=confidence))
     return claims
+
+
+def _weighted_vote(readings: list[Stance]) -> str:
+    weight = {"+": 0.0, "-": 0.0, "0": 0.0}
+    for s in readings:
+        weight[s.polarity] = weight.get(s.polarity, 0.0) + s.confidence
+    if weight["+"] == weight["-"] and weight["+"] >= weight["0"]:
+        return "0"
+    return max(("0", "+", "-"), key=lambda p: weight[p])

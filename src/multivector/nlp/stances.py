@@ -8,10 +8,13 @@ stance_negative / stance_neutral), then from VADER's general valence lexicon for
 a word. The target of a cue, in its clause:
 
 - the subject of a linking verb whose predicate holds the cue ("X is a reliable partner for Y", "X has become a
-  centre of gravity"): X, whatever the predicate names after it;
+  centre of gravity"): X, whatever the predicate names after it, and the possessor of the subject's head where X is
+  named in a prepositional phrase after it ("Y's investment in lines towards X is good news": Y);
 - after a judging verb ("welcomed", "criticised", "blasted"), the actor it is said of, never the one who judges;
 - otherwise the nearest actor, where an actor named as a place ("stability in Central Asia") and the speaker's own
-  state count as farther away, and the actor a hostile act is aimed at ("an escalation against X") is passed over;
+  state count as farther away, and the actor a hostile act is aimed at ("an escalation against X", "the isolation
+  of X") is passed over, here and by the next rule, and a list of partners after "with" ("an agreement with A and
+  B, a real step") is the event's, not a target;
 - when nothing is near and the sentence names one actor, that actor, wherever the cue stands.
 
 No target: a person or an armed group; the speaker's own state unless it is the possessor of what is judged
@@ -20,12 +23,13 @@ point on a route ("via X", "connecting X and Y"); the actors of an event that da
 collapse of X", "after X's invasion of Y"), whose words are no cues either. Pronouns are resolved by one resolver,
 nlp/reference.py, before this stage: a target read from one carries ``resolved_from``.
 
-Polarity: a negated cue ("not sufficient", "won't replicate") turns a positive cue negative and a negative one
-neutral; hedged cues keep their polarity with modality "hypothetical"; praise with a reservation after "but" ("X is
-useful, but it must stay balanced") is balanced (0). A relation reading of the sentence that the speaker's own state
-is party to ("our partnership with X") is also the speaker's stance on the other party, except mediation and a list
-of partners ("we signed agreements with A, B and C"). Confidence: a subject reading is the most reliable, a cue's
-falls with the characters its evidence core spans (docs/accuracy.md). Settings: nlp/config.py STANCES.
+Polarity: a negated cue ("not sufficient", "won't replicate") or one after a downtoner ("a less welcoming place") turns
+a positive cue negative and a negative one neutral; hedged cues keep their polarity with modality "hypothetical"; praise
+with a reservation after "but" ("X is useful, but it must stay balanced") is balanced (0); a hostile word naming the
+relation between two actors ("the conflict between X and Y") judges neither. A relation reading of the sentence that the
+speaker's own state is party to ("our partnership with X") is also the speaker's stance on the other party, except
+mediation and a list of partners ("we signed agreements with A, B and C"). Confidence: a subject reading is the most
+reliable, a cue's falls with the characters its evidence core spans (docs/accuracy.md). Settings: nlp/config.py STANCES.
 """
 
 from __future__ import annotations
@@ -117,8 +121,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
     votes: dict[str, list[_Vote]] = {}
     for start, end, polarity in _cues(sentence, targets):
         mood = modality(sentence.body, sentence.start, start, end)
-        if mood == "negated":
-            polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
+        polarity = _lowered(sentence, start, polarity, mood)
         for target, rule in _target(sentence, targets, start, end, polarity):
             votes.setdefault(target.id, []).append(
                 _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
@@ -130,8 +133,9 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         mention = next(m for m in targets if m.id == only)
         for start, end, polarity in _cues(sentence, targets):
             mood = modality(sentence.body, sentence.start, start, end)
-            if mood == "negated":
-                polarity = {"+": "-", "-": "0", "0": "0"}[polarity]
+            polarity = _lowered(sentence, start, polarity, mood)
+            if _victim(sentence, mention, end, polarity) or _party_between(sentence, mention, polarity):
+                continue  # "pressure on X", "the isolation of X": X suffers the act, wherever it stands
             votes.setdefault(only, []).append(
                 _Vote(
                     polarity,
@@ -146,6 +150,22 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         _reserved(sentence, _stance(sentence, target_id, items), max(v.end for v in items))
         for target_id, items in votes.items()
     ]
+
+
+@cache
+def _downtoner() -> re.Pattern[str]:
+    words = "|".join(sorted(lexicon()["stance_downtoners"], key=len, reverse=True))
+    # ... not after "no" or "not": "no less important" is as important (the modality reads it as no negation)
+    return re.compile(rf"(?<!\bno\s)(?<!\bnot\s)(?<![\w-])(?:{words})\s+\Z", re.IGNORECASE)
+
+
+def _lowered(sentence: SentenceContext, cue_start: int, polarity: str, mood: str) -> str:
+    """A negated cue ("not reliable") or one right after a downtoner ("a less welcoming place") turns a positive cue
+    negative and a negative one balanced."""
+    lowered = _downtoner().search(sentence.body[max(sentence.start, cue_start - 20) : cue_start]) is not None
+    if mood == "negated" or lowered:
+        return {"+": "-", "-": "0", "0": "0"}[polarity]
+    return polarity
 
 
 class _Vote(NamedTuple):
@@ -258,7 +278,13 @@ def _target(
     sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
 ) -> list[tuple[Mention, str]]:
     lo, hi = sentence.clause_bounds(start)
-    in_clause = [m for m in targets if lo <= m.start < hi and not _victim(sentence, m, end, polarity)]
+    if polarity == "-" and _CUE_BETWEEN.match(sentence.body, end, hi):
+        return []  # "the conflict between X and Y": the cue names their relation, and judges no one else
+    in_clause = [
+        m
+        for m in targets
+        if lo <= m.start < hi and not _victim(sentence, m, end, polarity) and not _party_between(sentence, m, polarity)
+    ]
     if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
         # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
         in_clause = [m for m in in_clause if m.start >= end]
@@ -271,7 +297,36 @@ def _target(
         in_clause,
         key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
+    if _in_list(sentence, nearest):
+        return []
     return [(nearest, "cue")] if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else []
+
+
+_LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _in_list(sentence: SentenceContext, mention: Mention) -> bool:
+    """'we signed an agreement with Afghanistan and Pakistan, a real step', 'good relations with A, B and C': a cue
+    near a list of partners after 'with' weighs the event or the relations, none of the partners ("the importance of
+    A and B" does weigh both)."""
+    ordered = sorted(sentence.mentions, key=lambda m: m.start)
+    i = ordered.index(mention)
+    group = [mention]
+    j = i
+    while j > 0 and _LIST_LINK.match(sentence.body[ordered[j - 1].end : ordered[j].start]):
+        j -= 1
+        group.append(ordered[j])
+    j = i
+    while j + 1 < len(ordered) and _LIST_LINK.match(sentence.body[ordered[j].end : ordered[j + 1].start]):
+        j += 1
+        group.append(ordered[j])
+    if len({m.id for m in group if m.id != sentence.speaker_state}) < 2:
+        return False
+    first = min(group, key=lambda m: m.start)
+    return _WITH_BEFORE.search(sentence.body[max(sentence.start, first.start - 12) : first.start]) is not None
+
+
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _own_state_penalty(sentence: SentenceContext, mention: Mention, cue_start: int) -> int:
@@ -317,12 +372,35 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
             return []  # "freight via Iran is promising": a place is no subject
         if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
             return []  # "the decision to build X is important": X is the object of a verb, not the subject
+        subject = _head_possessor(sentence, in_clause, subject)
+        if subject.id == sentence.speaker_state and not _POSSESSOR.match(sentence.body, subject.end):
+            return []
         members = [subject]
         for m in sorted(in_clause, key=lambda m: -m.end):
             if m.end <= members[-1].start and _COMPOUND.match(sentence.body[m.end : members[-1].start]):
                 members.append(m)
         return [m for m in members if m.id != sentence.speaker_state]
     return []
+
+
+# "X's investment in new lines towards Y": what lies between the possessor of a noun phrase's head and an actor named
+# in a prepositional phrase after the head; no linking verb and no clause break inside
+_HEAD_TO_PREPOSITION = re.compile(
+    r"^['’]s?\s+[^,;:.!?]{0,60}?\b(?:in|into|to|towards?|from|with|for|on|across|through|along|over)\s+[^,;:.!?]*\Z",
+    re.IGNORECASE,
+)
+
+
+def _head_possessor(sentence: SentenceContext, in_clause: list[Mention], subject: Mention) -> Mention:
+    """'Astana's investment in new lines towards the Chinese border is good news': an actor named in a prepositional
+    phrase inside the subject is not what the predicate judges; the possessor of the subject's head ("Astana's
+    investment") is. The subject itself where no actor possesses the head ("the road to China is long": China)."""
+    for owner in sorted((m for m in in_clause if m.end <= subject.start), key=lambda m: -m.end):
+        between = sentence.body[owner.end : subject.start]
+        if _HEAD_TO_PREPOSITION.match(between) and not word_pattern("stance_copulas").search(between):
+            return owner
+        break
+    return subject
 
 
 _COMPOUND = re.compile(r"^\s?[-–—]\s?\Z")  # "the Turkish-Azerbaijani alliance", "the Russia–China axis"
@@ -355,14 +433,42 @@ def _route_point(sentence: SentenceContext, mention: Mention) -> bool:
 _VICTIM = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:against|on|upon)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+# "the isolation of X", "the detentions of X's citizens", "the occupation of X": a noun of action whose object follows
+_ACT_OF = re.compile(r"(?:tions?|sions?|ments?|ades?)\Z", re.IGNORECASE)
+_OF_OBJECT = re.compile(r"^\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+
+
 def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity: str) -> bool:
-    """'an escalation against X', 'pressure on X', 'sanctions against X': the actor a hostile act is aimed at suffers
-    it; the speaker's blame is for whoever acts."""
-    return (
-        polarity == "-"
-        and mention.start >= cue_end
-        and _VICTIM.match(sentence.body[cue_end : mention.start]) is not None
+    """'an escalation against X', 'pressure on X', 'sanctions against X', 'the isolation of X': the actor a hostile
+    act is aimed at suffers it; the speaker's blame is for whoever acts."""
+    if polarity != "-" or mention.start < cue_end:
+        return False
+    between = sentence.body[cue_end : mention.start]
+    if _VICTIM.match(between):
+        return True
+    return _ACT_OF.search(sentence.body, max(sentence.start, cue_end - 6), cue_end) is not None and bool(
+        _OF_OBJECT.match(between)
     )
+
+
+_BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.IGNORECASE)
+_CUE_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?between\s+(?:the\s+)?[^,;:.!?]{1,40}?\s+and\s", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _party_between(sentence: SentenceContext, mention: Mention, polarity: str) -> bool:
+    """'the conflict between X and Y', 'tensions between X and Y': a hostile relation named between two actors is
+    theirs (nlp/relations.py reads it), not the speaker's blame of either."""
+    if polarity != "-":
+        return False
+    ordered = sorted(sentence.mentions, key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if mention not in (first, second):
+            continue
+        before = sentence.body[max(sentence.start, first.start - 12) : first.start]
+        if _BETWEEN_FIRST.search(before) and _BETWEEN_AND.match(sentence.body[first.end : second.start]):
+            return True
+    return False
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
