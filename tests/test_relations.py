@@ -596,6 +596,30 @@ def test_hindering_is_pressure():
 
 def test_a_frozen_membership_is_read_for_a_member_too():
     got = code_relations(context("Kazakhstan has frozen its membership in the CSTO."), Members())
-    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("KAZ", "CSTO", "alliance", "0")]
+    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("KAZ", "CSTO", "alliance", "-")]
     suspended = code_relations(context("Kyrgyzstan suspended its participation in the CSTO."), Members())
     assert [(r.b, r.polarity) for r in suspended] == [("CSTO", "0")]
+
+
+def test_a_tie_said_to_weaken_is_distance():
+    """'ties have loosened', 'the waning partnership': a weakening tie reads as hostile, whatever its noun; not when
+    the weakening is what the pair does together, nor when it is a power's standing ("influence has shrunk")."""
+    loosened = "Since the war, Kazakhstan's ties with Russia have loosened considerably."
+    assert pairs(code_relations(context(loosened), None)) == {(frozenset({"KAZ", "RUS"}), "-")}
+    waning = "The waning partnership between Georgia and the West worries the government."
+    assert pairs(code_relations(context(waning), None)) == {(frozenset({"GEO", "WEST"}), "-")}
+    together = "Kazakhstan and China cooperate to weaken the smugglers on the border."
+    assert pairs(code_relations(context(together), None)) == {(frozenset({"KAZ", "CHN"}), "+")}
+    growing = "Kazakhstan's trade with China has grown fast."
+    assert pairs(code_relations(context(growing), None)) == {(frozenset({"KAZ", "CHN"}), "+")}
+    standing = "Japan's influence in Mongolia has diminished since the elections."
+    assert all(r.polarity != "-" for r in code_relations(context(standing), None))
+
+
+def test_a_frozen_membership_is_distance_and_a_suspended_one_neutral():
+    frozen = "In protest, Armenia froze its membership in the CSTO last year."
+    got = code_relations(context(frozen), Members())
+    assert pairs(got) == {(frozenset({"ARM", "CSTO"}), "-")}
+    suspended = "Uzbekistan suspended its membership in the CSTO in 2012."
+    got = code_relations(context(suspended), Members())
+    assert pairs(got) == {(frozenset({"UZB", "CSTO"}), "0")}

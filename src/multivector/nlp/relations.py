@@ -897,6 +897,8 @@ def _relation(sentence: SentenceContext, links: list[Link]) -> Relation:
         # against X" are neutral
         aligning = cue.type in RELATIONS["negated_neutral_types"] or (cue.type == "cooperation" and not cue.reciprocal)
         polarity = "0" if aligning else RELATIONS["negated_polarity"][polarity]
+    elif polarity != "-" and _fading(sentence, cue, second):
+        polarity = "-"  # "ties with X have loosened", "Y's waning influence": a tie said to weaken is distance
     evidence, span = sentence.evidence(min(first.start, cue.start), max(second.end, cue.end))
     table = relation_types()[cue.type]
     sign = {"+": 1.0, "-": -1.0, "0": 0.0}[polarity]
@@ -919,6 +921,34 @@ def _relation(sentence: SentenceContext, links: list[Link]) -> Relation:
         confidence=_confidence(sentence, best, mood),
         resolved_from=sentence.body[resolved[0].start : resolved[0].end] if resolved else None,
     )
+
+
+# ties, not standing: "Russia's role in the region has shrunk" says how far a power reaches, not that it is hostile
+_FADING_TYPES = frozenset({"cooperation", "partnership", "alliance", "trade"})
+_AUXILIARY = r"\b(?:(?:has|have|had|is|are|was|were|been|be)\s+)+(?:[a-z]+ly\s+)?"
+FADING_CHARS = 50  # a fading predicate this close after the pair is said of its tie
+
+
+@cache
+def _fading_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = word_pattern("fading_words").pattern
+    return re.compile(_AUXILIARY + words, re.IGNORECASE), re.compile(words + r"\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
+
+
+def _fading(sentence: SentenceContext, cue: Cue, second: Mention) -> bool:
+    """'ties with Moscow have loosened', 'trade with X has dwindled', 'the waning partnership': a tie
+    said to weaken (data/relation_cues.json fading_words), by a predicate after the pair or an adjective before the
+    cue, reads as distance."""
+    if cue.type not in _FADING_TYPES:
+        return False
+    after, before = _fading_patterns()
+    if before.search(sentence.body, max(sentence.start, cue.start - 30), cue.start):
+        return True
+    start = max(cue.end, second.end)
+    _, clause_end = sentence.clause_bounds(start)
+    window = sentence.body[start : min(clause_end, start + FADING_CHARS)]
+    # the auxiliary makes it the tie's predicate: "cooperation to weaken the militants" is no fading tie
+    return after.search(window) is not None
 
 
 def _polarity(sentence: SentenceContext, cue: Cue) -> str:
