@@ -623,3 +623,12 @@ def test_a_frozen_membership_is_distance_and_a_suspended_one_neutral():
     suspended = "Uzbekistan suspended its membership in the CSTO in 2012."
     got = code_relations(context(suspended), Members())
     assert pairs(got) == {(frozenset({"UZB", "CSTO"}), "0")}
+
+
+def test_the_noun_of_a_demonym_in_between_is_that_actors_own():
+    """'Georgia sees Japanese imports as a way to reduce its reliance on China': 'imports' is Japan's, so Georgia and
+    China relate by the dependence, not by trade."""
+    text = "Georgia sees Japanese imports as a way to reduce its reliance on China."
+    got = {(frozenset((r.a, r.b)), r.type, r.polarity) for r in code_relations(context(text), None)}
+    assert (frozenset({"GEO", "CHN"}), "dependence", "-") in got
+    assert (frozenset({"GEO", "CHN"}), "trade", "+") not in got

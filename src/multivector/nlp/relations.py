@@ -621,6 +621,16 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
             and not _APPOSITION.match(body[m.end : group_start])
         ]
     )
+    # "X sees Turkmen supplies as a way to cut its reliance on Y": the noun right after a demonym in between is that
+    # actor's own ("Turkmen supplies"), not the tie of the two around it
+    owned = [
+        c.end
+        for m in sentence.mentions
+        if m.via == "demonym" and first.end <= m.start and m.end <= lo
+        for c in cues
+        if m.end < c.start <= m.end + 25 and _ADJECTIVE_GAP.fullmatch(body, m.end, c.start)
+    ]
+    lo = max([lo, *owned])
     between = [c for c in cues if lo <= c.start and c.end <= second.start]
     if _NEW_CLAUSE.search(body, max(lo, first.end), second.start):
         # "X remains the largest bilateral donor, and Y has become ...": Y opens a clause of its own, so a cue of
