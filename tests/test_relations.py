@@ -475,7 +475,8 @@ def test_the_actors_of_a_relative_clause_relate_only_to_the_actor_it_is_about():
 
 def test_building_financing_or_running_a_project_relates_the_builder_to_it():
     built = pair_set("Kazakhstan and Uzbekistan are building the Northern Rail Link.")
-    assert built == {frozenset({"KAZ", "NORTH_LINE"}), frozenset({"UZB", "NORTH_LINE"})}
+    # two builders of one project work together
+    assert built == {frozenset({"KAZ", "NORTH_LINE"}), frozenset({"UZB", "NORTH_LINE"}), frozenset({"KAZ", "UZB"})}
     assert pair_set("The Northern Rail Link, financed by the Asian Development Bank, opens in May.") == {
         frozenset({"NORTH_LINE", "ADB"})
     }
@@ -632,3 +633,13 @@ def test_the_noun_of_a_demonym_in_between_is_that_actors_own():
     got = {(frozenset((r.a, r.b)), r.type, r.polarity) for r in code_relations(context(text), None)}
     assert (frozenset({"GEO", "CHN"}), "dependence", "-") in got
     assert (frozenset({"GEO", "CHN"}), "trade", "+") not in got
+
+
+def test_two_builders_of_one_named_project_cooperate():
+    text = "Georgia and Armenia are financing a new bridge for the Middle Corridor."
+    assert frozenset({"GEO", "ARM"}) in pair_set(text)
+    # no named project: nothing joint is said
+    assert pair_set("Georgia and Armenia are building new roads this year.") == set()
+    # the objects of talks are no builders
+    talks = pair_set("Russia held talks with Kazakhstan and Uzbekistan about building the Middle Corridor.")
+    assert frozenset({"KAZ", "UZB"}) not in talks

@@ -26,7 +26,8 @@ order they are tried (settings in nlp/config.py RELATIONS, word lists in data/re
 - **owner**: a project and its possessor ("China's Belt and Road Initiative"). Projects have parties: cues of
   building, financing, running or discussing (data/relation_cues.json, `"parties": ["project"]`) relate only a pair
   with a project in it ("X and Y are building the railway", "the pipeline, financed by X", "the corridor, which X
-  is building");
+  is building"); two coordinated subjects of such a cue with a named project after it work on it together and
+  relate to each other too ("Iran and Russia are building the railway for the corridor");
 - **pair**: the only two actors of a clause with a cue elsewhere in it (weak).
 
 No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with
@@ -35,11 +36,14 @@ Russian energy giant X"); the actors of a relative clause about an actor relate 
 Western sanctions, trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two
 objects of one preposition ("a dialogue with X and Y") make no pair. A catalogue name holding a cue ("Western
 partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it ("relations of mutual
-dependence"). The type sets a PLOVER-style score
+dependence"); the noun right after a demonym between two actors is that actor's own ("X sees Turkmen supplies as a
+way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style score
 (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
-reported as a fact; pressure, sanctions, dependence, influence and mediation get a direction where the text gives
-one. A state and an organisation it belongs to (or a region it lies in) are a membership, not a relation, unless the
-cue says more (pressure, sanctions, conflict, rivalry, influence).
+reported as a fact; a tie said to weaken ("ties with X have loosened", "the waning partnership": fading_words in
+data/relation_cues.json) is distance, but a power's shrinking influence is its standing, not hostility; a frozen
+membership is a protest (hostile), a suspended one neutral; pressure, sanctions, dependence, influence and mediation
+get a direction where the text gives one. A state and an organisation it belongs to (or a region it lies in) are a
+membership, not a relation, unless the cue says more (pressure, sanctions, conflict, rivalry, influence).
 """
 
 from __future__ import annotations
@@ -274,6 +278,8 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         keep(first, second, cue, "route")
     for first, second, cue in _owned_projects(sentence, mentions):
         keep(first, second, cue, "owner")
+    for first, second, cue in _joint_builders(sentence, mentions, cues, groups):
+        keep(first, second, cue, "coordinated")
     if not found:
         for first, second, cue in _only_pair(sentence, mentions, cues):
             keep(first, second, cue, "pair")
@@ -849,6 +855,40 @@ def _owned_projects(sentence: SentenceContext, mentions: list[Mention]):
             and _owner_gap().fullmatch(sentence.body, owner.end, project.start)
         ):
             yield owner, project, Cue(owner.end, project.start, "cooperation", "+", False)
+
+
+JOINT_PROJECT_CHARS = 80  # the project two coordinated builders work on is named this close after the cue
+
+
+def _joint_builders(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue], groups: list[int]):
+    """'Iran and Russia are building the railway for the corridor', 'A and B finance the plant': coordinated subjects
+    of a project cue (building, financing, running) work on one project together, so they relate to each other as
+    well as to the project. Two builders only: a longer list is as often a catalogue of separate works, and never a
+    cue without a named project after it ("X and Y are building roads")."""
+    body = sentence.body
+    for group in sorted(set(groups)):
+        members = [m for m, g in zip(mentions, groups, strict=True) if g == group]
+        ids = list(dict.fromkeys(m.id for m in members))
+        if len(ids) != 2 or any(m.kind == "project" or m.via == "demonym" for m in members):
+            continue
+        end = members[-1].end
+        if _PREPOSITIONAL_OBJECT.search(body, max(sentence.start, members[0].start - 12), members[0].start):
+            continue  # "talks with X and Y about building ...": objects, not the builders
+        cue = next((c for c in cues if c.parties and end <= c.start <= end + PREDICATE_CHARS), None)
+        if (
+            cue is None
+            or _other_mention_between(sentence, end, cue.start)
+            or _CLAUSE_AFTER.search(body, end, cue.start)
+        ):
+            continue
+        _, clause_end = sentence.clause_bounds(cue.end)
+        after = [m for m in mentions if cue.end <= m.start < min(clause_end, cue.end + JOINT_PROJECT_CHARS)]
+        if not after or after[0].kind != "project":
+            continue
+        joint = Cue(cue.start, cue.end, "cooperation", "+", True)
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                yield first, second, joint
 
 
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
