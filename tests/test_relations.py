@@ -643,3 +643,16 @@ def test_two_builders_of_one_named_project_cooperate():
     # the objects of talks are no builders
     talks = pair_set("Russia held talks with Kazakhstan and Uzbekistan about building the Middle Corridor.")
     assert frozenset({"KAZ", "UZB"}) not in talks
+
+
+def test_a_broken_deal_is_a_falling_out():
+    """'cancelled its contract with X', 'the deal with X collapsed', 'talks broke down': a deal broken off reads as
+    hostile, though its noun ("contract", "agreement", "talks") is cooperative."""
+    cancelled = "Kazakhstan cancelled its gas contract with Russia last spring."
+    assert pairs(code_relations(context(cancelled), None)) == {(frozenset({"KAZ", "RUS"}), "-")}
+    collapsed = "Japan's agreement with Mongolia collapsed in 2019."
+    assert pairs(code_relations(context(collapsed), None)) == {(frozenset({"JPN", "MNG"}), "-")}
+    broke_down = "Talks between Georgia and Armenia broke down in May."
+    assert pairs(code_relations(context(broke_down), None)) == {(frozenset({"GEO", "ARM"}), "-")}
+    signed = "Japan's agreement with Mongolia was signed in 2019."
+    assert pairs(code_relations(context(signed), None)) == {(frozenset({"JPN", "MNG"}), "+")}

@@ -39,7 +39,8 @@ partners") reads as a demonym and its noun; a relation noun takes the cue that q
 dependence"); the noun right after a demonym between two actors is that actor's own ("X sees Turkmen supplies as a
 way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style score
 (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
-reported as a fact; a tie said to weaken ("ties with X have loosened", "the waning partnership": fading_words in
+reported as a fact; a tie said to weaken or fail ("ties with X have loosened", "the deal with X collapsed", "the
+waning partnership": fading_words in
 data/relation_cues.json) is distance, but a power's shrinking influence is its standing, not hostility; a frozen
 membership is a protest (hostile), a suspended one neutral; pressure, sanctions, dependence, influence and mediation
 get a direction where the text gives one. A state and an organisation it belongs to (or a region it lies in) are a
@@ -982,7 +983,10 @@ FADING_CHARS = 50  # a fading predicate this close after the pair is said of its
 @cache
 def _fading_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = word_pattern("fading_words").pattern
-    return re.compile(_AUXILIARY + words, re.IGNORECASE), re.compile(words + r"\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
+    # the auxiliary makes it the tie's predicate ("ties have loosened"); without one it must follow the pair at once
+    # ("the deal with X collapsed"): "cooperation to weaken the militants" is no fading tie
+    after = rf"^\s*(?:{_AUXILIARY})?{words}|{_AUXILIARY}{words}"
+    return re.compile(after, re.IGNORECASE), re.compile(words + r"\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
 
 
 def _fading(sentence: SentenceContext, cue: Cue, second: Mention) -> bool:
@@ -997,7 +1001,6 @@ def _fading(sentence: SentenceContext, cue: Cue, second: Mention) -> bool:
     start = max(cue.end, second.end)
     _, clause_end = sentence.clause_bounds(start)
     window = sentence.body[start : min(clause_end, start + FADING_CHARS)]
-    # the auxiliary makes it the tie's predicate: "cooperation to weaken the militants" is no fading tie
     return after.search(window) is not None
 
 
