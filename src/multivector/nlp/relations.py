@@ -39,12 +39,12 @@ partners") reads as a demonym and its noun; a relation noun takes the cue that q
 dependence"); the noun right after a demonym between two actors is that actor's own ("X sees Turkmen supplies as a
 way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style score
 (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
-reported as a fact; a tie said to weaken or fail ("ties with X have loosened", "the deal with X collapsed", "the
-waning partnership": fading_words in
-data/relation_cues.json) is distance, but a power's shrinking influence is its standing, not hostility; a frozen
-membership is a protest (hostile), a suspended one neutral; pressure, sanctions, dependence, influence and mediation
-get a direction where the text gives one. A state and an organisation it belongs to (or a region it lies in) are a
-membership, not a relation, unless the cue says more (pressure, sanctions, conflict, rivalry, influence).
+reported as a fact; a tie said to weaken or fail ("ties with X have loosened", "the deal with X collapsed", "the waning
+partnership": fading_words in data/relation_cues.json) is distance, but a power's shrinking influence is its standing,
+not hostility; a frozen membership is a protest (hostile), a suspended one neutral; pressure, sanctions, dependence,
+influence and mediation get a direction where the text gives one. A state and an organisation it belongs to (or a region
+it lies in) are a membership, not a relation, unless the cue says more (pressure, sanctions, conflict, rivalry,
+influence).
 """
 
 from __future__ import annotations
