@@ -656,3 +656,30 @@ def test_a_broken_deal_is_a_falling_out():
     assert pairs(code_relations(context(broke_down), None)) == {(frozenset({"GEO", "ARM"}), "-")}
     signed = "Japan's agreement with Mongolia was signed in 2019."
     assert pairs(code_relations(context(signed), None)) == {(frozenset({"JPN", "MNG"}), "+")}
+
+
+def test_a_denied_hostility_keeps_the_tie_its_object_names():
+    """'without alienating Western partners': the hostile act is denied and the partnership stands; 'careful not to
+    antagonise X' is neutral."""
+    kept = "Kazakhstan has expanded its trade with China without alienating Western partners."
+    assert (frozenset({"KAZ", "WEST"}), "+") in pairs(code_relations(context(kept), None))
+    careful = "Kazakhstan has been careful not to antagonise Japan."
+    assert pairs(code_relations(context(careful), None)) == {(frozenset({"KAZ", "JPN"}), "0")}
+    antagonised = "Kazakhstan antagonised Japan with its new tariffs."
+    assert pairs(code_relations(context(antagonised), None)) == {(frozenset({"KAZ", "JPN"}), "-")}
+
+
+def test_the_noun_form_of_worsening_ties_is_hostile():
+    text = "Amid the deterioration of bilateral relations between Japan and China, the talks stalled."
+    assert pairs(code_relations(context(text), None)) == {(frozenset({"JPN", "CHN"}), "-")}
+
+
+def test_a_clause_with_a_subject_of_its_own_takes_its_cue_with_it():
+    """', and Z has become a partner of Y': Y is Z's partner, not the first clause's subject's; ', and it is careful
+    not to antagonise Y': "it" is the sentence's subject, not the object of the clause before."""
+    donor = "Japan remains the largest donor, and China has become a partner of Kazakhstan."
+    assert {p for p, _ in pairs(code_relations(context(donor), None))} == {frozenset({"CHN", "KAZ"})}
+    text = "Japan sees Mongolia as one stop of the Middle Corridor, and it is careful not to provoke Kazakhstan."
+    assert frozenset({"MIDDLE_CORRIDOR", "KAZ"}) not in {p for p, _ in pairs(code_relations(context(text), None))}
+    listed = "Georgia, Armenia, and Kazakhstan are building the Northern Rail Link."
+    assert frozenset({"GEO", "NORTH_LINE"}) in {p for p, _ in pairs(code_relations(context(listed), None))}

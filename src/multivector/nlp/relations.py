@@ -30,14 +30,16 @@ order they are tried (settings in nlp/config.py RELATIONS, word lists in data/re
   relate to each other too ("Iran and Russia are building the railway for the corridor");
 - **pair**: the only two actors of a clause with a cue elsewhere in it (weak).
 
-No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with
-X"), a capital naming a process ("the Doha Agreement"), an expert's nationality, a company's nationality ("the
-Russian energy giant X"); the actors of a relative clause about an actor relate only to it ("X, which is under
-Western sanctions, trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two
-objects of one preposition ("a dialogue with X and Y") make no pair. A catalogue name holding a cue ("Western
-partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it ("relations of mutual
-dependence"); the noun right after a demonym between two actors is that actor's own ("X sees Turkmen supplies as a
-way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style score
+No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with X"),
+a capital naming a process ("the Doha Agreement"), an expert's nationality, a company's nationality ("the Russian energy
+giant X"); the actors of a relative clause about an actor relate only to it ("X, which is under Western sanctions,
+trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two objects of one
+preposition ("a dialogue with X and Y") make no pair, nor does a clause with a subject of its own ("X remains a donor,
+and Z has become Y's partner"; ", and it is careful not to antagonise Y" speaks of the sentence's subject). A denied
+hostility keeps the tie its object names ("without alienating Western partners"). A catalogue name holding a cue
+("Western partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it ("relations of
+mutual dependence"); the noun right after a demonym between two actors is that actor's own ("X sees Turkmen supplies as
+a way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style score
 (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
 reported as a fact; a tie said to weaken or fail ("ties with X have loosened", "the deal with X collapsed", "the waning
 partnership": fading_words in data/relation_cues.json) is distance, but a power's shrinking influence is its standing,
@@ -284,7 +286,7 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
     if not found:
         for first, second, cue in _only_pair(sentence, mentions, cues):
             keep(first, second, cue, "pair")
-    return [_relation(sentence, links) for links in found.values()]
+    return [_relation(sentence, links, cues) for links in found.values()]
 
 
 _DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "Russian [energy giant] Gazprom"
@@ -345,6 +347,8 @@ def _contrasting(sentence: SentenceContext, first: Mention, second: Mention, cue
     the two actors is a second reading of the pair, kept beside the first."""
     if cue.polarity == "0" or not first.end <= cue.start < second.start:
         return []
+    if modality(sentence.body, sentence.start, cue.start, cue.end) == "negated":
+        return []  # "X's interest ..., and it is careful not to antagonise Y": a denied hostility is no contrast
     clause = sentence.clause_bounds(cue.start)
     for other in cues:
         if (
@@ -628,6 +632,16 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
             and not _APPOSITION.match(body[m.end : group_start])
         ]
     )
+    if any(
+        first.end <= m.start
+        and m.end <= second.start
+        and group_of.get(m.start) not in (second_group, group_of[first.start])  # not "A, B, and C"
+        and _NEW_CLAUSE.search(body, first.end, m.start)
+        for m in sentence.mentions
+    ):
+        return None  # "X remains a donor, and Z has become a partner of Y": Z opens a clause of its own, Y is Z's
+    if group_of[first.start] != min(group_of.values()) and _PRONOUN_CLAUSE.search(body, first.end, second.start):
+        return None  # "Z sees X as one segment of the corridor, and it is careful not to antagonise Y": "it" is Z
     # "X sees Turkmen supplies as a way to cut its reliance on Y": the noun right after a demonym in between is that
     # actor's own ("Turkmen supplies"), not the tie of the two around it
     owned = [
@@ -686,6 +700,8 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     return _predicate(sentence, second, _qualified(body, chosen, cues), cues) if chosen is not None else None
 
 
+# ", and it is careful ...": a clause whose subject is a pronoun, which speaks of the sentence's subject again
+_PRONOUN_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s+(?:it|they|he|she)\s", re.IGNORECASE)
 _CLAUSE_AFTER = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s|;")
 _OF_GAP = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}")
 
@@ -938,10 +954,25 @@ def _confidence(sentence: SentenceContext, link: Link, mood: str) -> float:
     return round(min(1.0, max(0.05, value)), 2)
 
 
-def _relation(sentence: SentenceContext, links: list[Link]) -> Relation:
+def _relation(sentence: SentenceContext, links: list[Link], cues: list[Cue]) -> Relation:
     best = max(links, key=lambda link: _confidence(sentence, link, "asserted"))
     first, second, cue = best.first, best.second, best.cue
     mood = modality(sentence.body, sentence.start, cue.start, cue.end)
+    if mood == "negated" and cue.polarity == "-":
+        # "without alienating Western partners", "not to antagonise its allies": the hostile act is denied, and the
+        # tie its object names stands
+        noun = next(
+            (
+                c
+                for c in cues
+                if c.polarity == "+"
+                and second.end <= c.start <= second.end + 25
+                and _ADJECTIVE_GAP.fullmatch(sentence.body, second.end, c.start)
+            ),
+            None,
+        )
+        if noun is not None:
+            cue, mood = noun, "asserted"
     polarity = _polarity(sentence, cue)
     if mood == "negated":
         # "has not improved relations with X" is distance; "will not join the alliance" (non-alignment) and "is not
