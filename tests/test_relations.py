@@ -683,3 +683,12 @@ def test_a_clause_with_a_subject_of_its_own_takes_its_cue_with_it():
     assert frozenset({"MIDDLE_CORRIDOR", "KAZ"}) not in {p for p, _ in pairs(code_relations(context(text), None))}
     listed = "Georgia, Armenia, and Kazakhstan are building the Northern Rail Link."
     assert frozenset({"GEO", "NORTH_LINE"}) in {p for p, _ in pairs(code_relations(context(listed), None))}
+
+
+def test_an_actor_with_its_verb_after_a_bare_comma_opens_the_main_clause():
+    """'After the talks with China, Kazakhstan is ...': a bare comma and a verb make the second actor the main
+    clause's subject, not a member of a list with the first; a list closes with 'and'."""
+    groups = {p for p, _ in pairs(code_relations(context("Kazakhstan, Kyrgyzstan and Uzbekistan are partners."), None))}
+    assert frozenset({"KAZ", "KGZ"}) in groups
+    text = "After its talks with China, Kazakhstan is a partner of Japan."
+    assert {p for p, _ in pairs(code_relations(context(text), None))} == {frozenset({"KAZ", "JPN"})}

@@ -36,11 +36,12 @@ giant X"); the actors of a relative clause about an actor relate only to it ("X,
 trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two objects of one
 preposition ("a dialogue with X and Y") make no pair, nor does a clause with a subject of its own ("X remains a donor,
 and Z has become Y's partner"; ", and it is careful not to antagonise Y" speaks of the sentence's subject). A denied
-hostility keeps the tie its object names ("without alienating Western partners"). A catalogue name holding a cue
-("Western partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it ("relations of
-mutual dependence"); the noun right after a demonym between two actors is that actor's own ("X sees Turkmen supplies as
-a way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style score
-(data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
+hostility keeps the tie its object names ("without alienating Western partners"). After a bare comma, an actor followed
+by its verb opens the main clause ("As the US turns away from China, Kazakhstan is ..."): no list member. A catalogue
+name holding a cue ("Western partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it
+("relations of mutual dependence"); the noun right after a demonym between two actors is that actor's own ("X sees
+Turkmen supplies as a way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style
+score (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
 reported as a fact; a tie said to weaken or fail ("ties with X have loosened", "the deal with X collapsed", "the waning
 partnership": fading_words in data/relation_cues.json) is distance, but a power's shrinking influence is its standing,
 not hostility; a frozen membership is a protest (hostile), a suspended one neutral; pressure, sanctions, dependence,
@@ -593,11 +594,23 @@ def _coordination_groups(body: str, mentions: list[Mention]) -> list[int]:
             and (  # "the two countries": two resolved mentions on one phrase are coordinated
                 not _COORDINATION.match(body[mentions[i - 1].end : mention.start])
                 or _appositive_possessor(body, mentions[i - 1], mention)
+                or _clause_subject_after_comma(body, mentions[i - 1], mention)
             )
         ):
             current += 1
         groups.append(current)
     return groups
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|remains?|seems?|became|becomes)\b"
+)
+
+
+def _clause_subject_after_comma(body: str, previous: Mention, mention: Mention) -> bool:
+    """'As the US diversifies away from China, Kazakhstan is well placed ...': after a bare comma, an actor followed by
+    its verb is the subject of the main clause, not one more member of a list (a list closes with "and" or "or")."""
+    return body[previous.end : mention.start].strip() == "," and _SUBJECT_VERB.match(body, mention.end) is not None
 
 
 def _appositive_possessor(body: str, previous: Mention, mention: Mention) -> bool:
