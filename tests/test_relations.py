@@ -475,7 +475,8 @@ def test_the_actors_of_a_relative_clause_relate_only_to_the_actor_it_is_about():
 
 def test_building_financing_or_running_a_project_relates_the_builder_to_it():
     built = pair_set("Kazakhstan and Uzbekistan are building the Northern Rail Link.")
-    assert built == {frozenset({"KAZ", "NORTH_LINE"}), frozenset({"UZB", "NORTH_LINE"})}
+    # two builders of one project work together
+    assert built == {frozenset({"KAZ", "NORTH_LINE"}), frozenset({"UZB", "NORTH_LINE"}), frozenset({"KAZ", "UZB"})}
     assert pair_set("The Northern Rail Link, financed by the Asian Development Bank, opens in May.") == {
         frozenset({"NORTH_LINE", "ADB"})
     }
@@ -596,6 +597,98 @@ def test_hindering_is_pressure():
 
 def test_a_frozen_membership_is_read_for_a_member_too():
     got = code_relations(context("Kazakhstan has frozen its membership in the CSTO."), Members())
-    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("KAZ", "CSTO", "alliance", "0")]
+    assert [(r.a, r.b, r.type, r.polarity) for r in got] == [("KAZ", "CSTO", "alliance", "-")]
     suspended = code_relations(context("Kyrgyzstan suspended its participation in the CSTO."), Members())
     assert [(r.b, r.polarity) for r in suspended] == [("CSTO", "0")]
+
+
+def test_a_tie_said_to_weaken_is_distance():
+    """'ties have loosened', 'the waning partnership': a weakening tie reads as hostile, whatever its noun; not when
+    the weakening is what the pair does together, nor when it is a power's standing ("influence has shrunk")."""
+    loosened = "Since the war, Kazakhstan's ties with Russia have loosened considerably."
+    assert pairs(code_relations(context(loosened), None)) == {(frozenset({"KAZ", "RUS"}), "-")}
+    waning = "The waning partnership between Georgia and the West worries the government."
+    assert pairs(code_relations(context(waning), None)) == {(frozenset({"GEO", "WEST"}), "-")}
+    together = "Kazakhstan and China cooperate to weaken the smugglers on the border."
+    assert pairs(code_relations(context(together), None)) == {(frozenset({"KAZ", "CHN"}), "+")}
+    growing = "Kazakhstan's trade with China has grown fast."
+    assert pairs(code_relations(context(growing), None)) == {(frozenset({"KAZ", "CHN"}), "+")}
+    standing = "Japan's influence in Mongolia has diminished since the elections."
+    assert all(r.polarity != "-" for r in code_relations(context(standing), None))
+
+
+def test_a_frozen_membership_is_distance_and_a_suspended_one_neutral():
+    frozen = "In protest, Armenia froze its membership in the CSTO last year."
+    got = code_relations(context(frozen), Members())
+    assert pairs(got) == {(frozenset({"ARM", "CSTO"}), "-")}
+    suspended = "Uzbekistan suspended its membership in the CSTO in 2012."
+    got = code_relations(context(suspended), Members())
+    assert pairs(got) == {(frozenset({"UZB", "CSTO"}), "0")}
+
+
+def test_the_noun_of_a_demonym_in_between_is_that_actors_own():
+    """'Georgia sees Japanese imports as a way to reduce its reliance on China': 'imports' is Japan's, so Georgia and
+    China relate by the dependence, not by trade."""
+    text = "Georgia sees Japanese imports as a way to reduce its reliance on China."
+    got = {(frozenset((r.a, r.b)), r.type, r.polarity) for r in code_relations(context(text), None)}
+    assert (frozenset({"GEO", "CHN"}), "dependence", "-") in got
+    assert (frozenset({"GEO", "CHN"}), "trade", "+") not in got
+
+
+def test_two_builders_of_one_named_project_cooperate():
+    text = "Georgia and Armenia are financing a new bridge for the Middle Corridor."
+    assert frozenset({"GEO", "ARM"}) in pair_set(text)
+    # no named project: nothing joint is said
+    assert pair_set("Georgia and Armenia are building new roads this year.") == set()
+    # the objects of talks are no builders
+    talks = pair_set("Russia held talks with Kazakhstan and Uzbekistan about building the Middle Corridor.")
+    assert frozenset({"KAZ", "UZB"}) not in talks
+
+
+def test_a_broken_deal_is_a_falling_out():
+    """'cancelled its contract with X', 'the deal with X collapsed', 'talks broke down': a deal broken off reads as
+    hostile, though its noun ("contract", "agreement", "talks") is cooperative."""
+    cancelled = "Kazakhstan cancelled its gas contract with Russia last spring."
+    assert pairs(code_relations(context(cancelled), None)) == {(frozenset({"KAZ", "RUS"}), "-")}
+    collapsed = "Japan's agreement with Mongolia collapsed in 2019."
+    assert pairs(code_relations(context(collapsed), None)) == {(frozenset({"JPN", "MNG"}), "-")}
+    broke_down = "Talks between Georgia and Armenia broke down in May."
+    assert pairs(code_relations(context(broke_down), None)) == {(frozenset({"GEO", "ARM"}), "-")}
+    signed = "Japan's agreement with Mongolia was signed in 2019."
+    assert pairs(code_relations(context(signed), None)) == {(frozenset({"JPN", "MNG"}), "+")}
+
+
+def test_a_denied_hostility_keeps_the_tie_its_object_names():
+    """'without alienating Western partners': the hostile act is denied and the partnership stands; 'careful not to
+    antagonise X' is neutral."""
+    kept = "Kazakhstan has expanded its trade with China without alienating Western partners."
+    assert (frozenset({"KAZ", "WEST"}), "+") in pairs(code_relations(context(kept), None))
+    careful = "Kazakhstan has been careful not to antagonise Japan."
+    assert pairs(code_relations(context(careful), None)) == {(frozenset({"KAZ", "JPN"}), "0")}
+    antagonised = "Kazakhstan antagonised Japan with its new tariffs."
+    assert pairs(code_relations(context(antagonised), None)) == {(frozenset({"KAZ", "JPN"}), "-")}
+
+
+def test_the_noun_form_of_worsening_ties_is_hostile():
+    text = "Amid the deterioration of bilateral relations between Japan and China, the talks stalled."
+    assert pairs(code_relations(context(text), None)) == {(frozenset({"JPN", "CHN"}), "-")}
+
+
+def test_a_clause_with_a_subject_of_its_own_takes_its_cue_with_it():
+    """', and Z has become a partner of Y': Y is Z's partner, not the first clause's subject's; ', and it is careful
+    not to antagonise Y': "it" is the sentence's subject, not the object of the clause before."""
+    donor = "Japan remains the largest donor, and China has become a partner of Kazakhstan."
+    assert {p for p, _ in pairs(code_relations(context(donor), None))} == {frozenset({"CHN", "KAZ"})}
+    text = "Japan sees Mongolia as one stop of the Middle Corridor, and it is careful not to provoke Kazakhstan."
+    assert frozenset({"MIDDLE_CORRIDOR", "KAZ"}) not in {p for p, _ in pairs(code_relations(context(text), None))}
+    listed = "Georgia, Armenia, and Kazakhstan are building the Northern Rail Link."
+    assert frozenset({"GEO", "NORTH_LINE"}) in {p for p, _ in pairs(code_relations(context(listed), None))}
+
+
+def test_an_actor_with_its_verb_after_a_bare_comma_opens_the_main_clause():
+    """'After the talks with China, Kazakhstan is ...': a bare comma and a verb make the second actor the main
+    clause's subject, not a member of a list with the first; a list closes with 'and'."""
+    groups = {p for p, _ in pairs(code_relations(context("Kazakhstan, Kyrgyzstan and Uzbekistan are partners."), None))}
+    assert frozenset({"KAZ", "KGZ"}) in groups
+    text = "After its talks with China, Kazakhstan is a partner of Japan."
+    assert {p for p, _ in pairs(code_relations(context(text), None))} == {frozenset({"KAZ", "JPN"})}

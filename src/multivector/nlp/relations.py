@@ -26,20 +26,28 @@ order they are tried (settings in nlp/config.py RELATIONS, word lists in data/re
 - **owner**: a project and its possessor ("China's Belt and Road Initiative"). Projects have parties: cues of
   building, financing, running or discussing (data/relation_cues.json, `"parties": ["project"]`) relate only a pair
   with a project in it ("X and Y are building the railway", "the pipeline, financed by X", "the corridor, which X
-  is building");
+  is building"); two coordinated subjects of such a cue with a named project after it work on it together and
+  relate to each other too ("Iran and Russia are building the railway for the corridor");
 - **pair**: the only two actors of a clause with a cue elsewhere in it (weak).
 
-No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with
-X"), a capital naming a process ("the Doha Agreement"), an expert's nationality, a company's nationality ("the
-Russian energy giant X"); the actors of a relative clause about an actor relate only to it ("X, which is under
-Western sanctions, trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two
-objects of one preposition ("a dialogue with X and Y") make no pair. A catalogue name holding a cue ("Western
-partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it ("relations of mutual
-dependence"). The type sets a PLOVER-style score
-(data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
-reported as a fact; pressure, sanctions, dependence, influence and mediation get a direction where the text gives
-one. A state and an organisation it belongs to (or a region it lies in) are a membership, not a relation, unless the
-cue says more (pressure, sanctions, conflict, rivalry, influence).
+No parties: a reporting source, a post ("ambassador to X"), a venue, a forum, a framing phrase ("amid the war with X"),
+a capital naming a process ("the Doha Agreement"), an expert's nationality, a company's nationality ("the Russian energy
+giant X"); the actors of a relative clause about an actor relate only to it ("X, which is under Western sanctions,
+trades with Y"); a cue in the next clause ("X and Y, and it cannot lose another partner") or two objects of one
+preposition ("a dialogue with X and Y") make no pair, nor does a clause with a subject of its own ("X remains a donor,
+and Z has become Y's partner"; ", and it is careful not to antagonise Y" speaks of the sentence's subject). A denied
+hostility keeps the tie its object names ("without alienating Western partners"). After a bare comma, an actor followed
+by its verb opens the main clause ("As the US turns away from China, Kazakhstan is ..."): no list member. A catalogue
+name holding a cue ("Western partners") reads as a demonym and its noun; a relation noun takes the cue that qualifies it
+("relations of mutual dependence"); the noun right after a demonym between two actors is that actor's own ("X sees
+Turkmen supplies as a way to cut its reliance on Y" relates X and Y by the dependence). The type sets a PLOVER-style
+score (data/relation_types.json); negation and hedging set the modality, so a negated or hypothetical statement is never
+reported as a fact; a tie said to weaken or fail ("ties with X have loosened", "the deal with X collapsed", "the waning
+partnership": fading_words in data/relation_cues.json) is distance, but a power's shrinking influence is its standing,
+not hostility; a frozen membership is a protest (hostile), a suspended one neutral; pressure, sanctions, dependence,
+influence and mediation get a direction where the text gives one. A state and an organisation it belongs to (or a region
+it lies in) are a membership, not a relation, unless the cue says more (pressure, sanctions, conflict, rivalry,
+influence).
 """
 
 from __future__ import annotations
@@ -274,10 +282,12 @@ def code_relations(sentence: SentenceContext, catalogue) -> list[Relation]:
         keep(first, second, cue, "route")
     for first, second, cue in _owned_projects(sentence, mentions):
         keep(first, second, cue, "owner")
+    for first, second, cue in _joint_builders(sentence, mentions, cues, groups):
+        keep(first, second, cue, "coordinated")
     if not found:
         for first, second, cue in _only_pair(sentence, mentions, cues):
             keep(first, second, cue, "pair")
-    return [_relation(sentence, links) for links in found.values()]
+    return [_relation(sentence, links, cues) for links in found.values()]
 
 
 _DESCRIPTION = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}")  # "Russian [energy giant] Gazprom"
@@ -338,6 +348,8 @@ def _contrasting(sentence: SentenceContext, first: Mention, second: Mention, cue
     the two actors is a second reading of the pair, kept beside the first."""
     if cue.polarity == "0" or not first.end <= cue.start < second.start:
         return []
+    if modality(sentence.body, sentence.start, cue.start, cue.end) == "negated":
+        return []  # "X's interest ..., and it is careful not to antagonise Y": a denied hostility is no contrast
     clause = sentence.clause_bounds(cue.start)
     for other in cues:
         if (
@@ -582,11 +594,23 @@ def _coordination_groups(body: str, mentions: list[Mention]) -> list[int]:
             and (  # "the two countries": two resolved mentions on one phrase are coordinated
                 not _COORDINATION.match(body[mentions[i - 1].end : mention.start])
                 or _appositive_possessor(body, mentions[i - 1], mention)
+                or _clause_subject_after_comma(body, mentions[i - 1], mention)
             )
         ):
             current += 1
         groups.append(current)
     return groups
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|remains?|seems?|became|becomes)\b"
+)
+
+
+def _clause_subject_after_comma(body: str, previous: Mention, mention: Mention) -> bool:
+    """'As the US diversifies away from China, Kazakhstan is well placed ...': after a bare comma, an actor followed by
+    its verb is the subject of the main clause, not one more member of a list (a list closes with "and" or "or")."""
+    return body[previous.end : mention.start].strip() == "," and _SUBJECT_VERB.match(body, mention.end) is not None
 
 
 def _appositive_possessor(body: str, previous: Mention, mention: Mention) -> bool:
@@ -621,6 +645,26 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
             and not _APPOSITION.match(body[m.end : group_start])
         ]
     )
+    if any(
+        first.end <= m.start
+        and m.end <= second.start
+        and group_of.get(m.start) not in (second_group, group_of[first.start])  # not "A, B, and C"
+        and _NEW_CLAUSE.search(body, first.end, m.start)
+        for m in sentence.mentions
+    ):
+        return None  # "X remains a donor, and Z has become a partner of Y": Z opens a clause of its own, Y is Z's
+    if group_of[first.start] != min(group_of.values()) and _PRONOUN_CLAUSE.search(body, first.end, second.start):
+        return None  # "Z sees X as one segment of the corridor, and it is careful not to antagonise Y": "it" is Z
+    # "X sees Turkmen supplies as a way to cut its reliance on Y": the noun right after a demonym in between is that
+    # actor's own ("Turkmen supplies"), not the tie of the two around it
+    owned = [
+        c.end
+        for m in sentence.mentions
+        if m.via == "demonym" and first.end <= m.start and m.end <= lo
+        for c in cues
+        if m.end < c.start <= m.end + 25 and _ADJECTIVE_GAP.fullmatch(body, m.end, c.start)
+    ]
+    lo = max([lo, *owned])
     between = [c for c in cues if lo <= c.start and c.end <= second.start]
     if _NEW_CLAUSE.search(body, max(lo, first.end), second.start):
         # "X remains the largest bilateral donor, and Y has become ...": Y opens a clause of its own, so a cue of
@@ -669,6 +713,8 @@ def _linking_cue(body, first, second, cues, group_of, sentence) -> Cue | None:
     return _predicate(sentence, second, _qualified(body, chosen, cues), cues) if chosen is not None else None
 
 
+# ", and it is careful ...": a clause whose subject is a pronoun, which speaks of the sentence's subject again
+_PRONOUN_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s+(?:it|they|he|she)\s", re.IGNORECASE)
 _CLAUSE_AFTER = re.compile(r"[,;]\s+(?:and|but|while|whereas|yet)\s|;")
 _OF_GAP = re.compile(r"\s+of\s+(?:[a-z]+\s+){0,2}")
 
@@ -841,6 +887,40 @@ def _owned_projects(sentence: SentenceContext, mentions: list[Mention]):
             yield owner, project, Cue(owner.end, project.start, "cooperation", "+", False)
 
 
+JOINT_PROJECT_CHARS = 80  # the project two coordinated builders work on is named this close after the cue
+
+
+def _joint_builders(sentence: SentenceContext, mentions: list[Mention], cues: list[Cue], groups: list[int]):
+    """'Iran and Russia are building the railway for the corridor', 'A and B finance the plant': coordinated subjects
+    of a project cue (building, financing, running) work on one project together, so they relate to each other as
+    well as to the project. Two builders only: a longer list is as often a catalogue of separate works, and never a
+    cue without a named project after it ("X and Y are building roads")."""
+    body = sentence.body
+    for group in sorted(set(groups)):
+        members = [m for m, g in zip(mentions, groups, strict=True) if g == group]
+        ids = list(dict.fromkeys(m.id for m in members))
+        if len(ids) != 2 or any(m.kind == "project" or m.via == "demonym" for m in members):
+            continue
+        end = members[-1].end
+        if _PREPOSITIONAL_OBJECT.search(body, max(sentence.start, members[0].start - 12), members[0].start):
+            continue  # "talks with X and Y about building ...": objects, not the builders
+        cue = next((c for c in cues if c.parties and end <= c.start <= end + PREDICATE_CHARS), None)
+        if (
+            cue is None
+            or _other_mention_between(sentence, end, cue.start)
+            or _CLAUSE_AFTER.search(body, end, cue.start)
+        ):
+            continue
+        _, clause_end = sentence.clause_bounds(cue.end)
+        after = [m for m in mentions if cue.end <= m.start < min(clause_end, cue.end + JOINT_PROJECT_CHARS)]
+        if not after or after[0].kind != "project":
+            continue
+        joint = Cue(cue.start, cue.end, "cooperation", "+", True)
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                yield first, second, joint
+
+
 def _is_membership(first: Mention, second: Mention, cue: Cue, catalogue) -> bool:
     if cue.type in _BEYOND_MEMBERSHIP or cue.beyond_membership or catalogue is None:
         return False
@@ -887,16 +967,33 @@ def _confidence(sentence: SentenceContext, link: Link, mood: str) -> float:
     return round(min(1.0, max(0.05, value)), 2)
 
 
-def _relation(sentence: SentenceContext, links: list[Link]) -> Relation:
+def _relation(sentence: SentenceContext, links: list[Link], cues: list[Cue]) -> Relation:
     best = max(links, key=lambda link: _confidence(sentence, link, "asserted"))
     first, second, cue = best.first, best.second, best.cue
     mood = modality(sentence.body, sentence.start, cue.start, cue.end)
+    if mood == "negated" and cue.polarity == "-":
+        # "without alienating Western partners", "not to antagonise its allies": the hostile act is denied, and the
+        # tie its object names stands
+        noun = next(
+            (
+                c
+                for c in cues
+                if c.polarity == "+"
+                and second.end <= c.start <= second.end + 25
+                and _ADJECTIVE_GAP.fullmatch(sentence.body, second.end, c.start)
+            ),
+            None,
+        )
+        if noun is not None:
+            cue, mood = noun, "asserted"
     polarity = _polarity(sentence, cue)
     if mood == "negated":
         # "has not improved relations with X" is distance; "will not join the alliance" (non-alignment) and "is not
         # against X" are neutral
         aligning = cue.type in RELATIONS["negated_neutral_types"] or (cue.type == "cooperation" and not cue.reciprocal)
         polarity = "0" if aligning else RELATIONS["negated_polarity"][polarity]
+    elif polarity != "-" and _fading(sentence, cue, second):
+        polarity = "-"  # "ties with X have loosened", "Y's waning influence": a tie said to weaken is distance
     evidence, span = sentence.evidence(min(first.start, cue.start), max(second.end, cue.end))
     table = relation_types()[cue.type]
     sign = {"+": 1.0, "-": -1.0, "0": 0.0}[polarity]
@@ -919,6 +1016,36 @@ def _relation(sentence: SentenceContext, links: list[Link]) -> Relation:
         confidence=_confidence(sentence, best, mood),
         resolved_from=sentence.body[resolved[0].start : resolved[0].end] if resolved else None,
     )
+
+
+# ties, not standing: "Russia's role in the region has shrunk" says how far a power reaches, not that it is hostile
+_FADING_TYPES = frozenset({"cooperation", "partnership", "alliance", "trade"})
+_AUXILIARY = r"\b(?:(?:has|have|had|is|are|was|were|been|be)\s+)+(?:[a-z]+ly\s+)?"
+FADING_CHARS = 50  # a fading predicate this close after the pair is said of its tie
+
+
+@cache
+def _fading_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = word_pattern("fading_words").pattern
+    # the auxiliary makes it the tie's predicate ("ties have loosened"); without one it must follow the pair at once
+    # ("the deal with X collapsed"): "cooperation to weaken the militants" is no fading tie
+    after = rf"^\s*(?:{_AUXILIARY})?{words}|{_AUXILIARY}{words}"
+    return re.compile(after, re.IGNORECASE), re.compile(words + r"\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
+
+
+def _fading(sentence: SentenceContext, cue: Cue, second: Mention) -> bool:
+    """'ties with Moscow have loosened', 'trade with X has dwindled', 'the waning partnership': a tie
+    said to weaken (data/relation_cues.json fading_words), by a predicate after the pair or an adjective before the
+    cue, reads as distance."""
+    if cue.type not in _FADING_TYPES:
+        return False
+    after, before = _fading_patterns()
+    if before.search(sentence.body, max(sentence.start, cue.start - 30), cue.start):
+        return True
+    start = max(cue.end, second.end)
+    _, clause_end = sentence.clause_bounds(start)
+    window = sentence.body[start : min(clause_end, start + FADING_CHARS)]
+    return after.search(window) is not None
 
 
 def _polarity(sentence: SentenceContext, cue: Cue) -> str:
