@@ -102,7 +102,7 @@ def test_the_subject_of_an_evaluative_predicate_is_its_target():
 
 def test_ordinary_words_of_praise_and_blame_are_cues():
     assert ("JPN", "+") in stances("Relations with Japan are good.")
-    assert ("EAEU", "-") in stances("Critics say the EAEU is a farce.")
+    assert ("EAEU", "-") in stances("Critics say the EAEU is a mistake.")
 
 
 def test_a_target_read_from_a_pronoun_says_what_it_was_resolved_from():
