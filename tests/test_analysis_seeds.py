@@ -98,11 +98,11 @@ def test_analyze_accepts_raw_text():
 
 def test_analyze_accepts_a_long_single_line_of_text():
     text = (
-        "Kazakhstan, as well as its partners, is carefully studying alternative routes for energy transport; "
-        "the Kazakhstani authorities are interested in the Middle Corridor. "
+        "Uzbekistan, like its neighbours, is weighing new export routes for its gas and cotton; "
+        "officials in Tashkent keep a close eye on the Middle Corridor. "
     ) * 3
     analysis = multivector.analyze(text.strip())
-    assert {"KAZ", "MIDDLE_CORRIDOR"} <= {a.id for a in analysis.actors}
+    assert {"UZB", "MIDDLE_CORRIDOR"} <= {a.id for a in analysis.actors}
 
 
 def test_role_of_a_quoted_expert_stops_where_the_clause_begins():

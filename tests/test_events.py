@@ -42,13 +42,13 @@ def test_seed_events_match_gold(seed_text, seed_gold, prefix: str) -> None:
         ("The law was published on 2024-11-20.", "2024-11-20"),
         ("In May 2022 the leaders met in Tashkent.", "2022-05"),
         ("Armenia joined the Eurasian Economic Union in 2015.", "2015"),
-        ("According to the Central Asia Barometer survey (2022), support was high.", "2022"),
+        ("According to a Caspian Policy Center poll (2021), approval stayed low.", "2021"),
         ("The corridor should carry 10 million tonnes by 2030.", "2030"),
         ("Since 1991 Georgia has pursued closer ties with the West.", "1991"),
         ("Talks in spring 2023 failed to produce a deal.", "2023"),
         ("In the first quarter of 2024 trade with China rose.", "2024"),
         ("This year Bishkek hosts the summit.", "2024"),
-        ("Mutual trade reached $330 million according to last year's data.", "2023"),
+        ("Exports to Georgia came to $275 million according to last year's statistics.", "2023"),
         ("Next year Astana will host the SCO summit.", "2025"),
         ("I visited Baku in May this year.", "2024-05"),
         ("Moscow still saved it during last January's events.", "2024-01"),
@@ -72,7 +72,7 @@ def test_date_forms(sentence: str, date: str) -> None:
         "For three decades Armenia relied on Russia.",
         "Today the talks continue, and now both sides wait.",
         "In the 1990s the economy of Kyrgyzstan collapsed.",
-        "After the January events in Kazakhstan, the CSTO gained weight.",
+        "Since the January events, Astana has leaned on its allies more.",
         "The Kazakhstan-2050 Strategy and Vision 2030 set long-term targets.",
         "Over 2000 troops arrived at the border.",
         "The meeting started at 15:14 and lasted 44 days.",
@@ -109,11 +109,11 @@ def test_lede_rule_only_applies_to_a_past_tense_first_sentence() -> None:
 
 def test_two_dates_in_one_sentence_are_two_events() -> None:
     text = (
-        "Analysts agree. The agreement, signed on November 11, 2022, during the Samarkand summit, came into effect "
-        "on November 29, 2024."
+        "Analysts agree. The treaty, signed on March 4, 2021, during the Ashgabat summit, came into effect "
+        "on June 18, 2023."
     )
     events = extract_events(text, "2024-12-10")
-    assert [e.date for e in events] == ["2022-11-11", "2024-11-29"]
+    assert [e.date for e in events] == ["2021-03-04", "2023-06-18"]
     assert all("signed" in e.what or "came into effect" in e.what for e in events)
 
 

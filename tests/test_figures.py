@@ -64,8 +64,8 @@ def test_seed_figures_match_gold(seed_text, seed_gold, prefix: str) -> None:
         ("Ulaanbaatar and Seoul marked the thirtieth anniversary of their ties.", 30, "years"),
         ("For three decades, Armenia relied on Russian security guarantees.", 30, "years"),
         ("The region borders four nuclear-armed states - Russia, China, India and Pakistan.", 4, "count"),
-        ("Central Asia is adjacent to two major world players, Russia and China.", 2, "count"),
-        ("Brussels put Kazakhstan in its top four, besides Brazil and Chile.", 4, "count"),
+        ("Mongolia is squeezed between two giant neighbours, China and Russia.", 2, "count"),
+        ("Tokyo ranked Uzbekistan in its top five, besides Vietnam and Peru.", 5, "count"),
         ("Over 2,000 Kazakh troops took part in the drills.", 2000, "count"),
         ("Almost two-thirds of Kyrgyz remittances come from Russia.", 66.67, "percent"),
         ("The population of Central Asia will reach 100 million by 2030.", 1e8, "count"),
@@ -86,15 +86,15 @@ def test_figure_forms(sentence: str, value: float, unit: str) -> None:
     [
         "The two countries signed a memorandum in 2019.",
         "Both sides agreed that these three factors matter.",
-        "Kazakhstan and Türkiye, two key countries in Central Asia, develop a partnership.",
-        "Security is one of the key tasks of the organisation.",
-        "We have only one way - to strengthen our states.",
+        "Georgia and Armenia, two small states of the South Caucasus, expand their trade.",
+        "Water sharing is one of the main worries of the new council.",
+        "There is just one option - to keep our borders open.",
         "At one time the G7 and the C5+1 format competed for attention.",
         "Covid-19 delayed the delivery of F-16s and Su-35 jets.",
-        "1) How do you evaluate his statement?",
+        "1) Why did the talks in Baku stall?",
         "The second stage of the project began at 10:30.",
         "Our common history has not 30 years, but centuries behind it.",
-        "As was explained in the last two answers, the union is stable.",
+        "As I noted in the last two replies, the bloc holds together.",
         "The New Cold War pits the Golden Billion against the Global South.",
         "Three years ago the border was closed.",
         "Over these six years, the five leaders met in Astana and Tashkent.",
@@ -108,20 +108,20 @@ def test_not_figures(sentence: str) -> None:
 
 def test_repeated_claim_is_reported_once() -> None:
     text = (
-        "Diplomatic relations between Georgia and Uzbekistan celebrate their 30th anniversary this year. "
-        "We approach the 30th anniversary of diplomatic relations with hope."
+        "Diplomatic ties between Mongolia and Kazakhstan celebrate their 25th anniversary this year. "
+        "Both capitals look ahead to the 25th anniversary of diplomatic ties with optimism."
     )
-    assert _pairs(text) == [(30, "years")]
+    assert _pairs(text) == [(25, "years")]
 
 
 def test_subjects_name_what_is_measured() -> None:
     text = (
-        "According to official data, mutual trade between Kazakhstan and Azerbaijan has tripled. "
-        "The region is adjacent to four nuclear-armed states at once. "
-        "The Middle Corridor holds potential, with its freight volume expected to triple by 2030."
+        "According to customs statistics, bilateral trade between Uzbekistan and Georgia has doubled. "
+        "Mongolia borders two nuclear-armed powers and no other country. "
+        "The Trans-Caspian route looks promising, with its cargo traffic projected to double by 2028."
     )
     subjects = [f.subject for f in extract_figures(text)]
-    assert subjects == ["mutual trade between Kazakhstan and Azerbaijan", "nuclear-armed states", "freight volume"]
+    assert subjects == ["bilateral trade between Uzbekistan and Georgia", "nuclear-armed powers", "cargo traffic"]
 
 
 def test_given_sentences_bound_the_evidence() -> None:

@@ -91,7 +91,7 @@ def is_inline_furniture(line: str) -> bool:
         return False
     if len(text) <= _FURNITURE_MAX_LEN:
         return True
-    # a long line is a caption only when it ends on its credit ("... on May 27, 2024. (Contributor/Getty Images)")
+    # a long line is a caption only when it ends on its credit ("... in Almaty on 3 March 2025. (Staff/Reuters)")
     return any(m.end() == len(text) for m in _INLINE_FURNITURE.finditer(text, len(text) - _FURNITURE_MAX_LEN))
 
 

@@ -18,7 +18,7 @@ each with the unit written once ("5-7 million tonnes", "between 40 and 45 per ce
 What is not (precision matters as much as recall): dates and years (events; "30 years ago" too), a year used as a
 modifier ("the 2024 budget projects"), ordinals used as ranks, "one" as a pronoun or idiom, numbers inside names (G7,
 C5+1, F-16s), list numbering, times of day, anaphoric counts that refer back to named parties ("the two countries",
-"these three factors", "Kazakhstan and Türkiye, two key countries"), negated numbers ("not 30 years, but ..."), a
+"these three factors", "Georgia and Armenia, two small states"), negated numbers ("not 30 years, but ..."), a
 part of a period ("the first half of 2023" is not 50 %), and a bracketed conversion of the figure before it
 ("100 miles (160 km)": one figure).
 

@@ -66,7 +66,7 @@ ENUMERATION = 3  # a coordinated list this long is an enumeration unless somethi
 MAX_LIST = 6  # a reciprocal cue relates the members of a list up to this long to each other ...
 LIST_CUE_CHARS = 50  # ... when it follows the list this closely ("A, B and C signed an agreement")
 _POSSESSIVE = re.compile(r"['’]s\b")
-# "the OTS countries – Azerbaijan and Türkiye", "SCO members such as India": the second names the first's members
+# "the SCO states – India and Pakistan", "OTS members such as Hungary": the second names the first's members
 _APPOSITION = re.compile(
     r"^(?:['’]s)?\s*(?:countries|states|members|member states|nations|(?-i:[a-z]+s))?\s*"
     r"(?:[–—:(,]|such as|like|including|namely)"
@@ -487,7 +487,7 @@ def _compounds(sentence: SentenceContext, mentions: list[Mention], cues: list[Cu
             and before[-1].kind == "project"
             and _APPOSITIVE_ARTICLE.fullmatch(body, before[-1].end, run[0].start)
         ):
-            # "the Southern Gas Corridor, an Azeri-Georgian-Turkish gas route": the compound names the project's parties
+            # "the Trans-Caspian Pipeline, a Turkmen-Azeri gas link": the compound names the project's parties
             for member in run:
                 yield before[-1], member, head[0]
 
