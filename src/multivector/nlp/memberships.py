@@ -55,7 +55,7 @@ summit_includes        0.70  "the O summit ... brought together X and the presid
 possessive             0.70  "Russia's CSTO allies", "Kazakhstan's SCO chairmanship" (catalogue-confirmed only)
 within                 0.65  "S's cooperation within O"
 leader_members         0.60  "Azerbaijani President X proposed that the member states of O ..." (catalogue-confirmed)
-where                  0.60  "O, where S holds a dominant position"
+where                  0.60  "O, where S has the last word"
 paren                  0.55  "O (S)"
 observer               0.85  "S, an observer in O"; "S, an O observer"; "... includes S as an observer" -> negated
 =====================  ====  ==========================================================================
