@@ -17,7 +17,9 @@ Sections (``--only`` picks some; each prints as it goes, RESULTS.md gets what wa
   sum of PSS over the tree (shared pages counted once), and the peak PSS in each tenth of the run ("flat as N grows").
 - queries: a synthetic corpus of ``--query-docs`` documents (multivector.store.synthetic, built once and kept in the
   temp directory), then p50/p95 of the store's common queries and of the web app's API endpoints and pages (FastAPI
-  test client, in process: the server's own cost without a network).
+  test client, in process: the server's own cost without a network). Each row also gives the CPU time of this
+  process (``time.process_time``: all its threads) per call, which a loaded machine does not inflate as it does the
+  wall time; on PostgreSQL it leaves out the server's own CPU.
 - startup: ``multivector --help`` wall time (median of 15) next to a bare ``python -c pass``.
 - postgres: the same synthetic corpus (``--query-docs`` documents) stored in SQLite and in PostgreSQL: ingest rate
   of one writer on each (``Corpus.add``, one transaction per document), of two concurrent writers on PostgreSQL
@@ -316,8 +318,8 @@ def _descendants(pid: int) -> set[int]:
     return found
 
 
-def queries(docs: int, repeat: int) -> list[str]:
-    db = _synthetic_corpus(docs)
+def queries(docs: int, repeat: int, db: Path | None = None) -> list[str]:
+    db = db or _synthetic_corpus(docs)
     rows = [
         f"Synthetic corpus of {docs:,} documents (`multivector.store.synthetic`), {db.stat().st_size / 2**20:,.0f} MiB;"
         f" each call timed {repeat} times after one warm-up call.",
@@ -344,22 +346,24 @@ def _synthetic_corpus(docs: int) -> Path:
 def _latency_rows(
     title: str, calls: list[tuple[str, Callable[[], object]]], repeat: int, judged: bool = True
 ) -> list[str]:
-    rows = [f"| {title} | p50 ms | p95 ms |", "|---|---|---|"]
-    worst = 0.0
+    rows = [f"| {title} | p50 ms | p95 ms | CPU p50 ms | CPU p95 ms |", "|---|---|---|---|---|"]
+    worst = worst_cpu = 0.0
     for label, call in calls:
         call()  # warm-up: the first call pays for opening files and filling caches
-        timings = []
+        timings, cpu = [], []
         for _ in range(repeat):
-            begin = time.perf_counter()
+            begin, begin_cpu = time.perf_counter(), time.process_time()
             call()
             timings.append((time.perf_counter() - begin) * 1000)
+            cpu.append((time.process_time() - begin_cpu) * 1000)
         p50, p95 = statistics.median(timings), percentile(timings, 0.95)
-        worst = max(worst, p95)
-        rows.append(f"| `{label}` | {p50:.1f} | {p95:.1f} |")
-        print(f"  {p50:8.1f} {p95:8.1f} ms  {label}")
+        c50, c95 = statistics.median(cpu), percentile(cpu, 0.95)
+        worst, worst_cpu = max(worst, p95), max(worst_cpu, c95)
+        rows.append(f"| `{label}` | {p50:.1f} | {p95:.1f} | {c50:.1f} | {c95:.1f} |")
+        print(f"  {p50:8.1f} {p95:8.1f} ms  (CPU {c50:6.1f} {c95:6.1f})  {label}")
     if not judged:
         return rows
-    rows.append(f"| **worst p95** | | **{worst:.1f}** |")
+    rows.append(f"| **worst p95** | | **{worst:.1f}** | | **{worst_cpu:.1f}** |")
     limit = 50 if title.startswith("store") else 200
     judge(f"{title.split(' (')[0]}: worst p95", f"<= {limit} ms", f"{worst:.1f} ms", worst <= limit)
     return rows
@@ -479,9 +483,30 @@ fill(sys.argv[1], int(sys.argv[2]), start=int(sys.argv[3]))
 """
 
 
-def postgres(work: Path, docs: int, repeat: int, server: str | None) -> list[str]:
-    """SQLite against PostgreSQL on the same synthetic corpus: ingest rates, then query and page latencies."""
+def postgres(
+    work: Path,
+    docs: int,
+    repeat: int,
+    server: str | None,
+    sqlite_db: Path | None = None,
+    pg_db: str | None = None,
+    extra: int = 0,
+) -> list[str]:
+    """SQLite against PostgreSQL on the same synthetic corpus: ingest rates, then query and page latencies.
+
+    With both ``sqlite_db`` and ``pg_db`` (corpora of ``docs`` documents filled beforehand, e.g. by ``fill``), the
+    latencies, then (``extra``) the ingest rate at that size: ``extra`` more documents into each, in alternating
+    chunks, and ``extra`` more into PostgreSQL by two concurrent writers."""
     from multivector.store.synthetic import fill
+
+    if sqlite_db is not None and pg_db is not None:
+        rows = [f"Synthetic corpus of {docs:,} documents in each store (built beforehand); each call timed {repeat}"
+                " times after one warm-up call.", ""]  # fmt: skip
+        for backend, target in (("SQLite", sqlite_db), ("PostgreSQL", pg_db)):
+            rows += ["", *_store_latency(target, repeat, backend), "", *_web_latency(target, repeat, backend)]
+        if extra:
+            rows += ["", *_ingest_at_size(sqlite_db, pg_db, docs, extra)]
+        return rows
 
     started = None
     if server is None:  # its own directory under /tmp: the server's user must reach it (not inside `work`)
@@ -525,6 +550,38 @@ def postgres(work: Path, docs: int, repeat: int, server: str | None) -> list[str
             shutil.rmtree(started, ignore_errors=True)
 
 
+def _ingest_at_size(sqlite_db: Path, pg_db: str, docs: int, extra: int, chunk: int = 100) -> list[str]:
+    """Documents/s of one writer on each store holding ``docs`` documents (the next ``extra`` synthetic documents,
+    in alternating chunks so both see the same load), then of two concurrent writers on PostgreSQL."""
+    from multivector.store import Corpus
+    from multivector.store.synthetic import synthetic_analysis
+
+    spent = {"SQLite": 0.0, "PostgreSQL": 0.0}
+    print(f"postgres: ingest rate at {docs} documents, {extra} more into each store, chunks of {chunk}")
+    with Corpus(sqlite_db) as lite, Corpus(pg_db) as pg:
+        for start in range(docs, docs + extra, chunk):
+            analyses = [synthetic_analysis(n) for n in range(start, min(start + chunk, docs + extra))]
+            for name, corpus in (("SQLite", lite), ("PostgreSQL", pg)):
+                begin = time.perf_counter()
+                for analysis in analyses:
+                    if not corpus.add(analysis):
+                        raise SystemExit(f"postgres: document {start} already in {name}")
+                spent[name] += time.perf_counter() - begin
+    rates = [(f"{name}, 1 writer", extra / seconds) for name, seconds in spent.items()]
+    half = extra // 2
+    begin = time.perf_counter()
+    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, pg_db, str(half), str(first)])
+               for first in (docs + extra, docs + extra + half)]  # fmt: skip
+    if any(writer.wait() != 0 for writer in writers):
+        raise SystemExit("postgres: a concurrent writer failed")
+    rates.append(("PostgreSQL, 2 writers", 2 * half / (time.perf_counter() - begin)))
+    rows = [f"| ingest at {docs:,} documents (`Corpus.add`, one transaction per document) | documents/s |", "|---|---|"]
+    for name, rate in rates:
+        print(f"  {rate:8.1f} documents/s  {name}")
+        rows.append(f"| {name} | {rate:,.1f} |")
+    return rows
+
+
 def _pg_database(server: str, name: str) -> str:
     import psycopg
 
@@ -550,6 +607,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="rounds of the throughput runs")
     parser.add_argument("--memory-articles", type=int, default=10_000, help="pages for the ingest memory run")
     parser.add_argument("--query-docs", type=int, default=100_000, help="documents in the query corpus")
+    parser.add_argument("--query-db", type=Path, help="an existing synthetic SQLite corpus for `queries`/`postgres`")
+    parser.add_argument("--pg-db", metavar="URL", help="with --query-db: an existing PostgreSQL corpus for `postgres`")
+    parser.add_argument("--ingest-extra", type=int, default=0, help="with --pg-db: time the ingest of N more")
     parser.add_argument("--query-repeat", type=int, default=20, help="timed calls per query")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="where to write the results")
     parser.add_argument("--bare-run", nargs=2, metavar=("DIR", "WORKERS"), help=argparse.SUPPRESS)
@@ -572,9 +632,11 @@ def main() -> None:
         if "memory" in chosen:
             sections["Memory: `multivector ingest`"] = memory(work, args.memory_articles, 2)
         if "queries" in chosen:
-            sections["Query latency"] = queries(args.query_docs, args.query_repeat)
+            sections["Query latency"] = queries(args.query_docs, args.query_repeat, args.query_db)
         if "postgres" in chosen:
-            sections["PostgreSQL against SQLite"] = postgres(work, args.query_docs, args.query_repeat, args.pg)
+            sections["PostgreSQL against SQLite"] = postgres(
+                work, args.query_docs, args.query_repeat, args.pg, args.query_db, args.pg_db, args.ingest_extra
+            )
     about["load average at the end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     verdicts = [
         f"| {what} | {target} | {value} | {'yes' if ok else '**no**'} |" for what, target, value, ok in VERDICTS
