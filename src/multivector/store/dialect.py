@@ -2,7 +2,8 @@
 
 Contract: store code writes its SQL once, in SQLite's words with ``?`` (or ``:name``) placeholders; :class:`Db`
 runs it on either backend, translated for PostgreSQL by :meth:`Dialect.translate` (placeholders, ``DESC NULLS
-LAST`` so that undated rows sort last as in SQLite, ``CROSS JOIN ... ON`` as a plain join). What differs beyond
+LAST`` so that undated rows sort last as in SQLite, except on the never-NULL keys of :data:`NOT_NULL_KEYS` whose
+index serves the order, ``CROSS JOIN ... ON`` as a plain join). What differs beyond
 that is asked of the dialect by name: :attr:`Dialect.postgres` (full-text search: FTS5 tables there, ``tsvector``
 columns with GIN indexes here), :meth:`Dialect.unordered` (SQLite's ``+column`` planner hint), :attr:`no_limit`.
 Only :mod:`multivector.store` imports this module: no SQL lives outside the store.
@@ -18,7 +19,18 @@ from typing import Any
 
 _LITERAL = re.compile(r"('(?:[^']|'')*')")
 _NAMED = re.compile(r"(?<![:\w]):([a-z_]+)\b")
-_DESC = re.compile(r"\bDESC\b(?! NULLS)")
+_DESC = re.compile(r"(\S+)(\s+)DESC\b(?! NULLS)")
+#: Columns that are never NULL (the tables' integer and text keys): ``DESC`` on them needs no ``NULLS LAST``, and
+#: without it PostgreSQL reads the key's index backwards instead of sorting every match (``ORDER BY number DESC
+#: LIMIT n`` over a full-text match: 330 ms -> 7 ms on 100,000 documents).
+NOT_NULL_KEYS = frozenset({"number", "id", "rowid"})
+
+
+def _nulls_last(match: re.Match[str]) -> str:
+    column, space = match.group(1), match.group(2)
+    if column.rsplit(".", 1)[-1].lstrip("(,").lower() in NOT_NULL_KEYS:
+        return match.group(0)
+    return f"{column}{space}DESC NULLS LAST"
 
 
 class Dialect:
@@ -54,7 +66,7 @@ def _translate(sql: str) -> str:
     for i in range(0, len(parts), 2):  # outside string literals only
         text = parts[i].replace("%", "%%").replace("?", "%s")
         text = _NAMED.sub(r"%(\1)s", text)
-        text = _DESC.sub("DESC NULLS LAST", text).replace("CROSS JOIN", "JOIN")
+        text = _DESC.sub(_nulls_last, text).replace("CROSS JOIN", "JOIN")
         parts[i] = text
     return "".join(parts)
 
