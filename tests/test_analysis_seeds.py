@@ -113,3 +113,29 @@ def test_role_of_a_quoted_expert_stops_where_the_clause_begins():
     (speaker,) = multivector.analyze(text).speakers
     assert speaker.name == "Lela Abashidze"
     assert speaker.role == "a political scientist at Ilia State University in Tbilisi"
+
+
+def test_balance_of_kazakhstan_on_the_seeds_shows_the_vectors_the_interviews_discuss(tmp_path):
+    """Issue 14: on the seeds, `balance KAZ` shows the Russian, Chinese, Western and Turkic vectors, each with
+    evidence that is a verbatim slice of its article (the seeds are read from ../shared at run time)."""
+    from conftest import SEEDS_RAW, need_shared
+    from multivector.analysis.balance import balance
+    from multivector.store import Corpus
+
+    need_shared()
+    bodies = {}
+    with Corpus(tmp_path / "seeds.db") as corpus:
+        for path in sorted(SEEDS_RAW.iterdir()):
+            analysis = multivector.analyze(str(path))
+            corpus.add(analysis)
+            bodies[analysis.id] = analysis.body
+        report = balance(corpus, "KAZ")
+    parts = {part.centre: part for part in report.overall.centres}
+    for centre in ("RUS", "CHN", "WEST", "TUR"):
+        part = parts[centre]
+        assert part.cooperative > 0, f"{centre}: no cooperative weight"
+        assert part.relations, f"{centre}: no evidence"
+        for record in part.relations:
+            assert bodies[record.document_id][record.span_start : record.span_end] == record.evidence
+    assert report.overall.leaning in ("RUS", "TUR")  # the two strongest vectors of the interviews
+    assert 0.5 < report.overall.index < 1.0  # several vectors, none alone
