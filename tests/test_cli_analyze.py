@@ -118,3 +118,14 @@ def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch, tmp_path: P
     assert quiet.exit_code == 1 and "boom" in quiet.stderr and "Traceback" not in quiet.stderr
     loud = runner.invoke(app, ["analyze", str(path), "--debug"])
     assert "Traceback" in loud.stderr
+
+
+def test_the_warm_up_does_not_load_language_profiles_an_english_corpus_never_uses():
+    """Start-up is serial before the workers fork: the warm-up analysis must not pay for langdetect."""
+    import subprocess
+    import sys
+
+    code = "import sys; from multivector import pipeline; pipeline._worker_init(); print('langdetect' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
