@@ -44,6 +44,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from multivector.data.catalogue import Catalogue, fold, strip_person_titles
+from multivector.nlp.model import doc_text
 
 
 def _lexicon() -> dict[str, list[str]]:
@@ -264,7 +265,7 @@ def _compound_acronyms(doc: Doc, catalogue: Catalogue, known: list[Span]) -> lis
                     f"{entry.id}_{tail.text}", "organisation", ent.start_char, tail.idx + len(tail), "", "rule"
                 )
             )
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     return [ActorMention(m.id, m.kind, m.start, m.end, text[m.start : m.end], m.via) for m in out]
 
 

@@ -22,6 +22,7 @@ from multivector.nlp.config import RELATIONS
 from multivector.nlp.context import Mention, SentenceContext
 from multivector.nlp.lexicon import lexicon, word_pattern
 from multivector.nlp.memberships import code_memberships
+from multivector.nlp.model import doc_text
 from multivector.nlp.relations import code_relations
 from multivector.nlp.speakers import SpeakerInfo, attribute, complete_persons, find_speakers, is_speech_subject
 from multivector.nlp.stances import code_stances
@@ -151,7 +152,7 @@ def _sentences(doc: Doc, offset: int, blocks: list[segment.Block]) -> list[tuple
     """spaCy sentences, cut again at block boundaries and trimmed of whitespace."""
     cuts = sorted({b.start for b in blocks} | {b.end for b in blocks})
     spans = []
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char + offset, sent.end_char + offset
         inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)]  # cuts is sorted: no scan of all

@@ -42,7 +42,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -177,21 +177,20 @@ def find_date_mentions(text: str, published: str | None) -> list[DateMention]:
     found: list[DateMention] = []
     anchor = _parse_published(published)
     pending: list[tuple[str, re.Match[str]]] = []  # dates told by the text before them: resolved last
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if taken.overlaps(m.start(), m.end()):
-                continue
-            if anchor is None and kind not in _ABSOLUTE:
-                anchor = _dateline_anchor(text, found)
-            if kind == "that_year" or (anchor is None and kind in ("dm", "month")):
-                taken.add(m.start(), m.end())
-                pending.append((kind, m))
-                continue
-            date = _resolve(kind, m, text, anchor, found)
-            if date is None:
-                continue
+    for kind, m in _scan(text):
+        if taken.overlaps(m.start(), m.end()):
+            continue
+        if anchor is None and kind not in _ABSOLUTE:
+            anchor = _dateline_anchor(text, found)
+        if kind == "that_year" or (anchor is None and kind in ("dm", "month")):
             taken.add(m.start(), m.end())
-            found.append(DateMention(m.start(), m.end(), date))
+            pending.append((kind, m))
+            continue
+        date = _resolve(kind, m, text, anchor, found)
+        if date is None:
+            continue
+        taken.add(m.start(), m.end())
+        found.append(DateMention(m.start(), m.end(), date))
     told = list(found)
     for kind, m in pending:
         date = _resolve(kind, m, text, anchor, told)
@@ -201,6 +200,13 @@ def find_date_mentions(text: str, published: str | None) -> list[DateMention]:
 
 
 _ABSOLUTE = ("mdy", "dmy", "iso", "numeric", "my")
+
+
+@lru_cache(maxsize=8)
+def _scan(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every pattern's matches in ``text``, pattern by pattern: the scan does not depend on the publication date, so
+    the figures (which only need the spans) and the events share one scan of an article."""
+    return tuple((kind, m) for kind, pattern in _PATTERNS for m in pattern.finditer(text))
 
 
 def find_date_spans(text: str) -> list[tuple[int, int]]:

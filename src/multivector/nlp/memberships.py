@@ -87,6 +87,15 @@ from multivector.nlp.context import Mention, SentenceContext
 from multivector.records import Membership
 
 STATE, ORG, DEMONYM = "①", "②", "③"
+
+
+def _whole(mark: str) -> str:
+    """A masked mention in a pattern: entered only at its first character and taken whole (possessive), so a match
+    that fails after it is not tried again from inside the mark, character by character (quadratic in its length)."""
+    return rf"(?<!{mark}){mark}++"
+
+
+STATES, ORGS, DEMONYMS = _whole(STATE), _whole(ORG), _whole(DEMONYM)
 UNIVERSAL = 100  # organisations with more members than this carry no information in a weak rule
 _WE_NOUN = re.compile(r"\b(?:country|state|republic|nation)\b", re.IGNORECASE)
 
@@ -113,8 +122,8 @@ class _Rule:
 
 
 def _rules() -> list[_Rule]:
-    s = rf"{STATE}+(?:['’]s)?"
-    o = rf"{ORG}+(?:\s*\({ORG}+\))?"
+    s = rf"{STATES}(?:['’]s)?"
+    o = rf"{ORGS}(?:\s*\({ORGS}\))?"
     sl = rf"{s}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?{s})*"  # a list of states
     # a list of organisations ("the SCO, the CIS and the OTS"; "a member of the SCO and of the OTS")
     ol = rf"{o}(?:\s*(?:,\s*(?:and\s+|or\s+|nor\s+)?|and\s+|or\s+|nor\s+|&\s*)(?:(?:in|of)\s+)?(?:the\s+)?{o})*"
@@ -263,8 +272,8 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "led",
-            rf"(?P<s>{STATE}+|{DEMONYM}+)-{_alt('lead_compounds')}(?:\s+[\w-]+){{0,2}}?,?\s+(?:the\s+)?(?P<o>{o})"
-            rf"|(?P<o2>{o}),\s*(?:a|an|the)\s+(?:{word}\s+)?(?P<s2>{STATE}+|{DEMONYM}+)-{_alt('lead_compounds')}\b",
+            rf"(?P<s>{STATES}|{DEMONYMS})-{_alt('lead_compounds')}(?:\s+[\w-]+){{0,2}}?,?\s+(?:the\s+)?(?P<o>{o})"
+            rf"|(?P<o2>{o}),\s*(?:a|an|the)\s+(?:{word}\s+)?(?P<s2>{STATES}|{DEMONYMS})-{_alt('lead_compounds')}\b",
             0.8,
         ),
         _Rule("led_by", rf"(?P<o>{o}){ohead},?\s+(?:which\s+is\s+)?{_alt('lead_by')}\s+(?P<s>{s})", 0.8),
@@ -299,8 +308,8 @@ def _rules() -> list[_Rule]:
             "chair_org_noun",
             rf"(?P<s>{sl}){lead}(?:{word}\s+){{0,2}}?{_alt('chair_verbs')}\s+(?:the\s+|{its}\s+)?(?P<o>{o})\s+"
             rf"(?:rotating\s+|annual\s+)?{chair}\b"
-            rf"|\b(?:under|during|with)\s+(?P<s2>{STATE}+['’]s|{DEMONYM}+)\s+(?:{word}\s+)?{chair},?\s+(?:the\s+)?(?P<o2>{o})"
-            rf"|(?P<s3>{DEMONYM}+)\s+(?:{word}\s+)?{chair}\s+(?:of|in)\s+{the}(?P<o3>{o})",
+            rf"|\b(?:under|during|with)\s+(?P<s2>{STATES}['’]s|{DEMONYMS})\s+(?:{word}\s+)?{chair},?\s+(?:the\s+)?(?P<o2>{o})"
+            rf"|(?P<s3>{DEMONYMS})\s+(?:{word}\s+)?{chair}\s+(?:of|in)\s+{the}(?P<o3>{o})",
             0.8,
         ),
         _Rule(
@@ -324,13 +333,13 @@ def _rules() -> list[_Rule]:
         _Rule(
             "summit_includes",
             rf"(?:(?P<o>{o})\s+{meeting}|{meeting}\s+(?:[\w-]+\s+)?of\s+{the}(?P<o2>{o})){gap}{{0,80}}?\b(?:{_alt('include_verbs')}|{_alt('gather_verbs')})\s+"
-            rf"(?:the\s+)?{people}(?P<s>{sl})(?:\s+(?:and|with)\s+(?:the\s+)?(?P<s2>{DEMONYM}+)\s+{_alt('leader_titles')})?",
+            rf"(?:the\s+)?{people}(?P<s>{sl})(?:\s+(?:and|with)\s+(?:the\s+)?(?P<s2>{DEMONYMS})\s+{_alt('leader_titles')})?",
             0.7,
             gate="confirmed",
         ),
         _Rule(
             "possessive",
-            rf"(?P<s>{STATE}+)['’]s\s+(?:own\s+)?(?P<o>{ORG}+)(?!['’]s)(?!\s+{_alt('possessive_blockers')}\b)",
+            rf"(?P<s>{STATES})['’]s\s+(?:own\s+)?(?P<o>{ORGS})(?!['’]s)(?!\s+{_alt('possessive_blockers')}\b)",
             0.7,
             gate="confirmed",
         ),
@@ -342,7 +351,7 @@ def _rules() -> list[_Rule]:
         ),
         _Rule(
             "leader_members",
-            rf"(?P<s>{DEMONYM}+|{STATE}+['’]s)\s+{_alt('leader_titles')}\b[^.;]{{0,100}}?\b(?:the\s+)?"
+            rf"(?P<s>{DEMONYMS}|{STATES}['’]s)\s+{_alt('leader_titles')}\b[^.;]{{0,100}}?\b(?:the\s+)?"
             rf"(?:{_alt('member_nouns')}\s+of\s+{the}(?P<o>{o})|(?P<o2>{o})(?:['’]s)?\s+{_alt('member_nouns')})",
             0.6,
             gate="confirmed",
@@ -358,7 +367,7 @@ def _rules() -> list[_Rule]:
 
 
 def _observer_rule() -> re.Pattern[str]:
-    s, o = rf"{STATE}+(?:['’]s)?", rf"{ORG}+(?:\s*\({ORG}+\))?"
+    s, o = rf"{STATES}(?:['’]s)?", rf"{ORGS}(?:\s*\({ORGS}\))?"
     gap = rf"(?:(?![{STATE}{ORG}])[^.;])"  # no other state or organisation in between
     return re.compile(
         rf"(?P<s>{s})\b{gap}{{0,60}}?\b(?:(?:an?|its|{STATE}{{3}})\s+)?(?:{_alt('observer_nouns')}\b{gap}{{0,30}}?"

@@ -188,14 +188,11 @@ def _parse_words(tokens: list[str]) -> tuple[float | None, int]:
 
 def _strip_prefixes(s: str) -> str:
     """Drop hedges ('nearly', 'more than'), currency symbols and ISO codes in front of the number."""
-    lex = lexicon()
-    hedges = sorted(lex["hedges"], key=len, reverse=True)
-    symbols = sorted(lex["currency_symbols"], key=len, reverse=True)
-    codes = [c.lower() for c in lex["currency_codes"]]
+    prefixes = _prefixes()
     changed = True
     while changed and s:
         changed = False
-        for prefix in hedges + [sym.lower() for sym in symbols] + codes:
+        for prefix in prefixes:
             if s.startswith(prefix) and (
                 not prefix[-1].isalpha() or len(s) == len(prefix) or not s[len(prefix)].isalpha()
             ):
@@ -205,6 +202,23 @@ def _strip_prefixes(s: str) -> str:
     return s
 
 
+@cache
+def _prefixes() -> tuple[str, ...]:
+    """What :func:`_strip_prefixes` removes, in the order it tries them: hedges, then currency symbols (longest
+    first), then ISO codes."""
+    lex = lexicon()
+    hedges = sorted(lex["hedges"], key=len, reverse=True)
+    symbols = sorted(lex["currency_symbols"], key=len, reverse=True)
+    return (*hedges, *(sym.lower() for sym in symbols), *(c.lower() for c in lex["currency_codes"]))
+
+
+@cache
+def _fraction_pattern() -> re.Pattern[str]:
+    """'half', 'a third', 'three quarters' ... at the start of a string, longest phrase first."""
+    phrases = sorted(lexicon()["fractions"], key=len, reverse=True)
+    return re.compile("(" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
 def parse_number(text: str) -> float | None:
     """The value of a numeric expression, or None. Never raises (any str in)."""
     if not isinstance(text, str):
@@ -212,9 +226,9 @@ def parse_number(text: str) -> float | None:
     s = re.sub(rf"[{_SPACES}]", " ", text).strip().lower().replace("\u2011", "-")
     s = _strip_prefixes(s)
     lex = lexicon()
-    for phrase, value in sorted(lex["fractions"].items(), key=lambda kv: -len(kv[0])):
-        if re.match(rf"{re.escape(phrase)}\b", s):
-            return float(value)
+    fraction = _fraction_pattern().match(s)
+    if fraction:
+        return float(lex["fractions"][fraction.group(1)])
     value, rest = _parse_core(s)
     if value is None:
         return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from multivector.data.catalogue import PERSON_TITLES
 from multivector.nlp.actors import GOVERNMENT_HEADS, ORG_HEADS, PROJECT_HEADS, ROLE_WORDS
+from multivector.nlp.model import doc_text
 from multivector.nlp.speakers import cues
 from multivector.nlp.speakers.types import Parsed, Span
 
@@ -192,7 +193,7 @@ def role_slots(parsed: Parsed) -> list[tuple[Span, str]]:
             if in_speaker_position(token):
                 lefts = [c for c in token.lefts if c.dep_ in ("compound", "amod")]
                 start = lefts[0].idx if lefts else token.idx  # "the Kyrgyz leader": the nationality tells whose
-                found.append(((start + offset, end + offset), token.doc.text[start:end]))
+                found.append(((start + offset, end + offset), doc_text(token.doc)[start:end]))
     return found
 
 

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from multivector.data.catalogue import Catalogue
+from multivector.nlp.model import doc_text
 from multivector.nlp.speakers.cues import role_noun_pattern, role_synonyms
 from multivector.nlp.speakers.positions import name_tokens, token_at
 from multivector.nlp.speakers.types import Parsed
@@ -46,7 +47,7 @@ def _parse_role(token: Token) -> str | None:
         if child.dep_ == "appos" and child.i > token.i:
             phrase = doc[child.left_edge.i : child.right_edge.i + 1]
             if _role_like(phrase):
-                return _clean_role(phrase.text + _place_after(doc.text[phrase.end_char :]))
+                return _clean_role(phrase.text + _place_after(doc_text(doc)[phrase.end_char :]))
     if token.dep_ == "appos" and token.head.i < token.i:
         head = token.head
         phrase = doc[head.left_edge.i : name_tokens(token)[0].i]
