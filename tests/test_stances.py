@@ -183,3 +183,27 @@ def test_a_cue_near_a_list_of_partners_after_with_weighs_the_event_not_the_partn
     # one partner is still the one the relations are good with, and a list that is itself judged stays a target
     assert ("JPN", "+") in stances("We have good relations with Japan.", state="UZB")
     assert ("JPN", "+") in stances("The importance of Japan and China has grown.", state="UZB")
+
+
+def test_praise_of_an_agreement_between_two_actors_is_no_view_of_either_party():
+    assert stances("The treaty between Uzbekistan and Kyrgyzstan was a real success.", state="KAZ") == set()
+    assert stances("The new deal between Japan and Mongolia will bring great benefits.", state="GEO") == set()
+    # ... nor does the cue pass on to the next actor in the sentence
+    text = "The treaty between Uzbekistan and Kyrgyzstan, signed in Moscow, was a real success."
+    assert stances(text, state="KAZ") == set()
+    # ... even when the speaker's own state is one of the two
+    assert stances("The peace treaty between Armenia and Azerbaijan is a great achievement.", state="AZE") == set()
+    # but good relations between the speaker's own state and another are a view of the other, like "our partnership"
+    got = stances("Relations between Kazakhstan and Mongolia have become truly friendly.", state="KAZ")
+    assert ("MNG", "+") in got
+
+
+def test_the_subject_of_a_word_of_feeling_feels_and_is_not_judged():
+    # "worried", "pleased": the subject feels; the actor after the word is what it feels about
+    got = stances("Tokyo officials say Japan is worried about the growing influence of China.", state="KAZ")
+    assert not any(t == "JPN" for t, _ in got)
+    assert not any(t == "CHN" for t, _ in stances("China is pleased with the new road to Mongolia.", state="KAZ"))
+    assert ("JPN", "+") in stances("We are pleased with Japan.", state="KAZ")
+    # a topic framed "as far as X is concerned" is not blamed by the word
+    got = stances("As far as China is concerned, the talks with Mongolia are a detail.", state="KAZ")
+    assert not any(t == "CHN" for t, _ in got)

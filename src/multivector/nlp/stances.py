@@ -78,7 +78,9 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
         return []
     kinds = {m.id: m.kind for m in sentence.mentions}
     prefixed = {
-        m.id for m in sentence.mentions if _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start)
+        m.id
+        for m in sentence.mentions
+        if _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start) or _party_of_event(sentence, m)
     }
     out: dict[str, Stance] = {}
     types: dict[str, str] = {}
@@ -134,7 +136,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         for start, end, polarity in _cues(sentence, targets):
             mood = modality(sentence.body, sentence.start, start, end)
             polarity = _lowered(sentence, start, polarity, mood)
-            if _victim(sentence, mention, end, polarity) or _party_between(sentence, mention, polarity):
+            if _victim(sentence, mention, end, polarity) or _party_of_event(sentence, mention):
                 continue  # "pressure on X", "the isolation of X": X suffers the act, wherever it stands
             votes.setdefault(only, []).append(
                 _Vote(
@@ -274,6 +276,16 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
     ]
 
 
+def _judges_after(sentence: SentenceContext, start: int, end: int) -> bool:
+    """'the EU welcomed the decision of Kazakhstan': the actor before a judging verb judges, the one after is judged;
+    'Tehran is worried about the talks with X': the subject of a word of feeling feels, what it feels about comes
+    after it ("as far as X is concerned" feels nothing)."""
+    return any(
+        word_pattern(key).fullmatch(sentence.body, start, end)
+        for key in ("stance_judging_verbs", "stance_experiencer_words")
+    )
+
+
 def _target(
     sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
 ) -> list[tuple[Mention, str]]:
@@ -285,8 +297,7 @@ def _target(
         for m in targets
         if lo <= m.start < hi and not _victim(sentence, m, end, polarity) and not _party_between(sentence, m, polarity)
     ]
-    if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
-        # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
+    if _judges_after(sentence, start, end):
         in_clause = [m for m in in_clause if m.start >= end]
     if not in_clause:
         return []
@@ -297,9 +308,12 @@ def _target(
         in_clause,
         key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
-    if _in_list(sentence, nearest):
+    if _in_list(sentence, nearest) or _party_of_event(sentence, nearest):
+        # "the treaty between X and Y was a real success": the cue weighs the treaty, neither of its parties
         return []
-    return [(nearest, "cue")] if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else []
+    # an actor named as a place counts as farther away here too
+    reach = _distance(nearest, start, end) + _place_penalty(sentence, nearest)
+    return [(nearest, "cue")] if reach <= MAX_CUE_DISTANCE else []
 
 
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\Z", re.IGNORECASE)
@@ -370,6 +384,8 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
             continue  # "X remains [Georgia]'s most important partner"
         if not linked or subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
             return []  # "freight via Iran is promising": a place is no subject
+        if _party_of_event(sentence, subject):
+            return []  # "the treaty between X and Y is a success": the subject is the treaty
         if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
             return []  # "the decision to build X is important": X is the object of a verb, not the subject
         subject = _head_possessor(sentence, in_clause, subject)
@@ -459,16 +475,40 @@ _BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?\Z", re.IGNORECASE)
 def _party_between(sentence: SentenceContext, mention: Mention, polarity: str) -> bool:
     """'the conflict between X and Y', 'tensions between X and Y': a hostile relation named between two actors is
     theirs (nlp/relations.py reads it), not the speaker's blame of either."""
-    if polarity != "-":
+    return polarity == "-" and _pair_between(sentence, mention) is not None
+
+
+def _party_of_event(sentence: SentenceContext, mention: Mention) -> bool:
+    """'the treaty between X and Y was a real success', 'the talks between X and Y made progress': whatever the cue,
+    it weighs the treaty or the talks, not either party. The relations of the speaker's own state are the exception
+    ("relations between our country and X have become brotherly"): like "our partnership with X", a view of X."""
+    pair = _pair_between(sentence, mention)
+    if pair is None:
         return False
+    first, _ = pair
+    own = sentence.speaker_state is not None and sentence.speaker_state in {m.id for m in pair}
+    if own and mention.id != sentence.speaker_state:
+        before = sentence.body[max(sentence.start, first.start - 40) : first.start]
+        return _relationship_between().search(before) is None
+    return True
+
+
+@cache
+def _relationship_between() -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon()["stance_relationship_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{nouns})\s+between\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _pair_between(sentence: SentenceContext, mention: Mention) -> tuple[Mention, Mention] | None:
+    """The two actors of 'between X and Y' when the mention is one of them."""
     ordered = sorted(sentence.mentions, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:], strict=False):
         if mention not in (first, second):
             continue
         before = sentence.body[max(sentence.start, first.start - 12) : first.start]
         if _BETWEEN_FIRST.search(before) and _BETWEEN_AND.match(sentence.body[first.end : second.start]):
-            return True
-    return False
+            return first, second
+    return None
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
