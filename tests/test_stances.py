@@ -207,3 +207,15 @@ def test_the_subject_of_a_word_of_feeling_feels_and_is_not_judged():
     # a topic framed "as far as X is concerned" is not blamed by the word
     got = stances("As far as China is concerned, the talks with Mongolia are a detail.", state="KAZ")
     assert not any(t == "CHN" for t, _ in got)
+
+
+def test_an_evaluation_of_breaking_away_from_an_actor_is_the_opposite_view_of_it():
+    # regret for a break is a good view of the partner ...
+    assert ("RUS", "+") in stances("A break with Russia would be a tragedy for our economy.", state="KAZ")
+    assert ("CSTO", "+") in stances("Kazakhstan's withdrawal from the CSTO would be a grave mistake.", state="KAZ")
+    # ... praise of leaving a poor one
+    assert ("EAEU", "-") in stances("Leaving the EAEU would be a wise move for Armenia.", state="GEO")
+    # the actor that breaks away is judged as before
+    assert ("ARM", "-") in stances("Armenia's exit from the CSTO is a mistake.", state="GEO")
+    # a place left is no membership: the cue keeps its sense
+    assert ("JPN", "+") in stances("Leaving Japan after ten good years was hard for our engineers.", state="KAZ")

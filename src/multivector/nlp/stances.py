@@ -126,7 +126,14 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         polarity = _lowered(sentence, start, polarity, mood)
         for target, rule in _target(sentence, targets, start, end, polarity):
             votes.setdefault(target.id, []).append(
-                _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
+                _Vote(
+                    _turned(sentence, target, polarity),
+                    min(start, target.start),
+                    max(end, target.end),
+                    mood,
+                    rule,
+                    _resolved(sentence, target),
+                )
             )
     others = {m.id for m in targets if m.id != sentence.speaker_state}
     if not votes and len(others) == 1 and STANCES["sole_target"]:
@@ -140,7 +147,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
                 continue  # "pressure on X", "the isolation of X": X suffers the act, wherever it stands
             votes.setdefault(only, []).append(
                 _Vote(
-                    polarity,
+                    _turned(sentence, mention, polarity),
                     min(start, mention.start),
                     max(end, mention.end),
                     mood,
@@ -152,6 +159,38 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         _reserved(sentence, _stance(sentence, target_id, items), max(v.end for v in items))
         for target_id, items in votes.items()
     ]
+
+
+@cache
+def _rupture() -> re.Pattern[str]:
+    words = "|".join(sorted(lexicon()["stance_rupture_words"], key=len, reverse=True))
+    # "a break with X", "the withdrawal of our troops from X", "leaving X": what lies between the word and its object
+    return re.compile(
+        rf"(?<![\w-])(?:{words})(?:\s+(?:of|by)\s+[^,;:.!?]{{1,30}}?)?\s+(?:(?P<prep>from|with|in\s+relations\s+with)\s+)?"
+        r"(?:the\s+)?\Z",
+        re.IGNORECASE,
+    )
+
+
+#: what a break "from" may leave: a membership or a project, not a place ("the withdrawal from Afghanistan")
+_LEFT_FROM = frozenset({"organisation", "bloc", "project"})
+
+
+def _turned(sentence: SentenceContext, mention: Mention, polarity: str) -> str:
+    """'A break with X would be a tragedy', 'our withdrawal from X would be a mistake', 'leaving X is wise': the cue
+    weighs breaking away from X, so its view of X is the opposite: regret for the break is a good view of X, praise of
+    the break a poor one. A balanced cue stays balanced."""
+    if polarity == "0":
+        return polarity
+    found = _rupture().search(sentence.body, max(sentence.start, mention.start - 60), mention.start)
+    if found is None:
+        return polarity
+    prep = (found.group("prep") or "").lower()
+    if prep == "from" and mention.kind not in _LEFT_FROM:
+        return polarity
+    if not prep and mention.kind not in _LEFT_FROM:
+        return polarity  # "leaving Russia", "abandoning Georgia": a place left, not a membership
+    return "+" if polarity == "-" else "-"
 
 
 @cache
