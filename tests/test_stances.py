@@ -219,3 +219,13 @@ def test_an_evaluation_of_breaking_away_from_an_actor_is_the_opposite_view_of_it
     assert ("ARM", "-") in stances("Armenia's exit from the CSTO is a mistake.", state="GEO")
     # a place left is no membership: the cue keeps its sense
     assert ("JPN", "+") in stances("Leaving Japan after ten good years was hard for our engineers.", state="KAZ")
+
+
+def test_the_ends_of_a_bridge_or_a_link_between_two_places_are_no_targets():
+    got = stances("The new railway makes Mongolia a bridge between Russia and China.", state="KAZ")
+    assert ("MNG", "+") in got and not any(t in ("RUS", "CHN") for t, _ in got)
+    got = stances("Georgia plays a vital bridge role between Türkiye and Central Asia.", state="KAZ")
+    assert ("GEO", "+") in got and not any(t in ("TUR", "CENTRAL_ASIA") for t, _ in got)
+    # ... even with one end an actor and the other not
+    got = stances("Officials hope the port will make Georgia a bridge between Japan and the rest of Asia.", state="GEO")
+    assert not any(t == "JPN" for t, _ in got)

@@ -463,7 +463,11 @@ _COMPOUND = re.compile(r"^\s?[-–—]\s?\Z")  # "the Turkish-Azerbaijani allian
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:wider\s+)?\Z", re.IGNORECASE)
 _ROUTE_BEFORE = re.compile(
-    r"\b(?:via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with|to))?)\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with|to))?"
+    # "a bridge between X and Y", "the main link between X and Y": the ends of a connection
+    r"|(?:bridges?|links?|gateways?|crossroads|junctions?|connections?)(?:\s+role)?\s+between"
+    r"(?:\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and)?)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
 )
 
 
