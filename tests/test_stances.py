@@ -229,3 +229,12 @@ def test_the_ends_of_a_bridge_or_a_link_between_two_places_are_no_targets():
     # ... even with one end an actor and the other not
     got = stances("Officials hope the port will make Georgia a bridge between Japan and the rest of Asia.", state="GEO")
     assert not any(t == "JPN" for t, _ in got)
+
+
+def test_a_cue_on_a_decision_to_end_an_actor_weighs_the_decision_s_owner():
+    got = stances("The SCO's decision in May to suspend Mongolia has strengthened the organisation.", state="KAZ")
+    assert ("SCO", "+") in got and not any(t == "MNG" for t, _ in got)
+    got = stances("Japan's decision on Friday to leave the OTS is a wise step.", state="KAZ")
+    assert ("JPN", "+") in got and not any(t == "OTS" for t, _ in got)
+    # a decision to build or join something may well weigh it
+    assert ("OTS", "+") in stances("Japan's plan to join the OTS as an observer is a positive step.", state="KAZ")

@@ -352,7 +352,29 @@ def _target(
         return []
     # an actor named as a place counts as farther away here too
     reach = _distance(nearest, start, end) + _place_penalty(sentence, nearest)
-    return [(nearest, "cue")] if reach <= MAX_CUE_DISTANCE else []
+    if reach > MAX_CUE_DISTANCE:
+        return []
+    return [(_decider(sentence, in_clause, nearest), "cue")]
+
+
+@cache
+def _decision_to_end() -> re.Pattern[str]:
+    verbs = "|".join(sorted(lexicon()["stance_ending_verbs"], key=len, reverse=True))
+    # "X's decision on Monday to dissolve [Y]": a possessed noun, a few words, and an infinitive that ends the actor
+    # after it
+    return re.compile(rf"^['’]s?\s+[\w-]+(?:\s+[^,;:!?]{{1,30}}?)?\s+to\s+(?:{verbs})\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _decider(sentence: SentenceContext, in_clause: list[Mention], mention: Mention) -> Mention:
+    """'the OSCE's decision to dissolve the working group has strengthened the peace': the cue weighs the decision
+    that ends the working group, so the decision's owner, never what it ends. The mention itself otherwise ("X's
+    decision to build the plant is important" may well weigh the plant)."""
+    for owner in sorted((m for m in in_clause if m.end <= mention.start), key=lambda m: -m.end):
+        if mention.start - owner.end > 60:
+            break
+        if _decision_to_end().match(sentence.body[owner.end : mention.start]):
+            return owner
+    return mention
 
 
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\Z", re.IGNORECASE)
