@@ -238,3 +238,14 @@ def test_a_cue_on_a_decision_to_end_an_actor_weighs_the_decision_s_owner():
     assert ("JPN", "+") in got and not any(t == "OTS" for t, _ in got)
     # a decision to build or join something may well weigh it
     assert ("OTS", "+") in stances("Japan's plan to join the OTS as an observer is a positive step.", state="KAZ")
+
+
+def test_a_cue_on_an_agreement_with_an_actor_or_on_its_dissolution_weighs_neither():
+    text = "The minister noted the good progress of the trade agreement with Japan in recent months."
+    assert not any(t == "JPN" for t, _ in stances(text, state="KAZ"))
+    text = "The minister praised the steady progress of the talks, and the welcome dissolution of the OTS secretariat."
+    assert not any(t == "OTS" for t, _ in stances(text, state="KAZ"))
+    # the one actor of the sentence too
+    assert stances("The new agreement with Japan opens the door to real progress.", state="KAZ") == set()
+    # cooperation with an actor is still a view of it
+    assert ("JPN", "+") in stances("Cooperation with Japan is useful.", state="KAZ")

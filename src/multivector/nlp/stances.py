@@ -143,7 +143,11 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         for start, end, polarity in _cues(sentence, targets):
             mood = modality(sentence.body, sentence.start, start, end)
             polarity = _lowered(sentence, start, polarity, mood)
-            if _victim(sentence, mention, end, polarity) or _party_of_event(sentence, mention):
+            if (
+                _victim(sentence, mention, end, polarity)
+                or _party_of_event(sentence, mention)
+                or _party_of_deal(sentence, mention)
+            ):
                 continue  # "pressure on X", "the isolation of X": X suffers the act, wherever it stands
             votes.setdefault(only, []).append(
                 _Vote(
@@ -347,8 +351,9 @@ def _target(
         in_clause,
         key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
-    if _in_list(sentence, nearest) or _party_of_event(sentence, nearest):
-        # "the treaty between X and Y was a real success": the cue weighs the treaty, neither of its parties
+    if _in_list(sentence, nearest) or _party_of_event(sentence, nearest) or _party_of_deal(sentence, nearest):
+        # "the treaty between X and Y was a real success", "progress on the peace deal with X", "the welcome
+        # dissolution of X": the cue weighs the treaty, the deal or the act, none of the actors in it
         return []
     # an actor named as a place counts as farther away here too
     reach = _distance(nearest, start, end) + _place_penalty(sentence, nearest)
@@ -562,6 +567,21 @@ def _party_of_event(sentence: SentenceContext, mention: Mention) -> bool:
 def _relationship_between() -> re.Pattern[str]:
     nouns = "|".join(sorted(lexicon()["stance_relationship_nouns"], key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{nouns})\s+between\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+@cache
+def _deal_with() -> re.Pattern[str]:
+    deals = "|".join(sorted(lexicon()["stance_deal_nouns"], key=len, reverse=True))
+    ends = "|".join(sorted(lexicon()["stance_ending_nouns"], key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{deals})\s+with|(?:{ends})\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE
+    )
+
+
+def _party_of_deal(sentence: SentenceContext, mention: Mention) -> bool:
+    """X in 'the agreement with X', 'the talks with X' or 'the dissolution of X': the cue next to it weighs the
+    agreement, the talks or the act, not X (the relation it names is nlp/relations.py's)."""
+    return _deal_with().search(sentence.body, max(sentence.start, mention.start - 40), mention.start) is not None
 
 
 def _pair_between(sentence: SentenceContext, mention: Mention) -> tuple[Mention, Mention] | None:
