@@ -573,9 +573,7 @@ def _relationship_between() -> re.Pattern[str]:
 def _deal_with() -> re.Pattern[str]:
     deals = "|".join(sorted(lexicon()["stance_deal_nouns"], key=len, reverse=True))
     ends = "|".join(sorted(lexicon()["stance_ending_nouns"], key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w-])(?:(?:{deals})\s+with|(?:{ends})\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE
-    )
+    return re.compile(rf"(?<![\w-])(?:(?:{deals})\s+with|(?:{ends})\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
 
 
 def _party_of_deal(sentence: SentenceContext, mention: Mention) -> bool:
