@@ -249,3 +249,17 @@ def test_a_cue_on_an_agreement_with_an_actor_or_on_its_dissolution_weighs_neithe
     assert stances("The new agreement with Japan opens the door to real progress.", state="KAZ") == set()
     # cooperation with an actor is still a view of it
     assert ("JPN", "+") in stances("Cooperation with Japan is useful.", state="KAZ")
+
+
+def test_the_actor_a_good_thing_goes_to_is_not_the_one_praised():
+    got = stances("The CSTO is effective, with its troops providing real security to Mongolia.", state="RUS")
+    assert ("CSTO", "+") in got and not any(t == "MNG" for t, _ in got)
+    got = stances("Officials call the new road a valuable contribution to the security of the whole of Central Asia.")
+    assert not any(t == "CENTRAL_ASIA" for t, _ in got)
+    # an attitude towards the actor still judges it
+    assert ("JPN", "+") in stances("We owe our thanks to Japan for the new hospital.", state="KAZ")
+
+
+def test_an_agreement_on_something_with_an_actor_is_still_the_agreement_s():
+    text = "The investment agreement on the new copper mine with Japan, signed last week, is a good sign."
+    assert not any(t == "JPN" for t, _ in stances(text, state="MNG"))

@@ -145,6 +145,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
             polarity = _lowered(sentence, start, polarity, mood)
             if (
                 _victim(sentence, mention, end, polarity)
+                or _beneficiary(sentence, mention, start, end, polarity)
                 or _party_of_event(sentence, mention)
                 or _party_of_deal(sentence, mention)
             ):
@@ -338,7 +339,10 @@ def _target(
     in_clause = [
         m
         for m in targets
-        if lo <= m.start < hi and not _victim(sentence, m, end, polarity) and not _party_between(sentence, m, polarity)
+        if lo <= m.start < hi
+        and not _victim(sentence, m, end, polarity)
+        and not _party_between(sentence, m, polarity)
+        and not _beneficiary(sentence, m, start, end, polarity)
     ]
     if _judges_after(sentence, start, end):
         in_clause = [m for m in in_clause if m.start >= end]
@@ -450,7 +454,7 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
             continue  # "X remains [Georgia]'s most important partner"
         if not linked or subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
             return []  # "freight via Iran is promising": a place is no subject
-        if _party_of_event(sentence, subject):
+        if _party_of_event(sentence, subject) or _party_of_deal(sentence, subject):
             return []  # "the treaty between X and Y is a success": the subject is the treaty
         if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
             return []  # "the decision to build X is important": X is the object of a verb, not the subject
@@ -537,6 +541,22 @@ def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity:
     )
 
 
+# "security to X", "a contribution to the energy security of the whole of X": the words between a praised thing and
+# the one it is given to ("a promising option for X" does weigh X's options)
+_GIVEN_TO = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?\Z", re.IGNORECASE)
+
+
+def _beneficiary(sentence: SentenceContext, mention: Mention, cue_start: int, cue_end: int, polarity: str) -> bool:
+    """'the base provides significant security to X', 'a contribution to the security of X': the actor a good thing
+    goes to receives it; the praise is for the thing or whoever gives it. Words of an attitude towards the actor
+    ("thanks to X", "our commitment to X") still judge it."""
+    if polarity != "+" or mention.start < cue_end:
+        return False
+    if not _GIVEN_TO.match(sentence.body[cue_end : mention.start]):
+        return False
+    return not word_pattern("stance_attitude_words").fullmatch(sentence.body, cue_start, cue_end)
+
+
 _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.IGNORECASE)
 _CUE_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?between\s+(?:the\s+)?[^,;:.!?]{1,40}?\s+and\s", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -573,13 +593,18 @@ def _relationship_between() -> re.Pattern[str]:
 def _deal_with() -> re.Pattern[str]:
     deals = "|".join(sorted(lexicon()["stance_deal_nouns"], key=len, reverse=True))
     ends = "|".join(sorted(lexicon()["stance_ending_nouns"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:(?:{deals})\s+with|(?:{ends})\s+of)\s+(?:the\s+)?(?:[\w-]+\s+)?\Z", re.IGNORECASE)
+    # "the agreement [on the new mine] with X", "the dissolution of X"
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{deals})(?:\s+on\s+[^,;:!?]{{1,50}}?)?\s+with|(?:{ends})\s+of)\s+(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,2}?\Z",
+        re.IGNORECASE,
+    )
 
 
 def _party_of_deal(sentence: SentenceContext, mention: Mention) -> bool:
     """X in 'the agreement with X', 'the talks with X' or 'the dissolution of X': the cue next to it weighs the
     agreement, the talks or the act, not X (the relation it names is nlp/relations.py's)."""
-    return _deal_with().search(sentence.body, max(sentence.start, mention.start - 40), mention.start) is not None
+    return _deal_with().search(sentence.body, max(sentence.start, mention.start - 90), mention.start) is not None
 
 
 def _pair_between(sentence: SentenceContext, mention: Mention) -> tuple[Mention, Mention] | None:
