@@ -323,7 +323,7 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
 def _judges_after(sentence: SentenceContext, start: int, end: int) -> bool:
     """'the EU welcomed the decision of Kazakhstan': the actor before a judging verb judges, the one after is judged;
     'Tehran is worried about the talks with X': the subject of a word of feeling feels, what it feels about comes
-    after it ("as far as X is concerned" feels nothing)."""
+    after it ("where X is concerned" feels nothing)."""
     return any(
         word_pattern(key).fullmatch(sentence.body, start, end)
         for key in ("stance_judging_verbs", "stance_experiencer_words")
@@ -356,8 +356,8 @@ def _target(
         key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
     if _in_list(sentence, nearest) or _party_of_event(sentence, nearest) or _party_of_deal(sentence, nearest):
-        # "the treaty between X and Y was a real success", "progress on the peace deal with X", "the welcome
-        # dissolution of X": the cue weighs the treaty, the deal or the act, none of the actors in it
+        # "the treaty between X and Y was a real success", "the trade deal with X is going well", "the welcome
+        # abolition of X": the cue weighs the treaty, the deal or the act, none of the actors in it
         return []
     # an actor named as a place counts as farther away here too
     reach = _distance(nearest, start, end) + _place_penalty(sentence, nearest)
@@ -369,14 +369,14 @@ def _target(
 @cache
 def _decision_to_end() -> re.Pattern[str]:
     verbs = "|".join(sorted(lexicon()["stance_ending_verbs"], key=len, reverse=True))
-    # "X's decision on Monday to dissolve [Y]": a possessed noun, a few words, and an infinitive that ends the actor
+    # "X's decision on Monday to disband [Y]": a possessed noun, a few words, and an infinitive that ends the actor
     # after it
     return re.compile(rf"^['’]s?\s+[\w-]+(?:\s+[^,;:!?]{{1,30}}?)?\s+to\s+(?:{verbs})\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _decider(sentence: SentenceContext, in_clause: list[Mention], mention: Mention) -> Mention:
-    """'the OSCE's decision to dissolve the working group has strengthened the peace': the cue weighs the decision
-    that ends the working group, so the decision's owner, never what it ends. The mention itself otherwise ("X's
+    """'the SCO's plan to disband its working group has strengthened trust': the cue weighs the plan that ends the
+    working group, so the plan's owner, never what it ends. The mention itself otherwise ("X's
     decision to build the plant is important" may well weigh the plant)."""
     for owner in sorted((m for m in in_clause if m.end <= mention.start), key=lambda m: -m.end):
         if mention.start - owner.end > 60:
@@ -496,7 +496,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s
 _ROUTE_BEFORE = re.compile(
     r"\b(?:via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with|to))?"
     # "a bridge between X and Y", "the main link between X and Y": the ends of a connection
-    r"|(?:bridges?|links?|gateways?|crossroads|junctions?|connections?)(?:\s+role)?\s+between"
+    r"|(?:bridges?|links?|gateways?|crossroads|junctions?|connections?)\s+between"
     r"(?:\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and)?)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
@@ -541,13 +541,13 @@ def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity:
     )
 
 
-# "security to X", "a contribution to the energy security of the whole of X": the words between a praised thing and
+# "security to X", "a contribution to the prosperity of all of X": the words between a praised thing and
 # the one it is given to ("a promising option for X" does weigh X's options)
 _GIVEN_TO = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?\Z", re.IGNORECASE)
 
 
 def _beneficiary(sentence: SentenceContext, mention: Mention, cue_start: int, cue_end: int, polarity: str) -> bool:
-    """'the base provides significant security to X', 'a contribution to the security of X': the actor a good thing
+    """'the mission brings lasting security to X', 'a contribution to the prosperity of X': the actor a good thing
     goes to receives it; the praise is for the thing or whoever gives it. Words of an attitude towards the actor
     ("thanks to X", "our commitment to X") still judge it."""
     if polarity != "+" or mention.start < cue_end:
@@ -593,7 +593,7 @@ def _relationship_between() -> re.Pattern[str]:
 def _deal_with() -> re.Pattern[str]:
     deals = "|".join(sorted(lexicon()["stance_deal_nouns"], key=len, reverse=True))
     ends = "|".join(sorted(lexicon()["stance_ending_nouns"], key=len, reverse=True))
-    # "the agreement [on the new mine] with X", "the dissolution of X"
+    # "the agreement [on the new mine] with X", "the abolition of X"
     return re.compile(
         rf"(?<![\w-])(?:(?:{deals})(?:\s+on\s+[^,;:!?]{{1,50}}?)?\s+with|(?:{ends})\s+of)\s+(?:the\s+)?"
         r"(?:[\w-]+\s+){0,2}?\Z",
@@ -602,7 +602,7 @@ def _deal_with() -> re.Pattern[str]:
 
 
 def _party_of_deal(sentence: SentenceContext, mention: Mention) -> bool:
-    """X in 'the agreement with X', 'the talks with X' or 'the dissolution of X': the cue next to it weighs the
+    """X in 'the agreement with X', 'the talks with X' or 'the abolition of X': the cue next to it weighs the
     agreement, the talks or the act, not X (the relation it names is nlp/relations.py's)."""
     return _deal_with().search(sentence.body, max(sentence.start, mention.start - 90), mention.start) is not None
 
