@@ -183,3 +183,85 @@ def test_a_cue_near_a_list_of_partners_after_with_weighs_the_event_not_the_partn
     # one partner is still the one the relations are good with, and a list that is itself judged stays a target
     assert ("JPN", "+") in stances("We have good relations with Japan.", state="UZB")
     assert ("JPN", "+") in stances("The importance of Japan and China has grown.", state="UZB")
+
+
+def test_praise_of_an_agreement_between_two_actors_is_no_view_of_either_party():
+    assert stances("The treaty between Uzbekistan and Kyrgyzstan was a real success.", state="KAZ") == set()
+    assert stances("The new deal between Japan and Mongolia will bring great benefits.", state="GEO") == set()
+    # ... nor does the cue pass on to the next actor in the sentence
+    text = "The treaty between Uzbekistan and Kyrgyzstan, signed in Moscow, was a real success."
+    assert stances(text, state="KAZ") == set()
+    # ... even when the speaker's own state is one of the two
+    assert stances("The border treaty between Armenia and Azerbaijan is a great achievement.", state="AZE") == set()
+    # but good relations between the speaker's own state and another are a view of the other, like "our partnership"
+    got = stances("Relations between Kazakhstan and Mongolia have become truly friendly.", state="KAZ")
+    assert ("MNG", "+") in got
+
+
+def test_the_subject_of_a_word_of_feeling_feels_and_is_not_judged():
+    # "worried", "pleased": the subject feels; the actor after the word is what it feels about
+    got = stances("Tokyo officials say Japan is worried about the growing influence of China.", state="KAZ")
+    assert not any(t == "JPN" for t, _ in got)
+    assert not any(t == "CHN" for t, _ in stances("China is pleased with the new road to Mongolia.", state="KAZ"))
+    assert ("JPN", "+") in stances("We are pleased with Japan.", state="KAZ")
+    # a topic framed "where X is concerned" is not blamed by the word
+    got = stances("Where China is concerned, the talks with Mongolia are a detail.", state="KAZ")
+    assert not any(t == "CHN" for t, _ in got)
+
+
+def test_an_evaluation_of_breaking_away_from_an_actor_is_the_opposite_view_of_it():
+    # regret for a break is a good view of the partner ...
+    assert ("RUS", "+") in stances("A break with Russia would be a tragedy for our economy.", state="KAZ")
+    assert ("OTS", "+") in stances("Uzbekistan's withdrawal from the OTS would be a grave mistake.", state="UZB")
+    # ... praise of leaving a poor one
+    assert ("EAEU", "-") in stances("Leaving the EAEU would be a wise move for Armenia.", state="GEO")
+    # the actor that breaks away is judged as before
+    assert ("ARM", "-") in stances("Armenia's exit from the CSTO is a mistake.", state="GEO")
+    # a place left is no membership: the cue keeps its sense
+    assert ("JPN", "+") in stances("Leaving Japan after ten good years was hard for our engineers.", state="KAZ")
+
+
+def test_the_ends_of_a_bridge_or_a_link_between_two_places_are_no_targets():
+    got = stances("The new railway makes Mongolia a bridge between Russia and China.", state="KAZ")
+    assert ("MNG", "+") in got and not any(t in ("RUS", "CHN") for t, _ in got)
+    got = stances("The ferry lets Georgia act as a useful link between Central Asia and Türkiye.", state="KAZ")
+    assert ("GEO", "+") in got and not any(t in ("TUR", "CENTRAL_ASIA") for t, _ in got)
+    # ... even with one end an actor and the other not
+    got = stances(
+        "Officials hope the new ferry turns Georgia into a bridge between Japan and the rest of Asia.", state="GEO"
+    )
+    assert not any(t == "JPN" for t, _ in got)
+
+
+def test_a_cue_on_a_decision_to_end_an_actor_weighs_the_decision_s_owner():
+    got = stances("The SCO's decision in May to suspend Mongolia has strengthened the organisation.", state="KAZ")
+    assert ("SCO", "+") in got and not any(t == "MNG" for t, _ in got)
+    got = stances("Japan's decision on Friday to leave the OTS is a wise step.", state="KAZ")
+    assert ("JPN", "+") in got and not any(t == "OTS" for t, _ in got)
+    # a decision to build or join something may well weigh it
+    assert ("OTS", "+") in stances("Japan's plan to join the OTS as an observer is a positive step.", state="KAZ")
+
+
+def test_a_cue_on_an_agreement_with_an_actor_or_on_its_abolition_weighs_neither():
+    text = "The minister said that the trade agreement with Japan was making good progress."
+    assert not any(t == "JPN" for t, _ in stances(text, state="KAZ"))
+    text = "The minister praised the quick talks, and the welcome abolition of the OTS secretariat."
+    assert not any(t == "OTS" for t, _ in stances(text, state="KAZ"))
+    # the one actor of the sentence too
+    assert stances("The new agreement with Japan opens the door to real progress.", state="KAZ") == set()
+    # cooperation with an actor is still a view of it
+    assert ("JPN", "+") in stances("Cooperation with Japan is useful.", state="KAZ")
+
+
+def test_the_actor_a_good_thing_goes_to_is_not_the_one_praised():
+    got = stances("The CSTO is effective: its border mission brings lasting security to Mongolia.", state="RUS")
+    assert ("CSTO", "+") in got and not any(t == "MNG" for t, _ in got)
+    got = stances("Officials call the new road a valuable contribution to the prosperity of Central Asia.")
+    assert not any(t == "CENTRAL_ASIA" for t, _ in got)
+    # an attitude towards the actor still judges it
+    assert ("JPN", "+") in stances("We owe our thanks to Japan for the new hospital.", state="KAZ")
+
+
+def test_an_agreement_on_something_with_an_actor_is_still_the_agreement_s():
+    text = "A mining agreement on the new copper pit with Japan, signed last week, is a good sign."
+    assert not any(t == "JPN" for t, _ in stances(text, state="MNG"))

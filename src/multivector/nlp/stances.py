@@ -78,7 +78,9 @@ def _stances_from_readings(sentence: SentenceContext, readings: Sequence[Relatio
         return []
     kinds = {m.id: m.kind for m in sentence.mentions}
     prefixed = {
-        m.id for m in sentence.mentions if _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start)
+        m.id
+        for m in sentence.mentions
+        if _PREFIXED.search(sentence.body, max(sentence.start, m.start - 5), m.start) or _party_of_event(sentence, m)
     }
     out: dict[str, Stance] = {}
     types: dict[str, str] = {}
@@ -124,7 +126,14 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         polarity = _lowered(sentence, start, polarity, mood)
         for target, rule in _target(sentence, targets, start, end, polarity):
             votes.setdefault(target.id, []).append(
-                _Vote(polarity, min(start, target.start), max(end, target.end), mood, rule, _resolved(sentence, target))
+                _Vote(
+                    _turned(sentence, target, polarity),
+                    min(start, target.start),
+                    max(end, target.end),
+                    mood,
+                    rule,
+                    _resolved(sentence, target),
+                )
             )
     others = {m.id for m in targets if m.id != sentence.speaker_state}
     if not votes and len(others) == 1 and STANCES["sole_target"]:
@@ -134,11 +143,16 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         for start, end, polarity in _cues(sentence, targets):
             mood = modality(sentence.body, sentence.start, start, end)
             polarity = _lowered(sentence, start, polarity, mood)
-            if _victim(sentence, mention, end, polarity) or _party_between(sentence, mention, polarity):
+            if (
+                _victim(sentence, mention, end, polarity)
+                or _beneficiary(sentence, mention, start, end, polarity)
+                or _party_of_event(sentence, mention)
+                or _party_of_deal(sentence, mention)
+            ):
                 continue  # "pressure on X", "the isolation of X": X suffers the act, wherever it stands
             votes.setdefault(only, []).append(
                 _Vote(
-                    polarity,
+                    _turned(sentence, mention, polarity),
                     min(start, mention.start),
                     max(end, mention.end),
                     mood,
@@ -150,6 +164,38 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
         _reserved(sentence, _stance(sentence, target_id, items), max(v.end for v in items))
         for target_id, items in votes.items()
     ]
+
+
+@cache
+def _rupture() -> re.Pattern[str]:
+    words = "|".join(sorted(lexicon()["stance_rupture_words"], key=len, reverse=True))
+    # "a break with X", "the withdrawal of our troops from X", "leaving X": what lies between the word and its object
+    return re.compile(
+        rf"(?<![\w-])(?:{words})(?:\s+(?:of|by)\s+[^,;:.!?]{{1,30}}?)?\s+(?:(?P<prep>from|with|in\s+relations\s+with)\s+)?"
+        r"(?:the\s+)?\Z",
+        re.IGNORECASE,
+    )
+
+
+#: what a break "from" may leave: a membership or a project, not a place ("the withdrawal from Afghanistan")
+_LEFT_FROM = frozenset({"organisation", "bloc", "project"})
+
+
+def _turned(sentence: SentenceContext, mention: Mention, polarity: str) -> str:
+    """'A break with X would be a tragedy', 'our withdrawal from X would be a mistake', 'leaving X is wise': the cue
+    weighs breaking away from X, so its view of X is the opposite: regret for the break is a good view of X, praise of
+    the break a poor one. A balanced cue stays balanced."""
+    if polarity == "0":
+        return polarity
+    found = _rupture().search(sentence.body, max(sentence.start, mention.start - 60), mention.start)
+    if found is None:
+        return polarity
+    prep = (found.group("prep") or "").lower()
+    if prep == "from" and mention.kind not in _LEFT_FROM:
+        return polarity
+    if not prep and mention.kind not in _LEFT_FROM:
+        return polarity  # "leaving Russia", "abandoning Georgia": a place left, not a membership
+    return "+" if polarity == "-" else "-"
 
 
 @cache
@@ -274,6 +320,16 @@ def _cues(sentence: SentenceContext, mentions: list[Mention]) -> list[tuple[int,
     ]
 
 
+def _judges_after(sentence: SentenceContext, start: int, end: int) -> bool:
+    """'the EU welcomed the decision of Kazakhstan': the actor before a judging verb judges, the one after is judged;
+    'Tehran is worried about the talks with X': the subject of a word of feeling feels, what it feels about comes
+    after it ("where X is concerned" feels nothing)."""
+    return any(
+        word_pattern(key).fullmatch(sentence.body, start, end)
+        for key in ("stance_judging_verbs", "stance_experiencer_words")
+    )
+
+
 def _target(
     sentence: SentenceContext, targets: list[Mention], start: int, end: int, polarity: str
 ) -> list[tuple[Mention, str]]:
@@ -283,10 +339,12 @@ def _target(
     in_clause = [
         m
         for m in targets
-        if lo <= m.start < hi and not _victim(sentence, m, end, polarity) and not _party_between(sentence, m, polarity)
+        if lo <= m.start < hi
+        and not _victim(sentence, m, end, polarity)
+        and not _party_between(sentence, m, polarity)
+        and not _beneficiary(sentence, m, start, end, polarity)
     ]
-    if word_pattern("stance_judging_verbs").fullmatch(sentence.body, start, end):
-        # "the EU welcomed the decision of Kazakhstan": the actor before the verb judges, the one after is judged
+    if _judges_after(sentence, start, end):
         in_clause = [m for m in in_clause if m.start >= end]
     if not in_clause:
         return []
@@ -297,9 +355,35 @@ def _target(
         in_clause,
         key=lambda m: _distance(m, start, end) + _place_penalty(sentence, m) + _own_state_penalty(sentence, m, start),
     )
-    if _in_list(sentence, nearest):
+    if _in_list(sentence, nearest) or _party_of_event(sentence, nearest) or _party_of_deal(sentence, nearest):
+        # "the treaty between X and Y was a real success", "the trade deal with X is going well", "the welcome
+        # abolition of X": the cue weighs the treaty, the deal or the act, none of the actors in it
         return []
-    return [(nearest, "cue")] if _distance(nearest, start, end) <= MAX_CUE_DISTANCE else []
+    # an actor named as a place counts as farther away here too
+    reach = _distance(nearest, start, end) + _place_penalty(sentence, nearest)
+    if reach > MAX_CUE_DISTANCE:
+        return []
+    return [(_decider(sentence, in_clause, nearest), "cue")]
+
+
+@cache
+def _decision_to_end() -> re.Pattern[str]:
+    verbs = "|".join(sorted(lexicon()["stance_ending_verbs"], key=len, reverse=True))
+    # "X's decision on Monday to disband [Y]": a possessed noun, a few words, and an infinitive that ends the actor
+    # after it
+    return re.compile(rf"^['’]s?\s+[\w-]+(?:\s+[^,;:!?]{{1,30}}?)?\s+to\s+(?:{verbs})\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _decider(sentence: SentenceContext, in_clause: list[Mention], mention: Mention) -> Mention:
+    """'the SCO's plan to disband its working group has strengthened trust': the cue weighs the plan that ends the
+    working group, so the plan's owner, never what it ends. The mention itself otherwise ("X's
+    decision to build the plant is important" may well weigh the plant)."""
+    for owner in sorted((m for m in in_clause if m.end <= mention.start), key=lambda m: -m.end):
+        if mention.start - owner.end > 60:
+            break
+        if _decision_to_end().match(sentence.body[owner.end : mention.start]):
+            return owner
+    return mention
 
 
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?\Z", re.IGNORECASE)
@@ -370,6 +454,8 @@ def _predicate_subject(sentence: SentenceContext, in_clause: list[Mention], cue_
             continue  # "X remains [Georgia]'s most important partner"
         if not linked or subject.id == sentence.speaker_state or _place_penalty(sentence, subject):
             return []  # "freight via Iran is promising": a place is no subject
+        if _party_of_event(sentence, subject) or _party_of_deal(sentence, subject):
+            return []  # "the treaty between X and Y is a success": the subject is the treaty
         if _VERB_OBJECT.search(sentence.body[max(sentence.start, subject.start - 30) : subject.start]):
             return []  # "the decision to build X is important": X is the object of a verb, not the subject
         subject = _head_possessor(sentence, in_clause, subject)
@@ -408,7 +494,11 @@ _COMPOUND = re.compile(r"^\s?[-–—]\s?\Z")  # "the Turkish-Azerbaijani allian
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|within|around)\s+(?:the\s+)?(?:wider\s+)?\Z", re.IGNORECASE)
 _ROUTE_BEFORE = re.compile(
-    r"\b(?:via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with|to))?)\s+(?:the\s+)?\Z", re.IGNORECASE
+    r"\b(?:via|crossing|connecting(?:\s+[\w-]+(?:\s+[\w-]+)?\s+(?:and|with|to))?"
+    # "a bridge between X and Y", "the main link between X and Y": the ends of a connection
+    r"|(?:bridges?|links?|gateways?|crossroads|junctions?|connections?)\s+between"
+    r"(?:\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and)?)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
 )
 
 
@@ -451,6 +541,22 @@ def _victim(sentence: SentenceContext, mention: Mention, cue_end: int, polarity:
     )
 
 
+# "security to X", "a contribution to the prosperity of all of X": the words between a praised thing and
+# the one it is given to ("a promising option for X" does weigh X's options)
+_GIVEN_TO = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?\Z", re.IGNORECASE)
+
+
+def _beneficiary(sentence: SentenceContext, mention: Mention, cue_start: int, cue_end: int, polarity: str) -> bool:
+    """'the mission brings lasting security to X', 'a contribution to the prosperity of X': the actor a good thing
+    goes to receives it; the praise is for the thing or whoever gives it. Words of an attitude towards the actor
+    ("thanks to X", "our commitment to X") still judge it."""
+    if polarity != "+" or mention.start < cue_end:
+        return False
+    if not _GIVEN_TO.match(sentence.body[cue_end : mention.start]):
+        return False
+    return not word_pattern("stance_attitude_words").fullmatch(sentence.body, cue_start, cue_end)
+
+
 _BETWEEN_FIRST = re.compile(r"\bbetween\s+(?:the\s+)?\Z", re.IGNORECASE)
 _CUE_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?between\s+(?:the\s+)?[^,;:.!?]{1,40}?\s+and\s", re.IGNORECASE)
 _BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -459,16 +565,58 @@ _BETWEEN_AND = re.compile(r"^\s+and\s+(?:the\s+)?\Z", re.IGNORECASE)
 def _party_between(sentence: SentenceContext, mention: Mention, polarity: str) -> bool:
     """'the conflict between X and Y', 'tensions between X and Y': a hostile relation named between two actors is
     theirs (nlp/relations.py reads it), not the speaker's blame of either."""
-    if polarity != "-":
+    return polarity == "-" and _pair_between(sentence, mention) is not None
+
+
+def _party_of_event(sentence: SentenceContext, mention: Mention) -> bool:
+    """'the treaty between X and Y was a real success', 'the talks between X and Y made progress': whatever the cue,
+    it weighs the treaty or the talks, not either party. The relations of the speaker's own state are the exception
+    ("relations between our country and X have become brotherly"): like "our partnership with X", a view of X."""
+    pair = _pair_between(sentence, mention)
+    if pair is None:
         return False
+    first, _ = pair
+    own = sentence.speaker_state is not None and sentence.speaker_state in {m.id for m in pair}
+    if own and mention.id != sentence.speaker_state:
+        before = sentence.body[max(sentence.start, first.start - 40) : first.start]
+        return _relationship_between().search(before) is None
+    return True
+
+
+@cache
+def _relationship_between() -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon()["stance_relationship_nouns"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{nouns})\s+between\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+@cache
+def _deal_with() -> re.Pattern[str]:
+    deals = "|".join(sorted(lexicon()["stance_deal_nouns"], key=len, reverse=True))
+    ends = "|".join(sorted(lexicon()["stance_ending_nouns"], key=len, reverse=True))
+    # "the agreement [on the new mine] with X", "the abolition of X"
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{deals})(?:\s+on\s+[^,;:!?]{{1,50}}?)?\s+with|(?:{ends})\s+of)\s+(?:the\s+)?"
+        r"(?:[\w-]+\s+){0,2}?\Z",
+        re.IGNORECASE,
+    )
+
+
+def _party_of_deal(sentence: SentenceContext, mention: Mention) -> bool:
+    """X in 'the agreement with X', 'the talks with X' or 'the abolition of X': the cue next to it weighs the
+    agreement, the talks or the act, not X (the relation it names is nlp/relations.py's)."""
+    return _deal_with().search(sentence.body, max(sentence.start, mention.start - 90), mention.start) is not None
+
+
+def _pair_between(sentence: SentenceContext, mention: Mention) -> tuple[Mention, Mention] | None:
+    """The two actors of 'between X and Y' when the mention is one of them."""
     ordered = sorted(sentence.mentions, key=lambda m: m.start)
     for first, second in zip(ordered, ordered[1:], strict=False):
         if mention not in (first, second):
             continue
         before = sentence.body[max(sentence.start, first.start - 12) : first.start]
         if _BETWEEN_FIRST.search(before) and _BETWEEN_AND.match(sentence.body[first.end : second.start]):
-            return True
-    return False
+            return first, second
+    return None
 
 
 def _distance(mention: Mention, start: int, end: int) -> int:
