@@ -185,3 +185,21 @@ def test_an_interviewee_who_answered_the_outlets_questions_is_the_speaker() -> N
     )
     analysis = multivector.analyze(page)
     assert [s.name for s in analysis.speakers] == ["Timur Nazarov"]
+
+
+def test_a_posts_host_country_is_not_the_speakers_own() -> None:
+    """'the EU Ambassador to Tajikistan': Tajikistan is where the speaker serves, not the speaker's country."""
+    from multivector.data.catalogue import Catalogue
+    from multivector.nlp.assemble import _speaker_state
+    from multivector.nlp.speakers.types import SpeakerInfo
+
+    def state(role: str) -> str | None:
+        return _speaker_state(SpeakerInfo("Nobody Known", role), Catalogue.default())
+
+    assert state("the EU Ambassador to Tajikistan") is None
+    assert state("the Ambassador to the Kyrgyz Republic") is None
+    assert state("the UN Special Representative for Afghanistan") is None
+    assert state("German Ambassador to Tajikistan") == "DEU"
+    assert state("Ambassador of Kazakhstan to Tajikistan") == "KAZ"
+    assert state("Kazakhstan's envoy in Baku") == "KAZ"
+    assert state("director of the Kazakhstan Institute for Strategic Studies") == "KAZ"

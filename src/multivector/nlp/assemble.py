@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from multivector.nlp import reference, segment
+from multivector.nlp.actors import TITLE_WORDS
 from multivector.nlp.aggregate import relation_claims, stance_claims
 from multivector.nlp.config import RELATIONS
 from multivector.nlp.context import Mention, SentenceContext
@@ -221,11 +222,20 @@ def _speaker_state(speaker: SpeakerInfo, catalogue) -> str | None:
         return entry.id
     words = re.findall(r"[\w’'-]+", speaker.role or "")
     for i in range(len(words)):
+        if _posted_to(words, i):
+            continue
         for n in (3, 2, 1):
             found = catalogue.lookup(" ".join(words[i : i + n]).removesuffix("'s").removesuffix("’s"))
             if found and (entry := catalogue.get(found[0])) is not None and entry.kind == "state":
                 return entry.id
     return None
+
+
+def _posted_to(words: list[str], i: int) -> bool:
+    """'the EU Ambassador to Tajikistan', 'envoy in Baku': the state after a post's 'to', 'in' or 'for' is where the
+    speaker is posted, not the speaker's own country."""
+    j = i - 1 - (i >= 1 and words[i - 1].lower() == "the")
+    return j >= 1 and words[j].lower() in ("to", "in", "for") and words[j - 1].lower() in TITLE_WORDS
 
 
 def _dominant_state(mentions: list[Mention]) -> str | None:
