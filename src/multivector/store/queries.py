@@ -803,8 +803,10 @@ def _newest_matches(
     costs every match of the table (tens of milliseconds for a word in most rows). So the window is found in
     steps, each with its plan fixed: the newest 2 x window rows are walked; if they hold fewer matches than the
     window, the walk goes on as far as their density says it needs, within WALK_BUDGET rows per row of the window;
-    what is still missing then comes from the GIN index, below the rows walked (few matches there: where the index
-    is cheap). The tables take each step together, one round trip per step."""
+    what is still missing then comes from the GIN index, in the range of keys below the rows walked that the density
+    says should hold it (a bitmap of the matches and one of the range, so only the matches in the range are read;
+    four times wider while short; all of the rest when no match was seen, since a word absent from the newest rows
+    is rare). The tables take each step together, one round trip per step."""
     extra = list(params or [])
     found: dict[str, list[tuple[Any, ...]]] = {table: [] for table, _ in tables}
     keys = dict(tables)
@@ -827,7 +829,7 @@ def _newest_matches(
         if last is not None:
             low[table], below[table], span[table] = first, last + 1, min(2 * window, budget[table])
     walking, indexed = list(low), []
-    while walking:
+    while walking:  # the primary key, backwards, as far as the density seen says the window needs
         with db.batch():
             cursors = {table: newest(table, f"{keys[table]} < ? AND {keys[table]} >= ?", below[table],
                                      below[table] - span[table]) for table in walking}  # fmt: skip
@@ -839,20 +841,32 @@ def _newest_matches(
             missing = window - len(found[table])
             if missing <= 0 or below[table] <= low[table]:
                 continue
-            expected = missing * read[table] / len(found[table]) * 1.25 if found[table] else budget[table] + 1
-            if read[table] + expected > budget[table]:
-                indexed.append(table)
-            else:
-                span[table] = int(expected) + 1
-                walking.append(table)
-    if indexed:
+            span[table] = _rows_for(missing, read[table], len(found[table]), below[table] - low[table])
+            (indexed if read[table] + span[table] > budget[table] else walking).append(table)
+    while indexed:  # the GIN index, within the keys the density seen says hold the rest (wider each time)
         with db.batch():
             _plan(db, _BITMAP)
-            cursors = {table: newest(table, f"{keys[table]} < ?", below[table]) for table in indexed}
+            cursors = {table: newest(table, f"{keys[table]} < ? AND {keys[table]} >= ?", below[table],
+                                     below[table] - span[table]) for table in indexed}  # fmt: skip
             _plan(db, _WALK)
+        indexed = []
         for table, cursor in cursors.items():
             found[table] += [tuple(row) for row in cursor.fetchall()]
+            below[table] -= span[table]
+            read[table] += span[table]
+            missing = window - len(found[table])
+            if missing > 0 and below[table] > low[table]:
+                span[table] = max(4 * span[table], _rows_for(missing, read[table], len(found[table]), 0))
+                indexed.append(table)
     return found
+
+
+def _rows_for(missing: int, read: int, found: int, rest: int) -> int:
+    """How many more rows should hold `missing` matches, at the density seen (`found` in `read` rows) and a quarter
+    more; all the `rest` when none was seen (a word absent from the newest rows: few matches anywhere, most likely)."""
+    if not found:
+        return max(rest, 1)
+    return int(missing * read / found * 1.25) + 1
 
 
 #: A user's search as a PostgreSQL tsquery (ts_query's text, English stemming as the tsvector columns).
