@@ -341,9 +341,11 @@ def test_search_windows_hold_the_newest_matches_however_they_are_found(twin_corp
 
     plans, walks = [], []
     real_plan, real_execute = queries._plan, queries._execute
-    monkeypatch.setattr(queries, "_plan", lambda db, settings: plans.append(settings) or real_plan(db, settings))
-    monkeypatch.setattr(queries, "_execute", lambda db, sql, params: (
-        walks.append(sql) if " >= ? AND tsv @@" in sql else None) or real_execute(db, sql, params))  # fmt: skip
+    monkeypatch.setattr(queries, "_plan", lambda db, settings, local: plans.append(settings) or real_plan(
+        db, settings, local))  # fmt: skip
+    monkeypatch.setattr(queries, "_execute", lambda db, sql, params: (  # the walks past each table's first step
+        walks.append(sql) if plans[-1] == queries._WALK and " < ? AND " in sql else None) or real_execute(
+        db, sql, params))  # fmt: skip
     tables = [("documents", "number"), *((table, "id") for table in EVIDENCE_TABLES)]
     calls = 0
     with Corpus(twin_corpora[1], readonly=True) as corpus:
@@ -354,8 +356,8 @@ def test_search_windows_hold_the_newest_matches_however_they_are_found(twin_corp
                 for budget in (1, 2, 3, 8):
                     monkeypatch.setattr(queries, "WALK_BUDGET", {"documents": budget})
                     monkeypatch.setattr(queries, "WALK_BUDGET_EVIDENCE", budget)
-                    with queries._planning(db):
-                        found = queries._newest_matches(db, tables, query, window, ", w.id")
+                    with queries._planning(db) as plan:
+                        found = queries._newest_matches(db, plan, tables, query, window, ", w.id")
                     calls += 1
                     for table, key in tables:
                         sql = f"SELECT {key}, id FROM {table} WHERE tsv @@ to_tsquery('english', ?)"
@@ -363,13 +365,14 @@ def test_search_windows_hold_the_newest_matches_however_they_are_found(twin_corp
                                                                     (query, window))]  # fmt: skip
                         assert found[table] == expected, (text, window, budget, table)
         assert queries._BITMAP in plans  # the GIN index was asked...
-        assert len(walks) > len(tables) * calls  # ...and walks went on past their first step
-        assert db.scalar("SELECT current_setting('enable_seqscan')") == "on"  # our transaction took the settings away
+        assert walks and calls == 96  # ...and walks went on past their first step
+        assert db.scalar("SELECT current_setting('enable_seqscan')") == "on"  # the settings were put back
         with corpus.connection.transaction():  # a search inside someone else's transaction puts them back
             db.execute("SET LOCAL enable_seqscan = off")
             assert corpus.search("trade*", limit=3)
             assert db.scalar("SELECT current_setting('enable_seqscan')") == "off"
             assert db.scalar("SELECT current_setting('enable_bitmapscan')") == "on"
+        assert db.scalar("SELECT current_setting('enable_seqscan')") == "on"  # nothing outlives that transaction
 
 
 def test_search_ranks_the_newest_window_of_each_kind(twin_corpora, monkeypatch):

@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -384,8 +384,9 @@ def actors(
         " CROSS JOIN document_actors da ON da.document_id = d.id CROSS JOIN actors a ON a.id = da.actor_id"
     )
     if search is not None and db.postgres:  # the ACTOR_SEARCH_WINDOW newest matches, as below
-        with _planning(db):
-            found = _newest_matches(db, [("documents", "number")], ts_query(search), ACTOR_SEARCH_WINDOW, ", w.id")
+        with _planning(db) as plan:
+            query = ts_query(search)
+            found = _newest_matches(db, plan, [("documents", "number")], query, ACTOR_SEARCH_WINDOW, ", w.id")
             ids = [row[1] for row in found["documents"]]
             # counted from the window's documents through the keys (still with _planning's settings: no sequential
             # scan of document_actors, which the planner prefers to a thousand index probes at twice their time)
@@ -736,8 +737,8 @@ def _ranked_postgres(db: Db, query: str, marks: tuple[str, str], wanted: int | N
     options = f'StartSel="{start}", StopSel="{stop}", MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "'
     tables = [("documents", "number"), *((table, "id") for table in EVIDENCE_TABLES)]
     rank = f", -ts_rank_cd(w.tsv, {_TSQUERY})"
-    with _planning(db):
-        found = _newest_matches(db, tables, query, POSTGRES_RANK_WINDOW, rank, [query])
+    with _planning(db) as plan:
+        found = _newest_matches(db, plan, tables, query, POSTGRES_RANK_WINDOW, rank, [query])
         best = {table: sorted(found[table], key=lambda row: (row[1], -row[0]))[:wanted] for table, _ in tables}
         cursors = {}
         with db.batch():  # the snippets of every table's best, in one round trip
@@ -770,28 +771,37 @@ _WALK = ("off", "off", "on")
 _BITMAP = ("on", "off", "off")
 
 
-def _plan(db: Db, settings: tuple[str, ...]) -> None:
-    db.execute("SELECT " + ", ".join(f"set_config('{name}', ?, true)" for name in _PLAN_SETTINGS), list(settings))
+def _plan(db: Db, settings: tuple[str, ...], local: bool) -> None:
+    sql = "SELECT " + ", ".join(f"set_config('{name}', ?, {'true' if local else 'false'})" for name in _PLAN_SETTINGS)
+    db.execute(sql, list(settings))
 
 
 @contextmanager
-def _planning(db: Db) -> Iterator[None]:
-    """A transaction whose statements are planned to walk ordered indexes (_WALK: no sequential scans, no bitmaps),
-    which _newest_matches switches to bitmaps for a statement. set_config(..., true) lasts until the transaction
-    ends; in a transaction someone else opened (ours is then a savepoint), the settings found are put back."""
-    outer = db.conn.info.transaction_status.name != "IDLE"
-    with db.conn.transaction():
-        saved = db.one("SELECT " + ", ".join(f"current_setting('{n}')" for n in _PLAN_SETTINGS)) if outer else None
-        _plan(db, _WALK)
-        try:
-            yield
-        finally:
-            if saved is not None:
-                _plan(db, tuple(saved))
+def _planning(db: Db) -> Iterator[Callable[[tuple[str, ...]], None]]:
+    """Statements planned to walk ordered indexes (_WALK: no sequential scans, no bitmaps); yields the function that
+    changes the plan (_newest_matches switches to bitmaps for a statement). The connection's own settings are put
+    back on the way out. Outside a transaction they are set for the session (a transaction of our own would cost two
+    round trips, BEGIN and COMMIT, a search); inside someone else's, for that transaction only, so that nothing
+    outlives it."""
+    local = db.conn.info.transaction_status.name != "IDLE"
+    with db.batch():
+        cursor = db.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLAN_SETTINGS))
+        _plan(db, _WALK, local)
+    saved = tuple(cursor.fetchone())
+    try:
+        yield lambda settings: _plan(db, settings, local)
+    finally:
+        _plan(db, saved, local)
 
 
 def _newest_matches(
-    db: Db, tables: list[tuple[str, str]], query: str, window: int, columns: str = "", params: list[Any] | None = None
+    db: Db,
+    plan: Callable[[tuple[str, ...]], None],
+    tables: list[tuple[str, str]],
+    query: str,
+    window: int,
+    columns: str = "",
+    params: list[Any] | None = None,
 ) -> dict[str, list[tuple[Any, ...]]]:
     """PostgreSQL, inside :func:`_planning`: for each (table, key), the (key, *columns) of the `window` rows with the
     highest keys (the newest) whose tsv matches the tsquery `query`, newest first; all of them when fewer match.
@@ -821,21 +831,22 @@ def _newest_matches(
         )
         return _execute(db, sql, [*extra, *bounds, query, window - len(found[table])])
 
-    with db.batch():
+    span = {table: min(2 * window, budget[table]) for table in keys}
+    with db.batch():  # each table's range of keys, and its newest 2 x window rows walked, in one round trip
         ranges = {table: _execute(db, f"SELECT min({key}), max({key}) FROM {table}", []) for table, key in tables}
-    low, below, span, read = {}, {}, {}, dict.fromkeys(keys, 0)
+        cursors = {table: newest(table, f"{key} >= (SELECT max({key}) FROM {table}) + 1 - ?", span[table])
+                   for table, key in tables}  # fmt: skip
+    low, below, read = {}, {}, dict.fromkeys(keys, 0)
+    walking, indexed = [], []
     for table, cursor in ranges.items():
         first, last = cursor.fetchone()
-        if last is not None:
-            low[table], below[table], span[table] = first, last + 1, min(2 * window, budget[table])
-    walking, indexed = list(low), []
+        if last is not None:  # else an empty table
+            low[table], below[table] = first, last + 1
+            walking.append(table)
     while walking:  # the primary key, backwards, as far as the density seen says the window needs
-        with db.batch():
-            cursors = {table: newest(table, f"{keys[table]} < ? AND {keys[table]} >= ?", below[table],
-                                     below[table] - span[table]) for table in walking}  # fmt: skip
-        walking = []
-        for table, cursor in cursors.items():
-            found[table] += [tuple(row) for row in cursor.fetchall()]
+        steps, current, walking = cursors, walking, []
+        for table in current:
+            found[table] += [tuple(row) for row in steps[table].fetchall()]
             below[table] -= span[table]
             read[table] += span[table]
             missing = window - len(found[table])
@@ -843,12 +854,16 @@ def _newest_matches(
                 continue
             span[table] = _rows_for(missing, read[table], len(found[table]), below[table] - low[table])
             (indexed if read[table] + span[table] > budget[table] else walking).append(table)
+        if walking:
+            with db.batch():
+                cursors = {table: newest(table, f"{keys[table]} < ? AND {keys[table]} >= ?", below[table],
+                                         below[table] - span[table]) for table in walking}  # fmt: skip
     while indexed:  # the GIN index, within the keys the density seen says hold the rest (wider each time)
         with db.batch():
-            _plan(db, _BITMAP)
+            plan(_BITMAP)
             cursors = {table: newest(table, f"{keys[table]} < ? AND {keys[table]} >= ?", below[table],
                                      below[table] - span[table]) for table in indexed}  # fmt: skip
-            _plan(db, _WALK)
+            plan(_WALK)
         indexed = []
         for table, cursor in cursors.items():
             found[table] += [tuple(row) for row in cursor.fetchall()]
