@@ -166,6 +166,24 @@ def test_search_ranks_the_same_hits_on_both_backends(twin_corpora):
     assert found[0] and found[0] == found[1]
 
 
+def test_actor_search_counts_the_same_window_on_both_backends(twin_corpora, monkeypatch):
+    from multivector.store import queries
+
+    monkeypatch.setattr(queries, "ACTOR_SEARCH_WINDOW", 10)
+    for text in ("pressure", "trade*", "Mongolia", "nonexistentword"):
+        answers = []
+        for target in twin_corpora:
+            with Corpus(target, readonly=True) as corpus:
+                answers.append([dict(row) for row in corpus.actors(search=text, limit=None)])
+                newest = corpus.docs(search=text, limit=None)
+                newest = sorted(newest, key=lambda doc: -corpus.db.scalar(
+                    "SELECT number FROM documents WHERE id = ?", (doc["id"],)))[:10]  # fmt: skip
+                counted = sum(len(corpus.actors(document=doc["id"], limit=None)) for doc in newest)
+                assert sum(row["documents"] for row in answers[-1]) == counted, (target, text)
+        assert answers[0] == answers[1], text
+        assert answers[0] or text == "nonexistentword"
+
+
 # -- PostgreSQL only ---------------------------------------------------------------------------------------------------
 
 _WRITER = """
@@ -313,3 +331,62 @@ def test_web_report_export_and_query_read_a_postgresql_corpus_as_an_sqlite_one(t
         assert exported.exit_code == 0, exported.output
     for table in ("relations", "relation_mentions", "stances", "documents"):
         assert (tmp_path / "s" / f"{table}.jsonl").read_text() == (tmp_path / "p" / f"{table}.jsonl").read_text()
+
+
+def test_search_windows_hold_the_newest_matches_however_they_are_found(twin_corpora, monkeypatch):
+    """_newest_matches walks the primary key, walks on, or asks the GIN index: whichever it does, each table's window is
+    exactly its newest matches (what ORDER BY key DESC LIMIT n says), for dense, sparse, absent words and phrases."""
+    from multivector.store import queries
+    from multivector.store.kinds import EVIDENCE_TABLES
+
+    plans, walks = [], []
+    real_plan, real_execute = queries._plan, queries._execute
+    monkeypatch.setattr(queries, "_plan", lambda db, settings, local: plans.append(settings) or real_plan(
+        db, settings, local))  # fmt: skip
+    monkeypatch.setattr(queries, "_execute", lambda db, sql, params: (  # the walks past each table's first step
+        walks.append(sql) if plans[-1] == queries._WALK and " < ? AND " in sql else None) or real_execute(
+        db, sql, params))  # fmt: skip
+    tables = [("documents", "number"), *((table, "id") for table in EVIDENCE_TABLES)]
+    calls = 0
+    with Corpus(twin_corpora[1], readonly=True) as corpus:
+        db = corpus.db
+        for text in ("pressure", "trade*", "Mongolia", '"puts pressure"', "Taliban OR Mongolia", "nonexistentword"):
+            query = queries.ts_query(text)
+            for window in (1, 4, 15, 400):
+                for budget in (1, 2, 3, 8):
+                    monkeypatch.setattr(queries, "WALK_BUDGET", {"documents": budget})
+                    monkeypatch.setattr(queries, "WALK_BUDGET_EVIDENCE", budget)
+                    with queries._planning(db) as plan:
+                        found = queries._newest_matches(db, plan, tables, query, window, ", w.id")
+                    calls += 1
+                    for table, key in tables:
+                        sql = f"SELECT {key}, id FROM {table} WHERE tsv @@ to_tsquery('english', ?)"
+                        expected = [tuple(row) for row in db.tuples(f"{sql} ORDER BY {key} DESC LIMIT ?",
+                                                                    (query, window))]  # fmt: skip
+                        assert found[table] == expected, (text, window, budget, table)
+        assert queries._BITMAP in plans  # the GIN index was asked...
+        assert walks and calls == 96  # ...and walks went on past their first step
+        assert db.scalar("SELECT current_setting('enable_seqscan')") == "on"  # the settings were put back
+        with corpus.connection.transaction():  # a search inside someone else's transaction puts them back
+            db.execute("SET LOCAL enable_seqscan = off")
+            assert corpus.search("trade*", limit=3)
+            assert db.scalar("SELECT current_setting('enable_seqscan')") == "off"
+            assert db.scalar("SELECT current_setting('enable_bitmapscan')") == "on"
+        assert db.scalar("SELECT current_setting('enable_seqscan')") == "on"  # nothing outlives that transaction
+
+
+def test_search_ranks_the_newest_window_of_each_kind(twin_corpora, monkeypatch):
+    from multivector.store import queries
+
+    monkeypatch.setattr(queries, "POSTGRES_RANK_WINDOW", 6)
+    with Corpus(twin_corpora[1], readonly=True) as corpus:
+        hits = corpus.search("trade*", limit=None)
+        assert [hit["rank"] for hit in hits] == sorted(hit["rank"] for hit in hits)
+        relations = {hit["record_id"] for hit in hits if hit["kind"] == "relations"}
+        newest = corpus.db.tuples(
+            "SELECT id FROM relations WHERE tsv @@ to_tsquery('english', 'trade:*') ORDER BY id DESC LIMIT 6"
+        )
+        assert relations == {row[0] for row in newest}
+        assert sum(hit["kind"] == "documents" for hit in hits) == 6
+        assert all("\u27e6" in hit["snippet"] for hit in hits)
+        assert corpus.search("trade*", limit=4, offset=2) == hits[2:6]

@@ -40,7 +40,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from multivector.store import kinds, reads
@@ -57,8 +58,14 @@ RANK_WINDOW = 3000
 #: about 20 microseconds per document; 1000 keeps a common word's search near 50 ms (docs/scaling.md).
 POSTGRES_RANK_WINDOW = 1000
 #: actors(search=...) counts actors over at most this many of the newest matching documents: an exact count over a
-#: word found in most documents reads every one of them (0.3 s per 60,000 documents), a page's worth of time.
-ACTOR_SEARCH_WINDOW = 5000
+#: word found in most documents reads every one of them (0.3 s per 60,000 documents), a page's worth of time, and
+#: so did a window of 5,000 (108 ms on PostgreSQL, 50 ms on SQLite at 100,000 documents: docs/scaling.md).
+ACTOR_SEARCH_WINDOW = 1000
+#: PostgreSQL finds a window of newest matches (_newest_matches) by walking the primary key backwards, checking each
+#: row's tsvector, for at most this many rows per row of the window (documents: each check reads a TOASTed tsvector,
+#: about 2 microseconds; the evidence tables' short tsvectors cost a tenth of that), then asks the GIN index.
+WALK_BUDGET = {"documents": 4}
+WALK_BUDGET_EVIDENCE = 32
 #: Matches in search snippets are wrapped in these markers (pick others with `marks=`).
 MARKS = ("\u27e6", "\u27e7")
 
@@ -371,20 +378,27 @@ def actors(
     if all(value is None for value in (speaker, search, document)):
         return _actors_in_dates(where, since, until, limit, offset)
     _add_document_filters(where, speaker=speaker, since=since, until=until, document=document)
+    # CROSS JOIN fixes the join order: narrow the documents first, then count their actors.
+    counted = (
+        "SELECT a.id, a.name, a.kind, count(*) AS documents, sum(da.mentions) AS mentions FROM documents d"
+        " CROSS JOIN document_actors da ON da.document_id = d.id CROSS JOIN actors a ON a.id = da.actor_id"
+    )
     if search is not None and db.postgres:  # the ACTOR_SEARCH_WINDOW newest matches, as below
-        where.add(f"d.number IN (SELECT number FROM documents WHERE tsv @@ {_TSQUERY} ORDER BY number DESC LIMIT ?)",
-                  ts_query(search), ACTOR_SEARCH_WINDOW)  # fmt: skip
-    elif search is not None:  # driven from the (at most ACTOR_SEARCH_WINDOW) matches, whatever else narrows
+        with _planning(db) as plan:
+            query = ts_query(search)
+            found = _newest_matches(db, plan, [("documents", "number")], query, ACTOR_SEARCH_WINDOW, ", w.id")
+            ids = [row[1] for row in found["documents"]]
+            # counted from the window's documents through the keys (still with _planning's settings: no sequential
+            # scan of document_actors, which the planner prefers to a thousand index probes at twice their time)
+            where.add("d.id = ANY(?) AND da.document_id = ANY(?)", ids, ids)
+            rows = _rows(db, f"{counted}{where.sql()} GROUP BY a.id{order}{page}", where.params + page_params)
+        return _typed(reads.ActorRow, rows)
+    if search is not None:  # driven from the (at most ACTOR_SEARCH_WINDOW) matches, whatever else narrows
         query = fts_query(search)
         oldest = _window_start(db, "documents_fts", query, ACTOR_SEARCH_WINDOW) or 0
         where.add("d.number IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? AND rowid >= ?)", query,
                   oldest)  # fmt: skip
-    # CROSS JOIN fixes the join order: narrow the documents first, then count their actors.
-    sql = (
-        "SELECT a.id, a.name, a.kind, count(*) AS documents, sum(da.mentions) AS mentions FROM documents d"
-        " CROSS JOIN document_actors da ON da.document_id = d.id CROSS JOIN actors a ON a.id = da.actor_id"
-        f"{where.sql()} GROUP BY a.id{order}{page}"
-    )
+    sql = f"{counted}{where.sql()} GROUP BY a.id{order}{page}"
     return _typed(reads.ActorRow, _rows(db, sql, where.params + page_params))
 
 
@@ -717,32 +731,159 @@ def _with_documents(db: Db, hits: list[dict[str, Any]]) -> list[reads.SearchHit]
 
 def _ranked_postgres(db: Db, query: str, marks: tuple[str, str], wanted: int | None) -> list[dict]:
     """search() on PostgreSQL: per table (documents, then each record kind), the best `wanted` of its
-    POSTGRES_RANK_WINDOW newest matches by ts_rank_cd (negated: lower is better, as bm25), with ts_headline snippets
-    made for those only."""
+    POSTGRES_RANK_WINDOW newest matches (_newest_matches) by ts_rank_cd (negated: lower is better, as bm25; ties:
+    newest first), with ts_headline snippets made for those only."""
     start, stop = (mark.replace('"', "") for mark in marks)
     options = f'StartSel="{start}", StopSel="{stop}", MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=" … "'
-    limit = db.dialect.no_limit if wanted is None else wanted
-    keys = ("kind", "record_id", "number", "document_id", "snippet", "rank")
-    rows = _execute(
-        db,
-        f"SELECT 'documents', NULL, d.number, NULL, ts_headline('english', coalesce(d.title, '') || ' ' || d.body,"
-        f" {_TSQUERY}, ?), top.rank FROM (SELECT w.number, -ts_rank_cd(w.tsv, {_TSQUERY}) AS rank FROM"
-        f" (SELECT number, tsv FROM documents WHERE tsv @@ {_TSQUERY} ORDER BY number DESC LIMIT ?) AS w"
-        " ORDER BY rank, w.number DESC LIMIT ?) AS top JOIN documents d ON d.number = top.number ORDER BY top.rank",
-        [query, options, query, query, POSTGRES_RANK_WINDOW, limit],
-    ).fetchall()
-    hits = [dict(zip(keys, row, strict=True)) for row in rows]
-    for table in EVIDENCE_TABLES:
-        rows = _execute(
-            db,
-            f"SELECT '{table}', r.id, NULL, r.document_id, ts_headline('english', r.evidence, {_TSQUERY}, ?), top.rank"
-            f" FROM (SELECT w.id, -ts_rank_cd(w.tsv, {_TSQUERY}) AS rank FROM (SELECT id, tsv FROM {table}"
-            f" WHERE tsv @@ {_TSQUERY} ORDER BY id DESC LIMIT ?) AS w ORDER BY rank, w.id DESC LIMIT ?) AS top"
-            f" JOIN {table} r ON r.id = top.id ORDER BY top.rank",
-            [query, options, query, query, POSTGRES_RANK_WINDOW, limit],
-        ).fetchall()
-        hits += [dict(zip(keys, row, strict=True)) for row in rows]
+    tables = [("documents", "number"), *((table, "id") for table in EVIDENCE_TABLES)]
+    rank = f", -ts_rank_cd(w.tsv, {_TSQUERY})"
+    with _planning(db) as plan:
+        found = _newest_matches(db, plan, tables, query, POSTGRES_RANK_WINDOW, rank, [query])
+        best = {table: sorted(found[table], key=lambda row: (row[1], -row[0]))[:wanted] for table, _ in tables}
+        cursors = {}
+        with db.batch():  # the snippets of every table's best, in one round trip
+            for table, key in tables:
+                if not best[table]:
+                    continue
+                text, document = ("coalesce(title, '') || ' ' || body", "NULL") if key == "number" else (
+                    "evidence", "document_id")  # fmt: skip
+                cursors[table] = _execute(
+                    db,
+                    f"SELECT {key}, {document}, ts_headline('english', {text}, {_TSQUERY}, ?) FROM {table}"
+                    f" WHERE {key} = ANY(?)",
+                    [query, options, [row[0] for row in best[table]]],
+                )
+        snippets = {table: {row[0]: row[1:] for row in cursor.fetchall()} for table, cursor in cursors.items()}
+    hits = []
+    for table, _ in tables:
+        record = table != "documents"
+        for key, value in best[table]:
+            document_id, snippet = snippets[table][key]
+            hits.append({"kind": table, "record_id": key if record else None, "number": None if record else key,
+                         "document_id": document_id, "snippet": snippet, "rank": value})  # fmt: skip
     return hits
+
+
+#: Planner settings of _newest_matches' two ways of reading: walking an ordered index (here the primary key,
+#: backwards), or a bitmap of the GIN index. Both plan each execution for its own values (psycopg prepares a statement
+#: run five times, and PostgreSQL would then reuse a generic plan made for other bounds, or under the other settings:
+#: search() went from 20 to 80 ms).
+_PLAN_SETTINGS = ("enable_bitmapscan", "enable_seqscan", "enable_indexscan", "plan_cache_mode")
+_WALK = ("off", "off", "on", "force_custom_plan")
+_BITMAP = ("on", "off", "off", "force_custom_plan")
+
+
+def _plan(db: Db, settings: tuple[str, ...], local: bool) -> None:
+    sql = "SELECT " + ", ".join(f"set_config('{name}', ?, {'true' if local else 'false'})" for name in _PLAN_SETTINGS)
+    db.execute(sql, list(settings))
+
+
+@contextmanager
+def _planning(db: Db) -> Iterator[Callable[[tuple[str, ...]], None]]:
+    """Statements planned to walk ordered indexes (_WALK: no sequential scans, no bitmaps); yields the function that
+    changes the plan (_newest_matches switches to bitmaps for a statement). The connection's own settings are put
+    back on the way out. Outside a transaction they are set for the session (a transaction of our own would cost two
+    round trips, BEGIN and COMMIT, a search); inside someone else's, for that transaction only, so that nothing
+    outlives it."""
+    local = db.conn.info.transaction_status.name != "IDLE"
+    with db.batch():
+        cursor = db.execute("SELECT " + ", ".join(f"current_setting('{name}')" for name in _PLAN_SETTINGS))
+        _plan(db, _WALK, local)
+    saved = tuple(cursor.fetchone())
+    try:
+        yield lambda settings: _plan(db, settings, local)
+    finally:
+        _plan(db, saved, local)
+
+
+def _newest_matches(
+    db: Db,
+    plan: Callable[[tuple[str, ...]], None],
+    tables: list[tuple[str, str]],
+    query: str,
+    window: int,
+    columns: str = "",
+    params: list[Any] | None = None,
+) -> dict[str, list[tuple[Any, ...]]]:
+    """PostgreSQL, inside :func:`_planning`: for each (table, key), the (key, *columns) of the `window` rows with the
+    highest keys (the newest) whose tsv matches the tsquery `query`, newest first; all of them when fewer match.
+    `columns` (on the row aliased w, with its `params`) is computed for those rows only.
+
+    PostgreSQL cannot tell how many rows a tsquery matches (a prefix is a guess) and picks between two plans that
+    are each hopeless on the other's ground: walking the primary key backwards costs the rows read until the window
+    is full (every row of the table when nothing matches: 40 ms over 200,000 events), a bitmap of the GIN index
+    costs every match of the table (tens of milliseconds for a word in most rows). So the window is found in
+    steps, each with its plan fixed: the newest 2 x window rows are walked; if they hold fewer matches than the
+    window, the walk goes on as far as their density says it needs, within WALK_BUDGET rows per row of the window;
+    what is still missing then comes from the GIN index, in the range of keys below the rows walked that the density
+    says should hold it (a bitmap of the matches and one of the range, so only the matches in the range are read;
+    four times wider while short; all of the rest when no match was seen, since a word absent from the newest rows
+    is rare). The tables take each step together, one round trip per step."""
+    extra = list(params or [])
+    found: dict[str, list[tuple[Any, ...]]] = {table: [] for table, _ in tables}
+    keys = dict(tables)
+    budget = {table: WALK_BUDGET.get(table, WALK_BUDGET_EVIDENCE) * window for table in keys}
+
+    def newest(table: str, where: str, *bounds: int) -> Any:
+        key = keys[table]
+        inner = ", id" if "w.id" in columns and key != "id" else ""
+        sql = (
+            f"SELECT w.{key}{columns} FROM (SELECT {key}, tsv{inner} FROM {table} WHERE {where} AND tsv @@ {_TSQUERY}"
+            f" ORDER BY {key} DESC LIMIT ?) AS w ORDER BY w.{key} DESC"
+        )
+        return _execute(db, sql, [*extra, *bounds, query, window - len(found[table])])
+
+    span = {table: min(2 * window, budget[table]) for table in keys}
+    with db.batch():  # each table's range of keys, and its newest 2 x window rows walked, in one round trip
+        ranges = {table: _execute(db, f"SELECT min({key}), max({key}) FROM {table}", []) for table, key in tables}
+        cursors = {table: newest(table, f"{key} >= (SELECT max({key}) FROM {table}) + 1 - ?", span[table])
+                   for table, key in tables}  # fmt: skip
+    low, below, read = {}, {}, dict.fromkeys(keys, 0)
+    walking, indexed = [], []
+    for table, cursor in ranges.items():
+        first, last = cursor.fetchone()
+        if last is not None:  # else an empty table
+            low[table], below[table] = first, last + 1
+            walking.append(table)
+    while walking:  # the primary key, backwards, as far as the density seen says the window needs
+        steps, current, walking = cursors, walking, []
+        for table in current:
+            found[table] += [tuple(row) for row in steps[table].fetchall()]
+            below[table] -= span[table]
+            read[table] += span[table]
+            missing = window - len(found[table])
+            if missing <= 0 or below[table] <= low[table]:
+                continue
+            span[table] = _rows_for(missing, read[table], len(found[table]), below[table] - low[table])
+            (indexed if read[table] + span[table] > budget[table] else walking).append(table)
+        if walking:
+            with db.batch():
+                cursors = {table: newest(table, f"{keys[table]} < ? AND {keys[table]} >= ?", below[table],
+                                         below[table] - span[table]) for table in walking}  # fmt: skip
+    while indexed:  # the GIN index, within the keys the density seen says hold the rest (wider each time)
+        with db.batch():
+            plan(_BITMAP)
+            cursors = {table: newest(table, f"{keys[table]} < ? AND {keys[table]} >= ?", below[table],
+                                     below[table] - span[table]) for table in indexed}  # fmt: skip
+            plan(_WALK)
+        indexed = []
+        for table, cursor in cursors.items():
+            found[table] += [tuple(row) for row in cursor.fetchall()]
+            below[table] -= span[table]
+            read[table] += span[table]
+            missing = window - len(found[table])
+            if missing > 0 and below[table] > low[table]:
+                span[table] = max(4 * span[table], _rows_for(missing, read[table], len(found[table]), 0))
+                indexed.append(table)
+    return found
+
+
+def _rows_for(missing: int, read: int, found: int, rest: int) -> int:
+    """How many more rows should hold `missing` matches, at the density seen (`found` in `read` rows) and a quarter
+    more; all the `rest` when none was seen (a word absent from the newest rows: few matches anywhere, most likely)."""
+    if not found:
+        return max(rest, 1)
+    return int(missing * read / found * 1.25) + 1
 
 
 #: A user's search as a PostgreSQL tsquery (ts_query's text, English stemming as the tsvector columns).
