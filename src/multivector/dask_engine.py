@@ -209,22 +209,82 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"no Dask scheduler at {scheduler} ({type(exc).__name__}: {exc})"[:300]) from None
     # The nannies hand this configuration to their workers: no statistical profiler sampling the analysis' stack
-    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time).
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        cluster = LocalCluster(
-            n_workers=max(1, workers),
-            threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
-            processes=True,
-            dashboard_address=":0",  # the scheduler HTTP server on a free port (two clusters on one host do not clash)
-            scheduler_kwargs={"dashboard": False},  # and no dashboard on it
-            silence_logs=logging.ERROR,
-            plugins={ModelPlugin(quick_exit=True)},  # the model loads while the workers start
-        )
+    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time). And the nannies fork
+    # the workers from a fork server that has loaded the model once, where there is one.
+    method = _forkserver_acquire()
+    try:
+        with dask.config.set({"distributed.worker.profile.enabled": False, **method}):
+            cluster = LocalCluster(
+                n_workers=max(1, workers),
+                threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
+                processes=True,
+                dashboard_address=":0",  # the scheduler HTTP server on a free port (two clusters on a host coexist)
+                scheduler_kwargs={"dashboard": False},  # and no dashboard on it
+                silence_logs=logging.ERROR,
+                plugins={ModelPlugin(quick_exit=True)},  # the model loads while the workers start
+            )
+    except BaseException:
+        _forkserver_release()
+        raise
     try:
         return Client(cluster, set_as_default=False), cluster
     except BaseException:
-        cluster.close()
+        _close_cluster(cluster)
         raise
+
+
+_forkserver_lock = threading.Lock()
+_forkserver_users = 0  # the engine's LocalClusters running now, whose workers the fork server forks
+_forkserver_ours = False  # whether the engine started the fork server (and so stops it when the last one closes)
+
+
+def _forkserver_acquire() -> dict[str, str]:
+    """The configuration under which a LocalCluster's nannies fork their workers from multiprocessing's fork server,
+    the fork server set to import :mod:`multivector._dask_preload` first: multivector, Dask, spaCy and the loaded
+    model, every cache warm, once, however many workers fork from it (a spawned worker imports and loads all of it
+    itself: 2 to 5 s of CPU each). ``{}`` where there is no fork server (Windows): the workers are spawned and the
+    plugin loads the model on each. Every call is paired with one :func:`_forkserver_release` after the cluster's
+    close.
+
+    The fork server is one process per client process, started at a nanny's first start. The preload list is read
+    then: a fork server started before, by other code, without it, forks cold workers (the plugin loads the model on
+    each, as it would anyway), and is left running."""
+    global _forkserver_users, _forkserver_ours
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    import distributed.utils
+
+    with _forkserver_lock:
+        _forkserver_users += 1
+        if "forkserver" not in multiprocessing.get_all_start_methods():
+            return {}
+        if _forkserver_users == 1 and forkserver._forkserver._forkserver_pid is None:
+            _forkserver_ours = True
+            # Dask sets its own list at a nanny's first start unless this flag says it is set: "distributed" and
+            # every optional package it can import (pandas, ...), imported for that in this process too. Ours holds
+            # what the workers use.
+            distributed.utils._forkserver_preload_set = True
+            multiprocessing.get_context("forkserver").set_forkserver_preload(["multivector._dask_preload"])
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
+
+
+def _forkserver_release() -> None:
+    """After the close of a cluster from :func:`_forkserver_acquire`: the last one stops the fork server the engine
+    started, so that its model's memory is freed and the process holds no more than before the ingest (its workers
+    have ended and been reaped by it: their CPU time is counted in this process's children, as a spawned worker's
+    is). A fork server that other code started is left running."""
+    global _forkserver_users, _forkserver_ours
+    from multiprocessing import forkserver
+
+    with _forkserver_lock:
+        _forkserver_users -= 1
+        if _forkserver_users or not _forkserver_ours:
+            return
+        _forkserver_ours = False
+        stop = getattr(forkserver._forkserver, "_stop", None)  # ends it and waits for it
+        if stop is not None and forkserver._forkserver._forkserver_pid is not None:
+            stop()
 
 
 def _register(client: Any) -> None:
@@ -307,4 +367,11 @@ def _close(client: Any, cluster: Any) -> None:
         client.close()
     finally:
         if cluster is not None:
-            cluster.close()
+            _close_cluster(cluster)
+
+
+def _close_cluster(cluster: Any) -> None:
+    try:
+        cluster.close()
+    finally:
+        _forkserver_release()
