@@ -209,11 +209,16 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"no Dask scheduler at {scheduler} ({type(exc).__name__}: {exc})"[:300]) from None
     # The nannies hand this configuration to their workers: no statistical profiler sampling the analysis' stack
-    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time). And the nannies fork
-    # the workers from a fork server that has loaded the model once, where there is one.
+    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time). Not Dask's
+    # MALLOC_TRIM_THRESHOLD_ either: set at all, it also turns off glibc's dynamic mmap threshold, so that every
+    # allocation over 128 KiB (spaCy's arrays) is an mmap and a munmap of its own (twice the workers' system time,
+    # about 5% of their CPU). And the nannies fork the workers from a fork server that loaded the model once.
     method = _forkserver_acquire()
     try:
-        with dask.config.set({"distributed.worker.profile.enabled": False, **method}):
+        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
+        environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+        config = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
+        with dask.config.set({**config, **method}):
             cluster = LocalCluster(
                 n_workers=max(1, workers),
                 threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
