@@ -14,8 +14,15 @@ Contract:
   start-up. Without ``started``, ``iter_analyses`` connects itself.
 - The spaCy model loads once per worker: a :class:`ModelPlugin` (a ``WorkerPlugin``) loads it and fills every lazy
   cache when it is set up on a worker, also on workers that join later; the tasks then only analyse. A
-  LocalCluster's workers get it at construction, so they load the model while the cluster starts, and when they
-  are closed they exit without the interpreter's slow teardown of the loaded model (nothing is left to save).
+  LocalCluster's workers get it at construction, and when they are closed they exit without the interpreter's slow
+  teardown of the loaded model (nothing is left to save).
+- A LocalCluster's workers are not spawned cold: where multiprocessing has a fork server (POSIX), its nannies fork
+  them from one that imported multivector, Dask and spaCy and loaded the model once
+  (:mod:`multivector._dask_preload`), so every worker starts with the model loaded (the plugin finds it there) and
+  N workers cost one load, not N. The fork server is a child of this process, started with the first of the
+  engine's LocalClusters and stopped when the last one closes (its memory freed, its workers' CPU time counted
+  in this process's children). Its workers also run without Dask's ``MALLOC_TRIM_THRESHOLD_``, which costs them
+  system time (see :func:`_connect`). Elsewhere (Windows) the workers are spawned and each loads the model.
 - Sources travel in batches of ``batch`` per task (paths and crawl records, a few hundred bytes each: every worker
   reads its inputs itself, so a big crawl file spreads over the workers by record); the last batches are smaller,
   down to one input, so that the workers finish together. At most ``window`` batches are in flight at once
@@ -212,12 +219,21 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
     # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time). Not Dask's
     # MALLOC_TRIM_THRESHOLD_ either: set at all, it also turns off glibc's dynamic mmap threshold, so that every
     # allocation over 128 KiB (spaCy's arrays) is an mmap and a munmap of its own (twice the workers' system time,
-    # about 5% of their CPU). And the nannies fork the workers from a fork server that loaded the model once.
+    # about 5% of their CPU). The periodic checks of the event loop (every 20 ms), of the host (every 0.5 s, for the
+    # dashboard there is not) and of the workers' memory (0.1 s) once a second: they took 1.2% of each idle worker
+    # and 2% of the client's process, 0.3% and 0.7% now. And the nannies fork the workers from a fork server that
+    # loaded the model once.
     method = _forkserver_acquire()
     try:
         environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
         environ.pop("MALLOC_TRIM_THRESHOLD_", None)
-        config = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
+        config = {
+            "distributed.worker.profile.enabled": False,
+            "distributed.nanny.pre-spawn-environ": environ,
+            "distributed.admin.tick.interval": "1s",
+            "distributed.admin.system-monitor.interval": "1s",
+            "distributed.worker.memory.monitor-interval": "1s",
+        }
         with dask.config.set({**config, **method}):
             cluster = LocalCluster(
                 n_workers=max(1, workers),
