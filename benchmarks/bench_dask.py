@@ -72,7 +72,8 @@ def commands(directory: Path, db: Path, workers: int, scheduler: str) -> dict[st
 
 def run(command: list[str], db: Path, cluster: Cluster) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one whole process: the CPU of its process tree (a LocalCluster's workers
-    included) plus what the running cluster's processes used meanwhile (dask-joined's workers)."""
+    included: they are children of the fork server, which the ingest stops and reaps when the cluster closes) plus
+    what the running cluster's processes used meanwhile (dask-joined's workers)."""
     for stale in db.parent.glob(db.name + "*"):
         stale.unlink()
     before = _children_cpu() + cluster.cpu()

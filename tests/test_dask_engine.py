@@ -248,25 +248,70 @@ def test_batches_keep_the_input_order_and_shrink_at_the_end():
     assert sizes[:20] == [4] * 20 and sizes[-4:] == [1, 1, 1, 1]  # whole batches first, single inputs last
 
 
-def test_started_local_cluster_loads_the_model_as_its_workers_start_and_closes_with_no_work():
+def _worker_state(dask_worker):  # runs on a worker (cloudpickle sends it by value)
+    import os
+    import sys
+
     import dask
 
+    from multivector.nlp.model import load_pipeline
+
+    return {
+        "model loads": load_pipeline.cache_info().misses,
+        "quick exit": getattr(dask_worker, "multivector_quick_exit", False),
+        "profiler": dask.config.get("distributed.worker.profile.enabled"),
+        "preloaded": "multivector._dask_preload" in sys.modules,
+        "parent": os.getppid(),
+    }
+
+
+def test_started_local_cluster_loads_the_model_as_its_workers_start_and_closes_with_no_work():
     from multivector import dask_engine
 
     started = dask_engine.start(workers=1)  # returns at once: the cluster starts in the background
     client, cluster = started.get()
-
-    def state(dask_worker):  # on the worker
-        from multivector.nlp.model import load_pipeline
-
-        return (
-            load_pipeline.cache_info().misses,
-            getattr(dask_worker, "multivector_quick_exit", False),
-            dask.config.get("distributed.worker.profile.enabled"),
-        )
-
-    (loaded,) = client.run(state).values()
-    assert loaded == (1, True, False)  # model loaded once, at construction; quick exit; no profiler
+    (state,) = client.run(_worker_state).values()
+    assert state["model loads"] == 1  # model loaded once, before any task
+    assert state["quick exit"] is True and state["profiler"] is False
     assert list(dask_engine.iter_analyses([], started=started)) == []  # nothing to do: the cluster is closed
     assert cluster.status.name == "closed"
     started.close()  # closing twice is harmless
+
+
+@pytest.mark.skipif(os.name != "posix", reason="multiprocessing's fork server is POSIX-only")
+def test_own_cluster_workers_fork_from_one_warm_fork_server_stopped_after_the_last_cluster_closes():
+    """The own LocalCluster's workers are forked from a fork server that imported multivector and loaded the model
+    once (so no worker loads it itself); the server lives while any of the engine's clusters runs, then stops."""
+    from multiprocessing import forkserver
+
+    from multivector import dask_engine
+
+    first, second = dask_engine.start(workers=1), dask_engine.start(workers=1)
+    try:
+        client, _ = first.get()
+        server = forkserver._forkserver._forkserver_pid
+        assert server is not None and server != os.getpid()
+        (state,) = client.run(_worker_state).values()
+        assert state["parent"] == server and state["preloaded"] and state["model loads"] == 1
+        first.close()  # the second cluster still runs on workers of the same server
+        assert forkserver._forkserver._forkserver_pid == server
+        client, _ = second.get()
+        (state,) = client.run(_worker_state).values()
+        assert state["parent"] == server and state["model loads"] == 1
+        outcomes = list(dask_engine.iter_analyses([EXAMPLES / sorted(os.listdir(EXAMPLES))[0]], started=second))
+        assert [outcome.ok for outcome in outcomes] == [True]
+    finally:
+        first.close()
+        second.close()
+    assert forkserver._forkserver._forkserver_pid is None  # stopped with the last cluster: its memory is freed
+    assert dask_engine._forkserver_users == 0
+
+
+def test_the_preload_module_does_nothing_outside_the_fork_server():
+    import atexit
+    import importlib
+
+    callbacks = atexit._ncallbacks()
+    preload = importlib.import_module("multivector._dask_preload")
+    assert not preload._in_fork_server()
+    assert atexit._ncallbacks() == callbacks  # no quick exit registered in this process

@@ -14,8 +14,15 @@ Contract:
   start-up. Without ``started``, ``iter_analyses`` connects itself.
 - The spaCy model loads once per worker: a :class:`ModelPlugin` (a ``WorkerPlugin``) loads it and fills every lazy
   cache when it is set up on a worker, also on workers that join later; the tasks then only analyse. A
-  LocalCluster's workers get it at construction, so they load the model while the cluster starts, and when they
-  are closed they exit without the interpreter's slow teardown of the loaded model (nothing is left to save).
+  LocalCluster's workers get it at construction, and when they are closed they exit without the interpreter's slow
+  teardown of the loaded model (nothing is left to save).
+- A LocalCluster's workers are not spawned cold: where multiprocessing has a fork server (POSIX), its nannies fork
+  them from one that imported multivector, Dask and spaCy and loaded the model once
+  (:mod:`multivector._dask_preload`), so every worker starts with the model loaded (the plugin finds it there) and
+  N workers cost one load, not N. The fork server is a child of this process, started with the first of the
+  engine's LocalClusters and stopped when the last one closes (its memory freed, its workers' CPU time counted
+  in this process's children). Its workers also run without Dask's ``MALLOC_TRIM_THRESHOLD_``, which costs them
+  system time (see :func:`_connect`). Elsewhere (Windows) the workers are spawned and each loads the model.
 - Sources travel in batches of ``batch`` per task (paths and crawl records, a few hundred bytes each: every worker
   reads its inputs itself, so a big crawl file spreads over the workers by record); the last batches are smaller,
   down to one input, so that the workers finish together. At most ``window`` batches are in flight at once
@@ -209,22 +216,96 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"no Dask scheduler at {scheduler} ({type(exc).__name__}: {exc})"[:300]) from None
     # The nannies hand this configuration to their workers: no statistical profiler sampling the analysis' stack
-    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time).
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
-        cluster = LocalCluster(
-            n_workers=max(1, workers),
-            threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
-            processes=True,
-            dashboard_address=":0",  # the scheduler HTTP server on a free port (two clusters on one host do not clash)
-            scheduler_kwargs={"dashboard": False},  # and no dashboard on it
-            silence_logs=logging.ERROR,
-            plugins={ModelPlugin(quick_exit=True)},  # the model loads while the workers start
-        )
+    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time). Not Dask's
+    # MALLOC_TRIM_THRESHOLD_ either: set at all, it also turns off glibc's dynamic mmap threshold, so that every
+    # allocation over 128 KiB (spaCy's arrays) is an mmap and a munmap of its own (twice the workers' system time,
+    # about 5% of their CPU). The periodic checks of the event loop (every 20 ms), of the host (every 0.5 s, for the
+    # dashboard there is not) and of the workers' memory (0.1 s) once a second: they took 1.2% of each idle worker
+    # and 2% of the client's process, 0.3% and 0.7% now. And the nannies fork the workers from a fork server that
+    # loaded the model once.
+    method = _forkserver_acquire()
+    try:
+        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
+        environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+        config = {
+            "distributed.worker.profile.enabled": False,
+            "distributed.nanny.pre-spawn-environ": environ,
+            "distributed.admin.tick.interval": "1s",
+            "distributed.admin.system-monitor.interval": "1s",
+            "distributed.worker.memory.monitor-interval": "1s",
+        }
+        with dask.config.set({**config, **method}):
+            cluster = LocalCluster(
+                n_workers=max(1, workers),
+                threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
+                processes=True,
+                dashboard_address=":0",  # the scheduler HTTP server on a free port (two clusters on a host coexist)
+                scheduler_kwargs={"dashboard": False},  # and no dashboard on it
+                silence_logs=logging.ERROR,
+                plugins={ModelPlugin(quick_exit=True)},  # the model loads while the workers start
+            )
+    except BaseException:
+        _forkserver_release()
+        raise
     try:
         return Client(cluster, set_as_default=False), cluster
     except BaseException:
-        cluster.close()
+        _close_cluster(cluster)
         raise
+
+
+_forkserver_lock = threading.Lock()
+_forkserver_users = 0  # the engine's LocalClusters running now, whose workers the fork server forks
+_forkserver_ours = False  # whether the engine started the fork server (and so stops it when the last one closes)
+
+
+def _forkserver_acquire() -> dict[str, str]:
+    """The configuration under which a LocalCluster's nannies fork their workers from multiprocessing's fork server,
+    the fork server set to import :mod:`multivector._dask_preload` first: multivector, Dask, spaCy and the loaded
+    model, every cache warm, once, however many workers fork from it (a spawned worker imports and loads all of it
+    itself: 2 to 5 s of CPU each). ``{}`` where there is no fork server (Windows): the workers are spawned and the
+    plugin loads the model on each. Every call is paired with one :func:`_forkserver_release` after the cluster's
+    close.
+
+    The fork server is one process per client process, started at a nanny's first start. The preload list is read
+    then: a fork server started before, by other code, without it, forks cold workers (the plugin loads the model on
+    each, as it would anyway), and is left running."""
+    global _forkserver_users, _forkserver_ours
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    import distributed.utils
+
+    with _forkserver_lock:
+        _forkserver_users += 1
+        if "forkserver" not in multiprocessing.get_all_start_methods():
+            return {}
+        if _forkserver_users == 1 and forkserver._forkserver._forkserver_pid is None:
+            _forkserver_ours = True
+            # Dask sets its own list at a nanny's first start unless this flag says it is set: "distributed" and
+            # every optional package it can import (pandas, ...), imported for that in this process too. Ours holds
+            # what the workers use.
+            distributed.utils._forkserver_preload_set = True
+            multiprocessing.get_context("forkserver").set_forkserver_preload(["multivector._dask_preload"])
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
+
+
+def _forkserver_release() -> None:
+    """After the close of a cluster from :func:`_forkserver_acquire`: the last one stops the fork server the engine
+    started, so that its model's memory is freed and the process holds no more than before the ingest (its workers
+    have ended and been reaped by it: their CPU time is counted in this process's children, as a spawned worker's
+    is). A fork server that other code started is left running."""
+    global _forkserver_users, _forkserver_ours
+    from multiprocessing import forkserver
+
+    with _forkserver_lock:
+        _forkserver_users -= 1
+        if _forkserver_users or not _forkserver_ours:
+            return
+        _forkserver_ours = False
+        stop = getattr(forkserver._forkserver, "_stop", None)  # ends it and waits for it
+        if stop is not None and forkserver._forkserver._forkserver_pid is not None:
+            stop()
 
 
 def _register(client: Any) -> None:
@@ -307,4 +388,11 @@ def _close(client: Any, cluster: Any) -> None:
         client.close()
     finally:
         if cluster is not None:
-            cluster.close()
+            _close_cluster(cluster)
+
+
+def _close_cluster(cluster: Any) -> None:
+    try:
+        cluster.close()
+    finally:
+        _forkserver_release()
