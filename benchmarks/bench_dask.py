@@ -14,8 +14,9 @@ The engines:
 - local: ``multivector ingest DIR --workers W`` (the local engine: forked processes, one writer);
 - dask: ``multivector ingest DIR --engine dask --workers W`` (starts its own LocalCluster of W worker processes);
 - dask-joined: ``multivector ingest DIR --engine dask --scheduler URL`` against a cluster started beforehand with the
-  commands docs/scaling.md gives (``dask scheduler``, ``dask worker --nworkers W --nthreads 1``), its workers
-  already holding the model: the steady state of a long-running cluster.
+  commands docs/scaling.md gives (``dask scheduler``, ``dask worker --nworkers W --nthreads 1`` with ``DASK_CONFIG``
+  set to multivector's worker settings, data/dask-worker.yaml), its workers already holding the model: the steady
+  state of a long-running cluster.
 
 and, apart, the one writer alone: ``Corpus.add`` of analysed pages into a new corpus, in documents per second.
 
@@ -100,11 +101,14 @@ class Cluster:
                              stdout=log, stderr=log),
         ]  # fmt: skip
         time.sleep(2)
+        from multivector.dask_engine import WORKER_CONFIG  # the workers' settings docs/scaling.md gives operators
+
         self.processes.append(
             subprocess.Popen(
                 [*DASK, "worker", self.address, "--nworkers", str(workers), "--nthreads", "1", "--no-dashboard"],
                 stdout=log,
                 stderr=log,
+                env={**os.environ, "DASK_CONFIG": str(WORKER_CONFIG)},
             )  # fmt: skip
         )
         from distributed import Client

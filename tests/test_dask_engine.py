@@ -315,3 +315,23 @@ def test_the_preload_module_does_nothing_outside_the_fork_server():
     preload = importlib.import_module("multivector._dask_preload")
     assert not preload._in_fork_server()
     assert atexit._ncallbacks() == callbacks  # no quick exit registered in this process
+
+
+def test_worker_settings_file_is_what_the_own_cluster_runs_with() -> None:
+    """data/dask-worker.yaml, the settings an operator gives `dask worker` (DASK_CONFIG), read as Dask reads them:
+    no profiler, the periodic checks once a second, Dask's MALLOC_TRIM_THRESHOLD_ unset, its other variables kept."""
+    import dask
+    from distributed.nanny import _get_env_variables
+
+    from multivector.dask_engine import WORKER_CONFIG, worker_settings
+
+    assert WORKER_CONFIG.is_file()
+    assert "MALLOC_TRIM_THRESHOLD_" in _get_env_variables("distributed.nanny.pre-spawn-environ")  # Dask's default
+    with dask.config.set(worker_settings()):
+        assert dask.config.get("distributed.worker.profile.enabled") is False
+        assert dask.config.get("distributed.admin.tick.interval") == "1s"
+        assert dask.config.get("distributed.worker.memory.monitor-interval") == "1s"
+        environ = _get_env_variables("distributed.nanny.pre-spawn-environ")
+        assert "MALLOC_TRIM_THRESHOLD_" not in environ and environ["OMP_NUM_THREADS"] == "1"
+    collected = dask.config.collect(paths=[str(WORKER_CONFIG)], env={})  # as `dask worker` reads DASK_CONFIG
+    assert collected["distributed"]["worker"]["profile"]["enabled"] is False

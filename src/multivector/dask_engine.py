@@ -204,6 +204,25 @@ def _run(work: list[Any], started: Any, batch: int, window: int | None) -> Itera
         started.close()
 
 
+#: Dask settings for the workers that analyse: the own LocalCluster's, and what an operator gives a cluster's
+#: ``dask worker`` processes (``DASK_CONFIG`` set to this file; docs/scaling.md). One file, so both run alike.
+WORKER_CONFIG = Path(__file__).with_name("data") / "dask-worker.yaml"
+
+
+def worker_settings() -> dict[str, Any]:
+    """WORKER_CONFIG as dotted keys for ``dask.config.set`` (leaves only: the rest of Dask's configuration stays)."""
+    import yaml
+
+    def leaves(prefix: str, node: Any) -> Iterator[tuple[str, Any]]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from leaves(f"{prefix}.{key}" if prefix else key, value)
+        else:
+            yield prefix, node
+
+    return dict(leaves("", yaml.safe_load(WORKER_CONFIG.read_text(encoding="utf-8"))))
+
+
 def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, Any]:
     import logging
 
@@ -215,25 +234,12 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
             return Client(scheduler, timeout=timeout, set_as_default=False), None
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"no Dask scheduler at {scheduler} ({type(exc).__name__}: {exc})"[:300]) from None
-    # The nannies hand this configuration to their workers: no statistical profiler sampling the analysis' stack
-    # every 10 ms (it is for finding hot spots, and takes a few percent of the worker's time). Not Dask's
-    # MALLOC_TRIM_THRESHOLD_ either: set at all, it also turns off glibc's dynamic mmap threshold, so that every
-    # allocation over 128 KiB (spaCy's arrays) is an mmap and a munmap of its own (twice the workers' system time,
-    # about 5% of their CPU). The periodic checks of the event loop (every 20 ms), of the host (every 0.5 s, for the
-    # dashboard there is not) and of the workers' memory (0.1 s) once a second: they took 1.2% of each idle worker
-    # and 2% of the client's process, 0.3% and 0.7% now. And the nannies fork the workers from a fork server that
-    # loaded the model once.
+    # The nannies hand the workers' settings (data/dask-worker.yaml, each with its measured cost: no statistical
+    # profiler, glibc's dynamic mmap threshold kept, the periodic checks once a second) to their workers, and fork
+    # them from a fork server that loaded the model once.
     method = _forkserver_acquire()
     try:
-        environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
-        environ.pop("MALLOC_TRIM_THRESHOLD_", None)
-        config = {
-            "distributed.worker.profile.enabled": False,
-            "distributed.nanny.pre-spawn-environ": environ,
-            "distributed.admin.tick.interval": "1s",
-            "distributed.admin.system-monitor.interval": "1s",
-            "distributed.worker.memory.monitor-interval": "1s",
-        }
+        config = worker_settings()
         with dask.config.set({**config, **method}):
             cluster = LocalCluster(
                 n_workers=max(1, workers),
