@@ -284,9 +284,12 @@ def test_own_cluster_workers_fork_from_one_warm_fork_server_stopped_after_the_la
     once (so no worker loads it itself); the server lives while any of the engine's clusters runs, then stops."""
     from multiprocessing import forkserver
 
+    import dask
+
     from multivector import dask_engine
 
-    first, second = dask_engine.start(workers=1), dask_engine.start(workers=1)
+    before = dask.config.get("distributed.nanny.pre-spawn-environ")
+    first, second = dask_engine.start(workers=1), dask_engine.start(workers=1)  # two starts at once, two threads
     try:
         client, _ = first.get()
         server = forkserver._forkserver._forkserver_pid
@@ -304,6 +307,7 @@ def test_own_cluster_workers_fork_from_one_warm_fork_server_stopped_after_the_la
         first.close()
         second.close()
     assert forkserver._forkserver._forkserver_pid is None  # stopped with the last cluster: its memory is freed
+    assert dask.config.get("distributed.nanny.pre-spawn-environ") == before  # the workers' settings did not leak
     assert dask_engine._forkserver_users == 0
 
 

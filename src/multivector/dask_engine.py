@@ -240,7 +240,9 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
     method = _forkserver_acquire()
     try:
         config = worker_settings()
-        with dask.config.set({**config, **method}):
+        # dask.config.set changes the process' one configuration and restores it on exit: two clusters starting at
+        # once in one process would restore each other's values out of order and leave the settings set for good.
+        with _config_lock, dask.config.set({**config, **method}):
             cluster = LocalCluster(
                 n_workers=max(1, workers),
                 threads_per_worker=1,  # spaCy holds the GIL: one analysis per process
@@ -260,6 +262,7 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
         raise
 
 
+_config_lock = threading.Lock()  # one cluster at a time builds under the workers' settings (see _connect)
 _forkserver_lock = threading.Lock()
 _forkserver_users = 0  # the engine's LocalClusters running now, whose workers the fork server forks
 _forkserver_ours = False  # whether the engine started the fork server (and so stops it when the last one closes)
