@@ -234,11 +234,22 @@ def _paired_runs(work: Path, workers: int, repeat: int) -> dict[str, list[float]
     return times
 
 
+def tiny_page(n: int = 1) -> str:
+    """A one-line page for timing start-up. Long enough (40 words and more) to be told English by its function words
+    as every benchmark page is: a shorter line would make multivector (not the bare model) load langdetect's profiles,
+    0.3 s that no page of a timed run costs, counted as start-up."""
+    return (
+        f"Kazakhstan and Uzbekistan signed transit agreement {n} on Monday, and the two governments said that the new"
+        " road would carry more of the trade that now goes by rail through the north of the region, which both of"
+        " them have wanted for many years.\n"
+    )
+
+
 def _startup_seconds(work: Path, repeat: int) -> dict[str, float]:
     """Median wall time of each pipeline on one tiny page: imports, model and catalogue loading, process exit."""
     tiny = work / "one-page"
     tiny.mkdir(exist_ok=True)
-    (tiny / "page.txt").write_text("Kazakhstan and Uzbekistan signed a transit agreement.\n", encoding="utf-8")
+    (tiny / "page.txt").write_text(tiny_page(), encoding="utf-8")
     commands = _commands(tiny, work / "one-out", 1)
     rounds = max(3, repeat)
     return {name: statistics.median([timed(command) for _ in range(rounds)]) for name, command in commands.items()}

@@ -286,7 +286,7 @@ def test_own_cluster_workers_fork_from_one_warm_fork_server_stopped_after_the_la
 
     import dask
 
-    from multivector import dask_engine
+    from multivector import _forkserver, dask_engine
 
     before = dask.config.get("distributed.nanny.pre-spawn-environ")
     first, second = dask_engine.start(workers=1), dask_engine.start(workers=1)  # two starts at once, two threads
@@ -308,7 +308,7 @@ def test_own_cluster_workers_fork_from_one_warm_fork_server_stopped_after_the_la
         second.close()
     assert forkserver._forkserver._forkserver_pid is None  # stopped with the last cluster: its memory is freed
     assert dask.config.get("distributed.nanny.pre-spawn-environ") == before  # the workers' settings did not leak
-    assert dask_engine._forkserver_users == 0
+    assert _forkserver.users() == 0
 
 
 def test_the_preload_module_does_nothing_outside_the_fork_server():

@@ -169,6 +169,32 @@ def test_invalid_record_is_refused_and_nothing_is_stored(store_target):
         assert corpus.add(second_article()) is True
 
 
+def test_a_batch_is_stored_as_its_documents_one_by_one_would_be(store_target, tmp_path: Path):
+    """Corpus.add_batch, the ingest's writer: one transaction, one result per item in order (True new, False
+    already stored, earlier in the batch included), the same rows as add() one by one; an invalid analysis is its
+    own ValueError and stores nothing, the rest of its batch is kept."""
+    one_by_one = tmp_path / "one-by-one.db"
+    with Corpus(one_by_one) as corpus:
+        corpus.add(pipeline_article(), file_sha256="a" * 64)
+        corpus.add(second_article())
+    with Corpus(store_target) as corpus:
+        items = [(pipeline_article(), "a" * 64), (second_article(), None), (pipeline_article(), "b" * 64)]
+        assert corpus.add_batch(items) == [True, True, False]
+        assert corpus.has_file("a" * 64) and corpus.has_file("b" * 64)  # a known document's file is remembered
+        assert corpus.get(pipeline_article().id) == pipeline_article()
+    batched, reference = table_counts(store_target), table_counts(one_by_one)
+    assert batched == {table: count for table, count in reference.items() if table in batched}  # PostgreSQL: no *_fts
+
+    broken = pipeline_article()
+    broken.relations[0].polarity = "++"
+    with Corpus(tmp_path / "mixed.db") as corpus:
+        results = corpus.add_batch([(second_article(), None), (broken, "c" * 64), (pipeline_article(), None)])
+        assert results[0] is True and results[2] is True
+        assert isinstance(results[1], ValueError) and "cannot store" in str(results[1])
+        assert corpus.count() == 2 and not corpus.has_file("c" * 64)
+        assert corpus.add_batch([]) == []
+
+
 def test_read_only_corpus_refuses_writes(corpus: Corpus):
     with Corpus(target_of(corpus), readonly=True) as reader:
         assert reader.count() == 2

@@ -1,5 +1,5 @@
 """Imported once by the fork server from which the Dask engine's own LocalCluster forks its workers
-(:func:`multivector.dask_engine._forkserver_acquire`): it imports multivector, Dask and spaCy, loads the model and
+(:mod:`multivector._forkserver`): it imports multivector, Dask and spaCy, loads the model and
 fills every lazy cache (:func:`multivector.pipeline._worker_init`), so that every worker forked from it starts warm
 instead of loading all of that itself. multiprocessing's fork server takes names of modules to import, not
 functions: hence a module whose import does the work. Imported anywhere else, it does nothing.

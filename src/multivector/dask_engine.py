@@ -19,18 +19,20 @@ Contract:
 - A LocalCluster's workers are not spawned cold: where multiprocessing has a fork server (POSIX), its nannies fork
   them from one that imported multivector, Dask and spaCy and loaded the model once
   (:mod:`multivector._dask_preload`), so every worker starts with the model loaded (the plugin finds it there) and
-  N workers cost one load, not N. The fork server is a child of this process, started with the first of the
-  engine's LocalClusters and stopped when the last one closes (its memory freed, its workers' CPU time counted
-  in this process's children). Its workers also run without Dask's ``MALLOC_TRIM_THRESHOLD_``, which costs them
-  system time (see :func:`_connect`). Elsewhere (Windows) the workers are spawned and each loads the model.
+  N workers cost one load, not N. The fork server is a child of this process (:mod:`multivector._forkserver`),
+  started with the first of the engine's LocalClusters (the command line starts it before it imports Dask) and
+  stopped when the last one closes (its memory freed, its workers' CPU time counted in this process's children).
+  Its workers also run without Dask's ``MALLOC_TRIM_THRESHOLD_``, which costs them system time (see
+  :func:`_connect`). Elsewhere (Windows) the workers are spawned and each loads the model.
 - Sources travel in batches of ``batch`` per task (paths and crawl records, a few hundred bytes each: every worker
   reads its inputs itself, so a big crawl file spreads over the workers by record); the last batches are smaller,
   down to one input, so that the workers finish together. At most ``window`` batches are in flight at once
   (default: three per worker thread), so neither the cluster nor the client holds more than that however many
   inputs there are. Finished batches come back as whole lists of outcomes.
-- Nothing is written here. The caller stores each outcome through the one writer (``Corpus.add``), so an ingest
-  stays idempotent (content hash) and crash-safe (one transaction per document) exactly as with the local engine:
-  killing the client loses at most the batches in flight, which the next run analyses again.
+- Nothing is written here. The caller stores the outcomes through the one writer (``Corpus.add_batch``), so an
+  ingest stays idempotent (content hash) and crash-safe (a transaction stores whole documents) exactly as with the
+  local engine: killing the client loses at most the analyses in flight or not yet committed, which the next run
+  analyses again.
 - A failing input is a failed outcome, as in the local engine. A batch whose worker dies is re-run by the
   scheduler; one that keeps killing workers (:class:`distributed.KilledWorker`) is re-run one input per task, and
   an input that still kills its worker, twice, comes back as a failed outcome ("worker died"); the batch goes on.
@@ -54,6 +56,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from multivector import _forkserver
 from multivector.errors import IngestError, MultivectorError
 from multivector.pipeline import Outcome, _analyze_source, _error_outcome, _worker_init
 
@@ -161,6 +164,8 @@ class Started:
 def start(scheduler: str | None = None, workers: int = 2, connect_timeout: float = CONNECT_TIMEOUT_S) -> Started:
     """Begin connecting to ``scheduler`` (or starting a LocalCluster of ``workers`` processes, model loaded) in a
     background thread; pass the result to :func:`iter_analyses` as ``started``."""
+    if scheduler is None:
+        _forkserver.prestart()  # the workers' model loads on another core while the cluster starts
     return Started(scheduler, workers, connect_timeout)
 
 
@@ -237,7 +242,7 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
     # The nannies hand the workers' settings (data/dask-worker.yaml, each with its measured cost: no statistical
     # profiler, glibc's dynamic mmap threshold kept, the periodic checks once a second) to their workers, and fork
     # them from a fork server that loaded the model once.
-    method = _forkserver_acquire()
+    method = _forkserver.acquire()
     try:
         config = worker_settings()
         # dask.config.set changes the process' one configuration and restores it on exit: two clusters starting at
@@ -253,7 +258,7 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
                 plugins={ModelPlugin(quick_exit=True)},  # the model loads while the workers start
             )
     except BaseException:
-        _forkserver_release()
+        _forkserver.release()
         raise
     try:
         return Client(cluster, set_as_default=False), cluster
@@ -263,58 +268,6 @@ def _connect(scheduler: str | None, workers: int, timeout: float) -> tuple[Any, 
 
 
 _config_lock = threading.Lock()  # one cluster at a time builds under the workers' settings (see _connect)
-_forkserver_lock = threading.Lock()
-_forkserver_users = 0  # the engine's LocalClusters running now, whose workers the fork server forks
-_forkserver_ours = False  # whether the engine started the fork server (and so stops it when the last one closes)
-
-
-def _forkserver_acquire() -> dict[str, str]:
-    """The configuration under which a LocalCluster's nannies fork their workers from multiprocessing's fork server,
-    the fork server set to import :mod:`multivector._dask_preload` first: multivector, Dask, spaCy and the loaded
-    model, every cache warm, once, however many workers fork from it (a spawned worker imports and loads all of it
-    itself: 2 to 5 s of CPU each). ``{}`` where there is no fork server (Windows): the workers are spawned and the
-    plugin loads the model on each. Every call is paired with one :func:`_forkserver_release` after the cluster's
-    close.
-
-    The fork server is one process per client process, started at a nanny's first start. The preload list is read
-    then: a fork server started before, by other code, without it, forks cold workers (the plugin loads the model on
-    each, as it would anyway), and is left running."""
-    global _forkserver_users, _forkserver_ours
-    import multiprocessing
-    from multiprocessing import forkserver
-
-    import distributed.utils
-
-    with _forkserver_lock:
-        _forkserver_users += 1
-        if "forkserver" not in multiprocessing.get_all_start_methods():
-            return {}
-        if _forkserver_users == 1 and forkserver._forkserver._forkserver_pid is None:
-            _forkserver_ours = True
-            # Dask sets its own list at a nanny's first start unless this flag says it is set: "distributed" and
-            # every optional package it can import (pandas, ...), imported for that in this process too. Ours holds
-            # what the workers use.
-            distributed.utils._forkserver_preload_set = True
-            multiprocessing.get_context("forkserver").set_forkserver_preload(["multivector._dask_preload"])
-    return {"distributed.worker.multiprocessing-method": "forkserver"}
-
-
-def _forkserver_release() -> None:
-    """After the close of a cluster from :func:`_forkserver_acquire`: the last one stops the fork server the engine
-    started, so that its model's memory is freed and the process holds no more than before the ingest (its workers
-    have ended and been reaped by it: their CPU time is counted in this process's children, as a spawned worker's
-    is). A fork server that other code started is left running."""
-    global _forkserver_users, _forkserver_ours
-    from multiprocessing import forkserver
-
-    with _forkserver_lock:
-        _forkserver_users -= 1
-        if _forkserver_users or not _forkserver_ours:
-            return
-        _forkserver_ours = False
-        stop = getattr(forkserver._forkserver, "_stop", None)  # ends it and waits for it
-        if stop is not None and forkserver._forkserver._forkserver_pid is not None:
-            stop()
 
 
 def _register(client: Any) -> None:
@@ -404,4 +357,4 @@ def _close_cluster(cluster: Any) -> None:
     try:
         cluster.close()
     finally:
-        _forkserver_release()
+        _forkserver.release()

@@ -24,6 +24,7 @@ Only typer is imported at module level: the store, rich and the pipeline load in
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -197,6 +198,10 @@ def ingest(
         raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     errors: tuple[type[Exception], ...] = (CorpusError,)
     if engine == "dask":  # dask loads only when asked for
+        if not scheduler:  # an own LocalCluster: its workers' model starts loading while Dask is imported
+            from multivector import _forkserver
+
+            _forkserver.prestart()
         from multivector.dask_engine import EngineError
 
         errors = (CorpusError, EngineError)
@@ -220,6 +225,7 @@ def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any,
     from multivector.ingest import iter_sources, select_sources
     from multivector.ingest.crawls import expand_crawls
     from multivector.store import Corpus
+    from multivector.store.corpus import WRITE_BATCH, WRITE_BATCH_SECONDS
 
     with Corpus(db) as corpus:
         sources, skipped = select_sources(iter_sources(paths), exclude)
@@ -229,24 +235,41 @@ def _ingest(paths: list[str], db: Path, workers: int, debug: bool, console: Any,
         hashes = _file_hashes(sources) | {str(s): s.sha256 for s in sources if getattr(s, "sha256", None)}
         todo = [s for s in sources if not (str(s) in hashes and corpus.has_file(hashes[str(s)]))]
         stored, present, failed = 0, len(sources) - len(todo), 0
+
+        def report(outcome: Any, error: str | None) -> None:
+            nonlocal failed
+            failed += 1
+            source, reason = safe(outcome.source, one_line=True), safe(error or "failed", one_line=True)
+            console.print(f"[red]error[/red] {source}: {reason}")
+            if debug and outcome.detail:
+                console.print(safe(outcome.detail))
+
+        def store(batch: list[Any]) -> None:  # one transaction for the batch (Corpus.add_batch)
+            nonlocal stored, present
+            results = corpus.add_batch([(o.analysis, hashes.get(o.source)) for o in batch])
+            for outcome, result in zip(batch, results, strict=True):
+                if isinstance(result, ValueError):
+                    report(outcome, str(result))
+                else:
+                    stored, present = stored + result, present + (not result)
+            batch.clear()
+
+        batch: list[Any] = []
+        oldest = 0.0
         with progress(console, len(sources), label="ingesting", done=present) as advance:
             for outcome in iter_analyses(todo, workers=workers):
                 advance()
-                error = outcome.error
-                if outcome.analysis is not None:
-                    outcome.analysis.name = outcome.analysis.name or outcome.name
-                    try:
-                        new = corpus.add(outcome.analysis, file_sha256=hashes.get(outcome.source))
-                    except ValueError as exc:
-                        error = str(exc)
-                    else:
-                        stored, present = stored + new, present + (not new)
-                        continue
-                failed += 1
-                source, reason = safe(outcome.source, one_line=True), safe(error or "failed", one_line=True)
-                console.print(f"[red]error[/red] {source}: {reason}")
-                if debug and outcome.detail:
-                    console.print(safe(outcome.detail))
+                if outcome.analysis is None:
+                    report(outcome, outcome.error)
+                    continue
+                outcome.analysis.name = outcome.analysis.name or outcome.name
+                if not batch:
+                    oldest = time.monotonic()
+                batch.append(outcome)
+                if len(batch) >= WRITE_BATCH or time.monotonic() - oldest >= WRITE_BATCH_SECONDS:
+                    store(batch)
+            if batch:
+                store(batch)
     console.print(f"stored {stored}, already present {present}, failed {failed}")
     if not sources:
         console.print("[red]error[/red] no inputs found")

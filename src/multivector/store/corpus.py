@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +56,12 @@ REQUIRED_TABLES = SQLITE_TABLES
 #: the same totals and rollups.
 _FOLD_ONE = (*fold_statements(one_document=True), *rollup_statements(one_document=True))
 _TOTALS_ONE = (*total_statements(one_document=True), *rollup_statements(one_document=True))
+
+
+#: An ingest stores its analyses in batches, one transaction each (:meth:`Corpus.add_batch`): up to this many
+#: documents, or what arrived within this many seconds of the batch's first, whichever comes first.
+WRITE_BATCH = 16
+WRITE_BATCH_SECONDS = 2.0
 
 
 class Corpus:
@@ -125,18 +131,7 @@ class Corpus:
         if self.readonly:
             raise CorpusError(f"{self.where}: opened read-only")
         with self._transaction():
-            db = self.db
-            present = db.one("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)) is not None
-            with db.batch():
-                if not present:
-                    _insert_analysis(db, analysis)
-                if file_sha256:
-                    db.execute(
-                        "INSERT INTO source_files (sha256, document_id, source) VALUES (?, ?, ?)"
-                        " ON CONFLICT DO NOTHING",
-                        (file_sha256, analysis.id, analysis.source),
-                    )
-        return not present
+            return _add_one(self.db, analysis, file_sha256)
 
     def add_many(self, analyses: Iterable[Analysis]) -> tuple[int, int]:
         """Add each analysis in its own transaction; returns (stored, already present)."""
@@ -147,6 +142,35 @@ class Corpus:
             else:
                 present += 1
         return stored, present
+
+    def add_batch(self, items: Sequence[tuple[Analysis, str | None]]) -> list[bool | ValueError]:
+        """Store several ``(analysis, file_sha256)`` in one transaction (what :meth:`add` does for each, in order);
+        one result per item: True when new, False when already stored (earlier in the batch included), the
+        ValueError of an analysis with invalid record data, which stores nothing of it.
+
+        One transaction is cheaper than one per document (SQLite writes each changed page and full-text segment
+        once, PostgreSQL commits once); it commits all or nothing, so an interrupted ingest loses no stored
+        document, and a re-run stores the batch it did not commit. When an analysis is invalid the batch is
+        rolled back and stored document by document, so that the others are kept."""
+        if self.readonly:
+            raise CorpusError(f"{self.where}: opened read-only")
+        if len(items) > 1:
+            results: list[bool | ValueError] = []
+            try:
+                with self._transaction():
+                    db = self.db
+                    for analysis, file_sha256 in items:
+                        results.append(_add_one(db, analysis, file_sha256))
+                return results
+            except ValueError:
+                pass  # rolled back: each on its own below, the invalid one reported
+        results = []
+        for analysis, file_sha256 in items:
+            try:
+                results.append(self.add(analysis, file_sha256=file_sha256))
+            except ValueError as exc:
+                results.append(exc)
+        return results
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
@@ -525,6 +549,20 @@ def _check_confidences(analysis: Analysis) -> None:
                 confidence(record.confidence)
             except ValueError as exc:
                 raise ValueError(f"cannot store this analysis: {kind}[{position}]: {exc}") from None
+
+
+def _add_one(db: Db, analysis: Analysis, file_sha256: str | None) -> bool:
+    """Corpus.add's work inside the caller's transaction: False when the document is already stored."""
+    present = db.one("SELECT 1 FROM documents WHERE id = ?", (analysis.id,)) is not None
+    with db.batch():
+        if not present:
+            _insert_analysis(db, analysis)
+        if file_sha256:
+            db.execute(
+                "INSERT INTO source_files (sha256, document_id, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                (file_sha256, analysis.id, analysis.source),
+            )
+    return not present
 
 
 def _insert_analysis(db: Db, analysis: Analysis) -> None:
