@@ -261,6 +261,7 @@ def _worker_state(dask_worker):  # runs on a worker (cloudpickle sends it by val
         "quick exit": getattr(dask_worker, "multivector_quick_exit", False),
         "profiler": dask.config.get("distributed.worker.profile.enabled"),
         "preloaded": "multivector._dask_preload" in sys.modules,
+        "one arena": getattr(sys.modules.get("multivector._dask_preload"), "ONE_ARENA", False),
         "parent": os.getppid(),
     }
 
@@ -296,6 +297,8 @@ def test_own_cluster_workers_fork_from_one_warm_fork_server_stopped_after_the_la
         assert server is not None and server != os.getpid()
         (state,) = client.run(_worker_state).values()
         assert state["parent"] == server and state["preloaded"] and state["model loads"] == 1
+        if sys.platform == "linux":  # glibc: the analysis thread allocates from the main arena, as the fork server's
+            assert state["one arena"] is True
         first.close()  # the second cluster still runs on workers of the same server
         assert forkserver._forkserver._forkserver_pid == server
         client, _ = second.get()
@@ -337,5 +340,6 @@ def test_worker_settings_file_is_what_the_own_cluster_runs_with() -> None:
         assert dask.config.get("distributed.worker.memory.monitor-interval") == "1s"
         environ = _get_env_variables("distributed.nanny.pre-spawn-environ")
         assert "MALLOC_TRIM_THRESHOLD_" not in environ and environ["OMP_NUM_THREADS"] == "1"
+        assert environ["MALLOC_ARENA_MAX"] == "1"  # set in a spawned worker's environment, read by glibc at its start
     collected = dask.config.collect(paths=[str(WORKER_CONFIG)], env={})  # as `dask worker` reads DASK_CONFIG
     assert collected["distributed"]["worker"]["profile"]["enabled"] is False
