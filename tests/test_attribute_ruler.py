@@ -7,7 +7,7 @@ import spacy
 
 from conftest import REAL_RAW, REPO, SEEDS_RAW, need_shared
 from multivector.nlp.attribute_ruler import compile_ruler
-from multivector.nlp.model import ATTRIBUTE_RULER_NAME, MODEL_NAME, load_pipeline
+from multivector.nlp.model import ATTRIBUTE_RULER_NAME, LEMMATIZER_NAME, MODEL_NAME, load_pipeline
 
 BEFORE = ("tok2vec", "tagger", "parser")  # what runs before the attribute ruler in the model
 
@@ -69,7 +69,7 @@ def test_same_annotations_as_spacy_on_the_evaluation_articles(models) -> None:
 def test_the_pipeline_uses_it_in_place_of_spacys() -> None:
     names = load_pipeline().pipe_names
     assert ATTRIBUTE_RULER_NAME in names and "attribute_ruler" not in names
-    assert names.index("parser") < names.index(ATTRIBUTE_RULER_NAME) < names.index("lemmatizer")
+    assert names.index("parser") < names.index(ATTRIBUTE_RULER_NAME) < names.index(LEMMATIZER_NAME)
 
 
 def test_unsupported_pattern_keeps_spacys_ruler() -> None:

