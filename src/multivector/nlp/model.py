@@ -21,7 +21,7 @@ creates no Doc or lexeme for its patterns, so building it is cheap too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -95,16 +95,9 @@ ATTRIBUTE_RULER_NAME = "mv_attribute_ruler"
 def _use_array_attribute_ruler(nlp: Language) -> None:
     """Put nlp.attribute_ruler's array version in place of the model's attribute ruler, when it implements every
     pattern (it sets the same attributes on every token, in a tenth of the time)."""
-    from spacy.language import Language
-
     from multivector.nlp.attribute_ruler import compile_ruler
 
-    if "attribute_ruler" not in nlp.pipe_names or compile_ruler(nlp.get_pipe("attribute_ruler")) is None:
-        return
-    if ATTRIBUTE_RULER_NAME not in Language.factories:
-        Language.factory(ATTRIBUTE_RULER_NAME)(lambda nlp, name: compile_ruler(nlp.get_pipe("attribute_ruler")))
-    nlp.add_pipe(ATTRIBUTE_RULER_NAME, after="attribute_ruler")
-    nlp.remove_pipe("attribute_ruler")
+    _swap(nlp, "attribute_ruler", ATTRIBUTE_RULER_NAME, compile_ruler)
 
 
 LEMMATIZER_NAME = "mv_lemmatizer"
@@ -113,16 +106,22 @@ LEMMATIZER_NAME = "mv_lemmatizer"
 def _use_array_lemmatizer(nlp: Language) -> None:
     """Put nlp.lemmatizer's array version in place of the model's lemmatizer, when it is spaCy's rule lemmatizer
     (it gives every token the same lemma, computing each distinct word's once)."""
-    from spacy.language import Language
-
     from multivector.nlp.lemmatizer import compile_lemmatizer
 
-    if "lemmatizer" not in nlp.pipe_names or compile_lemmatizer(nlp.get_pipe("lemmatizer")) is None:
+    _swap(nlp, "lemmatizer", LEMMATIZER_NAME, compile_lemmatizer)
+
+
+def _swap(nlp: Language, original: str, name: str, compile_: Callable[[Any], Callable[[Doc], Doc] | None]) -> None:
+    """Put ``compile_(the model's component original)`` in its place, as the component ``name``, unless it is None
+    (the compiled version cannot promise the same output: spaCy's component stays)."""
+    from spacy.language import Language
+
+    if original not in nlp.pipe_names or compile_(nlp.get_pipe(original)) is None:
         return
-    if LEMMATIZER_NAME not in Language.factories:
-        Language.factory(LEMMATIZER_NAME)(lambda nlp, name: compile_lemmatizer(nlp.get_pipe("lemmatizer")))
-    nlp.add_pipe(LEMMATIZER_NAME, after="lemmatizer")
-    nlp.remove_pipe("lemmatizer")
+    if name not in Language.factories:
+        Language.factory(name)(lambda nlp, name: compile_(nlp.get_pipe(original)))
+    nlp.add_pipe(name, after=original)
+    nlp.remove_pipe(original)
 
 
 def _split_glued_turns(nlp: Language) -> None:
