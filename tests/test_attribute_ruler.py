@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from conftest import REAL_RAW, REPO, SEEDS_RAW, need_shared
+from component_equality import evaluation_texts, project_texts, same_as_spacy
 from multivector.nlp.attribute_ruler import compile_ruler
 from multivector.nlp.model import ATTRIBUTE_RULER_NAME, LEMMATIZER_NAME, MODEL_NAME, load_pipeline
 
@@ -34,16 +34,7 @@ def _annotations(nlp, ruler, text: str) -> list[tuple[str, ...]]:
 
 
 def _same(models, texts: list[str]) -> int:
-    spacy_nlp, our_nlp = models
-    ours = compile_ruler(our_nlp.get_pipe("attribute_ruler"))
-    assert ours is not None, "the model's attribute ruler uses a pattern the array ruler does not implement"
-    tokens = 0
-    for text in texts:
-        expected = _annotations(spacy_nlp, spacy_nlp.get_pipe("attribute_ruler"), text)
-        got = _annotations(our_nlp, ours, text)
-        assert got == expected
-        tokens += len(got)
-    return tokens
+    return same_as_spacy(models, "attribute_ruler", compile_ruler, _annotations, texts)
 
 
 def test_same_annotations_as_spacy_on_written_text(models) -> None:
@@ -51,19 +42,13 @@ def test_same_annotations_as_spacy_on_written_text(models) -> None:
 
 
 def test_same_annotations_as_spacy_on_the_project_articles(models) -> None:
-    texts = [
-        p.read_text(encoding="utf-8") for d in ("dev", "dev2") for p in sorted((REPO / "eval" / d / "raw").iterdir())
-    ]
+    texts = project_texts()
     assert len(texts) >= 10
     assert _same(models, texts) > 10_000
 
 
 def test_same_annotations_as_spacy_on_the_evaluation_articles(models) -> None:
-    need_shared()
-    texts = [
-        p.read_text(encoding="utf-8", errors="replace") for d in (REAL_RAW, SEEDS_RAW) for p in sorted(d.iterdir())
-    ]
-    assert _same(models, texts) > 10_000
+    assert _same(models, evaluation_texts()) > 10_000
 
 
 def test_the_pipeline_uses_it_in_place_of_spacys() -> None:

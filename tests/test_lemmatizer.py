@@ -7,7 +7,7 @@ import spacy
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.strings import get_string_id
 
-from conftest import REAL_RAW, REPO, SEEDS_RAW, need_shared
+from component_equality import evaluation_texts, project_texts, same_as_spacy
 from multivector.nlp.lemmatizer import ArrayLemmatizer, compile_lemmatizer
 from multivector.nlp.model import ATTRIBUTE_RULER_NAME, LEMMATIZER_NAME, MODEL_NAME, load_pipeline
 
@@ -39,22 +39,7 @@ def _annotations(nlp, lemmatizer, text: str) -> list[tuple[str, ...]]:
 
 
 def _same(models, texts: list[str]) -> int:
-    spacy_nlp, our_nlp = models
-    ours = compile_lemmatizer(our_nlp.get_pipe("lemmatizer"))
-    assert ours is not None, "the model's lemmatizer is not one whose rules the array lemmatizer has checked"
-    tokens = 0
-    for text in texts:
-        expected = _annotations(spacy_nlp, spacy_nlp.get_pipe("lemmatizer"), text)
-        got = _annotations(our_nlp, ours, text)
-        assert got == expected
-        tokens += len(got)
-    return tokens
-
-
-def _project_texts() -> list[str]:
-    return [
-        p.read_text(encoding="utf-8") for d in ("dev", "dev2") for p in sorted((REPO / "eval" / d / "raw").iterdir())
-    ]
+    return same_as_spacy(models, "lemmatizer", compile_lemmatizer, _annotations, texts)
 
 
 def test_same_lemmas_as_spacy_on_written_text(models) -> None:
@@ -63,23 +48,19 @@ def test_same_lemmas_as_spacy_on_written_text(models) -> None:
 
 
 def test_same_lemmas_as_spacy_on_the_project_articles(models) -> None:
-    texts = _project_texts()
+    texts = project_texts()
     assert len(texts) >= 10
     assert _same(models, texts) > 10_000
 
 
 def test_same_lemmas_as_spacy_on_the_evaluation_articles(models) -> None:
-    need_shared()
-    texts = [
-        p.read_text(encoding="utf-8", errors="replace") for d in (REAL_RAW, SEEDS_RAW) for p in sorted(d.iterdir())
-    ]
-    assert _same(models, texts) > 10_000
+    assert _same(models, evaluation_texts()) > 10_000
 
 
 def test_the_pipeline_gives_the_lemmas_of_spacys_component() -> None:
     nlp = load_pipeline()
     ours = nlp.get_pipe(LEMMATIZER_NAME)
-    for text in [WRITTEN, *_project_texts()[:4]]:
+    for text in [WRITTEN, *project_texts()[:4]]:
         got = [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_) for t in nlp(text)]
         doc = nlp.make_doc(text)
         for name, proc in nlp.pipeline:  # the same pipeline with spaCy's lemmatizer, the one ours wraps

@@ -39,10 +39,16 @@ def relation_types() -> dict[str, dict[str, Any]]:
 
 
 @cache
+def alternation(key: str) -> str:
+    """The entries of a word list as one regex alternation, longest first (so "pressure on" is tried before
+    "pressure"); entries are regex fragments, as written in the lexicon."""
+    return "|".join(sorted(lexicon()[key], key=len, reverse=True))
+
+
+@cache
 def word_pattern(key: str) -> re.Pattern[str]:
     """One case-insensitive alternation of a word list, on word boundaries."""
-    words = sorted(lexicon()[key], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])(?:" + alternation(key) + r")(?![\w-])", re.IGNORECASE)
 
 
 @cache

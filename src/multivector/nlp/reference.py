@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from multivector.nlp.context import Mention, SentenceContext
-from multivector.nlp.lexicon import lexicon
+from multivector.nlp.lexicon import alternation, lexicon
 
 HISTORY = 2  # sentences before this one that a description may reach back to
 
@@ -39,7 +39,7 @@ def _descriptions() -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
     # "the proposed pipeline", "this ambitious project": up to two ordinary modifiers before the head
     modifiers = rf"(?:(?:{'|'.join(lexicon()['description_modifiers'])})\s+){{0,2}}"
     for key, kinds in _KINDS:
-        heads = "|".join(sorted(lexicon()[key], key=len, reverse=True))
+        heads = alternation(key)
         # "the organisation's", "the country" - but not "the country of origin" nor "the Union of ..." (a name)
         pattern = (
             rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+{modifiers}(?i:{heads})(?:['’]s)?\b"

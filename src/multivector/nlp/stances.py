@@ -43,7 +43,7 @@ from typing import NamedTuple
 from multivector.nlp import reference
 from multivector.nlp.config import STANCES
 from multivector.nlp.context import Mention, SentenceContext, modality
-from multivector.nlp.lexicon import lexicon, valence_lexicon, word_pattern
+from multivector.nlp.lexicon import alternation, lexicon, valence_lexicon, word_pattern
 from multivector.records import Relation, Stance
 
 MAX_CUE_DISTANCE = STANCES["max_cue_distance"]
@@ -168,7 +168,7 @@ def _cued_stances(sentence: SentenceContext) -> list[Stance]:
 
 @cache
 def _rupture() -> re.Pattern[str]:
-    words = "|".join(sorted(lexicon()["stance_rupture_words"], key=len, reverse=True))
+    words = alternation("stance_rupture_words")
     # "a break with X", "the withdrawal of our troops from X", "leaving X": what lies between the word and its object
     return re.compile(
         rf"(?<![\w-])(?:{words})(?:\s+(?:of|by)\s+[^,;:.!?]{{1,30}}?)?\s+(?:(?P<prep>from|with|in\s+relations\s+with)\s+)?"
@@ -200,7 +200,7 @@ def _turned(sentence: SentenceContext, mention: Mention, polarity: str) -> str:
 
 @cache
 def _downtoner() -> re.Pattern[str]:
-    words = "|".join(sorted(lexicon()["stance_downtoners"], key=len, reverse=True))
+    words = alternation("stance_downtoners")
     # ... not after "no" or "not": "no less important" is as important (the modality reads it as no negation)
     return re.compile(rf"(?<!\bno\s)(?<!\bnot\s)(?<![\w-])(?:{words})\s+\Z", re.IGNORECASE)
 
@@ -368,7 +368,7 @@ def _target(
 
 @cache
 def _decision_to_end() -> re.Pattern[str]:
-    verbs = "|".join(sorted(lexicon()["stance_ending_verbs"], key=len, reverse=True))
+    verbs = alternation("stance_ending_verbs")
     # "X's decision on Monday to disband [Y]": a possessed noun, a few words, and an infinitive that ends the actor
     # after it
     return re.compile(rf"^['’]s?\s+[\w-]+(?:\s+[^,;:!?]{{1,30}}?)?\s+to\s+(?:{verbs})\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -428,7 +428,7 @@ _OWN_POSSESSOR = re.compile(r"^['’]s?\s+(?:own\s+)?(?:[\w-]+\s+)?\Z")
 
 @cache
 def _copula() -> re.Pattern[str]:
-    verbs = "|".join(sorted(lexicon()["stance_copulas"], key=len, reverse=True))
+    verbs = alternation("stance_copulas")
     # "X is", "X, the largest economy of the region, remains", "X's role today is": the words between a subject and
     # the evaluative cue of its predicate hold a linking verb and no clause break
     return re.compile(
@@ -585,14 +585,14 @@ def _party_of_event(sentence: SentenceContext, mention: Mention) -> bool:
 
 @cache
 def _relationship_between() -> re.Pattern[str]:
-    nouns = "|".join(sorted(lexicon()["stance_relationship_nouns"], key=len, reverse=True))
+    nouns = alternation("stance_relationship_nouns")
     return re.compile(rf"(?<![\w-])(?:{nouns})\s+between\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 @cache
 def _deal_with() -> re.Pattern[str]:
-    deals = "|".join(sorted(lexicon()["stance_deal_nouns"], key=len, reverse=True))
-    ends = "|".join(sorted(lexicon()["stance_ending_nouns"], key=len, reverse=True))
+    deals = alternation("stance_deal_nouns")
+    ends = alternation("stance_ending_nouns")
     # "the agreement [on the new mine] with X", "the abolition of X"
     return re.compile(
         rf"(?<![\w-])(?:(?:{deals})(?:\s+on\s+[^,;:!?]{{1,50}}?)?\s+with|(?:{ends})\s+of)\s+(?:the\s+)?"
