@@ -54,9 +54,9 @@ def prestart() -> None:
 
 def acquire() -> dict[str, str]:
     """The Dask configuration under which a LocalCluster's nannies fork their workers from the fork server (started
-    here, or at a nanny's first start with our preload list); ``{}`` where there is none: the workers are spawned
-    and the plugin loads the model on each. Every call is paired with one :func:`release` after the cluster's
-    close."""
+    by :func:`prestart`, or else at a nanny's first start with our preload list); ``{}`` where there is none: the
+    workers are spawned and the plugin loads the model on each. Every call is paired with one :func:`release` after
+    the cluster's close."""
     global _users, _ours
     import distributed.utils
 
